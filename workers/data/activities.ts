@@ -1,0 +1,130 @@
+import type { Activity, NewSession, TimeRange } from '../../shared/activity.ts';
+import { AppError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import type { Database, Row } from './sqlite.ts';
+
+const COLUMNS = `id, name, description, project_id, start_time, end_time, paused_ms, pause_started_at, is_manual,
+  source, deleted_at, created_at, updated_at`;
+
+interface ActivityRow extends Row {
+  id: string;
+  name: string;
+  description: string;
+  project_id: string | null;
+  start_time: number;
+  end_time: number | null;
+  paused_ms: number;
+  pause_started_at: number | null;
+  is_manual: number;
+  source: string;
+  deleted_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+function toActivity(r: ActivityRow): Activity {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    projectId: r.project_id,
+    startTime: r.start_time,
+    endTime: r.end_time,
+    pausedMs: r.paused_ms,
+    pauseStartedAt: r.pause_started_at,
+    isManual: r.is_manual !== 0,
+    source: r.source as Activity['source'],
+    deletedAt: r.deleted_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function findActivity(db: Database, id: string): Promise<Activity | null> {
+  const row = await db.get<ActivityRow>(`SELECT ${COLUMNS} FROM activities WHERE id = ?`, [id]);
+  return row ? toActivity(row) : null;
+}
+
+export async function requireActivity(db: Database, id: string): Promise<Activity> {
+  const found = await findActivity(db, id);
+  if (!found) throw new AppError('NOT_FOUND', `No session with id ${id}`, { id });
+  return found;
+}
+
+export async function findRunning(db: Database): Promise<Activity | null> {
+  const row = await db.get<ActivityRow>(
+    `SELECT ${COLUMNS} FROM activities WHERE end_time IS NULL AND deleted_at IS NULL LIMIT 1`,
+  );
+  return row ? toActivity(row) : null;
+}
+
+export async function insertRunning(
+  db: Database,
+  a: { name: string; projectId: string | null; startTime: number; source: Activity['source'] },
+  now: number,
+): Promise<Activity> {
+  const id = newId();
+  await db.run(
+    `INSERT INTO activities (id, name, project_id, start_time, source, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [id, a.name, a.projectId, a.startTime, a.source, now, now],
+  );
+  return requireActivity(db, id);
+}
+
+/** Closes a session at `end`, folding an open pause into paused_ms. */
+export async function closeActivity(db: Database, a: Activity, end: number, now: number): Promise<Activity> {
+  const openPause = a.pauseStartedAt !== null ? Math.max(0, end - a.pauseStartedAt) : 0;
+  await db.run(
+    `UPDATE activities SET end_time = ?, paused_ms = paused_ms + ?, pause_started_at = NULL, updated_at = ?
+     WHERE id = ?`,
+    [end, openPause, now, a.id],
+  );
+  return requireActivity(db, a.id);
+}
+
+export async function setPause(db: Database, a: Activity, at: number | null, addPausedMs: number, now: number) {
+  await db.run(`UPDATE activities SET pause_started_at = ?, paused_ms = paused_ms + ?, updated_at = ? WHERE id = ?`, [
+    at,
+    addPausedMs,
+    now,
+    a.id,
+  ]);
+  return requireActivity(db, a.id);
+}
+
+export async function setDeleted(db: Database, id: string, deletedAt: number | null, now: number): Promise<Activity> {
+  await db.run(`UPDATE activities SET deleted_at = ?, updated_at = ? WHERE id = ?`, [deletedAt, now, id]);
+  return requireActivity(db, id);
+}
+
+/** Live sessions overlapping [from, to): started before `to` and not ended before `from`. */
+export async function listOverlapping(db: Database, range: TimeRange): Promise<Activity[]> {
+  // Sessions longer than a week are not a thing a timer produces; bounding the look-back keeps this an index range.
+  const rows = await db.all<ActivityRow>(
+    `SELECT ${COLUMNS} FROM activities
+     WHERE deleted_at IS NULL AND start_time < ? AND start_time >= ? AND (end_time IS NULL OR end_time > ?)
+     UNION
+     SELECT ${COLUMNS} FROM activities WHERE end_time IS NULL AND deleted_at IS NULL AND start_time < ?
+     ORDER BY start_time, id`,
+    [range.to, range.from - 7 * 86_400_000, range.from, range.to],
+  );
+  return rows.map(toActivity);
+}
+
+/**
+ * Inserts finished sessions with one statement per batch: the rows travel as one JSON text and SQLite's json_each
+ * unpacks them, which avoids a JS→WASM round trip per row.
+ */
+export async function insertSessions(db: Database, sessions: readonly Required<NewSession>[], now: number) {
+  const packed = JSON.stringify(
+    sessions.map((s) => [newId(), s.name, s.projectId, s.startTime, s.endTime, s.pausedMs, s.source]),
+  );
+  return db.run(
+    `INSERT INTO activities (id, name, project_id, start_time, end_time, paused_ms, source, is_manual,
+                             created_at, updated_at)
+     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, 1, ?1, ?1
+     FROM json_each(?2)`,
+    [now, packed],
+  );
+}

@@ -1,0 +1,100 @@
+import type { Database } from './sqlite.ts';
+
+/**
+ * Versioned schema. Each entry moves the schema from index to index+1; PRAGMA user_version records where a file is.
+ * Never edit a shipped migration: append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // v1: sessions, projects, tags, settings
+  `
+  CREATE TABLE projects (
+    id             TEXT PRIMARY KEY NOT NULL,
+    name           TEXT NOT NULL,
+    color          TEXT NOT NULL,
+    parent_id      TEXT REFERENCES projects(id),
+    client         TEXT,
+    hourly_rate    REAL,
+    currency       TEXT,
+    budget_minutes INTEGER,
+    archived_at    INTEGER,
+    deleted_at     INTEGER,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL
+  );
+  -- a name is unique among live projects only, so a deleted "Website" does not block a new one
+  CREATE UNIQUE INDEX projects_live_name ON projects(name COLLATE NOCASE) WHERE deleted_at IS NULL;
+
+  CREATE TABLE tags (
+    id         TEXT PRIMARY KEY NOT NULL,
+    name       TEXT NOT NULL,
+    color      TEXT,
+    deleted_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX tags_live_name ON tags(name COLLATE NOCASE) WHERE deleted_at IS NULL;
+
+  CREATE TABLE activities (
+    id               TEXT PRIMARY KEY NOT NULL,
+    name             TEXT NOT NULL DEFAULT '',
+    description      TEXT NOT NULL DEFAULT '',
+    project_id       TEXT REFERENCES projects(id),
+    start_time       INTEGER NOT NULL,
+    end_time         INTEGER,
+    paused_ms        INTEGER NOT NULL DEFAULT 0 CHECK (paused_ms >= 0),
+    pause_started_at INTEGER,
+    is_manual        INTEGER NOT NULL DEFAULT 0,
+    source           TEXT NOT NULL DEFAULT 'timer'
+                     CHECK (source IN ('timer', 'quick-entry', 'import', 'split', 'merge')),
+    deleted_at       INTEGER,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    sync_version     INTEGER NOT NULL DEFAULT 0,
+    CHECK (end_time IS NULL OR end_time >= start_time)
+  );
+  -- at most one running timer, whichever window started it
+  CREATE UNIQUE INDEX activities_one_running ON activities((end_time IS NULL))
+    WHERE end_time IS NULL AND deleted_at IS NULL;
+  -- range scans by start time (day/week/year views); covers the per-day/per-project totals
+  CREATE INDEX activities_live_start ON activities(start_time, project_id, end_time, paused_ms, pause_started_at)
+    WHERE deleted_at IS NULL;
+  -- per-project history and budgets
+  CREATE INDEX activities_live_project ON activities(project_id, start_time) WHERE deleted_at IS NULL;
+  -- purge of soft-deleted rows after 30 days
+  CREATE INDEX activities_deleted ON activities(deleted_at) WHERE deleted_at IS NOT NULL;
+
+  CREATE TABLE activity_tags (
+    activity_id TEXT NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+    tag_id      TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (activity_id, tag_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX activity_tags_tag ON activity_tags(tag_id, activity_id);
+
+  CREATE TABLE settings (
+    key        TEXT PRIMARY KEY NOT NULL,
+    value      TEXT NOT NULL CHECK (json_valid(value)),
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Brings the file up to SCHEMA_VERSION. The version is read inside the write transaction, so when two windows
+ * open at once the second sees the first one's work and does nothing.
+ */
+export async function migrate(db: Database): Promise<number> {
+  return db.transaction(async () => {
+    const row = await db.get<{ user_version: number }>('PRAGMA user_version');
+    const from = row?.user_version ?? 0;
+    if (from > SCHEMA_VERSION) {
+      throw new Error(`Database schema v${from} is newer than this app (v${SCHEMA_VERSION}); update LightTrack.`);
+    }
+    for (let version = from; version < SCHEMA_VERSION; version++) {
+      await db.exec(MIGRATIONS[version]!);
+    }
+    if (from !== SCHEMA_VERSION) await db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    return SCHEMA_VERSION;
+  });
+}

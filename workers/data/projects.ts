@@ -1,0 +1,61 @@
+import { AppError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { PROJECT_PALETTE, type Project } from '../../shared/project.ts';
+import type { Database, Row } from './sqlite.ts';
+
+interface ProjectRow extends Row {
+  id: string;
+  name: string;
+  color: string;
+  parent_id: string | null;
+  client: string | null;
+  archived_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const COLUMNS = 'id, name, color, parent_id, client, archived_at, created_at, updated_at';
+
+function toProject(r: ProjectRow): Project {
+  return {
+    id: r.id,
+    name: r.name,
+    color: r.color,
+    parentId: r.parent_id,
+    client: r.client,
+    archivedAt: r.archived_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function listProjects(db: Database): Promise<Project[]> {
+  const rows = await db.all<ProjectRow>(
+    `SELECT ${COLUMNS} FROM projects WHERE deleted_at IS NULL ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE`,
+  );
+  return rows.map(toProject);
+}
+
+export async function requireLiveProject(db: Database, id: string): Promise<Project> {
+  const row = await db.get<ProjectRow>(`SELECT ${COLUMNS} FROM projects WHERE id = ? AND deleted_at IS NULL`, [id]);
+  if (!row) throw new AppError('NOT_FOUND', `No project with id ${id}`, { id });
+  return toProject(row);
+}
+
+export async function insertProject(
+  db: Database,
+  p: { name: string; color?: string | undefined; parentId: string | null; client: string | null },
+  now: number,
+): Promise<Project> {
+  const clash = await db.get(`SELECT id FROM projects WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL`, [p.name]);
+  if (clash) throw new AppError('CONFLICT', `A project named "${p.name}" already exists`, { name: p.name });
+  if (p.parentId !== null) await requireLiveProject(db, p.parentId);
+  const count = (await db.get<{ n: number }>('SELECT count(*) AS n FROM projects'))?.n ?? 0;
+  const color = p.color ?? PROJECT_PALETTE[count % PROJECT_PALETTE.length]!;
+  const id = newId();
+  await db.run(
+    `INSERT INTO projects (id, name, color, parent_id, client, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [id, p.name, color, p.parentId, p.client, now, now],
+  );
+  return requireLiveProject(db, id);
+}

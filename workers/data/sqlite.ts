@@ -1,0 +1,164 @@
+/**
+ * One wa-sqlite connection on OPFS, with the small query surface the repositories need.
+ *
+ * VFS choice: OPFSCoopSyncVFS with the synchronous (non-Asyncify) build.
+ *  - The main window and the pre-warmed quick-entry window each own a data worker, so two connections must read and
+ *    write the same database. OPFS allows one sync access handle per file at a time; OPFSCoopSyncVFS shares them
+ *    cooperatively (Web Locks + BroadcastChannel, released lazily only when another connection asks), so a lone
+ *    connection keeps full speed and a second one still works.
+ *  - It is synchronous, so it runs on the plain build: no Asyncify/JSPI stack switching on every page read, which
+ *    is the single biggest speed factor for inserts and scans.
+ *  - It is filesystem transparent (the database is an ordinary OPFS file), so backup/export can copy it as is.
+ *  AccessHandlePoolVFS is as fast but single-connection; OPFSAdaptiveVFS/OPFSPermutedVFS need the async builds;
+ *  OPFSWriteAheadVFS needs the non-standard "readwrite-unsafe" access mode.
+ *  The old `wa-sqlite@1.0.0` npm package ships none of these, hence `@journeyapps/wa-sqlite` 2.x.
+ */
+import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
+import * as SQLite from '@journeyapps/wa-sqlite';
+import { OPFSCoopSyncVFS } from '@journeyapps/wa-sqlite/src/examples/OPFSCoopSyncVFS.js';
+import { AppError } from '../../shared/errors.ts';
+
+export type SqlValue = number | string | Uint8Array | null;
+export type Params = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
+export type Row = Record<string, SqlValue>;
+
+const VFS_NAME = 'opfs-coop-sync';
+
+interface Engine {
+  sqlite3: SQLiteAPI;
+  vfs: OPFSCoopSyncVFS;
+}
+let enginePromise: Promise<Engine> | null = null;
+
+/** The WASM module and VFS are per worker; loading them once serves every connection this worker opens. */
+function engine(): Promise<Engine> {
+  enginePromise ??= (async () => {
+    const module = await SQLiteESMFactory();
+    const sqlite3 = SQLite.Factory(module);
+    const vfs = await OPFSCoopSyncVFS.create(VFS_NAME, module);
+    sqlite3.vfs_register(vfs as unknown as SQLiteVFS, true);
+    return { sqlite3, vfs };
+  })();
+  return enginePromise;
+}
+
+export class Database {
+  readonly vfsName = 'OPFSCoopSyncVFS';
+  readonly #sqlite3: SQLiteAPI;
+  readonly #db: number;
+  readonly #statements = new Map<string, number>();
+
+  private constructor(sqlite3: SQLiteAPI, db: number) {
+    this.#sqlite3 = sqlite3;
+    this.#db = db;
+  }
+
+  static async open(fileName: string): Promise<Database> {
+    try {
+      const { sqlite3 } = await engine();
+      const db = await sqlite3.open_v2(fileName, SQLite.SQLITE_OPEN_CREATE | SQLite.SQLITE_OPEN_READWRITE, VFS_NAME);
+      return new Database(sqlite3, db);
+    } catch (error) {
+      throw dbError(error, `Could not open database ${fileName}`);
+    }
+  }
+
+  get sqliteVersion(): string {
+    return this.#sqlite3.libversion();
+  }
+
+  /** Runs one or more statements without parameters (DDL, pragmas). */
+  async exec(sql: string): Promise<void> {
+    try {
+      await this.#sqlite3.exec(this.#db, sql);
+    } catch (error) {
+      throw dbError(error);
+    }
+  }
+
+  async all<T extends Row = Row>(sql: string, params: Params = []): Promise<T[]> {
+    const rows: T[] = [];
+    await this.#each(sql, params, (row) => rows.push(row as T));
+    return rows;
+  }
+
+  async get<T extends Row = Row>(sql: string, params: Params = []): Promise<T | undefined> {
+    const rows = await this.all<T>(sql, params);
+    return rows[0];
+  }
+
+  /** Runs a statement and returns the number of rows it changed. */
+  async run(sql: string, params: Params = []): Promise<number> {
+    await this.#each(sql, params, () => undefined);
+    return this.#sqlite3.changes(this.#db);
+  }
+
+  /**
+   * Runs fn inside BEGIN IMMEDIATE … COMMIT (rolled back if it throws). IMMEDIATE takes the write lock up front,
+   * so two windows' workers never deadlock upgrading a read lock.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await fn();
+      await this.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (!this.#sqlite3.get_autocommit(this.#db)) await this.exec('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const stmt of this.#statements.values()) await this.#sqlite3.finalize(stmt);
+    this.#statements.clear();
+    await this.#sqlite3.close(this.#db);
+  }
+
+  async #prepare(sql: string): Promise<number> {
+    const cached = this.#statements.get(sql);
+    if (cached !== undefined) return cached;
+    const iterator = this.#sqlite3.statements(this.#db, sql, { unscoped: true })[Symbol.asyncIterator]();
+    const { value: stmt, done } = await iterator.next();
+    await iterator.return?.();
+    if (done || typeof stmt !== 'number') throw new AppError('DB', 'Empty SQL statement', { sql });
+    this.#statements.set(sql, stmt);
+    return stmt;
+  }
+
+  async #each(sql: string, params: Params, onRow: (row: Row) => void): Promise<void> {
+    const sqlite3 = this.#sqlite3;
+    let stmt: number;
+    try {
+      stmt = await this.#prepare(sql);
+    } catch (error) {
+      throw dbError(error);
+    }
+    try {
+      if (Array.isArray(params) ? params.length > 0 : Object.keys(params).length > 0) {
+        sqlite3.bind_collection(stmt, params as Parameters<SQLiteAPI['bind_collection']>[1]);
+      }
+      let columns: string[] | null = null;
+      while ((await sqlite3.step(stmt)) === SQLite.SQLITE_ROW) {
+        columns ??= sqlite3.column_names(stmt);
+        const values = sqlite3.row(stmt);
+        const row: Row = {};
+        for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i] as SqlValue;
+        onRow(row);
+      }
+    } catch (error) {
+      throw dbError(error);
+    } finally {
+      await sqlite3.reset(stmt).catch(() => undefined);
+      sqlite3.clear_bindings(stmt);
+    }
+  }
+}
+
+function dbError(error: unknown, message?: string): AppError {
+  if (error instanceof AppError) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  const constraint = typeof code === 'number' && (code & 0xff) === SQLite.SQLITE_CONSTRAINT;
+  return new AppError(constraint ? 'CONFLICT' : 'DB', message ? `${message}: ${text}` : text, { sqliteCode: code });
+}
