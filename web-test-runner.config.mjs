@@ -13,6 +13,10 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 10 * 60_000,
   testFramework: { config: { timeout: 30_000 } },
+  // nanostores reads process.env.NODE_ENV (rollup replaces it in the app build); give the unbundled tests a value.
+  testRunnerHtml: (testFramework) => `<!doctype html><html><body>
+    <script>window.process = { env: { NODE_ENV: 'development' } };</script>
+    <script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     playwrightLauncher({

@@ -28,6 +28,11 @@ export interface ProjectDayTotal {
  * postMessage boundary); failures reject with an AppError and change nothing.
  */
 export interface DataApi {
+  /**
+   * Takes a Web Lock named `lockName` and holds it for the worker's whole life. The browser frees it when the worker
+   * ends for any reason (terminate, crash), which is how the window learns that its worker died.
+   */
+  holdLifeline(lockName: string): Promise<void>;
   open(options?: OpenOptions): Promise<OpenInfo>;
   close(): Promise<void>;
 

@@ -28,6 +28,8 @@ const OpenOptionsSchema = v.optional(
   {},
 );
 
+const LockNameSchema = v.pipe(v.string(), v.regex(/^lighttrack-lifeline-[\w-]{1,64}$/, 'must be a lifeline lock name'));
+
 export const DEFAULT_DB_NAME = 'lighttrack.sqlite3';
 
 /**
@@ -44,6 +46,19 @@ export class DataService implements DataApi {
 
   constructor(clock: () => number = Date.now) {
     this.#clock = clock;
+  }
+
+  holdLifeline(lockName: string): Promise<void> {
+    const name = parse(LockNameSchema, lockName, 'lifeline lock name');
+    return new Promise((resolve, reject) => {
+      navigator.locks
+        .request(name, { ifAvailable: true }, (lock) => {
+          if (!lock) throw new AppError('CONFLICT', `Lifeline ${name} is already held`);
+          resolve();
+          return new Promise<never>(() => undefined); // held until this worker ends
+        })
+        .catch(reject);
+    });
   }
 
   open(options?: OpenOptions): Promise<OpenInfo> {

@@ -1,0 +1,75 @@
+import { css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { activeMs, formatClock, formatHours } from '../../shared/duration.ts';
+import type { TimerModel } from '../state/timer-model.ts';
+import { clockTime } from './format.ts';
+import { ModelElement } from './model-element.ts';
+
+/** Today's sessions, newest first, with live duration for the running one and today's total. */
+@customElement('lt-session-list')
+export class LtSessionList extends ModelElement {
+  static override styles = css`
+    :host { display: block; }
+    header { display: flex; justify-content: space-between; align-items: baseline; margin: 1.25rem 0 0.5rem; }
+    h2 { font-size: 1rem; margin: 0; }
+    .total { font-variant-numeric: tabular-nums; font-weight: 600; }
+    ul { list-style: none; margin: 0; padding: 0; border-top: 1px solid var(--lt-border, #eaecf0); }
+    li { display: grid; grid-template-columns: 0.75rem 1fr auto auto 2rem; gap: 0.75rem; align-items: center;
+      padding: 0.55rem 0.25rem; border-bottom: 1px solid var(--lt-border, #eaecf0); }
+    /* colours are set through CSSOM (styleMap), which the CSP allows, never through inline style attributes */
+    .dot { width: 0.6rem; height: 0.6rem; border-radius: 50%; background: var(--lt-muted, #98a2b3); }
+    .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .project { color: var(--lt-muted, #667085); font-size: 0.85rem; margin-left: 0.5rem; }
+    .when { color: var(--lt-muted, #667085); font-variant-numeric: tabular-nums; font-size: 0.9rem; }
+    .duration { font-variant-numeric: tabular-nums; min-width: 5.5ch; text-align: right; }
+    li.running .duration { color: var(--lt-accent, #4f7cff); font-weight: 600; }
+    button { border: 0; background: transparent; color: var(--lt-muted, #667085); cursor: pointer; font-size: 1.1rem;
+      border-radius: 6px; }
+    button:hover, button:focus-visible { background: var(--lt-hover, #f2f4f7); color: inherit; }
+    .empty { color: var(--lt-muted, #667085); padding: 1rem 0.25rem; }
+  `;
+
+  protected watched(m: TimerModel) {
+    return [m.$today, m.$now, m.$projects, m.$todayTotalMs, m.$loaded];
+  }
+
+  override render() {
+    const now = this.model.$now.get();
+    const sessions = [...this.model.$today.get()].reverse();
+    return html`
+      <header>
+        <h2>Today</h2>
+        <span class="total" aria-label="Today's total">${formatHours(this.model.$todayTotalMs.get())}</span>
+      </header>
+      ${sessions.length === 0
+        ? html`<p class="empty">${this.model.$loaded.get() ? 'Nothing tracked yet today.' : 'Loading…'}</p>`
+        : html`<ul>
+            ${repeat(
+              sessions,
+              (a) => a.id,
+              (a) => {
+                const project = this.model.projectById(a.projectId);
+                const ms = activeMs(a, now);
+                return html`<li class=${a.endTime === null ? 'running' : ''} data-id=${a.id}>
+                  <span class="dot" style=${styleMap(project ? { background: project.color } : {})}></span>
+                  <span class="name">${a.name || '(no description)'}${project
+                    ? html`<span class="project">${project.name}</span>` : ''}</span>
+                  <span class="when">${clockTime(a.startTime)}–${a.endTime === null ? 'now' : clockTime(a.endTime)}</span>
+                  <span class="duration">${a.endTime === null ? formatClock(ms) : formatHours(ms)}</span>
+                  <button type="button" title="Delete" aria-label=${`Delete ${a.name || 'session'}`}
+                    @click=${() => this.model.remove(a.id)}>×</button>
+                </li>`;
+              },
+            )}
+          </ul>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lt-session-list': LtSessionList;
+  }
+}

@@ -1,0 +1,8 @@
+import { createContext } from '@lit/context';
+import type { Shell } from '../shared/shell-contract.ts';
+import type { DataClient } from './services/data-client.ts';
+import type { TimerModel } from './state/timer-model.ts';
+
+export const shellContext = createContext<Shell>(Symbol('lighttrack-shell'));
+export const dataClientContext = createContext<DataClient>(Symbol('lighttrack-data-client'));
+export const timerModelContext = createContext<TimerModel>(Symbol('lighttrack-timer-model'));

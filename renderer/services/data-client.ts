@@ -1,0 +1,133 @@
+import * as Comlink from 'comlink';
+import { ChangeSchema, CHANGES_CHANNEL, type Change } from '../../shared/changes.ts';
+import { installErrorTransfer } from '../../shared/comlink-errors.ts';
+import type { DataApi, OpenInfo } from '../../shared/data-contract.ts';
+import { AppError } from '../../shared/errors.ts';
+import * as v from 'valibot';
+
+installErrorTransfer();
+
+export interface DataClientOptions {
+  /** URL of the data worker module (the built bundle in the app, the source in tests) */
+  workerUrl: URL | string;
+  /** OPFS database file; the app uses the default */
+  dbName?: string;
+}
+
+type Api = Omit<DataApi, 'holdLifeline' | 'open' | 'close'>;
+
+interface Connection {
+  worker: Worker;
+  remote: Comlink.Remote<DataApi>;
+  ready: Promise<OpenInfo>;
+  /** rejects when this worker dies */
+  died: Promise<never>;
+}
+
+/**
+ * The window's handle on its data worker. It starts the worker, watches it through a Web Lock the worker holds
+ * for its whole life, and when the worker dies (crash, terminate) starts a new one on the same database and fires
+ * a "restart" event so views reload. Calls in flight at that moment reject with an UNAVAILABLE error; later calls go
+ * to the new worker.
+ */
+export class DataClient extends EventTarget {
+  readonly #options: DataClientOptions;
+  #connection: Connection | null = null;
+  #disposed = false;
+  #restarts = 0;
+
+  /** Typed access to the worker's API; every call waits for the worker to be open. */
+  readonly data: Api = new Proxy({} as Api, {
+    get: (_target, method) => {
+      if (typeof method !== 'string') return undefined;
+      return (...args: unknown[]) => this.#invoke(method as keyof Api, args);
+    },
+  });
+
+  constructor(options: DataClientOptions) {
+    super();
+    this.#options = options;
+  }
+
+  /** Starts the worker (once) and resolves when the database is open and migrated. */
+  start(): Promise<OpenInfo> {
+    this.#connection ??= this.#spawn();
+    return this.#connection.ready;
+  }
+
+  /** The live worker, for diagnostics and tests. */
+  get worker(): Worker | null {
+    return this.#connection?.worker ?? null;
+  }
+
+  /** How many times the worker was replaced after dying. */
+  get restarts(): number {
+    return this.#restarts;
+  }
+
+  /** Subscribes to committed changes from every window's worker; malformed messages are ignored. */
+  onChange(listener: (change: Change) => void): () => void {
+    const channel = new BroadcastChannel(CHANGES_CHANNEL);
+    channel.onmessage = (event: MessageEvent) => {
+      const parsed = v.safeParse(ChangeSchema, event.data);
+      if (parsed.success) listener(parsed.output);
+    };
+    return () => channel.close();
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#connection?.worker.terminate();
+    this.#connection = null;
+  }
+
+  async #invoke(method: keyof Api, args: unknown[]): Promise<unknown> {
+    const connection = this.#connection ?? (this.start(), this.#connection!);
+    await connection.ready;
+    const call = (connection.remote[method] as unknown as (...a: unknown[]) => Promise<unknown>)(...args);
+    return Promise.race([call, connection.died]);
+  }
+
+  #spawn(): Connection {
+    const worker = new Worker(this.#options.workerUrl, { type: 'module', name: 'lighttrack-data' });
+    const remote = Comlink.wrap<DataApi>(worker);
+    let markDead: (reason: AppError) => void = () => undefined;
+    const died = new Promise<never>((_resolve, reject) => (markDead = reject));
+    died.catch(() => undefined);
+    const lifeline = `lighttrack-lifeline-${crypto.randomUUID()}`;
+
+    const failedToLoad = new Promise<never>((_resolve, reject) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        reject(new AppError('UNAVAILABLE', `The data worker failed to start: ${event.message || 'script error'}`));
+      }, { once: true });
+    });
+    failedToLoad.catch(() => undefined);
+
+    const connection: Connection = {
+      worker,
+      remote,
+      died,
+      ready: (async () => {
+        await Promise.race([remote.holdLifeline(lifeline), failedToLoad]);
+        // Granted only once the worker's hold ends, i.e. when the worker is gone.
+        void navigator.locks.request(lifeline, () => {
+          markDead(new AppError('UNAVAILABLE', 'The data worker stopped; a new one has been started'));
+          if (this.#connection === connection && !this.#disposed) this.#replace();
+        });
+        return Promise.race([remote.open(this.#options.dbName ? { name: this.#options.dbName } : {}), died]);
+      })(),
+    };
+    return connection;
+  }
+
+  #replace(): void {
+    this.#restarts++;
+    this.#connection?.remote[Comlink.releaseProxy]();
+    this.#connection = this.#spawn();
+    this.#connection.ready.then(
+      () => this.dispatchEvent(new Event('restart')),
+      () => undefined,
+    );
+  }
+}

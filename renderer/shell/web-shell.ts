@@ -1,0 +1,12 @@
+import type { Shell } from '../../shared/shell-contract.ts';
+import { WebPresence, type PresenceOptions } from './web-presence.ts';
+import { WebSecretStore } from './web-secrets.ts';
+
+/** The shell for plain Chromium: browser APIs stand in for safeStorage and powerMonitor. */
+export function createWebShell(options: PresenceOptions = {}): Shell {
+  const presence = new WebPresence(options);
+  return {
+    secrets: new WebSecretStore(),
+    onPresence: (listener) => presence.subscribe(listener),
+  };
+}

@@ -1,0 +1,187 @@
+import { atom, computed } from 'nanostores';
+import type { Activity } from '../../shared/activity.ts';
+import { localDayRange } from '../../shared/day.ts';
+import { activeMsWithin } from '../../shared/duration.ts';
+import { toAppError, type AppError } from '../../shared/errors.ts';
+import type { Project } from '../../shared/project.ts';
+import type { DataClient } from '../services/data-client.ts';
+
+/**
+ * UI state of the timer view, held in nanostores: the running session, today's sessions, projects, a ticking clock
+ * and the last error. All data comes from the data worker; this only asks and listens.
+ */
+export class TimerModel {
+  readonly $running = atom<Activity | null>(null);
+  readonly $today = atom<Activity[]>([]);
+  readonly $projects = atom<Project[]>([]);
+  readonly $now = atom(Date.now());
+  readonly $loaded = atom(false);
+  readonly $busy = atom(false);
+  readonly $error = atom<AppError | null>(null);
+  /** the last deleted session, offered for undo */
+  readonly $lastDeleted = atom<Activity | null>(null);
+  readonly $todayTotalMs = computed([this.$today, this.$now], (sessions, now) => {
+    const { from, to } = localDayRange(now);
+    return sessions.reduce((sum, a) => sum + activeMsWithin(a, from, to, now), 0);
+  });
+
+  readonly #client: DataClient;
+  readonly #clock: () => number;
+  #ticker: ReturnType<typeof setInterval> | null = null;
+  #dayFrom = 0;
+  #reloading: Promise<void> | null = null;
+  #reloadAgain = false;
+  #disconnect: (() => void) | null = null;
+
+  constructor(client: DataClient, clock: () => number = Date.now) {
+    this.#client = client;
+    this.#clock = clock;
+  }
+
+  /** Loads state and keeps it fresh: on every committed change (any window) and after a worker restart. */
+  connect(): () => void {
+    if (!this.#disconnect) {
+      const stopChanges = this.#client.onChange(() => void this.reload());
+      const onRestart = () => void this.reload();
+      this.#client.addEventListener('restart', onRestart);
+      this.#disconnect = () => {
+        stopChanges();
+        this.#client.removeEventListener('restart', onRestart);
+        this.#setTicking(false);
+        this.#disconnect = null;
+      };
+      void this.reload();
+    }
+    return this.#disconnect;
+  }
+
+  /** Re-reads everything; concurrent calls coalesce into at most one more read. */
+  reload(): Promise<void> {
+    if (this.#reloading) {
+      this.#reloadAgain = true;
+      return this.#reloading;
+    }
+    this.#reloading = (async () => {
+      try {
+        do {
+          this.#reloadAgain = false;
+          await this.#read();
+        } while (this.#reloadAgain);
+      } catch (error) {
+        this.$error.set(toAppError(error));
+      } finally {
+        this.#reloading = null;
+      }
+    })();
+    return this.#reloading;
+  }
+
+  /** Starts a timer. A project typed by name is created when it does not exist yet. */
+  start(name: string, projectName = ''): Promise<void> {
+    return this.#act(async () => {
+      const projectId = await this.#projectIdFor(projectName.trim());
+      const started = await this.#client.data.startTimer({ name, projectId });
+      this.$running.set(started);
+    });
+  }
+
+  stop(): Promise<void> {
+    return this.#act(async () => {
+      const running = this.$running.get();
+      if (running) await this.#client.data.stopTimer({ id: running.id });
+      this.$running.set(null);
+    });
+  }
+
+  togglePause(): Promise<void> {
+    return this.#act(async () => {
+      const running = this.$running.get();
+      if (!running) return;
+      const updated =
+        running.pauseStartedAt === null
+          ? await this.#client.data.pauseTimer({ id: running.id })
+          : await this.#client.data.resumeTimer({ id: running.id });
+      this.$running.set(updated);
+    });
+  }
+
+  remove(id: string): Promise<void> {
+    return this.#act(async () => {
+      this.$lastDeleted.set(await this.#client.data.deleteActivity(id));
+    });
+  }
+
+  undoRemove(): Promise<void> {
+    return this.#act(async () => {
+      const deleted = this.$lastDeleted.get();
+      if (deleted) await this.#client.data.restoreActivity(deleted.id);
+      this.$lastDeleted.set(null);
+    });
+  }
+
+  dismissError(): void {
+    this.$error.set(null);
+  }
+
+  projectById(id: string | null): Project | undefined {
+    return id === null ? undefined : this.$projects.get().find((p) => p.id === id);
+  }
+
+  async #projectIdFor(projectName: string): Promise<string | null> {
+    if (!projectName) return null;
+    const lower = projectName.toLowerCase();
+    const existing = this.$projects.get().find((p) => p.name.toLowerCase() === lower);
+    if (existing) return existing.id;
+    try {
+      return (await this.#client.data.createProject({ name: projectName })).id;
+    } catch (error) {
+      // Another window may have created it a moment ago.
+      const again = (await this.#client.data.listProjects()).find((p) => p.name.toLowerCase() === lower);
+      if (again) return again.id;
+      throw error;
+    }
+  }
+
+  async #act(fn: () => Promise<void>): Promise<void> {
+    this.$busy.set(true);
+    try {
+      await fn();
+      this.$error.set(null);
+    } catch (error) {
+      this.$error.set(toAppError(error));
+    } finally {
+      this.$busy.set(false);
+      await this.reload();
+    }
+  }
+
+  async #read(): Promise<void> {
+    const now = this.#clock();
+    const range = localDayRange(now);
+    const [running, today, projects] = await Promise.all([
+      this.#client.data.runningTimer(),
+      this.#client.data.listActivities(range),
+      this.#client.data.listProjects(),
+    ]);
+    this.#dayFrom = range.from;
+    this.$projects.set(projects);
+    this.$today.set(today);
+    this.$running.set(running);
+    this.$now.set(now);
+    this.$loaded.set(true);
+    this.#setTicking(running !== null);
+  }
+
+  #setTicking(on: boolean): void {
+    if (on && !this.#ticker) {
+      this.#ticker = setInterval(() => {
+        const now = this.#clock();
+        this.$now.set(now);
+        if (localDayRange(now).from !== this.#dayFrom) void this.reload(); // midnight passed
+      }, 1000);
+    } else if (!on && this.#ticker) {
+      clearInterval(this.#ticker);
+      this.#ticker = null;
+    }
+  }
+}
