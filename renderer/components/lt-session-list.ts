@@ -1,7 +1,6 @@
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { activeMs, formatClock, formatHours } from '../../shared/duration.ts';
 import type { TimerModel } from '../state/timer-model.ts';
 import { clockTime } from './format.ts';
@@ -18,8 +17,8 @@ export class LtSessionList extends ModelElement {
     ul { list-style: none; margin: 0; padding: 0; border-top: 1px solid var(--lt-border, #eaecf0); }
     li { display: grid; grid-template-columns: 0.75rem 1fr auto auto 2rem; gap: 0.75rem; align-items: center;
       padding: 0.55rem 0.25rem; border-bottom: 1px solid var(--lt-border, #eaecf0); }
-    /* colours are set through CSSOM (styleMap), which the CSP allows, never through inline style attributes */
-    .dot { width: 0.6rem; height: 0.6rem; border-radius: 50%; background: var(--lt-muted, #98a2b3); }
+    /* project colours are an SVG fill attribute: the CSP forbids inline style attributes (style-src 'self') */
+    .dot { width: 0.6rem; height: 0.6rem; color: var(--lt-muted, #98a2b3); }
     .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .project { color: var(--lt-muted, #667085); font-size: 0.85rem; margin-left: 0.5rem; }
     .when { color: var(--lt-muted, #667085); font-variant-numeric: tabular-nums; font-size: 0.9rem; }
@@ -53,7 +52,9 @@ export class LtSessionList extends ModelElement {
                 const project = this.model.projectById(a.projectId);
                 const ms = activeMs(a, now);
                 return html`<li class=${a.endTime === null ? 'running' : ''} data-id=${a.id}>
-                  <span class="dot" style=${styleMap(project ? { background: project.color } : {})}></span>
+                  <svg class="dot" viewBox="0 0 10 10" aria-hidden="true">
+                    <circle cx="5" cy="5" r="5" fill=${project?.color ?? 'currentColor'}></circle>
+                  </svg>
                   <span class="name">${a.name || '(no description)'}${project
                     ? html`<span class="project">${project.name}</span>` : ''}</span>
                   <span class="when">${clockTime(a.startTime)}–${a.endTime === null ? 'now' : clockTime(a.endTime)}</span>

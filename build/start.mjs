@@ -1,0 +1,67 @@
+// `npm start` (after `npm run build`): Electron when its binary is installed, else the web shell — the built app on
+// a loopback server, opened in Chromium's app mode. A fixed port keeps the same origin, so the OPFS data persists.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const forceWeb = args.has('--web') || process.env.LIGHTTRACK_SHELL === 'web';
+const noBrowser = args.has('--no-browser');
+
+function electronBinary() {
+  try {
+    const binary = createRequire(import.meta.url)('electron'); // the package exports the binary's path
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null; // installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1
+  }
+}
+
+function chromiumBinary() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((c) => c && existsSync(c)) ?? null;
+}
+
+const electron = forceWeb ? null : electronBinary();
+if (electron) {
+  const child = spawn(electron, [root], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
+  const port = Number(process.env.LIGHTTRACK_PORT ?? 47615);
+  const web = await startWebServer(path.join(root, 'dist/renderer'), port);
+  console.log(`LightTrack (web shell) is serving ${web.url}`);
+  const chromium = chromiumBinary();
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (noBrowser || !chromium || !hasDisplay) {
+    console.log(chromium && hasDisplay ? 'Open it in a Chromium-based browser.' : 'No display or Chromium found: open that URL in Chromium.');
+  } else {
+    const profile = path.join(homedir(), '.local/share/lighttrack/web-profile');
+    mkdirSync(profile, { recursive: true });
+    const browser = spawn(
+      chromium,
+      [
+        `--app=${web.url}`,
+        `--user-data-dir=${profile}`,
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ],
+      { stdio: 'ignore' },
+    );
+    browser.on('exit', async () => {
+      await web.close();
+      process.exit(0);
+    });
+  }
+  process.on('SIGINT', async () => {
+    await web.close();
+    process.exit(0);
+  });
+}

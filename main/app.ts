@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as Electron from 'electron';
+import { APP_SCHEME } from './csp.ts';
+import { registerSecretsIpc } from './ipc.ts';
+import { forwardPresence } from './presence.ts';
+import { createAppRequestHandler, registerAppScheme } from './protocol.ts';
+import {
+  QUICK_ENTRY_SHORTCUT,
+  createMainWindow,
+  createQuickEntryWindow,
+  markQuitting,
+  toggleWindow,
+} from './windows.ts';
+
+export type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'safeStorage' | 'powerMonitor' | 'globalShortcut'
+>;
+
+export interface StartOptions {
+  /** the built renderer (dist/renderer) */
+  rendererDir?: string;
+  /** the built preload (dist/preload/preload.cjs) */
+  preloadPath?: string;
+}
+
+export interface RunningApp {
+  mainWindow: () => Electron.BrowserWindow | null;
+  quickEntryWindow: () => Electron.BrowserWindow | null;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The whole main process: windows, safeStorage over IPC and OS presence. Nothing else lives here: no database,
+ * no formatting, no network. The electron module is passed in so tests can hand in a fake.
+ */
+export function startApp(electron: ElectronModule, options: StartOptions = {}): RunningApp | null {
+  const { app, BrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut } = electron;
+  const rendererDir = options.rendererDir ?? path.join(here, '../renderer');
+  const preloadPath = options.preloadPath ?? path.join(here, '../preload/preload.cjs');
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  registerAppScheme(protocol);
+  let mainWindow: Electron.BrowserWindow | null = null;
+  let quickEntry: Electron.BrowserWindow | null = null;
+
+  const showMain = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      mainWindow = createMainWindow(BrowserWindow, preloadPath);
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+
+  app.on('second-instance', showMain);
+  app.on('activate', showMain);
+  app.on('before-quit', markQuitting);
+  app.on('will-quit', () => globalShortcut.unregisterAll());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir));
+    registerSecretsIpc(ipcMain, safeStorage);
+    mainWindow = createMainWindow(BrowserWindow, preloadPath);
+    quickEntry = createQuickEntryWindow(BrowserWindow, preloadPath);
+    globalShortcut.register(QUICK_ENTRY_SHORTCUT, () => quickEntry && toggleWindow(quickEntry));
+    forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows());
+  });
+
+  return { mainWindow: () => mainWindow, quickEntryWindow: () => quickEntry };
+}

@@ -1,0 +1,35 @@
+import type * as Electron from 'electron';
+import * as v from 'valibot';
+import { AppError, type AppErrorData } from '../shared/errors.ts';
+import { ipcResultSchema } from '../shared/ipc-result.ts';
+import { IPC, PresenceEventSchema, type PresenceEvent, type Shell } from '../shared/shell-contract.ts';
+import { parse } from '../shared/validate.ts';
+
+type Renderer = Pick<Electron.IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
+
+async function call<S extends v.GenericSchema>(ipc: Renderer, schema: S, channel: string, ...args: unknown[]) {
+  const reply = parse(ipcResultSchema(schema), await ipc.invoke(channel, ...args), `reply on ${channel}`) as
+    | { ok: true; value: v.InferOutput<S> }
+    | { ok: false; error: AppErrorData };
+  if (!reply.ok) throw AppError.fromData(reply.error);
+  return reply.value;
+}
+
+/** The Electron implementation of `Shell`, built in the preload on top of ipcRenderer. Replies are validated too. */
+export function createShellBridge(ipc: Renderer): Shell {
+  return {
+    secrets: {
+      isAvailable: () => call(ipc, v.boolean(), IPC.secretsAvailable),
+      encrypt: (plainText: string) => call(ipc, v.string(), IPC.encrypt, plainText),
+      decrypt: (cipherText: string) => call(ipc, v.string(), IPC.decrypt, cipherText),
+    },
+    onPresence(listener: (event: PresenceEvent) => void) {
+      const handler = (_event: unknown, payload: unknown) => {
+        const parsed = v.safeParse(PresenceEventSchema, payload);
+        if (parsed.success) listener(parsed.output);
+      };
+      ipc.on(IPC.presence, handler);
+      return () => void ipc.removeListener(IPC.presence, handler);
+    },
+  };
+}

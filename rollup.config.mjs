@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+
+const production = process.env.NODE_ENV !== 'development';
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true });
+const nodeExternal = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** Copies files verbatim into the output directory (HTML pages, CSS, the wa-sqlite WebAssembly). */
+function copy(files) {
+  return {
+    name: 'copy-static',
+    generateBundle() {
+      for (const [from, fileName] of Object.entries(files)) {
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(from) });
+      }
+    },
+  };
+}
+
+const browserPlugins = () => [
+  nodeResolve({ browser: true }),
+  replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
+  ts(),
+  production && minify({ target: 'es2022' }),
+];
+
+export default [
+  // Electron main process (ESM). app.js is a separate chunk so tests can start it with a fake electron.
+  {
+    input: { main: 'main/main.ts', app: 'main/app.ts' },
+    external: nodeExternal,
+    plugins: [nodeResolve({ preferBuiltins: true }), ts()],
+    output: { dir: 'dist/main', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
+  },
+  // The web shell's static server (serves dist/renderer with the same handler and CSP as app://).
+  {
+    input: 'build/web-server.ts',
+    external: nodeExternal,
+    plugins: [nodeResolve({ preferBuiltins: true }), ts()],
+    output: { file: 'dist/web/server.js', format: 'es', sourcemap: true },
+  },
+  // Sandboxed preloads must be CommonJS and self-contained (they cannot require npm packages).
+  {
+    input: 'main/preload.ts',
+    external: ['electron'],
+    plugins: [nodeResolve(), ts()],
+    output: { file: 'dist/preload/preload.cjs', format: 'cjs', sourcemap: true },
+  },
+  // Renderer pages: main window and quick entry, sharing chunks.
+  {
+    input: { 'main-window': 'renderer/main-window.ts', 'quick-entry': 'renderer/quick-entry.ts' },
+    plugins: [
+      ...browserPlugins(),
+      copy({
+        'renderer/index.html': 'index.html',
+        'renderer/quick-entry.html': 'quick-entry.html',
+        'renderer/app.css': 'app.css',
+        'renderer/icon.svg': 'icon.svg',
+      }),
+    ],
+    output: { dir: 'dist/renderer', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+  // Each worker is its own module bundle; wa-sqlite finds its .wasm next to the worker (new URL(..., import.meta.url)).
+  {
+    input: 'workers/data/data-worker.ts',
+    plugins: [
+      ...browserPlugins(),
+      copy({ 'node_modules/@journeyapps/wa-sqlite/dist/wa-sqlite.wasm': 'wa-sqlite.wasm' }),
+    ],
+    output: { dir: 'dist/renderer/workers', format: 'es', sourcemap: true, inlineDynamicImports: true },
+  },
+];
