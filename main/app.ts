@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
 import { APP_SCHEME } from './csp.ts';
 import { registerSecretsIpc } from './ipc.ts';
-import { forwardPresence } from './presence.ts';
+import { forwardPresence, type PresenceOptions } from './presence.ts';
 import { createAppRequestHandler, registerAppScheme } from './protocol.ts';
 import {
   QUICK_ENTRY_SHORTCUT,
@@ -23,6 +23,8 @@ export interface StartOptions {
   rendererDir?: string;
   /** the built preload (dist/preload/preload.cjs) */
   preloadPath?: string;
+  /** idle threshold and polling interval for presence events */
+  presence?: PresenceOptions;
 }
 
 export interface RunningApp {
@@ -74,7 +76,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     mainWindow = createMainWindow(BrowserWindow, preloadPath);
     quickEntry = createQuickEntryWindow(BrowserWindow, preloadPath);
     globalShortcut.register(QUICK_ENTRY_SHORTCUT, () => quickEntry && toggleWindow(quickEntry));
-    forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows());
+    forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows(), options.presence);
   });
 
   return { mainWindow: () => mainWindow, quickEntryWindow: () => quickEntry };

@@ -26,9 +26,9 @@ function guarded(fn: (...args: unknown[]) => unknown): Handler {
   };
 }
 
-const NoArgs = v.tuple([]);
-const OneText = v.tuple([PlainTextSchema]);
-const OneCipher = v.tuple([CipherTextSchema]);
+const NoArgs = v.strictTuple([]);
+const OneText = v.strictTuple([PlainTextSchema]);
+const OneCipher = v.strictTuple([CipherTextSchema]);
 
 /** safeStorage over IPC: it encrypts and decrypts; it stores nothing. */
 export function registerSecretsIpc(ipcMain: Pick<Electron.IpcMain, 'handle'>, safeStorage: Electron.SafeStorage): void {
