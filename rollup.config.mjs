@@ -6,6 +6,7 @@ import esbuild, { minify } from 'rollup-plugin-esbuild';
 
 const production = process.env.NODE_ENV !== 'development';
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true });
+const WA_SQLITE_WASM = 'node_modules/@journeyapps/wa-sqlite/dist/wa-sqlite.wasm';
 const nodeExternal = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /** Copies files verbatim into the output directory (HTML pages, CSS, the wa-sqlite WebAssembly). */
@@ -27,7 +28,7 @@ const browserPlugins = () => [
   production && minify({ target: 'es2022' }),
 ];
 
-export default [
+const app = [
   // Electron main process (ESM). app.js is a separate chunk so tests can start it with a fake electron.
   {
     input: { main: 'main/main.ts', app: 'main/app.ts' },
@@ -68,8 +69,31 @@ export default [
     input: 'workers/data/data-worker.ts',
     plugins: [
       ...browserPlugins(),
-      copy({ 'node_modules/@journeyapps/wa-sqlite/dist/wa-sqlite.wasm': 'wa-sqlite.wasm' }),
+      copy({ [WA_SQLITE_WASM]: 'wa-sqlite.wasm' }),
     ],
     output: { dir: 'dist/renderer/workers', format: 'es', sourcemap: true, inlineDynamicImports: true },
   },
 ];
+
+// `npm run bench` adds the benchmark (rollup -c --environment BENCH): a browser page, its engine worker, and the
+// native better-sqlite3 baseline for Node, all in dist/bench.
+const bench = [
+  {
+    input: 'build/bench/bench-page.ts',
+    plugins: [...browserPlugins(), copy({ 'build/bench/bench.html': 'bench.html' })],
+    output: { dir: 'dist/bench', format: 'es', inlineDynamicImports: true },
+  },
+  {
+    input: 'build/bench/bench-worker.ts',
+    plugins: [...browserPlugins(), copy({ [WA_SQLITE_WASM]: 'wa-sqlite.wasm' })],
+    output: { dir: 'dist/bench', format: 'es', inlineDynamicImports: true },
+  },
+  {
+    input: 'build/bench/native.ts',
+    external: [...nodeExternal, 'better-sqlite3'],
+    plugins: [nodeResolve({ preferBuiltins: true }), ts()],
+    output: { dir: 'dist/bench', format: 'es' },
+  },
+];
+
+export default process.env.BENCH ? [...app, ...bench] : app;

@@ -116,15 +116,15 @@ export async function listOverlapping(db: Database, range: TimeRange): Promise<A
  * Inserts finished sessions with one statement per batch: the rows travel as one JSON text and SQLite's json_each
  * unpacks them, which avoids a JS→WASM round trip per row.
  */
+export const INSERT_SESSIONS_SQL = `INSERT INTO activities (id, name, project_id, start_time, end_time, paused_ms,
+    source, is_manual, created_at, updated_at)
+  SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, 1, :now, :now FROM json_each(:rows)`;
+
+/** The rows of a batch as the one JSON text INSERT_SESSIONS_SQL unpacks. */
+export function packSessions(sessions: readonly Required<NewSession>[]): string {
+  return JSON.stringify(sessions.map((s) => [newId(), s.name, s.projectId, s.startTime, s.endTime, s.pausedMs, s.source]));
+}
+
 export async function insertSessions(db: Database, sessions: readonly Required<NewSession>[], now: number) {
-  const packed = JSON.stringify(
-    sessions.map((s) => [newId(), s.name, s.projectId, s.startTime, s.endTime, s.pausedMs, s.source]),
-  );
-  return db.run(
-    `INSERT INTO activities (id, name, project_id, start_time, end_time, paused_ms, source, is_manual,
-                             created_at, updated_at)
-     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, 1, ?1, ?1
-     FROM json_each(?2)`,
-    [now, packed],
-  );
+  return db.run(INSERT_SESSIONS_SQL, { ':now': now, ':rows': packSessions(sessions) });
 }

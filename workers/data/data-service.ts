@@ -15,7 +15,7 @@ import * as v from 'valibot';
 import * as activities from './activities.ts';
 import { totalsByProjectDay } from './analytics.ts';
 import { ChangeAnnouncer } from './changes.ts';
-import { migrate } from './migrations.ts';
+import { CONNECTION_PRAGMAS, migrate } from './migrations.ts';
 import * as projects from './projects.ts';
 import { Database } from './sqlite.ts';
 
@@ -189,8 +189,7 @@ export class DataService implements DataApi {
   async #open(name: string): Promise<OpenInfo> {
     const db = await Database.open(name);
     try {
-      // A large page cache keeps analytics over years of sessions in memory; temp B-trees stay off OPFS.
-      await db.exec('PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;');
+      await db.exec(CONNECTION_PRAGMAS);
       const schemaVersion = await migrate(db);
       this.#db = db;
       this.#info = { schemaVersion, vfs: db.vfsName, sqliteVersion: db.sqliteVersion, origin: this.#changes.origin };
