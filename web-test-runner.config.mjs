@@ -21,6 +21,8 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: chromiumLaunchOptions,
+      // A time zone with daylight saving, so local-day logic is tested across 23- and 25-hour days (workers too).
+      createBrowserContext: ({ browser }) => browser.newContext({ timezoneId: 'America/New_York' }),
     }),
   ],
 };

@@ -1,7 +1,6 @@
 import { provide } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { formatHours } from '../../shared/duration.ts';
 import type { Shell } from '../../shared/shell-contract.ts';
 import { dataClientContext, shellContext, timerModelContext } from '../context.ts';
 import type { DataClient } from '../services/data-client.ts';
@@ -18,8 +17,7 @@ import './lt-timer-bar.ts';
 export class LtApp extends LitElement {
   static override styles = css`
     :host { display: block; max-width: 56rem; margin: 0 auto; padding: 1.25rem 1.5rem 3rem; }
-    h1 { font-size: 1.1rem; margin: 0 0 1rem; display: flex; justify-content: space-between; }
-    h1 small { font-weight: 500; color: var(--lt-muted, #667085); font-variant-numeric: tabular-nums; }
+    h1 { font-size: 1.1rem; margin: 0 0 1rem; }
     .toast { position: fixed; left: 50%; bottom: 1.25rem; transform: translateX(-50%); display: flex; gap: 0.75rem;
       align-items: center; padding: 0.6rem 0.9rem; border-radius: 10px; background: #1d2939; color: #fff;
       box-shadow: 0 6px 24px rgb(0 0 0 / 0.2); max-width: calc(100% - 2rem); }
@@ -52,7 +50,7 @@ export class LtApp extends LitElement {
     super.connectedCallback();
     const { timer } = this.services;
     this.#disconnectModel = timer.connect();
-    this.#unsubscribe = [timer.$error, timer.$lastDeleted, timer.$todayTotalMs, timer.$running].map((s) =>
+    this.#unsubscribe = [timer.$error, timer.$lastDeleted].map((s) =>
       s.listen(() => this.requestUpdate()),
     );
   }
@@ -68,7 +66,7 @@ export class LtApp extends LitElement {
     const error = this.timer.$error.get();
     const deleted = this.timer.$lastDeleted.get();
     return html`
-      <h1>LightTrack <small>${formatHours(this.timer.$todayTotalMs.get())} today</small></h1>
+      <h1>LightTrack</h1>
       <lt-timer-bar></lt-timer-bar>
       <lt-session-list></lt-session-list>
       ${error

@@ -22,7 +22,7 @@ export class LtSessionList extends ModelElement {
     .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .project { color: var(--lt-muted, #667085); font-size: 0.85rem; margin-left: 0.5rem; }
     .when { color: var(--lt-muted, #667085); font-variant-numeric: tabular-nums; font-size: 0.9rem; }
-    .duration { font-variant-numeric: tabular-nums; min-width: 5.5ch; text-align: right; }
+    .duration { font-variant-numeric: tabular-nums; min-width: 7ch; text-align: right; }
     li.running .duration { color: var(--lt-accent, #4f7cff); font-weight: 600; }
     button { border: 0; background: transparent; color: var(--lt-muted, #667085); cursor: pointer; font-size: 1.1rem;
       border-radius: 6px; }
@@ -58,7 +58,7 @@ export class LtSessionList extends ModelElement {
                   <span class="name">${a.name || '(no description)'}${project
                     ? html`<span class="project">${project.name}</span>` : ''}</span>
                   <span class="when">${clockTime(a.startTime)}–${a.endTime === null ? 'now' : clockTime(a.endTime)}</span>
-                  <span class="duration">${a.endTime === null ? formatClock(ms) : formatHours(ms)}</span>
+                  <span class="duration">${formatClock(ms)}</span>
                   <button type="button" title="Delete" aria-label=${`Delete ${a.name || 'session'}`}
                     @click=${() => this.model.remove(a.id)}>×</button>
                 </li>`;

@@ -19,7 +19,10 @@ export class LtTimerBar extends ModelElement {
     .pause { background: transparent; border: 1px solid var(--lt-border, #d0d5dd); color: inherit; }
     button:disabled { opacity: 0.6; cursor: progress; }
     .clock { font-variant-numeric: tabular-nums; font-size: 1.6rem; font-weight: 600; min-width: 6.5ch; text-align: right; }
-    .running { margin-top: 0.4rem; color: var(--lt-muted, #667085); font-size: 0.9rem; min-height: 1.2em; }
+    .running { margin-top: 0.5rem; color: var(--lt-muted, #667085); font-size: 0.9rem; min-height: 2.2rem;
+      display: flex; align-items: center; gap: 0.5rem; }
+    .running > span { flex: 1; }
+    .running button { padding: 0.35rem 0.9rem; }
     .paused { color: var(--lt-warn, #b54708); }
   `;
 
@@ -42,7 +45,8 @@ export class LtTimerBar extends ModelElement {
         <input name="project" aria-label="Project" placeholder="Project" list="projects" autocomplete="off" maxlength="120" />
         <datalist id="projects">${this.model.$projects.get().map((p) => html`<option value=${p.name}></option>`)}</datalist>
         <span class="clock" role="timer" aria-live="off">${running ? formatClock(activeMs(running, now)) : '0:00:00'}</span>
-        <button class="start" type="submit" ?disabled=${busy}>Start</button>
+        <button class="start" type="submit" ?disabled=${busy}
+          title=${running ? 'Stop the running timer and start this one' : 'Start a timer (Enter)'}>Start</button>
       </form>
       <div class="running" aria-live="polite">
         ${running

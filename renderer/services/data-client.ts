@@ -39,7 +39,8 @@ export class DataClient extends EventTarget {
   /** Typed access to the worker's API; every call waits for the worker to be open. */
   readonly data: Api = new Proxy({} as Api, {
     get: (_target, method) => {
-      if (typeof method !== 'string') return undefined;
+      // 'then' must stay undefined, or `await client.data` would treat the proxy as a promise.
+      if (typeof method !== 'string' || method === 'then') return undefined;
       return (...args: unknown[]) => this.#invoke(method as keyof Api, args);
     },
   });

@@ -125,6 +125,33 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
     ]);
   });
 
+  it('buckets days by the local calendar across daylight-saving changes (America/New_York here)', async () => {
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).to.equal('America/New_York');
+    await handle.api.open({ name });
+    const at = (m: number, d: number, h: number, min: number) => new Date(2026, m - 1, d, h, min).getTime();
+    const sessions = [
+      at(3, 7, 23, 30), // EST
+      at(3, 8, 1, 30), // EST, the 23-hour day
+      at(3, 8, 23, 30), // EDT
+      at(3, 9, 0, 30), // EDT: a fixed EST offset would put this on the 8th
+      at(11, 1, 23, 30), // EST after the 25-hour day: a fixed EDT offset would put this on the 2nd
+    ].map((startTime) => ({ name: 'dst', projectId: null, startTime, endTime: startTime + 10 * 60_000 }));
+    await handle.api.insertSessions(sessions);
+    const totals = await handle.api.totalsByProjectDay({ from: at(3, 1, 0, 0), to: at(12, 1, 0, 0) });
+    expect(totals.map((t) => [t.day, t.sessions])).to.deep.equal([
+      ['2026-03-07', 1],
+      ['2026-03-08', 2],
+      ['2026-03-09', 1],
+      ['2026-11-01', 1],
+    ]);
+  });
+
+  it('refuses to reopen a worker on another database', async () => {
+    await handle.api.open({ name });
+    expect((await rejection(handle.api.open({ name: 'other.sqlite3' }))).code).to.equal('CONFLICT');
+    expect((await rejection(handle.api.open({ name: '../escape' }))).code).to.equal('VALIDATION');
+  });
+
   it('announces each committed write on the changes channel', async () => {
     const info = await handle.api.open({ name });
     const announced = nextChange((c) => c.origin === info.origin);

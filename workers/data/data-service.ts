@@ -38,8 +38,8 @@ export const DEFAULT_DB_NAME = 'lighttrack.sqlite3';
  */
 export class DataService implements DataApi {
   #db: Database | null = null;
-  #info: OpenInfo | null = null;
   #opening: Promise<OpenInfo> | null = null;
+  #openedName: string | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #changes = new ChangeAnnouncer();
   readonly #clock: () => number;
@@ -63,8 +63,15 @@ export class DataService implements DataApi {
 
   open(options?: OpenOptions): Promise<OpenInfo> {
     const { name = DEFAULT_DB_NAME } = parse(OpenOptionsSchema, options, 'open options');
+    if (this.#opening && this.#openedName !== name) {
+      return Promise.reject(
+        new AppError('CONFLICT', `This worker already serves ${this.#openedName}; start another worker for ${name}`),
+      );
+    }
+    this.#openedName = name;
     this.#opening ??= this.#open(name).catch((error: unknown) => {
       this.#opening = null;
+      this.#openedName = null;
       throw error;
     });
     return this.#opening;
@@ -74,8 +81,8 @@ export class DataService implements DataApi {
     await this.#serial(async () => {
       await this.#db?.close();
       this.#db = null;
-      this.#info = null;
       this.#opening = null;
+      this.#openedName = null;
     });
   }
 
@@ -192,8 +199,7 @@ export class DataService implements DataApi {
       await db.exec(CONNECTION_PRAGMAS);
       const schemaVersion = await migrate(db);
       this.#db = db;
-      this.#info = { schemaVersion, vfs: db.vfsName, sqliteVersion: db.sqliteVersion, origin: this.#changes.origin };
-      return this.#info;
+      return { schemaVersion, vfs: db.vfsName, sqliteVersion: db.sqliteVersion, origin: this.#changes.origin };
     } catch (error) {
       await db.close().catch(() => undefined);
       throw error instanceof AppError ? error : new AppError('DB', `Could not prepare the database: ${String(error)}`);

@@ -23,6 +23,8 @@ export type Params = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
 export type Row = Record<string, SqlValue>;
 
 const VFS_NAME = 'opfs-coop-sync';
+/** Prepared statements kept per connection; analytics SQL varies with the range, so the cache is bounded. */
+const STATEMENT_CACHE_SIZE = 64;
 
 interface Engine {
   sqlite3: SQLiteAPI;
@@ -117,7 +119,17 @@ export class Database {
 
   async #prepare(sql: string): Promise<number> {
     const cached = this.#statements.get(sql);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      // Map keeps insertion order: re-inserting marks the statement as most recently used.
+      this.#statements.delete(sql);
+      this.#statements.set(sql, cached);
+      return cached;
+    }
+    if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
+      const [oldestSql, oldest] = this.#statements.entries().next().value as [string, number];
+      this.#statements.delete(oldestSql);
+      await this.#sqlite3.finalize(oldest);
+    }
     const iterator = this.#sqlite3.statements(this.#db, sql, { unscoped: true })[Symbol.asyncIterator]();
     const { value: stmt, done } = await iterator.next();
     await iterator.return?.();
