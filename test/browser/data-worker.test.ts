@@ -161,6 +161,34 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
     expect(change.ids).to.include(started.id);
   });
 
+  it('loses nothing when two workers write at the same time, and keeps one running timer', async () => {
+    await handle.api.open({ name });
+    const other = startDataWorker();
+    try {
+      await other.api.open({ name });
+      const base = new Date(2025, 5, 2).getTime();
+      const batch = (tag: string) =>
+        Array.from({ length: 100 }, (_, i) => ({
+          name: `${tag}-${i}`,
+          projectId: null,
+          startTime: base + i * 60_000,
+          endTime: base + i * 60_000 + 30_000,
+        }));
+      const results = await Promise.allSettled([
+        ...Array.from({ length: 10 }, () => handle.api.insertSessions(batch('a'))),
+        ...Array.from({ length: 10 }, () => other.api.insertSessions(batch('b'))),
+        ...Array.from({ length: 6 }, (_, i) => (i % 2 ? handle : other).api.startTimer({ name: `timer ${i}` })),
+      ]);
+      expect(results.filter((r) => r.status === 'rejected')).to.deep.equal([]);
+      const rows = await handle.api.listActivities({ from: base, to: base + 86_400_000 });
+      expect(rows.length).to.equal(2000);
+      const running = await other.api.runningTimer();
+      expect(running?.name).to.match(/^timer \d$/);
+    } finally {
+      other.worker.terminate();
+    }
+  });
+
   it('lets two workers (two windows) share one database', async () => {
     await handle.api.open({ name });
     const other = startDataWorker();
