@@ -52,8 +52,7 @@ export class DataClient extends EventTarget {
 
   /** Starts the worker (once) and resolves when the database is open and migrated. */
   start(): Promise<OpenInfo> {
-    this.#connection ??= this.#spawn();
-    return this.#connection.ready;
+    return this.#current().ready;
   }
 
   /** The live worker, for diagnostics and tests. */
@@ -82,8 +81,14 @@ export class DataClient extends EventTarget {
     this.#connection = null;
   }
 
+  /** The live connection, spawning the worker on first use or after a failed start. */
+  #current(): Connection {
+    this.#connection ??= this.#spawn();
+    return this.#connection;
+  }
+
   async #invoke(method: keyof Api, args: unknown[]): Promise<unknown> {
-    const connection = this.#connection ?? (this.start(), this.#connection!);
+    const connection = this.#current();
     await connection.ready;
     const call = (connection.remote[method] as unknown as (...a: unknown[]) => Promise<unknown>)(...args);
     return Promise.race([call, connection.died]);
@@ -119,6 +124,12 @@ export class DataClient extends EventTarget {
         return Promise.race([remote.open(this.#options.dbName ? { name: this.#options.dbName } : {}), died]);
       })(),
     };
+    // A worker that could not start or open the database is dropped, so the next call tries a fresh one.
+    connection.ready.catch(() => {
+      if (this.#connection !== connection) return;
+      this.#connection = null;
+      worker.terminate();
+    });
     return connection;
   }
 

@@ -3,13 +3,13 @@ import '../../renderer/components/lt-app.ts';
 import type { LtApp } from '../../renderer/components/lt-app.ts';
 import { createServices, type AppServices } from '../../renderer/services/services.ts';
 import { createWebShell } from '../../renderer/shell/web-shell.ts';
-import { uniqueDbName } from './worker-harness.ts';
+import { rejection, uniqueDbName } from './worker-harness.ts';
 import { until } from './wait.ts';
 
 const workerUrl = new URL('../../workers/data/data-worker.ts', import.meta.url);
 
-function mount(dbName: string): { app: LtApp; services: AppServices } {
-  const services = createServices(createWebShell(), { workerUrl, dbName });
+function mount(dbName: string, url: URL = workerUrl): { app: LtApp; services: AppServices } {
+  const services = createServices(createWebShell(), { workerUrl: url, dbName });
   const app = document.createElement('lt-app');
   app.services = services;
   document.body.append(app);
@@ -112,6 +112,18 @@ describe('timer view (Lit components + real data worker)', () => {
     expect(alert.textContent).to.match(/at most 500 characters/);
     expect(services.timer.$error.get()?.code).to.equal('VALIDATION');
     expect(rows(app).length).to.equal(0);
+  });
+
+  it('says so when the data worker cannot start, and retries with a fresh worker on the next call', async () => {
+    unmount(mounted);
+    mounted = mount(dbName, new URL('./no-such-worker.js', import.meta.url));
+    const alert = await until(() => mounted.app.shadowRoot!.querySelector('[role="alert"]'), 'error toast');
+    expect(alert.textContent).to.contain('data worker failed to start');
+    expect(mounted.services.timer.$error.get()?.code).to.equal('UNAVAILABLE');
+    await until(() => mounted.services.client.worker === null, 'failed worker dropped');
+    const call = mounted.services.client.data.runningTimer();
+    expect(mounted.services.client.worker).to.be.instanceOf(Worker); // a fresh attempt
+    expect((await rejection(call)).code).to.equal('UNAVAILABLE');
   });
 
   it('refreshes when another window (another worker) changes the data', async () => {

@@ -219,8 +219,9 @@ export class DataService implements DataApi {
     return run;
   }
 
+  /** The open connection; a call made before open() (or while it runs) waits for it, opening the default file. */
   async #connection(): Promise<Database> {
-    if (!this.#db) await this.open();
+    if (!this.#db) await (this.#opening ?? this.open());
     return this.#db!;
   }
 
