@@ -142,6 +142,11 @@ export class TimerModel {
     }
   }
 
+  /**
+   * Runs a user action. Views refresh from the change the worker broadcasts after its commit (the same path that
+   * carries other windows' changes), so a successful action does not reload twice; a failed one reloads, because
+   * the failure often means the state moved underneath (another window stopped the timer, say).
+   */
   async #act(fn: () => Promise<void>): Promise<void> {
     this.$busy.set(true);
     try {
@@ -149,9 +154,9 @@ export class TimerModel {
       this.$error.set(null);
     } catch (error) {
       this.$error.set(toAppError(error));
+      await this.reload();
     } finally {
       this.$busy.set(false);
-      await this.reload();
     }
   }
 
