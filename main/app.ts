@@ -52,9 +52,19 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   let mainWindow: Electron.BrowserWindow | null = null;
   let quickEntry: Electron.BrowserWindow | null = null;
 
+  const openMain = () => {
+    const win = createMainWindow(BrowserWindow, preloadPath);
+    // The hidden quick-entry window never closes by itself, so 'window-all-closed' would never fire: closing the
+    // main window quits (except on macOS, where apps stay in the dock). Timers live in the database, not in memory.
+    win.on('closed', () => {
+      mainWindow = null;
+      if (process.platform !== 'darwin') app.quit();
+    });
+    mainWindow = win;
+  };
   const showMain = () => {
     if (!mainWindow || mainWindow.isDestroyed()) {
-      mainWindow = createMainWindow(BrowserWindow, preloadPath);
+      openMain();
       return;
     }
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -73,7 +83,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir));
     registerSecretsIpc(ipcMain, safeStorage);
-    mainWindow = createMainWindow(BrowserWindow, preloadPath);
+    openMain();
     quickEntry = createQuickEntryWindow(BrowserWindow, preloadPath);
     globalShortcut.register(QUICK_ENTRY_SHORTCUT, () => quickEntry && toggleWindow(quickEntry));
     forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows(), options.presence);

@@ -86,6 +86,13 @@ describe('windows', () => {
     assert.equal(navigate('app://lighttrack/index.html'), false);
   });
 
+  it('quits when the main window is closed, although the hidden quick-entry window stays', async () => {
+    const { running, record } = await started();
+    running.mainWindow().emit('closed');
+    assert.equal(record.quit, process.platform === 'darwin' ? 0 : 1);
+    assert.equal(running.mainWindow(), null);
+  });
+
   it('toggles the quick-entry window with the global shortcut and hides it instead of closing', async () => {
     const { running, record } = await started();
     const quick = running.quickEntryWindow();
