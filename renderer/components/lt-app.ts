@@ -1,6 +1,7 @@
 import { provide } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { activeMs, formatClock } from '../../shared/duration.ts';
 import type { Shell } from '../../shared/shell-contract.ts';
 import { dataClientContext, shellContext, timerModelContext } from '../context.ts';
 import type { DataClient } from '../services/data-client.ts';
@@ -50,9 +51,18 @@ export class LtApp extends LitElement {
     super.connectedCallback();
     const { timer } = this.services;
     this.#disconnectModel = timer.connect();
-    this.#unsubscribe = [timer.$error, timer.$lastDeleted].map((s) =>
-      s.listen(() => this.requestUpdate()),
-    );
+    this.#unsubscribe = [
+      ...[timer.$error, timer.$lastDeleted].map((s) => s.listen(() => this.requestUpdate())),
+      ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
+    ];
+  }
+
+  /** The running timer in the window title, so the taskbar and window switcher show it. */
+  #updateTitle(): void {
+    const running = this.timer.$running.get();
+    document.title = running
+      ? `${formatClock(activeMs(running, this.timer.$now.get()))} · ${running.name || '(no description)'} — LightTrack`
+      : 'LightTrack';
   }
 
   override disconnectedCallback(): void {

@@ -58,7 +58,7 @@ export class LtTimerBar extends ModelElement {
                 ${running.pauseStartedAt !== null ? 'Resume' : 'Pause'}
               </button>
               <button class="stop" type="button" ?disabled=${busy} @click=${() => this.model.stop()}>Stop</button>`
-          : 'No timer running. Type what you are doing and press Enter.'}
+          : 'No timer running. Type what you are doing and press Enter. Keys: N new · S stop · P pause.'}
       </div>
     `;
   }
@@ -66,6 +66,30 @@ export class LtTimerBar extends ModelElement {
   override firstUpdated(): void {
     this.nameInput.focus();
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.#onShortcut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onShortcut);
+  }
+
+  /** Single-key shortcuts when no field has focus: N or / new entry, S stop, P pause/resume. */
+  readonly #onShortcut = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const inField = event.composedPath().some((t) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement);
+    if (inField) return;
+    const running = this.model.$running.get();
+    const key = event.key.toLowerCase();
+    if (key === 'n' || key === '/') this.nameInput.focus();
+    else if (key === 's' && running) void this.model.stop();
+    else if (key === 'p' && running) void this.model.togglePause();
+    else return;
+    event.preventDefault();
+  };
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();

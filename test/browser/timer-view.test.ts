@@ -70,6 +70,34 @@ describe('timer view (Lit components + real data worker)', () => {
     expect(await services.client.data.runningTimer()).to.equal(null);
   });
 
+  it('shows the running timer in the window title and answers the S, P and N keys', async () => {
+    const { app, services } = mounted;
+    await startTimer(app, 'Keyboard');
+    await until(() => stopButton(app), 'running timer');
+    await until(() => /^\d+:\d\d:\d\d · Keyboard — LightTrack$/.test(document.title), 'title with the timer');
+    bar(app).shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!.blur(); // shortcuts act outside fields
+
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true, composed: true }));
+    await until(() => services.timer.$running.get()?.pauseStartedAt !== null, 'paused by P');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true, composed: true }));
+    await until(() => services.timer.$running.get()?.pauseStartedAt === null, 'resumed by P');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true, composed: true }));
+    await until(() => stopButton(app) === null, 'stopped by S');
+    await until(() => document.title === 'LightTrack', 'plain title');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true, composed: true }));
+    expect(bar(app).shadowRoot!.activeElement?.getAttribute('name')).to.equal('name');
+  });
+
+  it('ignores shortcut letters typed into a field', async () => {
+    const { app, services } = mounted;
+    await startTimer(app, 'Typing');
+    await until(() => stopButton(app), 'running timer');
+    const input = bar(app).shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true, composed: true }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(services.timer.$running.get()?.name).to.equal('Typing');
+  });
+
   it('shows the running timer again after the window is reopened', async () => {
     await startTimer(mounted.app, 'Survives reopen');
     await until(() => stopButton(mounted.app), 'running timer');
