@@ -45,3 +45,5 @@ console.log('\nThe app data worker through its API (valibot validation + postMes
 console.log(`  insert ${rows.toLocaleString('en-US')}: ${f(page.api.insertMs)} (${rate(page.api.insertMs)}); year view: ${f(page.api.yearViewMs)}`);
 console.log(`  longest main-thread gap while the worker inserted and queried: ${f(page.api.maxGapMs)}` +
   ` (long tasks: ${page.api.longTasks}, longest ${f(page.api.longestTaskMs)}; budget: no task over 50 ms)`);
+console.log(`  launch: worker start to database ready ${f(page.openMs)} (new file), ${f(page.reopenMs)} (the filled file)`);
+console.log(`  start timer, committed: ${f(page.startTimerMs)}; stop timer: ${f(page.stopTimerMs)} (medians of 20, filled file)`);
