@@ -1,16 +1,16 @@
 import type * as Electron from 'electron';
 import * as v from 'valibot';
-import { AppError, type AppErrorData } from '../shared/errors.ts';
-import { ipcResultSchema } from '../shared/ipc-result.ts';
+import { AppError } from '../shared/errors.ts';
+import { ipcResultSchema, type IpcResult } from '../shared/ipc-result.ts';
 import { IPC, PresenceEventSchema, type PresenceEvent, type Shell } from '../shared/shell-contract.ts';
 import { parse } from '../shared/validate.ts';
 
 type Renderer = Pick<Electron.IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
 async function call<S extends v.GenericSchema>(ipc: Renderer, schema: S, channel: string, ...args: unknown[]) {
-  const reply = parse(ipcResultSchema(schema), await ipc.invoke(channel, ...args), `reply on ${channel}`) as
-    | { ok: true; value: v.InferOutput<S> }
-    | { ok: false; error: AppErrorData };
+  const reply = parse(ipcResultSchema(schema), await ipc.invoke(channel, ...args), `reply on ${channel}`) as IpcResult<
+    v.InferOutput<S>
+  >;
   if (!reply.ok) throw AppError.fromData(reply.error);
   return reply.value;
 }

@@ -135,8 +135,7 @@ export class DataClient extends EventTarget {
 
   #replace(): void {
     this.#restarts++;
-    this.#connection?.remote[Comlink.releaseProxy]();
-    this.#connection = this.#spawn();
+    this.#connection = this.#spawn(); // the dead worker's proxy is simply dropped: there is no one left to release
     this.#connection.ready.then(
       () => this.dispatchEvent(new Event('restart')),
       () => undefined,

@@ -135,7 +135,8 @@ export class TimerModel {
     try {
       return (await this.#client.data.createProject({ name: projectName })).id;
     } catch (error) {
-      // Another window may have created it a moment ago.
+      // A name clash means another window created it a moment ago; anything else (a bad name) is the answer.
+      if (toAppError(error).code !== 'CONFLICT') throw error;
       const again = (await this.#client.data.listProjects()).find((p) => p.name.toLowerCase() === lower);
       if (again) return again.id;
       throw error;
