@@ -1,7 +1,18 @@
 import * as v from 'valibot';
 import { EpochMsSchema, IdSchema } from './ids.ts';
+import { noNul } from './validate.ts';
 
 export const ACTIVITY_SOURCES = ['timer', 'quick-entry', 'import', 'split', 'merge'] as const;
+
+/** Ten years: far beyond any real session, small enough that sums over years stay exact integers. */
+export const MAX_SESSION_MS = 10 * 366 * 86_400_000;
+export const PausedMsSchema = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be whole milliseconds'),
+  v.minValue(0, 'must not be negative'),
+  v.maxValue(MAX_SESSION_MS, 'is longer than ten years'),
+);
+
 
 export const ActivitySchema = v.object({
   id: IdSchema,
@@ -12,7 +23,7 @@ export const ActivitySchema = v.object({
   /** null while the timer runs */
   endTime: v.nullable(EpochMsSchema),
   /** paused time already closed off, in ms */
-  pausedMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  pausedMs: PausedMsSchema,
   /** set while paused: when the current pause began */
   pauseStartedAt: v.nullable(EpochMsSchema),
   isManual: v.boolean(),
@@ -23,7 +34,12 @@ export const ActivitySchema = v.object({
 });
 export type Activity = v.InferOutput<typeof ActivitySchema>;
 
-export const ActivityNameSchema = v.pipe(v.string('must be text'), v.trim(), v.maxLength(500, 'must be at most 500 characters'));
+export const ActivityNameSchema = v.pipe(
+  v.string('must be text'),
+  v.trim(),
+  v.maxLength(500, 'must be at most 500 characters'),
+  noNul,
+);
 
 export const StartTimerInputSchema = v.object({
   name: v.optional(ActivityNameSchema, ''),
@@ -57,10 +73,37 @@ export const NewSessionSchema = v.pipe(
     projectId: v.nullable(IdSchema),
     startTime: EpochMsSchema,
     endTime: EpochMsSchema,
-    pausedMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+    pausedMs: v.optional(PausedMsSchema, 0),
     source: v.optional(v.picklist(ACTIVITY_SOURCES), 'import'),
   }),
   v.check((s) => s.endTime >= s.startTime, 'endTime must not be before startTime'),
+  v.check((s) => s.endTime - s.startTime <= MAX_SESSION_MS, 'a session cannot be longer than ten years'),
+  v.check((s) => (s.pausedMs ?? 0) <= s.endTime - s.startTime, 'pausedMs cannot exceed the session'),
 );
 export type NewSession = v.InferInput<typeof NewSessionSchema>;
 export const NewSessionsSchema = v.pipe(v.array(NewSessionSchema), v.maxLength(50_000, 'at most 50000 sessions per batch'));
+
+/** Day, week and month views list sessions; reports use aggregates. 400 days bounds any list a view asks for. */
+export const MAX_LIST_RANGE_MS = 400 * 86_400_000;
+export const DEFAULT_LIST_LIMIT = 2_000;
+export const MAX_LIST_LIMIT = 10_000;
+
+export const ListActivitiesInputSchema = v.pipe(
+  v.object({
+    from: EpochMsSchema,
+    to: EpochMsSchema,
+    /** at most this many sessions (oldest first); `truncated` tells when more matched */
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LIST_LIMIT, `must be at most ${MAX_LIST_LIMIT}`)), DEFAULT_LIST_LIMIT),
+  }),
+  v.check((r) => r.from < r.to, 'from must be before to'),
+  v.check((r) => r.to - r.from <= MAX_LIST_RANGE_MS, 'a list covers at most 400 days; use a report for longer ranges'),
+);
+export type ListActivitiesInput = v.InferInput<typeof ListActivitiesInputSchema>;
+
+export interface ListActivitiesResult {
+  sessions: Activity[];
+  /** rows in the range that failed validation when read from disk: hidden, and written to the error log */
+  damaged: number;
+  /** more sessions matched than `limit` */
+  truncated: boolean;
+}

@@ -1,4 +1,23 @@
-import type { Activity, NewSession, StartTimerInput, StopTimerInput, TimeRange, TimerIdInput } from './activity.ts';
+import type {
+  Activity,
+  ListActivitiesInput,
+  ListActivitiesResult,
+  NewSession,
+  StartTimerInput,
+  StopTimerInput,
+  TimeRange,
+  TimerIdInput,
+} from './activity.ts';
+import type {
+  BackupInfo,
+  BackupRetention,
+  DatabaseFile,
+  IntegrityResult,
+  RecoveryProblem,
+  RestoreFileInput,
+  RestoreResult,
+} from './database.ts';
+import type { ErrorLogPage, ListErrorsInput, ReportErrorInput } from './error-log.ts';
 import type { CreateProjectInput, Project } from './project.ts';
 
 export interface OpenOptions {
@@ -7,10 +26,18 @@ export interface OpenOptions {
 }
 
 export interface OpenInfo {
+  /** 'ready': every call works. 'recovery': the file cannot be used; only the DatabaseApi calls work. */
+  status: 'ready' | 'recovery';
+  /** set when status is 'recovery' */
+  problem: RecoveryProblem | null;
+  /** true when this open created the database (no file and no sign of an earlier one) */
+  created: boolean;
   schemaVersion: number;
   vfs: string;
   sqliteVersion: string;
-  /** the connection's id, carried as `origin` on every change it broadcasts */
+  /** 'owner': this worker has the file open; 'proxy': it forwards calls to the worker that does */
+  role: 'owner' | 'proxy';
+  /** the owning connection's id, carried as `origin` on every change it broadcasts */
   origin: string;
 }
 
@@ -23,37 +50,76 @@ export interface ProjectDayTotal {
   sessions: number;
 }
 
-/**
- * The data worker's API, reached through Comlink. Every argument is validated inside the worker (it crossed a
- * postMessage boundary); failures reject with an AppError and change nothing.
- */
-export interface DataApi {
+export interface LifecycleApi {
   /**
    * Takes a Web Lock named `lockName` and holds it for the worker's whole life. The browser frees it when the worker
    * ends for any reason (terminate, crash), which is how the window learns that its worker died.
    */
   holdLifeline(lockName: string): Promise<void>;
+  /** Opens (or joins, through its owner) the database. Resolves with status 'recovery' rather than failing when the
+   *  file is damaged, not ours, newer or lost; rejects only when it cannot even tell. */
   open(options?: OpenOptions): Promise<OpenInfo>;
   close(): Promise<void>;
+}
 
+export interface SessionsApi {
   /** Starts a timer, stopping any timer already running at the new start time. Committed before it resolves. */
   startTimer(input: StartTimerInput): Promise<Activity>;
   stopTimer(input: StopTimerInput): Promise<Activity>;
   pauseTimer(input: TimerIdInput): Promise<Activity>;
   resumeTimer(input: TimerIdInput): Promise<Activity>;
   runningTimer(): Promise<Activity | null>;
-
-  /** Live sessions overlapping [from, to), oldest first. */
-  listActivities(range: TimeRange): Promise<Activity[]>;
+  /** Live sessions overlapping [from, to), oldest first; at most `limit`; damaged rows are counted, not returned. */
+  listActivities(input: ListActivitiesInput): Promise<ListActivitiesResult>;
   getActivity(id: string): Promise<Activity>;
   deleteActivity(id: string): Promise<Activity>;
   restoreActivity(id: string): Promise<Activity>;
   /** Inserts finished sessions in one transaction; returns how many. */
   insertSessions(sessions: NewSession[]): Promise<number>;
+}
 
+export interface ProjectsApi {
   createProject(input: CreateProjectInput): Promise<Project>;
   listProjects(): Promise<Project[]>;
+}
 
+export interface ReportsApi {
   /** Worked time per local day and project for sessions starting in [from, to). */
   totalsByProjectDay(range: TimeRange): Promise<ProjectDayTotal[]>;
 }
+
+/** The file itself: integrity, backups, export, restore, recovery. These also work in recovery mode. */
+export interface DatabaseApi {
+  /** quick_check by default, integrity_check with full: true. A failure puts the worker into recovery mode. */
+  checkIntegrity(options?: { full?: boolean }): Promise<IntegrityResult>;
+  /** The current status, as open() answered it or as an integrity check changed it since. */
+  status(): Promise<OpenInfo>;
+  listBackups(): Promise<BackupInfo[]>;
+  backupNow(): Promise<BackupInfo>;
+  /** Makes today's daily (and this week's weekly) backup when missing, then applies retention. Idempotent. */
+  runScheduledBackups(): Promise<BackupInfo[]>;
+  getBackupRetention(): Promise<BackupRetention>;
+  setBackupRetention(retention: BackupRetention): Promise<BackupRetention>;
+  /** A consistent copy of the database as a plain SQLite file; in recovery mode, the damaged file as it is. */
+  exportDatabase(): Promise<DatabaseFile>;
+  /** Replaces the database with a listed backup; every window reloads. */
+  restoreBackup(name: string): Promise<RestoreResult>;
+  /** Replaces the database with a file the user picked, after validating it; every window reloads. */
+  restoreFromFile(input: RestoreFileInput): Promise<RestoreResult>;
+  /** Recovery only: keeps the unusable file aside (never deleted) and starts an empty database. */
+  startFresh(): Promise<OpenInfo>;
+}
+
+export interface DiagnosticsApi {
+  /** Records an error a window caught; never fails for bad text (it is cut), only for a missing `source`. */
+  reportError(input: ReportErrorInput): Promise<void>;
+  listErrors(input?: ListErrorsInput): Promise<ErrorLogPage>;
+  clearErrors(): Promise<void>;
+}
+
+/**
+ * The data worker's API, reached through Comlink: the domains composed into one object. Every argument is
+ * validated inside the worker (it crossed a postMessage boundary); failures reject with an AppError and change
+ * nothing.
+ */
+export interface DataApi extends LifecycleApi, SessionsApi, ProjectsApi, ReportsApi, DatabaseApi, DiagnosticsApi {}

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'NOT_FOUND', // the record asked for does not exist (or is deleted)
   'CONFLICT', // the change contradicts current state (e.g. stopping a stopped timer)
   'DB', // the database failed underneath us
+  'DAMAGED', // data on disk failed validation or the file is corrupt; the damaged part was not used
   'FORBIDDEN', // the caller may not do this (e.g. IPC from a foreign origin)
   'UNAVAILABLE', // a capability is missing here (e.g. safeStorage without a keyring)
   'INTERNAL', // a bug: anything not classified above

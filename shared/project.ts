@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { EpochMsSchema, IdSchema } from './ids.ts';
+import { noNul } from './validate.ts';
 
 export const ColorSchema = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #3366ff'));
 
@@ -20,13 +21,14 @@ export const ProjectNameSchema = v.pipe(
   v.trim(),
   v.nonEmpty('must not be empty'),
   v.maxLength(120, 'must be at most 120 characters'),
+  noNul,
 );
 
 export const CreateProjectInputSchema = v.object({
   name: ProjectNameSchema,
   color: v.optional(ColorSchema),
   parentId: v.optional(v.nullable(IdSchema), null),
-  client: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(120))), null),
+  client: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(120), noNul)), null),
 });
 export type CreateProjectInput = v.InferInput<typeof CreateProjectInputSchema>;
 

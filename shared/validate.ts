@@ -16,3 +16,9 @@ export function parse<const S extends v.GenericSchema>(schema: S, value: unknown
   const where = first && first.path ? ` at ${first.path}` : '';
   throw new AppError('VALIDATION', `Invalid ${what}${where}: ${first?.message ?? 'bad value'}`, { issues });
 }
+
+/**
+ * Text without NUL characters. SQLite's C strings end at a NUL, so "a\0b" would be stored as "a" with the rest
+ * silently lost; it is refused with a clear message instead.
+ */
+export const noNul = v.check((s: string) => !s.includes('\0'), 'must not contain NUL characters');

@@ -14,7 +14,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   it('opens an OPFS database with OPFSCoopSyncVFS and migrates it to the current schema', async () => {
     const info = await handle.api.open({ name });
     expect(info.vfs).to.equal('OPFSCoopSyncVFS');
-    expect(info.schemaVersion).to.equal(1);
+    expect(info.schemaVersion).to.equal(2);
     const root = await navigator.storage.getDirectory();
     const file = await root.getFileHandle(name);
     expect((await file.getFile()).size).to.be.greaterThan(0);
@@ -37,7 +37,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
 
     handle = startDataWorker();
     const info = await handle.api.open({ name });
-    expect(info.schemaVersion).to.equal(1);
+    expect(info.schemaVersion).to.equal(2);
     const running = await handle.api.runningTimer();
     expect(running?.id).to.equal(started.id);
     expect(running?.startTime).to.equal(started.startTime);
@@ -98,13 +98,16 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
       { name: 'inside', projectId: null, startTime: day + 9 * h, endTime: day + 10 * h },
       { name: 'next day', projectId: null, startTime: day + 25 * h, endTime: day + 26 * h },
     ]);
-    const list = await handle.api.listActivities({ from: day, to: day + 24 * h });
+    const { sessions: list, damaged, truncated } = await handle.api.listActivities({ from: day, to: day + 24 * h });
     expect(list.map((a) => a.name)).to.deep.equal(['before midnight', 'inside']);
+    expect([damaged, truncated]).to.deep.equal([0, false]);
     const removed = await handle.api.deleteActivity(list[1]!.id);
     expect(removed.deletedAt).to.be.a('number');
-    expect((await handle.api.listActivities({ from: day, to: day + 24 * h })).length).to.equal(1);
+    expect((await handle.api.listActivities({ from: day, to: day + 24 * h })).sessions.length).to.equal(1);
     await handle.api.restoreActivity(list[1]!.id);
-    expect((await handle.api.listActivities({ from: day, to: day + 24 * h })).length).to.equal(2);
+    expect((await handle.api.listActivities({ from: day, to: day + 24 * h })).sessions.length).to.equal(2);
+    const firstOnly = await handle.api.listActivities({ from: day, to: day + 24 * h, limit: 1 });
+    expect([firstOnly.sessions.length, firstOnly.truncated]).to.deep.equal([1, true]);
   });
 
   it('totals worked time per project and local day', async () => {
@@ -181,7 +184,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
       ]);
       expect(results.filter((r) => r.status === 'rejected')).to.deep.equal([]);
       const rows = await handle.api.listActivities({ from: base, to: base + 86_400_000 });
-      expect(rows.length).to.equal(2000);
+      expect(rows.sessions.length).to.equal(2000);
       const running = await other.api.runningTimer();
       expect(running?.name).to.match(/^timer \d$/);
     } finally {

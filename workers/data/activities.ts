@@ -1,4 +1,5 @@
-import type { Activity, NewSession, TimeRange } from '../../shared/activity.ts';
+import * as v from 'valibot';
+import { ActivitySchema, type Activity, type NewSession, type TimeRange } from '../../shared/activity.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Database, Row } from './sqlite.ts';
@@ -22,7 +23,30 @@ interface ActivityRow extends Row {
   updated_at: number;
 }
 
-function toActivity(r: ActivityRow): Activity {
+/** Called for a row that failed validation: it is hidden from the caller and reported. */
+export type OnDamaged = (table: 'activities', id: unknown, issues: string[]) => void;
+
+/**
+ * Rows from disk are validated like any other input: a file edited by hand, a bug in an older version or a bad
+ * import must not turn into NaN totals or a view stuck on "Loading…". A damaged row yields null.
+ */
+function toActivity(r: ActivityRow, onDamaged?: OnDamaged): Activity | null {
+  const parsed = v.safeParse(ActivitySchema, mapRow(r));
+  if (parsed.success && (parsed.output.endTime === null || parsed.output.endTime >= parsed.output.startTime)) {
+    return parsed.output;
+  }
+  const issues = parsed.success ? ['end_time is before start_time'] : parsed.issues.map((i) => `${v.getDotPath(i) ?? ''}: ${i.message}`);
+  onDamaged?.('activities', r.id, issues);
+  return null;
+}
+
+function requireValid(r: ActivityRow, onDamaged?: OnDamaged): Activity {
+  const a = toActivity(r, onDamaged);
+  if (!a) throw new AppError('DAMAGED', 'This session is damaged on disk and cannot be used', { id: r.id });
+  return a;
+}
+
+function mapRow(r: ActivityRow): Record<keyof Activity, unknown> {
   return {
     id: r.id,
     name: r.name,
@@ -32,30 +56,26 @@ function toActivity(r: ActivityRow): Activity {
     endTime: r.end_time,
     pausedMs: r.paused_ms,
     pauseStartedAt: r.pause_started_at,
-    isManual: r.is_manual !== 0,
-    source: r.source as Activity['source'],
+    isManual: r.is_manual === 1 ? true : r.is_manual === 0 ? false : r.is_manual,
+    source: r.source,
     deletedAt: r.deleted_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-export async function findActivity(db: Database, id: string): Promise<Activity | null> {
+export async function requireActivity(db: Database, id: string, onDamaged?: OnDamaged): Promise<Activity> {
   const row = await db.get<ActivityRow>(`SELECT ${COLUMNS} FROM activities WHERE id = ?`, [id]);
-  return row ? toActivity(row) : null;
+  if (!row) throw new AppError('NOT_FOUND', `No session with id ${id}`, { id });
+  return requireValid(row, onDamaged);
 }
 
-export async function requireActivity(db: Database, id: string): Promise<Activity> {
-  const found = await findActivity(db, id);
-  if (!found) throw new AppError('NOT_FOUND', `No session with id ${id}`, { id });
-  return found;
-}
-
-export async function findRunning(db: Database): Promise<Activity | null> {
+/** The running session; a damaged running row is reported and treated as none (so a new timer can replace it). */
+export async function findRunning(db: Database, onDamaged?: OnDamaged): Promise<Activity | null> {
   const row = await db.get<ActivityRow>(
     `SELECT ${COLUMNS} FROM activities WHERE end_time IS NULL AND deleted_at IS NULL LIMIT 1`,
   );
-  return row ? toActivity(row) : null;
+  return row ? toActivity(row, onDamaged) : null;
 }
 
 export async function insertRunning(
@@ -98,18 +118,33 @@ export async function setDeleted(db: Database, id: string, deletedAt: number | n
   return requireActivity(db, id);
 }
 
-/** Live sessions overlapping [from, to): started before `to` and not ended before `from`. */
-export async function listOverlapping(db: Database, range: TimeRange): Promise<Activity[]> {
+/**
+ * Live sessions overlapping [from, to): started before `to` and not ended before `from`; at most `limit` (one more
+ * is read to tell whether the list was cut). Damaged rows are counted and reported, not returned.
+ */
+export async function listOverlapping(
+  db: Database,
+  range: TimeRange & { limit: number },
+  onDamaged?: OnDamaged,
+): Promise<{ sessions: Activity[]; damaged: number; truncated: boolean }> {
   // Sessions longer than a week are not a thing a timer produces; bounding the look-back keeps this an index range.
   const rows = await db.all<ActivityRow>(
     `SELECT ${COLUMNS} FROM activities
      WHERE deleted_at IS NULL AND start_time < ? AND start_time >= ? AND (end_time IS NULL OR end_time > ?)
      UNION
      SELECT ${COLUMNS} FROM activities WHERE end_time IS NULL AND deleted_at IS NULL AND start_time < ?
-     ORDER BY start_time, id`,
-    [range.to, range.from - 7 * 86_400_000, range.from, range.to],
+     ORDER BY start_time, id LIMIT ?`,
+    [range.to, range.from - 7 * 86_400_000, range.from, range.to, range.limit + 1],
   );
-  return rows.map(toActivity);
+  const truncated = rows.length > range.limit;
+  const sessions: Activity[] = [];
+  let damaged = 0;
+  for (const row of truncated ? rows.slice(0, range.limit) : rows) {
+    const a = toActivity(row, onDamaged);
+    if (a) sessions.push(a);
+    else damaged++;
+  }
+  return { sessions, damaged, truncated };
 }
 
 /**

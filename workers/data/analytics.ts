@@ -3,7 +3,10 @@ import type { ProjectDayTotal } from '../../shared/data-contract.ts';
 import { dayNumberToKey, localDayNumberSql, offsetSegments } from '../../shared/timezone.ts';
 import type { Database } from './sqlite.ts';
 
-/** Worked ms of a row as of :now (running sessions count up to now; open pauses are excluded). */
+/**
+ * Worked ms of a row as of :now (running sessions count up to now; open pauses are excluded). Rows whose times are
+ * not integers (damaged on disk) are left out by the query, so one bad row cannot turn a total into garbage.
+ */
 const WORKED_MS = `COALESCE(end_time, :now) - start_time - paused_ms
   - CASE WHEN pause_started_at IS NULL THEN 0 ELSE COALESCE(end_time, :now) - pause_started_at END`;
 
@@ -13,6 +16,7 @@ export function totalsByProjectDaySql(range: TimeRange): string {
   return `SELECT ${day} AS day, project_id, SUM(${WORKED_MS}) AS ms, COUNT(*) AS sessions
     FROM activities INDEXED BY activities_live_start
     WHERE deleted_at IS NULL AND start_time >= :from AND start_time < :to
+      AND typeof(end_time) IN ('integer', 'null') AND typeof(paused_ms) = 'integer'
     GROUP BY 1, 2 ORDER BY 1, 2`;
 }
 

@@ -1,6 +1,132 @@
 import * as Comlink from 'comlink';
+import * as v from 'valibot';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
-import { DataService } from './data-service.ts';
+import type { DataApi, OpenInfo, OpenOptions } from '../../shared/data-contract.ts';
+import { AppError } from '../../shared/errors.ts';
+import { parse } from '../../shared/validate.ts';
+import { createOwner, OWNER_METHODS, type OwnerApi } from './api.ts';
+import { DEFAULT_DB_NAME } from './core.ts';
+import { OwnerHost, OwnerProxy, ownerLockName, tryLock } from './ownership.ts';
+
+const OpenOptionsSchema = v.optional(
+  v.object({
+    name: v.optional(
+      v.pipe(v.string(), v.regex(/^[\w.-]{1,64}$/, 'must be a plain file name (letters, digits, . _ -)')),
+    ),
+  }),
+  {},
+);
+const LockNameSchema = v.pipe(v.string(), v.regex(/^lighttrack-lifeline-[\w-]{1,64}$/, 'must be a lifeline lock name'));
+
+/** How long a worker keeps trying to own or reach the owner of a file before it gives up. */
+const CONNECT_DEADLINE_MS = 60_000;
+
+interface Target {
+  api: OwnerApi;
+  info: OpenInfo;
+  stop(): Promise<void>;
+}
+
+/**
+ * The data worker: the owner of its database file, or a proxy to the worker that owns it (see ownership.ts).
+ * Which one it is can change when the owner's window closes; callers never need to know.
+ */
+class DataWorker {
+  #file: string | null = null;
+  #target: Promise<Target> | null = null;
+  #failed = false;
+
+  holdLifeline(lockName: string): Promise<void> {
+    const name = parse(LockNameSchema, lockName, 'lifeline lock name');
+    return new Promise((resolve, reject) => {
+      navigator.locks
+        .request(name, { ifAvailable: true }, (lock) => {
+          if (!lock) throw new AppError('CONFLICT', `Lifeline ${name} is already held`);
+          resolve();
+          return new Promise<never>(() => undefined); // held until this worker ends
+        })
+        .catch(reject);
+    });
+  }
+
+  async open(options?: OpenOptions): Promise<OpenInfo> {
+    const { name = DEFAULT_DB_NAME } = parse(OpenOptionsSchema, options, 'open options');
+    if (this.#file !== null && this.#file !== name) {
+      throw new AppError('CONFLICT', `This worker serves ${this.#file}; start another worker for ${name}`);
+    }
+    this.#file = name;
+    if (!this.#target || this.#failed) this.#start(name);
+    return (await this.#target!).info;
+  }
+
+  async close(): Promise<void> {
+    const target = this.#target;
+    this.#target = null;
+    this.#file = null;
+    if (target) await (await target.catch(() => null))?.stop();
+  }
+
+  /** Every other call: to the owner, wherever it is. A failed open stays failed for its file (no silent default). */
+  async call(method: keyof OwnerApi, args: unknown[]): Promise<unknown> {
+    if (!this.#target) throw new AppError('UNAVAILABLE', 'The database is not open; call open() first');
+    const target = await this.#target;
+    return (target.api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+  }
+
+  #start(file: string): void {
+    this.#failed = false;
+    const target = this.#connect(file);
+    this.#target = target;
+    target.catch(() => {
+      if (this.#target === target) this.#failed = true;
+    });
+  }
+
+  async #connect(file: string): Promise<Target> {
+    const deadline = performance.now() + CONNECT_DEADLINE_MS;
+    while (performance.now() < deadline) {
+      const release = await tryLock(ownerLockName(file));
+      if (release) {
+        const owner = createOwner();
+        const ready = owner.lifecycle.openFile(file);
+        const host = new OwnerHost(file, owner.api, ready);
+        try {
+          const info = await ready;
+          return {
+            api: owner.api,
+            info,
+            stop: async () => {
+              host.stop();
+              await owner.lifecycle.close();
+              release();
+            },
+          };
+        } catch (error) {
+          host.stop();
+          release(); // let another worker try
+          throw error;
+        }
+      }
+      const current: Promise<Target> | null = this.#target;
+      const proxy = await OwnerProxy.connect(file, 1_000, () => {
+        // the owner's worker ended: elect again (maybe this one), unless this worker moved on already
+        if (this.#file === file && this.#target === current) this.#start(file);
+      });
+      if (!proxy) continue; // the owner is still opening, or just died: try again
+      const info = { ...(await proxy.api.status()), role: 'proxy' as const };
+      return { api: proxy.api, info, stop: async () => proxy.dispose() };
+    }
+    throw new AppError('UNAVAILABLE', 'Another LightTrack window holds the database but does not answer');
+  }
+}
+
+const worker = new DataWorker();
+const exposed: Record<string, unknown> = {
+  holdLifeline: (lockName: string) => worker.holdLifeline(lockName),
+  open: (options?: OpenOptions) => worker.open(options),
+  close: () => worker.close(),
+};
+for (const method of OWNER_METHODS) exposed[method] = (...args: unknown[]) => worker.call(method, args);
 
 installErrorTransfer();
-Comlink.expose(new DataService());
+Comlink.expose(exposed satisfies Record<keyof DataApi, unknown>);

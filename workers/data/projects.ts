@@ -1,6 +1,7 @@
+import * as v from 'valibot';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { PROJECT_PALETTE, type Project } from '../../shared/project.ts';
+import { PROJECT_PALETTE, ProjectSchema, type Project } from '../../shared/project.ts';
 import type { Database, Row } from './sqlite.ts';
 
 interface ProjectRow extends Row {
@@ -16,8 +17,9 @@ interface ProjectRow extends Row {
 
 const COLUMNS = 'id, name, color, parent_id, client, archived_at, created_at, updated_at';
 
-function toProject(r: ProjectRow): Project {
-  return {
+/** Validated like every row read from disk; a damaged one yields null (and is reported by the caller). */
+function toProject(r: ProjectRow): Project | null {
+  const parsed = v.safeParse(ProjectSchema, {
     id: r.id,
     name: r.name,
     color: r.color,
@@ -26,20 +28,35 @@ function toProject(r: ProjectRow): Project {
     archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-  };
+  });
+  return parsed.success ? parsed.output : null;
 }
 
-export async function listProjects(db: Database): Promise<Project[]> {
+export type OnDamagedProject = (table: 'projects', id: unknown, issues: string[]) => void;
+
+/** Live projects; bounded, since pickers and the quick-entry parser hold them all (5,000 is the design's worst case). */
+export const MAX_PROJECTS_LISTED = 20_000;
+
+export async function listProjects(db: Database, onDamaged?: OnDamagedProject): Promise<Project[]> {
   const rows = await db.all<ProjectRow>(
-    `SELECT ${COLUMNS} FROM projects WHERE deleted_at IS NULL ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE`,
+    `SELECT ${COLUMNS} FROM projects WHERE deleted_at IS NULL ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE
+     LIMIT ${MAX_PROJECTS_LISTED}`,
   );
-  return rows.map(toProject);
+  const projects: Project[] = [];
+  for (const row of rows) {
+    const p = toProject(row);
+    if (p) projects.push(p);
+    else onDamaged?.('projects', row.id, ['row failed validation']);
+  }
+  return projects;
 }
 
 export async function requireLiveProject(db: Database, id: string): Promise<Project> {
   const row = await db.get<ProjectRow>(`SELECT ${COLUMNS} FROM projects WHERE id = ? AND deleted_at IS NULL`, [id]);
   if (!row) throw new AppError('NOT_FOUND', `No project with id ${id}`, { id });
-  return toProject(row);
+  const project = toProject(row);
+  if (!project) throw new AppError('DAMAGED', 'This project is damaged on disk and cannot be used', { id });
+  return project;
 }
 
 export async function insertProject(

@@ -32,16 +32,33 @@ interface Engine {
 }
 let enginePromise: Promise<Engine> | null = null;
 
-/** The WASM module and VFS are per worker; loading them once serves every connection this worker opens. */
+/**
+ * The WASM module and VFS are per worker; loading them once serves every connection this worker opens.
+ * OPFSCoopSyncVFS.create() deletes other instances' leftover temp folders (.ahp-*) and two instances starting at
+ * once race to delete the same one ("A requested file or directory could not be found", about 1 start in 3 with
+ * three workers). One origin-wide Web Lock around the creation makes them take turns; it is held for ~10 ms.
+ */
 function engine(): Promise<Engine> {
   enginePromise ??= (async () => {
     const module = await SQLiteESMFactory();
     const sqlite3 = SQLite.Factory(module);
-    const vfs = await OPFSCoopSyncVFS.create(VFS_NAME, module);
+    const vfs = await navigator.locks.request('lighttrack:vfs-create', () => OPFSCoopSyncVFS.create(VFS_NAME, module));
     sqlite3.vfs_register(vfs as unknown as SQLiteVFS, true);
     return { sqlite3, vfs };
   })();
+  enginePromise.catch(() => (enginePromise = null));
   return enginePromise;
+}
+
+/** SQLite result codes the open sequence tells apart (primary codes: the low byte of an extended code). */
+export const SQLITE_CORRUPT: number = SQLite.SQLITE_CORRUPT;
+export const SQLITE_NOTADB: number = SQLite.SQLITE_NOTADB;
+
+/** The primary SQLite result code behind an error from this module, if any. */
+export function sqliteCodeOf(error: unknown): number | null {
+  const details = (error as { details?: { sqliteCode?: unknown } } | null)?.details;
+  const code = details?.sqliteCode ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === 'number' ? code & 0xff : null;
 }
 
 export class Database {
@@ -172,5 +189,8 @@ function dbError(error: unknown, message?: string): AppError {
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
   const constraint = typeof code === 'number' && (code & 0xff) === SQLite.SQLITE_CONSTRAINT;
-  return new AppError(constraint ? 'CONFLICT' : 'DB', message ? `${message}: ${text}` : text, { sqliteCode: code });
+  const damaged = typeof code === 'number' && [SQLITE_CORRUPT, SQLITE_NOTADB].includes(code & 0xff);
+  return new AppError(constraint ? 'CONFLICT' : damaged ? 'DAMAGED' : 'DB', message ? `${message}: ${text}` : text, {
+    sqliteCode: code,
+  });
 }

@@ -1,0 +1,63 @@
+import type { DataApi } from '../../shared/data-contract.ts';
+import { AppError, toAppError } from '../../shared/errors.ts';
+import { Core } from './core.ts';
+import { DatabaseFiles, Diagnostics } from './database-service.ts';
+import { Lifecycle, ProjectsAndReports, Sessions } from './data-service.ts';
+
+/** Every DataApi call an owner serves for itself and for the workers that proxy to it. */
+export type OwnerApi = Omit<DataApi, 'holdLifeline' | 'open' | 'close'>;
+
+/** The calls forwarded verbatim from a proxy to the owner; the `satisfies` keeps the list complete. */
+export const OWNER_METHODS = [
+  'startTimer', 'stopTimer', 'pauseTimer', 'resumeTimer', 'runningTimer', 'listActivities', 'getActivity',
+  'deleteActivity', 'restoreActivity', 'insertSessions', 'createProject', 'listProjects', 'totalsByProjectDay',
+  'checkIntegrity', 'status', 'listBackups', 'backupNow', 'runScheduledBackups', 'getBackupRetention',
+  'setBackupRetention', 'exportDatabase', 'restoreBackup', 'restoreFromFile', 'startFresh', 'reportError',
+  'listErrors', 'clearErrors',
+] as const satisfies readonly (keyof OwnerApi)[];
+type Missing = Exclude<keyof OwnerApi, (typeof OWNER_METHODS)[number]>;
+const complete: Missing extends never ? true : Missing = true;
+void complete;
+
+/** Calls whose failures are not logged again (they are the log, or a status read). */
+const NOT_LOGGED = new Set<string>(['reportError', 'listErrors', 'clearErrors', 'status']);
+
+export interface Owner {
+  core: Core;
+  lifecycle: Lifecycle;
+  api: OwnerApi;
+}
+
+/**
+ * Composes the domain services into the one object the owner serves. Every failure is written to the error log
+ * with a short correlation id, which is also put into the error's details so the user can quote it.
+ */
+export function createOwner(clock: () => number = Date.now): Owner {
+  const core = new Core(clock);
+  const lifecycle = new Lifecycle(core);
+  const services: object[] = [new Sessions(core), new ProjectsAndReports(core), new DatabaseFiles(core, lifecycle), new Diagnostics(core)];
+  const api = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of OWNER_METHODS) {
+    const service = services.find((s) => typeof (s as Record<string, unknown>)[method] === 'function');
+    if (!service) throw new Error(`No service implements ${method}`);
+    const fn = (service as Record<string, (...args: unknown[]) => Promise<unknown>>)[method]!.bind(service);
+    api[method] = async (...args: unknown[]) => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        if (NOT_LOGGED.has(method)) throw error;
+        const e = toAppError(error);
+        const correlationId = crypto.randomUUID().slice(0, 8);
+        void core.logError(e, `worker:${method}`, correlationId);
+        const details =
+          e.details === undefined ? { correlationId } : isPlainObject(e.details) ? { ...e.details, correlationId } : e.details;
+        throw new AppError(e.code, e.message, details);
+      }
+    };
+  }
+  return { core, lifecycle, api: api as unknown as OwnerApi };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

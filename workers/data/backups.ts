@@ -1,0 +1,200 @@
+import * as v from 'valibot';
+import {
+  APPLICATION_ID,
+  BackupInfoSchema,
+  type BackupInfo,
+  type BackupKind,
+  type BackupRetention,
+} from '../../shared/database.ts';
+import { addLocalDays, startOfLocalDay } from '../../shared/day.ts';
+import { AppError } from '../../shared/errors.ts';
+import { SCHEMA_VERSION } from './migrations.ts';
+import { fileSize, listFiles, readBytes, readText, removeFile, writeBytes } from './opfs.ts';
+import { Database } from './sqlite.ts';
+
+/**
+ * Backups are plain SQLite files in OPFS, written by SQLite itself (VACUUM INTO: a consistent, compacted snapshot
+ * in one statement), each with a JSON sidecar written only after the copy passed quick_check — so a listed backup
+ * is a verified one. They live beside the database, per database name: backups/<db name>/<time>-<kind>.sqlite3.
+ */
+
+export const backupDir = (dbName: string) => `backups/${dbName}`;
+const SIDE = '.json';
+/** How many of each non-scheduled kind are kept (scheduled ones follow the retention setting). */
+const KEEP_OTHER: Record<Exclude<BackupKind, 'daily' | 'weekly'>, number> = {
+  manual: 10,
+  'pre-migration': 5,
+  'pre-restore': 5,
+  'pre-bulk': 5,
+};
+
+const SidecarSchema = v.object({
+  kind: BackupInfoSchema.entries.kind,
+  createdAt: BackupInfoSchema.entries.createdAt,
+  sessions: BackupInfoSchema.entries.sessions,
+  schemaVersion: BackupInfoSchema.entries.schemaVersion,
+});
+
+/** Copies the open database into a new backup file and verifies the copy. */
+export async function makeBackup(db: Database, dbName: string, kind: BackupKind, now: number): Promise<BackupInfo> {
+  const stamp = new Date(now).toISOString().replaceAll(':', '-');
+  const name = `${stamp}-${kind}.sqlite3`;
+  const path = `${backupDir(dbName)}/${name}`;
+  const sessions =
+    (await db.get<{ n: number }>('SELECT count(*) AS n FROM activities WHERE deleted_at IS NULL'))?.n ?? 0;
+  const schemaVersion = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  await db.exec(`VACUUM INTO '${path}'`);
+  try {
+    const check = await checkFile(path, 'quick');
+    if (!check.ok) throw new AppError('DAMAGED', `The backup failed its check: ${check.problems[0] ?? ''}`);
+    await writeBytes(path + SIDE, JSON.stringify({ kind, createdAt: now, sessions, schemaVersion }));
+  } catch (error) {
+    await removeBackupFiles(dbName, name);
+    throw error;
+  }
+  return { name, kind, createdAt: now, sizeBytes: (await fileSize(path)) ?? 0, sessions, schemaVersion };
+}
+
+/** Verified backups, newest first. Files without a valid sidecar (a copy cut short) are not listed. */
+export async function listBackups(dbName: string): Promise<BackupInfo[]> {
+  const files = await listFiles(backupDir(dbName));
+  const sizes = new Map(files.map((f) => [f.name, f.size]));
+  const backups: BackupInfo[] = [];
+  for (const file of files) {
+    if (!file.name.endsWith('.sqlite3')) continue;
+    const sidecar = await readText(`${backupDir(dbName)}/${file.name}${SIDE}`).catch(() => null);
+    if (sidecar === null || !sizes.has(file.name + SIDE)) continue;
+    const parsed = v.safeParse(SidecarSchema, safeJson(sidecar));
+    if (!parsed.success) continue;
+    const info = v.safeParse(BackupInfoSchema, { name: file.name, sizeBytes: file.size, ...parsed.output });
+    if (info.success) backups.push(info.output);
+  }
+  return backups.sort((a, b) => b.createdAt - a.createdAt || b.name.localeCompare(a.name));
+}
+
+export async function findBackup(dbName: string, name: string): Promise<BackupInfo> {
+  const found = (await listBackups(dbName)).find((b) => b.name === name);
+  if (!found) throw new AppError('NOT_FOUND', `No backup named ${name}`, { name });
+  return found;
+}
+
+export const backupPath = (dbName: string, name: string) => `${backupDir(dbName)}/${name}`;
+
+/**
+ * Deletes what the retention rules no longer keep: the newest `daily` daily backups, plus the newest one of each
+ * of the last `weekly` calendar weeks (so a weekly backup is a daily one kept longer), plus a few of each other kind.
+ */
+export async function applyRetention(dbName: string, retention: BackupRetention): Promise<string[]> {
+  const all = await listBackups(dbName);
+  const keep = new Set<string>();
+  const daily = all.filter((b) => b.kind === 'daily' || b.kind === 'weekly');
+  for (const b of daily.slice(0, retention.daily)) keep.add(b.name);
+  const weeks = new Set<number>();
+  for (const b of daily) {
+    const week = startOfLocalWeek(b.createdAt);
+    if (weeks.has(week)) continue;
+    if (weeks.size >= retention.weekly) break;
+    weeks.add(week);
+    keep.add(b.name);
+  }
+  for (const [kind, count] of Object.entries(KEEP_OTHER)) {
+    for (const b of all.filter((x) => x.kind === kind).slice(0, count)) keep.add(b.name);
+  }
+  const removed = all.filter((b) => !keep.has(b.name)).map((b) => b.name);
+  for (const name of removed) await removeBackupFiles(dbName, name);
+  return removed;
+}
+
+/** Monday 00:00 local of the week containing ms. */
+function startOfLocalWeek(ms: number): number {
+  const day = startOfLocalDay(ms);
+  const weekday = (new Date(day).getDay() + 6) % 7; // Monday = 0
+  return addLocalDays(day, -weekday);
+}
+
+export async function removeBackupFiles(dbName: string, name: string): Promise<void> {
+  // The VFS creates -journal and -wal companions beside every database file it opens.
+  for (const suffix of ['', SIDE, '-journal', '-wal']) await removeFile(`${backupDir(dbName)}/${name}${suffix}`);
+}
+
+export interface FileCheck {
+  ok: boolean;
+  problems: string[];
+}
+
+/** quick_check or integrity_check of a database file that is not the open one. */
+export async function checkFile(path: string, kind: 'quick' | 'full'): Promise<FileCheck> {
+  const db = await Database.open(path);
+  try {
+    // Copies of a WAL database may carry the WAL flag; exclusive locking lets them open without shared memory.
+    await db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    return await runCheck(db, kind);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+export async function runCheck(db: Database, kind: 'quick' | 'full'): Promise<FileCheck> {
+  const rows = await db.all<Record<string, string>>(kind === 'quick' ? 'PRAGMA quick_check(100)' : 'PRAGMA integrity_check(100)');
+  const lines = rows.map((r) => String(Object.values(r)[0]));
+  const ok = lines.length === 1 && lines[0] === 'ok';
+  return { ok, problems: ok ? [] : lines };
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * Everything a file must pass before it replaces the database: SQLite's header, our application_id (or a v1 file
+ * with our tables), a schema this app can read, and a clean integrity_check. Answers VALIDATION in plain words.
+ */
+export async function inspectCandidate(path: string): Promise<{ schemaVersion: number; sessions: number }> {
+  const bytes = new Uint8Array(await readBytes(path));
+  const header = new TextDecoder().decode(bytes.subarray(0, 16));
+  if (bytes.byteLength < 100 || header !== SQLITE_MAGIC) {
+    throw new AppError('VALIDATION', 'This file is not a LightTrack database (it is not a SQLite database at all).');
+  }
+  let db: Database;
+  try {
+    db = await Database.open(path);
+  } catch (error) {
+    throw new AppError('VALIDATION', `This file cannot be opened as a database: ${(error as Error).message}`);
+  }
+  try {
+    await db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    const appId = (await db.get<{ application_id: number }>('PRAGMA application_id'))?.application_id ?? 0;
+    const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+    const hasSessions = await db.get(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'activities'`);
+    if (!(appId === APPLICATION_ID || (appId === 0 && version >= 1 && hasSessions)) || !hasSessions) {
+      throw new AppError('VALIDATION', 'This file is a SQLite database, but not a LightTrack one.', { appId, version });
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new AppError(
+        'VALIDATION',
+        `This file was made by a newer LightTrack (data format version ${version}); this version reads up to ${SCHEMA_VERSION}.`,
+        { fileVersion: version, appVersion: SCHEMA_VERSION },
+      );
+    }
+    const check = await runCheck(db, 'full');
+    if (!check.ok) {
+      throw new AppError('VALIDATION', `This file is damaged: ${check.problems[0] ?? 'integrity check failed'}`, {
+        problems: check.problems,
+      });
+    }
+    const sessions =
+      (await db.get<{ n: number }>('SELECT count(*) AS n FROM activities WHERE deleted_at IS NULL'))?.n ?? 0;
+    return { schemaVersion: version, sessions };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VALIDATION') throw error;
+    throw new AppError('VALIDATION', `This file is damaged: ${(error as Error).message}`);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

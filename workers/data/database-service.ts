@@ -1,0 +1,286 @@
+import * as Comlink from 'comlink';
+import * as v from 'valibot';
+import type { DataApi, OpenInfo } from '../../shared/data-contract.ts';
+import {
+  BackupNameSchema,
+  BackupRetentionSchema,
+  DEFAULT_BACKUP_RETENTION,
+  LIFECYCLE_CHANNEL,
+  RestoreFileInputSchema,
+  type BackupInfo,
+  type BackupRetention,
+  type DatabaseFile,
+  type IntegrityResult,
+  type LifecycleMessage,
+  type RestoreResult,
+} from '../../shared/database.ts';
+import { ListErrorsInputSchema, ReportErrorInputSchema, type ErrorLogPage } from '../../shared/error-log.ts';
+import { localDayKey } from '../../shared/day.ts';
+import { AppError } from '../../shared/errors.ts';
+import { parse } from '../../shared/validate.ts';
+import { applyRetention, backupPath, findBackup, inspectCandidate, listBackups, makeBackup, runCheck } from './backups.ts';
+import type { Core } from './core.ts';
+import type { Lifecycle } from './data-service.ts';
+import { clearErrors, countErrors, detailsJson, listErrors } from './error-log.ts';
+import { removeMarker } from './open-database.ts';
+import { copyFile, fileSize, readBytes, removeFile, writeBytes } from './opfs.ts';
+
+type Api<K extends keyof DataApi> = Pick<DataApi, K>;
+const RETENTION_KEY = 'backup.retention';
+
+/**
+ * The file itself: integrity checks, backups, export, restore and the recovery choices. These calls also work while
+ * the file needs recovery. A restore replaces the file only after the candidate passed every check, keeps the file
+ * it replaces (a pre-restore backup, or the damaged file set aside), and tells every window to reload.
+ */
+export class DatabaseFiles
+  implements
+    Api<
+      | 'checkIntegrity' | 'status' | 'listBackups' | 'backupNow' | 'runScheduledBackups' | 'getBackupRetention'
+      | 'setBackupRetention' | 'exportDatabase' | 'restoreBackup' | 'restoreFromFile' | 'startFresh'
+    >
+{
+  constructor(
+    private readonly core: Core,
+    private readonly lifecycle: Lifecycle,
+  ) {}
+
+  checkIntegrity(options?: { full?: boolean }): Promise<IntegrityResult> {
+    const kind = parse(v.optional(v.object({ full: v.optional(v.boolean()) }), {}), options, 'integrity options').full
+      ? 'full'
+      : 'quick';
+    return this.core.serial(async () => {
+      const started = performance.now();
+      if (this.core.info?.status === 'recovery') {
+        return { ok: false, kind, problems: [this.core.info.problem?.technical ?? 'needs recovery'], ms: 0 };
+      }
+      const check = await runCheck(this.core.requireDb(), kind).catch((error: unknown) => ({
+        ok: false,
+        problems: [(error as Error).message],
+      }));
+      if (!check.ok) {
+        await this.core.enterRecovery({
+          kind: 'damaged',
+          message:
+            "LightTrack's data file failed its integrity check: part of it is damaged. Nothing more will be written " +
+            'to it until you choose what to do. Restoring a backup is the safest choice.',
+          technical: check.problems.join('\n'),
+        });
+        void this.core.logError(new AppError('DAMAGED', `Integrity check (${kind}) failed`, check), 'worker:checkIntegrity');
+      }
+      return { ok: check.ok, kind, problems: check.problems, ms: performance.now() - started };
+    });
+  }
+
+  status(): Promise<OpenInfo> {
+    return this.core.serial(async () => {
+      if (!this.core.info) throw new AppError('UNAVAILABLE', 'The database is not open; call open() first');
+      return this.core.info;
+    });
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return this.core.serial(() => listBackups(this.core.name));
+  }
+
+  backupNow(): Promise<BackupInfo> {
+    return this.core.serial(() => this.#backup('manual'));
+  }
+
+  /** Today's daily backup when there is none yet; retention applied after. */
+  runScheduledBackups(): Promise<BackupInfo[]> {
+    return this.core.serial(async () => {
+      if (this.core.info?.status !== 'ready') return [];
+      const today = localDayKey(this.core.clock());
+      const existing = await listBackups(this.core.name);
+      const made: BackupInfo[] = [];
+      if (!existing.some((b) => b.kind === 'daily' && localDayKey(b.createdAt) === today)) {
+        made.push(await this.#backup('daily'));
+      } else {
+        await applyRetention(this.core.name, await this.#retention());
+      }
+      return made;
+    });
+  }
+
+  getBackupRetention(): Promise<BackupRetention> {
+    return this.core.serial(() => this.#retention());
+  }
+
+  setBackupRetention(retention: BackupRetention): Promise<BackupRetention> {
+    const parsed = parse(BackupRetentionSchema, retention, 'backup retention');
+    return this.core.serial(async () => {
+      const db = this.core.requireDb();
+      await db.run(
+        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        [RETENTION_KEY, JSON.stringify(parsed), this.core.clock()],
+      );
+      this.core.changes.announce({ table: 'settings', op: 'update', ids: [] });
+      await applyRetention(this.core.name, parsed);
+      return parsed;
+    });
+  }
+
+  exportDatabase(): Promise<DatabaseFile> {
+    return this.core.serial(async () => {
+      const day = localDayKey(this.core.clock());
+      const base = this.core.name.replace(/\.sqlite3$/, '');
+      let bytes: ArrayBuffer;
+      let fileName: string;
+      if (this.core.info?.status === 'ready') {
+        // VACUUM INTO gives a consistent, self-contained copy (no -wal needed) that the sqlite3 tool opens as is.
+        const path = `exports/${this.core.name}-${this.core.clock()}.sqlite3`;
+        await this.core.requireDb().exec(`VACUUM INTO '${path}'`);
+        try {
+          bytes = await readBytes(path);
+        } finally {
+          for (const suffix of ['', '-journal', '-wal']) await removeFile(path + suffix);
+        }
+        fileName = `${base}-${day}.sqlite3`;
+      } else {
+        bytes = await readBytes(this.core.name).catch(() => new ArrayBuffer(0));
+        fileName = `${base}-damaged-${day}.sqlite3`;
+      }
+      return Comlink.transfer({ fileName, bytes }, [bytes]);
+    });
+  }
+
+  restoreBackup(name: string): Promise<RestoreResult> {
+    const parsed = parse(BackupNameSchema, name, 'backup name');
+    return this.core.serial(async () => {
+      await findBackup(this.core.name, parsed);
+      return this.#restore(backupPath(this.core.name, parsed), `the backup of ${parsed}`);
+    });
+  }
+
+  restoreFromFile(input: Parameters<DataApi['restoreFromFile']>[0]): Promise<RestoreResult> {
+    const parsed = parse(RestoreFileInputSchema, input, 'restore file');
+    return this.core.serial(async () => {
+      const staging = `staging/${this.core.name}-restore.sqlite3`;
+      await writeBytes(staging, parsed.bytes);
+      try {
+        return await this.#restore(staging, `the file ${parsed.fileName || '(unnamed)'}`);
+      } finally {
+        for (const suffix of ['', '-journal', '-wal']) await removeFile(staging + suffix).catch(() => undefined);
+      }
+    });
+  }
+
+  startFresh(): Promise<OpenInfo> {
+    return this.core.serial(async () => {
+      if (this.core.info?.status !== 'recovery') {
+        throw new AppError('CONFLICT', 'Start fresh is only offered when the database cannot be used');
+      }
+      const name = this.core.name;
+      await this.#keepAside();
+      await removeMarker(name); // an empty file with the marker would read as "lost"
+      for (const suffix of ['', '-journal', '-wal']) await writeBytes(name + suffix, new Uint8Array(0));
+      const info = await this.lifecycle.openNow(name);
+      this.#announceReload('LightTrack started a fresh database; the damaged file was kept aside.');
+      return info;
+    });
+  }
+
+  /** Runs inside the queue: validates the candidate, keeps the current file, swaps, reopens, reloads every window. */
+  async #restore(source: string, what: string): Promise<RestoreResult> {
+    const candidate = await inspectCandidate(source);
+    const name = this.core.name;
+    let safetyBackup: BackupInfo | null = null;
+    let keptAs: string | null = null;
+    if (this.core.info?.status === 'ready' && this.core.db) {
+      safetyBackup = await makeBackup(this.core.db, name, 'pre-restore', this.core.clock());
+    } else {
+      keptAs = await this.#keepAside();
+    }
+    await this.core.db?.close();
+    this.core.db = null;
+    await copyFile(source, name);
+    // A WAL or hot journal left from the replaced file must not be replayed onto the restored one.
+    for (const suffix of ['-journal', '-wal']) await writeBytes(name + suffix, new Uint8Array(0));
+    const info = await this.lifecycle.openNow(name);
+    if (info.status !== 'ready') throw new AppError('DB', `The restored file could not be opened: ${info.problem?.message}`);
+    this.#announceReload(`LightTrack restored ${what}.`);
+    return { safetyBackup, keptAs, sessions: candidate.sessions };
+  }
+
+  /** Copies the unusable file (and its WAL) to damaged/<name>/…; never deletes it. */
+  async #keepAside(): Promise<string | null> {
+    const name = this.core.name;
+    await this.core.db?.close().catch(() => undefined);
+    this.core.db = null;
+    if (!(await fileSize(name))) return null;
+    const path = `damaged/${name}/${new Date(this.core.clock()).toISOString().replaceAll(':', '-')}.sqlite3`;
+    await copyFile(name, path);
+    if (await fileSize(`${name}-wal`)) await copyFile(`${name}-wal`, `${path}-wal`);
+    return path;
+  }
+
+  async #backup(kind: 'manual' | 'daily'): Promise<BackupInfo> {
+    const db = this.core.requireDb();
+    const before = await runCheck(db, 'quick');
+    if (!before.ok) {
+      throw new AppError('DAMAGED', 'The database failed its integrity check, so no backup was made over good ones', before);
+    }
+    const made = await makeBackup(db, this.core.name, kind, this.core.clock());
+    await applyRetention(this.core.name, await this.#retention());
+    return made;
+  }
+
+  async #retention(): Promise<BackupRetention> {
+    if (!this.core.db || this.core.info?.status !== 'ready') return DEFAULT_BACKUP_RETENTION;
+    const row = await this.core.db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [RETENTION_KEY]);
+    if (!row) return DEFAULT_BACKUP_RETENTION;
+    let value: unknown = null;
+    try {
+      value = JSON.parse(row.value);
+    } catch {
+      // falls through to the default below
+    }
+    const parsed = v.safeParse(BackupRetentionSchema, value);
+    if (parsed.success) return parsed.output;
+    void this.core.logError(new AppError('DAMAGED', 'The backup retention setting is invalid; using the default', { value: row.value }), 'worker:settings');
+    return DEFAULT_BACKUP_RETENTION;
+  }
+
+  #announceReload(reason: string): void {
+    const channel = new BroadcastChannel(LIFECYCLE_CHANNEL);
+    channel.postMessage({ type: 'reload', reason } satisfies LifecycleMessage);
+    channel.close();
+  }
+}
+
+/** The error log, read and written by windows (Diagnostics) and by the worker itself. */
+export class Diagnostics implements Api<'reportError' | 'listErrors' | 'clearErrors'> {
+  constructor(private readonly core: Core) {}
+
+  reportError(input: Parameters<DataApi['reportError']>[0]): Promise<void> {
+    const parsed = parse(ReportErrorInputSchema, input, 'error report');
+    return this.core.appendLog({
+      time: this.core.clock(),
+      code: parsed.code,
+      message: parsed.message,
+      details: detailsJson(parsed.details),
+      correlationId: parsed.correlationId,
+      source: parsed.source,
+    });
+  }
+
+  listErrors(input?: Parameters<DataApi['listErrors']>[0]): Promise<ErrorLogPage> {
+    const { limit, before } = parse(ListErrorsInputSchema, input, 'error list');
+    return this.core.serial(async () => {
+      const unsaved = this.core.unsavedEntries();
+      const db = this.core.info?.status === 'ready' ? this.core.db : null;
+      if (!db) return { entries: unsaved.slice(0, limit), total: unsaved.length, unsaved: unsaved.length };
+      const saved = await listErrors(db, limit, before);
+      return { entries: [...(before ? [] : unsaved), ...saved].slice(0, limit), total: (await countErrors(db)) + unsaved.length, unsaved: unsaved.length };
+    });
+  }
+
+  clearErrors(): Promise<void> {
+    return this.core.serial(async () => {
+      this.core.unsaved.length = 0;
+      if (this.core.db && this.core.info?.status === 'ready') await clearErrors(this.core.db);
+    });
+  }
+}
