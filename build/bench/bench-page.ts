@@ -2,6 +2,8 @@ import * as Comlink from 'comlink';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
 import { generateSessions, type EngineResult } from './sessions.ts';
+import { CANDIDATE, matrixConfigs, TODAY, type StorageConfig } from './configs.ts';
+import type * as EngineBench from './engine-bench.ts';
 
 installErrorTransfer();
 
@@ -15,6 +17,214 @@ export interface PageResult {
   /** startTimer/stopTimer round trips on the filled database, committed (medians of 20) */
   startTimerMs: number;
   stopTimerMs: number;
+  /** page size × journal/locking/synchronous: bulk insert and timer-commit latency (engine level) */
+  matrix?: EngineBench.MatrixRow[];
+  file?: FileResult;
+  app250k?: AppFileResult;
+  sections: string[];
+}
+
+type WorkerApi = typeof EngineBench & { run(rows: number, batch: number): Promise<EngineResult> };
+
+function engineWorker() {
+  const worker = new Worker(new URL('./bench-worker.js', import.meta.url), { type: 'module' });
+  return { worker, api: Comlink.wrap<WorkerApi>(worker) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Runs `work` while a caller keeps committing timers every `gapMs` (each waits for the previous), as a user starting
+ * timers during a backup would. Returns the work's result and every commit's latency (request to committed reply).
+ */
+async function withConcurrentCommits<T>(work: Promise<T>, commit: () => Promise<unknown>, gapMs = 20) {
+  let done = false;
+  const finished = work.finally(() => {
+    done = true;
+  });
+  const latencies: number[] = [];
+  const loop = (async () => {
+    await sleep(gapMs);
+    while (!done) {
+      const t = performance.now();
+      await commit();
+      latencies.push(performance.now() - t);
+      await sleep(gapMs);
+    }
+  })();
+  const result = await finished;
+  await loop;
+  return { result, latencies };
+}
+
+export interface LaunchFigures {
+  /** new Worker → ready, as the page sees it (medians) */
+  totalMs: number;
+  engineMs: number;
+  openMs: number;
+  checkMs: number;
+  runs: number;
+}
+
+export interface BackupFigures extends EngineBench.BackupRun {
+  /** timer commits that ran during the backup: count, median and longest latency */
+  commits: number;
+  commitP50: number;
+  stallMs: number;
+}
+
+export interface FileResult {
+  rows: number;
+  config: StorageConfig;
+  buildMs: number;
+  fileBytes: number;
+  launch: LaunchFigures;
+  launchQuick: LaunchFigures;
+  todayLaunch: LaunchFigures;
+  todayLaunchQuick: LaunchFigures;
+  integrityColdMs: number;
+  integrityWarmMs: number;
+  quickWarmMs: number;
+  checkResult: string;
+  commitIdle: { p50: number; max: number };
+  backups: BackupFigures[];
+  dirty: { rows: number; walBytes: number; launch: LaunchFigures };
+}
+
+async function launchMedian(name: string, config: StorageConfig, check: 'none' | 'quick' | 'full', runs = 5): Promise<LaunchFigures> {
+  const totals: number[] = [];
+  const engines: number[] = [];
+  const opens: number[] = [];
+  const checks: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const { worker, api } = engineWorker();
+    const r = await api.launch(name, config, check);
+    totals.push(performance.now() - t);
+    engines.push(r.engineMs);
+    opens.push(r.openMs);
+    checks.push(r.checkMs);
+    await api.closeOwned(); // a clean close between runs, so each launch finds the same file
+    worker.terminate();
+  }
+  return { totalMs: median(totals), engineMs: median(engines), openMs: median(opens), checkMs: median(checks), runs };
+}
+
+/** The large file at the engine level: build, launch (with/without checks), integrity checks, backups with commits. */
+async function fileBench(rows: number, batch: number): Promise<FileResult> {
+  try {
+    return await fileBenchPhases(rows, batch);
+  } catch (error) {
+    throw new Error(`file bench, ${phase}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+let phase = '';
+async function fileBenchPhases(rows: number, batch: number): Promise<FileResult> {
+  const name = 'bench-file.db';
+  const config = CANDIDATE;
+  phase = 'build';
+  let w = engineWorker();
+  const built = await w.api.buildFile(name, config, rows, batch);
+  w.worker.terminate();
+
+  phase = 'launch';
+  const launch = await launchMedian(name, config, 'none');
+  const launchQuick = await launchMedian(name, config, 'quick');
+
+  // integrity_check cold (first thing after open), then warm checks, backups and commits on that connection
+  phase = 'integrity';
+  w = engineWorker();
+  const full = await w.api.launch(name, config, 'full');
+  const integrityWarm = await w.api.check('full');
+  const quickWarm = await w.api.check('quick');
+  const idle: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await w.api.ownedTimerCommit();
+    idle.push(performance.now() - t);
+  }
+  const backups: BackupFigures[] = [];
+  // The backup API keeps the copy's write transaction open across steps, so with the default page cache the copy is
+  // written at the last step; a tiny cache and no journal on the copy make each step write its own pages.
+  const spill = 'PRAGMA journal_mode = OFF; PRAGMA cache_size = 4;';
+  const runs: [string, 'vacuum' | 'api', number, string?][] = [
+    ['bb-vacuum.db', 'vacuum', 0],
+    ['bb-api64.db', 'api', 64],
+    ['bb-api64s.db', 'api', 64, spill],
+    ['bb-api16s.db', 'api', 16, spill],
+  ];
+  for (const [dest, method, pages, destPragmas] of runs) {
+    phase = `backup ${dest}`;
+    const api = w.api;
+    const { result, latencies } = await withConcurrentCommits(api.backup(dest, method, pages, destPragmas), () => api.ownedTimerCommit());
+    const verified = await api.verifyBackup(dest);
+    backups.push({
+      ...result,
+      ...verified,
+      commits: latencies.length,
+      commitP50: latencies.length ? median(latencies) : NaN,
+      stallMs: latencies.length ? Math.max(...latencies) : NaN,
+    });
+  }
+  await w.api.closeOwned();
+  w.worker.terminate();
+
+  // Launch after an unclean exit with an import still in the WAL (the worker is terminated, never closed)
+  phase = 'dirty';
+  const dirtyRows = Math.min(20_000, rows);
+  w = engineWorker();
+  await w.api.launch(name, config, 'none');
+  const dirtied = await w.api.dirty(dirtyRows, batch);
+  w.worker.terminate();
+  await sleep(200); // the terminated worker's OPFS handles and Web Locks are released asynchronously
+  const dirtyLaunchRuns: number[] = [];
+  const t = performance.now();
+  w = engineWorker();
+  const dirtyOpen = await w.api.launch(name, config, 'none');
+  dirtyLaunchRuns.push(performance.now() - t);
+  // Today's configuration on the same file: back to a rollback journal, closed cleanly, launched without exclusive.
+  phase = 'today';
+  await w.api.setJournal('delete');
+  await w.api.closeOwned();
+  w.worker.terminate();
+  const todayLaunch = await launchMedian(name, TODAY, 'none');
+  const todayLaunchQuick = await launchMedian(name, TODAY, 'quick');
+
+  const root = await navigator.storage.getDirectory();
+  for (const suffix of ['', '-journal', '-wal']) await root.removeEntry(name + suffix).catch(() => undefined);
+  return {
+    rows: rows + dirtyRows,
+    config,
+    buildMs: built.insertMs,
+    fileBytes: built.fileBytes,
+    launch,
+    launchQuick,
+    todayLaunch,
+    todayLaunchQuick,
+    integrityColdMs: full.checkMs,
+    integrityWarmMs: integrityWarm.ms,
+    quickWarmMs: quickWarm.ms,
+    checkResult: `${full.checkResult} / ${quickWarm.result}`,
+    commitIdle: { p50: median(idle), max: Math.max(...idle) },
+    backups,
+    dirty: {
+      rows: dirtyRows,
+      walBytes: dirtied.walBytes,
+      launch: { totalMs: dirtyLaunchRuns[0]!, engineMs: dirtyOpen.engineMs, openMs: dirtyOpen.openMs, checkMs: 0, runs: 1 },
+    },
+  };
+}
+
+async function matrixBench(rows: number, batch: number, commits: number, pageSizes: number[], coalescing: boolean) {
+  const out: EngineBench.MatrixRow[] = [];
+  for (const pageSize of pageSizes) {
+    const { worker, api } = engineWorker();
+    for (const config of matrixConfigs([pageSize], coalescing)) out.push(await api.matrixCell(config, rows, batch, commits));
+    worker.terminate();
+  }
+  return out;
 }
 
 /** Longest gap between main-thread timer ticks, and long tasks, while `work` runs. */
@@ -49,43 +259,56 @@ async function watchMainThread<T>(work: () => Promise<T>) {
   }
 }
 
-async function main(): Promise<PageResult> {
-  const params = new URLSearchParams(location.search);
-  const rows = Number(params.get('rows') ?? 100_000);
-  const batch = Number(params.get('batch') ?? 10_000);
+export interface AppFileResult {
+  rows: number;
+  topUpMs: number;
+  /** new Worker → open() resolved with status 'ready', on the filled file (medians of 3) */
+  launchMs: number;
+  launchRuns: number[];
+  openStatus: string;
+  startTimerP50: number;
+  startTimerP90: number;
+  stopTimerP50: number;
+  quickCheck?: { ms: number; ok: boolean; roundTripMs: number };
+  fullCheck?: { ms: number; ok: boolean; roundTripMs: number };
+  backup?: { ms: number; sizeBytes: number; commits: number; commitP50: number; stallMs: number };
+  /** the API calls that failed (e.g. not implemented yet), with their error */
+  missing: string[];
+}
 
-  // 1. The engine alone: wa-sqlite/OPFS in a worker running the exact statements the native baseline runs.
-  const engineWorker = new Worker(new URL('./bench-worker.js', import.meta.url), { type: 'module' });
-  const engine = await Comlink.wrap<{ run(rows: number, batch: number): Promise<EngineResult> }>(engineWorker).run(rows, batch);
-  engineWorker.terminate();
+function newDataWorker() {
+  const worker = new Worker(new URL('../renderer/workers/data-worker.js', import.meta.url), { type: 'module' });
+  return { worker, api: Comlink.wrap<DataApi>(worker) };
+}
 
-  // 2. The app's data worker through its public API, with the main thread watched while it works.
-  const name = `bench-api-${Date.now()}.sqlite3`;
-  const opening = performance.now();
-  let dataWorker = new Worker(new URL('../renderer/workers/data-worker.js', import.meta.url), { type: 'module' });
-  let api = Comlink.wrap<DataApi>(dataWorker);
+/**
+ * The app's data worker on a large file: top the API-filled file up to `fileRows`, then launch to ready, timer
+ * commits, integrity checks and a backup with timers started during it — all through the public API.
+ */
+async function appFileBench(name: string, projectIds: string[], have: number, fileRows: number, batch: number): Promise<AppFileResult> {
+  const missing: string[] = [];
+  let { worker, api } = newDataWorker();
   await api.open({ name });
-  const openMs = performance.now() - opening;
-  const projectIds: string[] = [];
-  for (let i = 0; i < 20; i++) projectIds.push((await api.createProject({ name: `Project ${i + 1}` })).id);
-  const sessions = generateSessions(rows, projectIds);
-  const watched = await watchMainThread(async () => {
-    const t0 = performance.now();
-    for (let i = 0; i < sessions.length; i += batch) await api.insertSessions(sessions.slice(i, i + batch));
-    const insertMs = performance.now() - t0;
-    const from = sessions[Math.floor(sessions.length / 4)]!.startTime;
-    const t1 = performance.now();
-    await api.totalsByProjectDay({ from, to: from + 365 * 86_400_000 });
-    return { insertMs, yearViewMs: performance.now() - t1 };
-  });
-  dataWorker.terminate();
+  const t0 = performance.now();
+  if (fileRows > have) {
+    const more = generateSessions(fileRows - have, projectIds, 4242);
+    for (let i = 0; i < more.length; i += batch) await api.insertSessions(more.slice(i, i + batch));
+  }
+  const topUpMs = performance.now() - t0;
+  worker.terminate();
 
-  // Launch on a full database, then the interactive writes a user waits for.
-  const reopening = performance.now();
-  dataWorker = new Worker(new URL('../renderer/workers/data-worker.js', import.meta.url), { type: 'module' });
-  api = Comlink.wrap<DataApi>(dataWorker);
-  await api.open({ name });
-  const reopenMs = performance.now() - reopening;
+  const launchRuns: number[] = [];
+  let openStatus = '';
+  for (let i = 0; i < 3; i++) {
+    await sleep(100);
+    const t = performance.now();
+    ({ worker, api } = newDataWorker());
+    const info = (await api.open({ name })) as unknown as { status?: string; role?: string };
+    launchRuns.push(performance.now() - t);
+    openStatus = `${info.status ?? '(no status)'}${info.role ? `, ${info.role}` : ''}`;
+    if (i < 2) worker.terminate();
+  }
+
   const starts: number[] = [];
   const stops: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -96,26 +319,135 @@ async function main(): Promise<PageResult> {
     await api.stopTimer({ id: started.id });
     stops.push(performance.now() - t);
   }
-  dataWorker.terminate();
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const root = await navigator.storage.getDirectory();
-  await root.removeEntry(name).catch(() => undefined);
+  const result: AppFileResult = {
+    rows: fileRows,
+    topUpMs,
+    launchMs: median(launchRuns),
+    launchRuns,
+    openStatus,
+    startTimerP50: median(starts),
+    startTimerP90: [...starts].sort((a, b) => a - b)[Math.floor(starts.length * 0.9)]!,
+    stopTimerP50: median(stops),
+    missing,
+  };
 
-  return {
-    engine,
-    api: {
+  for (const full of [false, true]) {
+    try {
+      const t = performance.now();
+      const r = await api.checkIntegrity({ full });
+      const figures = { ms: r.ms, ok: r.ok, roundTripMs: performance.now() - t };
+      if (full) result.fullCheck = figures;
+      else result.quickCheck = figures;
+    } catch (error) {
+      missing.push(`checkIntegrity({ full: ${full} }): ${String(error)}`);
+    }
+  }
+  try {
+    let i = 0;
+    const t = performance.now();
+    const { result: info, latencies } = await withConcurrentCommits(
+      api.backupNow().then((b) => ({ b, ms: performance.now() - t })),
+      () => api.startTimer({ name: `during backup ${i++}`, projectId: null }),
+    );
+    result.backup = {
+      ms: info.ms,
+      sizeBytes: info.b.sizeBytes,
+      commits: latencies.length,
+      commitP50: latencies.length ? median(latencies) : NaN,
+      stallMs: latencies.length ? Math.max(...latencies) : NaN,
+    };
+  } catch (error) {
+    missing.push(`backupNow(): ${String(error)}`);
+  }
+  worker.terminate();
+  return result;
+}
+
+async function main(): Promise<PageResult> {
+  const params = new URLSearchParams(location.search);
+  const rows = Number(params.get('rows') ?? 100_000);
+  const batch = Number(params.get('batch') ?? 10_000);
+  const fileRows = Number(params.get('fileRows') ?? 250_000);
+  const matrixRows = Number(params.get('matrixRows') ?? 100_000);
+  const pageSizes = (params.get('pageSizes') ?? '4096,16384,65536').split(',').map(Number);
+  const coalescing = params.get('coalescing') !== '0';
+  const sections = (params.get('only') ?? 'engine,app,matrix,file').split(',');
+  const result: PageResult = {
+    sections,
+    engine: { engine: '', rows, insertMs: NaN, groupAllMs: NaN, groupYearMs: NaN, groupRows: 0 },
+    api: { rows, insertMs: NaN, yearViewMs: NaN, maxGapMs: NaN, longestTaskMs: NaN, longTasks: 0 },
+    openMs: NaN,
+    reopenMs: NaN,
+    startTimerMs: NaN,
+    stopTimerMs: NaN,
+  };
+
+  // 1. The engine alone: wa-sqlite/OPFS in a worker running the exact statements the native baseline runs.
+  if (sections.includes('engine')) {
+    const { worker, api } = engineWorker();
+    result.engine = await api.run(rows, batch);
+    worker.terminate();
+  }
+
+  // 2. The app's data worker through its public API, with the main thread watched while it works.
+  if (sections.includes('app')) {
+    const name = `bench-api-${Date.now()}.sqlite3`;
+    const opening = performance.now();
+    let { worker: dataWorker, api } = newDataWorker();
+    await api.open({ name });
+    result.openMs = performance.now() - opening;
+    const projectIds: string[] = [];
+    for (let i = 0; i < 20; i++) projectIds.push((await api.createProject({ name: `Project ${i + 1}` })).id);
+    const sessions = generateSessions(rows, projectIds);
+    const watched = await watchMainThread(async () => {
+      const t0 = performance.now();
+      for (let i = 0; i < sessions.length; i += batch) await api.insertSessions(sessions.slice(i, i + batch));
+      const insertMs = performance.now() - t0;
+      const from = sessions[Math.floor(sessions.length / 4)]!.startTime;
+      const t1 = performance.now();
+      await api.totalsByProjectDay({ from, to: from + 365 * 86_400_000 });
+      return { insertMs, yearViewMs: performance.now() - t1 };
+    });
+    dataWorker.terminate();
+    result.api = {
       rows,
       insertMs: watched.result.insertMs,
       yearViewMs: watched.result.yearViewMs,
       maxGapMs: watched.maxGapMs,
       longestTaskMs: watched.longestTaskMs,
       longTasks: watched.longTasks,
-    },
-    openMs,
-    reopenMs,
-    startTimerMs: median(starts),
-    stopTimerMs: median(stops),
-  };
+    };
+
+    // Launch on a full database, then the interactive writes a user waits for.
+    await sleep(100);
+    const reopening = performance.now();
+    ({ worker: dataWorker, api } = newDataWorker());
+    await api.open({ name });
+    result.reopenMs = performance.now() - reopening;
+    const starts: number[] = [];
+    const stops: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      let t = performance.now();
+      const started = await api.startTimer({ name: `interactive ${i}`, projectId: projectIds[i % projectIds.length]! });
+      starts.push(performance.now() - t);
+      t = performance.now();
+      await api.stopTimer({ id: started.id });
+      stops.push(performance.now() - t);
+    }
+    dataWorker.terminate();
+    result.startTimerMs = median(starts);
+    result.stopTimerMs = median(stops);
+
+    // 2b. The same worker on the large file (launch, commits, integrity, backup).
+    result.app250k = await appFileBench(name, projectIds, rows, fileRows, batch);
+    const root = await navigator.storage.getDirectory();
+    for (const suffix of ['', '-journal', '-wal']) await root.removeEntry(name + suffix).catch(() => undefined);
+  }
+
+  // 3. Engine-level storage matrix, then the large file (launch, integrity, backups) at the engine level.
+  if (sections.includes('matrix')) result.matrix = await matrixBench(matrixRows, batch, 40, pageSizes, coalescing);
+  if (sections.includes('file')) result.file = await fileBench(fileRows, batch);
+  return result;
 }
 
 declare global {
@@ -123,4 +455,6 @@ declare global {
     benchResult?: Promise<PageResult>;
   }
 }
-window.benchResult = main();
+window.benchResult = main().catch((error: unknown) => {
+  throw new Error(error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : JSON.stringify(error));
+});

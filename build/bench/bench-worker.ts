@@ -1,9 +1,15 @@
 import * as Comlink from 'comlink';
 import { Database } from '../../workers/data/sqlite.ts';
 import { runEngine } from './engine-run.ts';
+import * as engineBench from './engine-bench.ts';
 
-/** wa-sqlite on OPFS through our own Database class (OPFSCoopSyncVFS), in a dedicated worker like the app's. */
+/**
+ * run(): wa-sqlite on OPFS through our own Database class (OPFSCoopSyncVFS), in a dedicated worker like the app's.
+ * The rest: engine-level measurements straight on wa-sqlite (engine-bench.ts) — the storage matrix, launch,
+ * integrity checks and backups on a large file.
+ */
 Comlink.expose({
+  ...engineBench,
   async run(rows: number, batch: number) {
     const name = `bench-${Date.now()}.sqlite3`;
     const db = await Database.open(name);

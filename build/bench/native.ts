@@ -2,7 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/activities.ts';
+import { MIGRATIONS } from '../../workers/data/migrations.ts';
 import { runEngine } from './engine-run.ts';
+import { BENCH_PROJECT_IDS, generateSessions } from './sessions.ts';
 
 /** better-sqlite3 takes named parameters without their ':' prefix. */
 function named(params: Record<string, unknown>) {
@@ -24,6 +28,56 @@ export async function runNative(rows: number, batch: number) {
       rows,
       batch,
     );
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The native side of one matrix cell: a new file with the same pragmas (page size, journal, locking, synchronous),
+ * schema and statements, the same bulk insert and the same timer commit.
+ */
+export async function runNativeConfig(pragmas: string, rows: number, batch: number, commits: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lighttrack-bench-'));
+  const db = new Database(path.join(dir, 'bench.sqlite3'));
+  try {
+    db.exec(pragmas);
+    db.exec('PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;');
+    db.exec('BEGIN IMMEDIATE');
+    for (const sql of MIGRATIONS) db.exec(sql);
+    const now = Date.now();
+    const project = db.prepare('INSERT INTO projects (id, name, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+    for (const [i, id] of BENCH_PROJECT_IDS.entries()) project.run(id, `Project ${i + 1}`, '#4f7cff', now, now);
+    db.exec('COMMIT');
+    const sessions = generateSessions(rows, BENCH_PROJECT_IDS);
+    const insert = db.prepare(INSERT_SESSIONS_SQL);
+    const t0 = performance.now();
+    for (let i = 0; i < sessions.length; i += batch) {
+      db.exec('BEGIN IMMEDIATE');
+      insert.run({ now, rows: packSessions(sessions.slice(i, i + batch)) });
+      db.exec('COMMIT');
+    }
+    const insertMs = performance.now() - t0;
+    const running = db.prepare('SELECT id FROM activities WHERE end_time IS NULL AND deleted_at IS NULL LIMIT 1');
+    const close = db.prepare('UPDATE activities SET end_time = ?, paused_ms = paused_ms + ?, pause_started_at = NULL, updated_at = ? WHERE id = ?');
+    const start = db.prepare('INSERT INTO activities (id, name, project_id, start_time, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const read = db.prepare('SELECT * FROM activities WHERE id = ?');
+    const times: number[] = [];
+    for (let i = 0; i < commits + 3; i++) {
+      const t = performance.now();
+      const ts = Date.now();
+      db.exec('BEGIN IMMEDIATE');
+      const r = running.get() as { id: string } | undefined;
+      if (r) close.run(ts, 0, ts, r.id);
+      const id = uuidv7();
+      start.run(id, `bench timer ${i}`, BENCH_PROJECT_IDS[i % BENCH_PROJECT_IDS.length]!, ts, 'timer', ts, ts);
+      read.get(id);
+      db.exec('COMMIT');
+      if (i >= 3) times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return { insertMs, commitP50: times[Math.floor(times.length / 2)]! };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
