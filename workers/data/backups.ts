@@ -18,7 +18,25 @@ import { Database } from './sqlite.ts';
  * is a verified one. They live beside the database, per database name: backups/<db name>/<time>-<kind>.sqlite3.
  */
 
-export const backupDir = (dbName: string) => `backups/${dbName}`;
+/**
+ * Folders are named by a short hash of the database name: wa-sqlite's VFS refuses paths over 64 characters, and a
+ * backup path with its "-journal" companion must fit ("disk I/O error" otherwise).
+ */
+export const backupDir = (dbName: string) => `bk-${shortHash(dbName)}`;
+export const exportDir = (dbName: string) => `ex-${shortHash(dbName)}`;
+export const stagingDir = (dbName: string) => `st-${shortHash(dbName)}`;
+
+/** FNV-1a, 32 bits, as 8 hex digits. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** 20261125-145205-937: sortable, and short enough for the VFS. */
+export function fileStamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\D/g, '').replace(/^(\d{8})(\d{6})(\d{3})$/, '$1-$2-$3');
+}
 const SIDE = '.json';
 /** How many of each non-scheduled kind are kept (scheduled ones follow the retention setting). */
 const KEEP_OTHER: Record<Exclude<BackupKind, 'daily' | 'weekly'>, number> = {
@@ -35,17 +53,43 @@ const SidecarSchema = v.object({
   schemaVersion: BackupInfoSchema.entries.schemaVersion,
 });
 
-/** Copies the open database into a new backup file and verifies the copy. */
-export async function makeBackup(db: Database, dbName: string, kind: BackupKind, now: number): Promise<BackupInfo> {
-  const stamp = new Date(now).toISOString().replaceAll(':', '-');
-  const name = `${stamp}-${kind}.sqlite3`;
+/** Runs one step of a long job; the owner passes its queue so other calls can run between steps. */
+export type Schedule = (step: () => Promise<void>) => Promise<void>;
+const runNow: Schedule = (step) => step();
+
+/**
+ * Copies the open database into `path` with SQLite's online backup API, 64 pages (4 MiB) a step, and checks the
+ * copy. VACUUM INTO was the first choice (one statement, compacted output) but cannot open its target through
+ * OPFSCoopSyncVFS: the target's lock needs asynchronous steps that wa-sqlite retries only twice ("database is
+ * locked"). The backup API writes through a connection opened here, and its steps let timer commits interleave.
+ */
+export async function copyDatabase(db: Database, path: string, schedule: Schedule = runNow): Promise<FileCheck> {
+  const dest = await Database.open(path);
+  try {
+    // journal off: an interrupted copy has no sidecar and is never listed; NORMAL still syncs the finished copy
+    await dest.exec(`${TAKE_FILE} PRAGMA journal_mode = OFF; PRAGMA synchronous = NORMAL;`);
+    await db.backupTo(dest, 64, schedule);
+    return await runCheck(dest, 'quick');
+  } finally {
+    await dest.close().catch(() => undefined);
+  }
+}
+
+/** Makes a verified backup of the open database; steps go through `schedule`. */
+export async function makeBackup(
+  db: Database,
+  dbName: string,
+  kind: BackupKind,
+  now: number,
+  schedule: Schedule = runNow,
+): Promise<BackupInfo> {
+  const name = `${fileStamp(now)}-${kind}.sqlite3`;
   const path = `${backupDir(dbName)}/${name}`;
   const sessions =
     (await db.get<{ n: number }>('SELECT count(*) AS n FROM activities WHERE deleted_at IS NULL'))?.n ?? 0;
   const schemaVersion = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
-  await db.exec(`VACUUM INTO '${path}'`);
   try {
-    const check = await checkFile(path, 'quick');
+    const check = await copyDatabase(db, path, schedule);
     if (!check.ok) throw new AppError('DAMAGED', `The backup failed its check: ${check.problems[0] ?? ''}`);
     await writeBytes(path + SIDE, JSON.stringify({ kind, createdAt: now, sessions, schemaVersion }));
   } catch (error) {
@@ -117,6 +161,13 @@ export async function removeBackupFiles(dbName: string, name: string): Promise<v
   for (const suffix of ['', SIDE, '-journal', '-wal']) await removeFile(`${backupDir(dbName)}/${name}${suffix}`);
 }
 
+/**
+ * First statements on a second file: copies of a WAL database may carry the WAL flag, and exclusive locking lets
+ * them open without shared memory. Reading the schema inside exec() takes the VFS's file lock there, where wa-sqlite
+ * retries it; taken later inside a cached prepare, the retry leaked a statement and the connection could not close.
+ */
+const TAKE_FILE = 'PRAGMA locking_mode = EXCLUSIVE; SELECT count(*) FROM sqlite_schema;';
+
 export interface FileCheck {
   ok: boolean;
   problems: string[];
@@ -126,8 +177,7 @@ export interface FileCheck {
 export async function checkFile(path: string, kind: 'quick' | 'full'): Promise<FileCheck> {
   const db = await Database.open(path);
   try {
-    // Copies of a WAL database may carry the WAL flag; exclusive locking lets them open without shared memory.
-    await db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    await db.exec(TAKE_FILE);
     return await runCheck(db, kind);
   } finally {
     await db.close().catch(() => undefined);
@@ -160,7 +210,7 @@ export async function inspectCandidate(path: string): Promise<{ schemaVersion: n
     throw new AppError('VALIDATION', `This file cannot be opened as a database: ${(error as Error).message}`);
   }
   try {
-    await db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    await db.exec(TAKE_FILE);
     const appId = (await db.get<{ application_id: number }>('PRAGMA application_id'))?.application_id ?? 0;
     const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
     const hasSessions = await db.get(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'activities'`);

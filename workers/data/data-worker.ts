@@ -11,7 +11,8 @@ import { OwnerHost, OwnerProxy, ownerLockName, tryLock } from './ownership.ts';
 const OpenOptionsSchema = v.optional(
   v.object({
     name: v.optional(
-      v.pipe(v.string(), v.regex(/^[\w.-]{1,64}$/, 'must be a plain file name (letters, digits, . _ -)')),
+      // 40: the VFS refuses paths over 64 characters, and "<name>-journal" must fit
+      v.pipe(v.string(), v.regex(/^[\w.-]{1,40}$/, 'must be a plain file name (letters, digits, . _ -, at most 40)')),
     ),
   }),
   {},

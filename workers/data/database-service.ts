@@ -18,7 +18,20 @@ import { ListErrorsInputSchema, ReportErrorInputSchema, type ErrorLogPage } from
 import { localDayKey } from '../../shared/day.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parse } from '../../shared/validate.ts';
-import { applyRetention, backupPath, findBackup, inspectCandidate, listBackups, makeBackup, runCheck } from './backups.ts';
+import {
+  applyRetention,
+  backupPath,
+  copyDatabase,
+  exportDir,
+  fileStamp,
+  findBackup,
+  stagingDir,
+  inspectCandidate,
+  listBackups,
+  makeBackup,
+  runCheck,
+  type Schedule,
+} from './backups.ts';
 import type { Core } from './core.ts';
 import type { Lifecycle } from './data-service.ts';
 import { clearErrors, countErrors, detailsJson, listErrors } from './error-log.ts';
@@ -83,24 +96,24 @@ export class DatabaseFiles
     return this.core.serial(() => listBackups(this.core.name));
   }
 
+  /** Runs outside the queue: its copy steps are queued one by one, so a timer commit waits for one step at most. */
   backupNow(): Promise<BackupInfo> {
-    return this.core.serial(() => this.#backup('manual'));
+    return this.#backup('manual');
   }
 
   /** Today's daily backup when there is none yet; retention applied after. */
-  runScheduledBackups(): Promise<BackupInfo[]> {
-    return this.core.serial(async () => {
-      if (this.core.info?.status !== 'ready') return [];
+  async runScheduledBackups(): Promise<BackupInfo[]> {
+    const due = await this.core.serial(async () => {
+      if (this.core.info?.status !== 'ready') return false;
       const today = localDayKey(this.core.clock());
       const existing = await listBackups(this.core.name);
-      const made: BackupInfo[] = [];
-      if (!existing.some((b) => b.kind === 'daily' && localDayKey(b.createdAt) === today)) {
-        made.push(await this.#backup('daily'));
-      } else {
+      if (existing.some((b) => b.kind === 'daily' && localDayKey(b.createdAt) === today)) {
         await applyRetention(this.core.name, await this.#retention());
+        return false;
       }
-      return made;
+      return true;
     });
+    return due ? [await this.#backup('daily')] : [];
   }
 
   getBackupRetention(): Promise<BackupRetention> {
@@ -129,10 +142,11 @@ export class DatabaseFiles
       let bytes: ArrayBuffer;
       let fileName: string;
       if (this.core.info?.status === 'ready') {
-        // VACUUM INTO gives a consistent, self-contained copy (no -wal needed) that the sqlite3 tool opens as is.
-        const path = `exports/${this.core.name}-${this.core.clock()}.sqlite3`;
-        await this.core.requireDb().exec(`VACUUM INTO '${path}'`);
+        // a consistent, self-contained copy (no -wal beside it) that the sqlite3 tool opens as is
+        const path = `${exportDir(this.core.name)}/${fileStamp(this.core.clock())}.sqlite3`;
         try {
+          const check = await copyDatabase(this.core.requireDb(), path);
+          if (!check.ok) throw new AppError('DAMAGED', `The exported copy failed its check: ${check.problems[0] ?? ''}`);
           bytes = await readBytes(path);
         } finally {
           for (const suffix of ['', '-journal', '-wal']) await removeFile(path + suffix);
@@ -157,7 +171,7 @@ export class DatabaseFiles
   restoreFromFile(input: Parameters<DataApi['restoreFromFile']>[0]): Promise<RestoreResult> {
     const parsed = parse(RestoreFileInputSchema, input, 'restore file');
     return this.core.serial(async () => {
-      const staging = `staging/${this.core.name}-restore.sqlite3`;
+      const staging = `${stagingDir(this.core.name)}/restore.sqlite3`;
       await writeBytes(staging, parsed.bytes);
       try {
         return await this.#restore(staging, `the file ${parsed.fileName || '(unnamed)'}`);
@@ -217,15 +231,21 @@ export class DatabaseFiles
   }
 
   async #backup(kind: 'manual' | 'daily'): Promise<BackupInfo> {
-    const db = this.core.requireDb();
-    const before = await runCheck(db, 'quick');
-    if (!before.ok) {
-      throw new AppError('DAMAGED', 'The database failed its integrity check, so no backup was made over good ones', before);
-    }
-    const made = await makeBackup(db, this.core.name, kind, this.core.clock());
-    await applyRetention(this.core.name, await this.#retention());
+    const db = await this.core.serial(async () => {
+      const db = this.core.requireDb();
+      const before = await runCheck(db, 'quick');
+      if (!before.ok) {
+        throw new AppError('DAMAGED', 'The database failed its integrity check, so no backup was made over good ones', before);
+      }
+      return db;
+    });
+    const made = await makeBackup(db, this.core.name, kind, this.core.clock(), this.#queued);
+    await this.core.serial(async () => applyRetention(this.core.name, await this.#retention()));
     return made;
   }
+
+  /** Each backup step as its own queued call (see Database.backupTo). */
+  readonly #queued: Schedule = (step) => this.core.serial(step);
 
   async #retention(): Promise<BackupRetention> {
     if (!this.core.db || this.core.info?.status !== 'ready') return DEFAULT_BACKUP_RETENTION;

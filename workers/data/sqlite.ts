@@ -26,9 +26,21 @@ const VFS_NAME = 'opfs-coop-sync';
 /** Prepared statements kept per connection; analytics SQL varies with the range, so the cache is bounded. */
 const STATEMENT_CACHE_SIZE = 64;
 
+/** The few raw exports of the wasm module that wa-sqlite's JS API does not wrap (the online backup API). */
+interface RawModule {
+  HEAPU8: Uint8Array;
+  _sqlite3_malloc(n: number): number;
+  _sqlite3_free(p: number): void;
+  _sqlite3_backup_init(dest: number, destName: number, src: number, srcName: number): number;
+  _sqlite3_backup_step(backup: number, pages: number): number;
+  _sqlite3_backup_finish(backup: number): number;
+  _sqlite3_backup_remaining(backup: number): number;
+}
+
 interface Engine {
   sqlite3: SQLiteAPI;
   vfs: OPFSCoopSyncVFS;
+  module: RawModule;
 }
 let enginePromise: Promise<Engine> | null = null;
 
@@ -44,7 +56,7 @@ function engine(): Promise<Engine> {
     const sqlite3 = SQLite.Factory(module);
     const vfs = await navigator.locks.request('lighttrack:vfs-create', () => OPFSCoopSyncVFS.create(VFS_NAME, module));
     sqlite3.vfs_register(vfs as unknown as SQLiteVFS, true);
-    return { sqlite3, vfs };
+    return { sqlite3, vfs, module: module as unknown as RawModule };
   })();
   enginePromise.catch(() => (enginePromise = null));
   return enginePromise;
@@ -64,19 +76,22 @@ export function sqliteCodeOf(error: unknown): number | null {
 export class Database {
   readonly vfsName = 'OPFSCoopSyncVFS';
   readonly #sqlite3: SQLiteAPI;
+  readonly #module: RawModule;
   readonly #db: number;
   readonly #statements = new Map<string, number>();
+  #closed = false;
 
-  private constructor(sqlite3: SQLiteAPI, db: number) {
+  private constructor(sqlite3: SQLiteAPI, module: RawModule, db: number) {
     this.#sqlite3 = sqlite3;
+    this.#module = module;
     this.#db = db;
   }
 
   static async open(fileName: string): Promise<Database> {
     try {
-      const { sqlite3 } = await engine();
+      const { sqlite3, module } = await engine();
       const db = await sqlite3.open_v2(fileName, SQLite.SQLITE_OPEN_CREATE | SQLite.SQLITE_OPEN_READWRITE, VFS_NAME);
-      return new Database(sqlite3, db);
+      return new Database(sqlite3, module, db);
     } catch (error) {
       throw dbError(error, `Could not open database ${fileName}`);
     }
@@ -128,10 +143,49 @@ export class Database {
     }
   }
 
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   async close(): Promise<void> {
+    if (this.#closed) return;
     for (const stmt of this.#statements.values()) await this.#sqlite3.finalize(stmt);
     this.#statements.clear();
     await this.#sqlite3.close(this.#db);
+    this.#closed = true;
+  }
+
+  /**
+   * Copies this database into `dest` with SQLite's online backup API (which wa-sqlite's JS API does not wrap),
+   * `pagesPerStep` pages at a time. Each step runs through `schedule`, so the caller can let other calls (a timer
+   * commit) run between steps; writes made through this connection meanwhile are carried into the copy by SQLite.
+   * `dest` must be a connection that already holds its file (exclusive locking, schema read), because a backup step
+   * is synchronous and cannot wait for the VFS to fetch a lock.
+   */
+  async backupTo(dest: Database, pagesPerStep: number, schedule: (step: () => Promise<void>) => Promise<void>): Promise<void> {
+    const m = this.#module;
+    const main = m._sqlite3_malloc(5);
+    m.HEAPU8.set([0x6d, 0x61, 0x69, 0x6e, 0], main); // "main"
+    const backup = m._sqlite3_backup_init(dest.#db, main, this.#db, main);
+    m._sqlite3_free(main);
+    if (!backup) throw new AppError('DB', 'The backup could not start (the copy is already in use?)');
+    let finished = false;
+    try {
+      for (let done = false; !done; ) {
+        await schedule(async () => {
+          if (this.#closed || dest.#closed) throw new AppError('CONFLICT', 'The database was closed during the backup');
+          const rc = m._sqlite3_backup_step(backup, pagesPerStep);
+          if (rc === SQLite.SQLITE_DONE) done = true;
+          else if (rc !== SQLite.SQLITE_OK && rc !== SQLite.SQLITE_BUSY && rc !== SQLite.SQLITE_LOCKED) {
+            throw new AppError(rc === SQLite.SQLITE_CORRUPT ? 'DAMAGED' : 'DB', `Backup step failed (SQLite code ${rc})`, { sqliteCode: rc });
+          }
+        });
+      }
+      finished = true;
+    } finally {
+      const rc = m._sqlite3_backup_finish(backup);
+      if (finished && rc !== SQLite.SQLITE_OK) throw new AppError('DB', `Backup could not finish (SQLite code ${rc})`, { sqliteCode: rc });
+    }
   }
 
   async #prepare(sql: string): Promise<number> {
