@@ -1,8 +1,12 @@
 import { createContext } from '@lit/context';
 import type { Shell } from '../shared/shell-contract.ts';
 import type { DataClient } from './services/data-client.ts';
+import type { DatabaseService } from './services/database.ts';
+import type { DiagnosticsService } from './services/diagnostics.ts';
 import type { TimerModel } from './state/timer-model.ts';
 
 export const shellContext = createContext<Shell>(Symbol('lighttrack-shell'));
 export const dataClientContext = createContext<DataClient>(Symbol('lighttrack-data-client'));
 export const timerModelContext = createContext<TimerModel>(Symbol('lighttrack-timer-model'));
+export const databaseContext = createContext<DatabaseService>(Symbol('lighttrack-database'));
+export const diagnosticsContext = createContext<DiagnosticsService>(Symbol('lighttrack-diagnostics'));

@@ -3,7 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { activeMs, formatClock, formatHours } from '../../shared/duration.ts';
 import type { TimerModel } from '../state/timer-model.ts';
-import { clockTime } from './format.ts';
+import { clockTime, plural } from './format.ts';
 import { ModelElement } from './model-element.ts';
 
 /** Today's sessions, newest first, with live duration for the running one and today's total. */
@@ -28,10 +28,34 @@ export class LtSessionList extends ModelElement {
       border-radius: 6px; }
     button:hover, button:focus-visible { background: var(--lt-hover, #f2f4f7); color: inherit; }
     .empty { color: var(--lt-muted, #667085); padding: 1rem 0.25rem; }
+    .empty button, .notice button { font: inherit; font-size: 0.9rem; padding: 0.2rem 0.6rem; margin-left: 0.5rem;
+      border: 1px solid var(--lt-border, #d0d5dd); color: inherit; }
+    .notice { display: flex; align-items: center; gap: 0.5rem; margin: 0 0 0.5rem; padding: 0.45rem 0.7rem;
+      border-radius: 8px; font-size: 0.9rem; background: var(--lt-warn-bg, #fffaeb); color: var(--lt-warn, #b54708); }
+    .notice svg { width: 1rem; height: 1rem; flex: none; }
+    .notice span { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .notice a { color: inherit; font-weight: 600; }
+    .notice a:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 2px; border-radius: 2px; }
   `;
 
   protected watched(m: TimerModel) {
-    return [m.$today, m.$now, m.$projects, m.$todayTotalMs, m.$loaded];
+    return [m.$today, m.$now, m.$projects, m.$todayTotalMs, m.$loaded, m.$damaged, m.$truncated, m.$loadFailed];
+  }
+
+  /** Rows that could not be read are hidden, never silently: say how many, and where to see why. */
+  #notices() {
+    const damaged = this.model.$damaged.get();
+    const truncated = this.model.$truncated.get();
+    return html`
+      ${damaged > 0
+        ? html`<p class="notice damaged" role="status">${WARNING_ICON}
+            <span>${plural(damaged, 'damaged session')} hidden · <a href="#diagnostics">details</a></span></p>`
+        : ''}
+      ${truncated
+        ? html`<p class="notice truncated" role="status"><span>Only the first ${this.model.$today.get().length.toLocaleString()}
+            sessions of today are shown.</span></p>`
+        : ''}
+    `;
   }
 
   override render() {
@@ -42,8 +66,14 @@ export class LtSessionList extends ModelElement {
         <h2>Today</h2>
         <span class="total" aria-label="Today's total">${formatHours(this.model.$todayTotalMs.get())}</span>
       </header>
+      ${this.#notices()}
       ${sessions.length === 0
-        ? html`<p class="empty">${this.model.$loaded.get() ? 'Nothing tracked yet today.' : 'Loading…'}</p>`
+        ? html`<p class="empty">${this.model.$loaded.get()
+            ? this.model.$damaged.get() > 0 ? 'Nothing else tracked today.' : 'Nothing tracked yet today.'
+            : this.model.$loadFailed.get()
+              ? html`Today’s sessions could not be loaded.<button type="button" class="retry"
+                  @click=${() => void this.model.reload()}>Try again</button>`
+              : 'Loading…'}</p>`
         : html`<ul>
             ${repeat(
               sessions,
@@ -68,6 +98,9 @@ export class LtSessionList extends ModelElement {
     `;
   }
 }
+
+const WARNING_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor"
+  d="M12 2 1 21h22L12 2Zm0 4.3L19.5 19h-15L12 6.3ZM11 10v5h2v-5h-2Zm0 6v2h2v-2h-2Z"/></svg>`;
 
 declare global {
   interface HTMLElementTagNameMap {

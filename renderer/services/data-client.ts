@@ -7,6 +7,12 @@ import * as v from 'valibot';
 
 installErrorTransfer();
 
+/** True for the UNAVAILABLE error a worker in recovery mode answers every data call with. */
+export function isRecoveryError(error: unknown): boolean {
+  const e = error as { code?: unknown; details?: { recovery?: unknown } } | null;
+  return e?.code === 'UNAVAILABLE' && e.details?.recovery === true;
+}
+
 export interface DataClientOptions {
   /** URL of the data worker module (the built bundle in the app, the source in tests) */
   workerUrl: URL | string;
@@ -28,7 +34,7 @@ interface Connection {
  * The window's handle on its data worker. It starts the worker, watches it through a Web Lock the worker holds
  * for its whole life, and when the worker dies (crash, terminate) starts a new one on the same database and fires
  * a "restart" event so views reload. Calls in flight at that moment reject with an UNAVAILABLE error; later calls go
- * to the new worker.
+ * to the new worker. A call refused because the database needs recovery fires a "recovery" event.
  */
 export class DataClient extends EventTarget {
   readonly #options: DataClientOptions;
@@ -91,7 +97,14 @@ export class DataClient extends EventTarget {
     const connection = this.#current();
     await connection.ready;
     const call = (connection.remote[method] as unknown as (...a: unknown[]) => Promise<unknown>)(...args);
-    return Promise.race([call, connection.died]);
+    try {
+      return await Promise.race([call, connection.died]);
+    } catch (error) {
+      // The worker found the file unusable (perhaps because another window's integrity check did): say so once here,
+      // so the window switches to its recovery screen whichever call noticed first.
+      if (isRecoveryError(error)) this.dispatchEvent(new Event('recovery'));
+      throw error;
+    }
   }
 
   #spawn(): Connection {

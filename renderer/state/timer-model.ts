@@ -4,7 +4,7 @@ import { localDayRange } from '../../shared/day.ts';
 import { activeMsWithin } from '../../shared/duration.ts';
 import { toAppError, type AppError } from '../../shared/errors.ts';
 import type { Project } from '../../shared/project.ts';
-import type { DataClient } from '../services/data-client.ts';
+import { isRecoveryError, type DataClient } from '../services/data-client.ts';
 
 /**
  * UI state of the timer view, held in nanostores: the running session, today's sessions, projects, a ticking clock
@@ -16,13 +16,22 @@ export class TimerModel {
   readonly $projects = atom<Project[]>([]);
   readonly $now = atom(Date.now());
   readonly $loaded = atom(false);
+  /** today's rows that could not be read (damaged on disk): hidden from the list, counted here */
+  readonly $damaged = atom(0);
+  /** more sessions today than one list holds */
+  readonly $truncated = atom(false);
+  /** the last load failed: the list says so instead of "Loading…" */
+  readonly $loadFailed = atom(false);
   readonly $busy = atom(false);
   readonly $error = atom<AppError | null>(null);
   /** the last deleted session, offered for undo */
   readonly $lastDeleted = atom<Activity | null>(null);
   readonly $todayTotalMs = computed([this.$today, this.$now], (sessions, now) => {
     const { from, to } = localDayRange(now);
-    return sessions.reduce((sum, a) => sum + activeMsWithin(a, from, to, now), 0);
+    return sessions.reduce((sum, a) => {
+      const ms = activeMsWithin(a, from, to, now);
+      return Number.isFinite(ms) ? sum + ms : sum; // one odd row must not turn the total into NaN
+    }, 0);
   });
 
   readonly #client: DataClient;
@@ -68,7 +77,8 @@ export class TimerModel {
           await this.#read();
         } while (this.#reloadAgain);
       } catch (error) {
-        this.$error.set(toAppError(error));
+        this.$loadFailed.set(true);
+        this.#fail(error);
       } finally {
         this.#reloading = null;
       }
@@ -119,6 +129,11 @@ export class TimerModel {
     });
   }
 
+  /** Shows an error, unless it only says the database needs recovery: the recovery screen says that instead. */
+  #fail(error: unknown): void {
+    if (!isRecoveryError(error)) this.$error.set(toAppError(error));
+  }
+
   dismissError(): void {
     this.$error.set(null);
   }
@@ -154,7 +169,7 @@ export class TimerModel {
       await fn();
       this.$error.set(null);
     } catch (error) {
-      this.$error.set(toAppError(error));
+      this.#fail(error);
       await this.reload();
     } finally {
       this.$busy.set(false);
@@ -171,7 +186,10 @@ export class TimerModel {
     ]);
     this.#dayFrom = range.from;
     this.$projects.set(projects);
-    this.$today.set(today);
+    this.$today.set(today.sessions);
+    this.$damaged.set(today.damaged);
+    this.$truncated.set(today.truncated);
+    this.$loadFailed.set(false);
     this.$running.set(running);
     this.$now.set(now);
     this.$loaded.set(true);
