@@ -106,7 +106,7 @@ if (page.matrix) {
     `${'insert'.padStart(11)}${'native'.padStart(10)}${'ratio'.padStart(8)}${'native commit'.padStart(15)}`);
   for (const row of page.matrix) {
     const c = row.config;
-    const label = `${c.journal} / ${c.locking} / ${c.synchronous}${c.vfs === 'coalescing' ? ' / coalesced WAL' : ''}`;
+    const label = `${c.journal} / ${c.locking} / ${c.synchronous}${c.walAutocheckpoint ? ` / ckpt ${c.walAutocheckpoint}` : ''}${c.vfs === 'coalescing' ? ' / coalesced WAL' : ''}`;
     const today = c.pageSize === 65536 && c.journal === 'delete' && c.locking === 'normal' && c.synchronous === 'full' && !c.vfs;
     const pragmas = `${c.pageSize / 1024} KiB`;
     if (row.error) {
@@ -129,7 +129,7 @@ if (page.file) {
   const r = page.file;
   const c = r.config;
   console.log(`\n== A ${n(r.rows)}-session file at the engine level (${c.pageSize / 1024} KiB pages, ${c.journal}, locking ${c.locking}, synchronous ${c.synchronous})`);
-  console.log(`   built in ${f(r.buildMs, 0)}; ${mb(r.fileBytes)}. Launch = new Worker → WebAssembly + VFS → open, pragmas, PRAGMA user_version (median of ${r.launch.runs}).`);
+  console.log(`   built in ${f(r.buildMs, 0)}; ${mb(r.fileBytes)}; the unclean-exit launch adds ${n(r.dirty.rows)} sessions first. Launch = new Worker → WebAssembly + VFS → open, pragmas, PRAGMA user_version (median of ${r.launch.runs}).`);
   const showLaunch = (label, l) => console.log(`   ${label.padEnd(52)}${f(l.totalMs).padStart(10)}  (engine ${f(l.engineMs)}, open ${f(l.openMs)}${l.checkMs ? `, check ${f(l.checkMs)}` : ''})`);
   showLaunch('launch, WAL + exclusive', r.launch);
   showLaunch('launch, WAL + exclusive, with quick_check', r.launchQuick);

@@ -195,7 +195,7 @@ async function fileBenchPhases(rows: number, batch: number): Promise<FileResult>
   const root = await navigator.storage.getDirectory();
   for (const suffix of ['', '-journal', '-wal']) await root.removeEntry(name + suffix).catch(() => undefined);
   return {
-    rows: rows + dirtyRows,
+    rows,
     config,
     buildMs: built.insertMs,
     fileBytes: built.fileBytes,

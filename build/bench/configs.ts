@@ -53,5 +53,10 @@ export function matrixConfigs(pageSizes: readonly number[], withCoalescing: bool
       : []),
     { journal: 'memory', locking: 'exclusive', synchronous: 'normal' },
   ];
-  return pageSizes.flatMap((pageSize) => modes.map((m) => ({ pageSize, ...m })));
+  // the data worker's pragmas since this issue (WAL, exclusive, FULL, wal_autocheckpoint 256), at 64 KiB
+  const app: Omit<StorageConfig, 'pageSize'>[] = [
+    { journal: 'wal', locking: 'exclusive', synchronous: 'full', walAutocheckpoint: 256 },
+    ...(withCoalescing ? [{ journal: 'wal', locking: 'exclusive', synchronous: 'full', walAutocheckpoint: 256, vfs: 'coalescing' } as const] : []),
+  ];
+  return pageSizes.flatMap((pageSize) => [...modes, ...(pageSize === 65536 ? app : [])].map((m) => ({ pageSize, ...m })));
 }
