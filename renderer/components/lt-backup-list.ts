@@ -27,8 +27,8 @@ export class LtBackupList extends LitElement {
       ul { list-style: none; margin: 0; padding: 0; border-top: 1px solid var(--lt-border, #eaecf0); }
       li { padding: 0.6rem 0.1rem; border-bottom: 1px solid var(--lt-border, #eaecf0); }
       .row { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.25rem 0.75rem; align-items: center; }
-      .when { font-weight: 600; }
-      .what { display: flex; gap: 0.5rem; align-items: baseline; min-width: 0; }
+      .when { font-weight: 600; overflow-wrap: anywhere; }
+      .what { display: flex; flex-wrap: wrap; gap: 0.1rem 0.5rem; align-items: baseline; min-width: 0; }
       .facts { grid-column: 1; font-size: 0.88rem; }
       .row .btn { grid-column: 2; grid-row: 1 / span 2; }
       .badge { font-size: 0.75rem; font-weight: 600; padding: 0.05rem 0.45rem; border-radius: 999px; flex: none;
@@ -59,10 +59,10 @@ export class LtBackupList extends LitElement {
     return html`<li data-name=${backup.name}>
       <div class="row">
         <div class="what">
-          <span class="when ellipsis">${when}</span>
+          <span class="when">${when}</span>
           ${latest ? html`<span class="badge">Latest</span>` : nothing}
         </div>
-        <span class="facts muted ellipsis">${KIND_LABELS[backup.kind] ?? backup.kind} · ${sessions} · ${fileSize(backup.sizeBytes)}</span>
+        <span class="facts muted">${KIND_LABELS[backup.kind] ?? backup.kind} · ${sessions} · ${fileSize(backup.sizeBytes)}</span>
         <button class="btn restore" type="button" ?disabled=${this.busy} aria-expanded=${this.confirming === backup.name}
           aria-label=${`Restore the backup from ${when}`} @click=${() => this.#ask(backup.name)}>Restore…</button>
       </div>

@@ -15,7 +15,7 @@ export class LtSessionList extends ModelElement {
     h2 { font-size: 1rem; margin: 0; }
     .total { font-variant-numeric: tabular-nums; font-weight: 600; }
     ul { list-style: none; margin: 0; padding: 0; border-top: 1px solid var(--lt-border, #eaecf0); }
-    li { display: grid; grid-template-columns: 0.75rem 1fr auto auto 2rem; gap: 0.75rem; align-items: center;
+    li { display: grid; grid-template-columns: 0.75rem minmax(0, 1fr) auto auto 2rem; gap: 0.75rem; align-items: center;
       padding: 0.55rem 0.25rem; border-bottom: 1px solid var(--lt-border, #eaecf0); }
     /* project colours are an SVG fill attribute: the CSP forbids inline style attributes (style-src 'self') */
     .dot { width: 0.6rem; height: 0.6rem; color: var(--lt-muted, #98a2b3); }
@@ -28,6 +28,13 @@ export class LtSessionList extends ModelElement {
       border-radius: 6px; }
     button:hover, button:focus-visible { background: var(--lt-hover, #f2f4f7); color: inherit; }
     .empty { color: var(--lt-muted, #667085); padding: 1rem 0.25rem; }
+    /* narrow windows: start–end goes under the name, which keeps the width */
+    @media (max-width: 40rem) {
+      li { grid-template-columns: 0.75rem minmax(0, 1fr) auto 2rem; grid-template-areas: 'dot name duration delete' '. when duration delete';
+        row-gap: 0.05rem; }
+      .dot { grid-area: dot; } .name { grid-area: name; } .when { grid-area: when; font-size: 0.82rem; }
+      .duration { grid-area: duration; } li button { grid-area: delete; }
+    }
     .empty button, .notice button { font: inherit; font-size: 0.9rem; padding: 0.2rem 0.6rem; margin-left: 0.5rem;
       border: 1px solid var(--lt-border, #d0d5dd); color: inherit; }
     .notice { display: flex; align-items: center; gap: 0.5rem; margin: 0 0 0.5rem; padding: 0.45rem 0.7rem;

@@ -24,6 +24,12 @@ export class LtTimerBar extends ModelElement {
     .running > span { flex: 1; }
     .running button { padding: 0.35rem 0.9rem; }
     .paused { color: var(--lt-warn, #b54708); }
+    /* narrow windows: the description gets a row of its own, project · clock · Start below it */
+    @media (max-width: 40rem) {
+      form { grid-template-columns: minmax(0, 1fr) auto auto; }
+      input[name='name'] { grid-column: 1 / -1; }
+      .clock { font-size: 1.3rem; }
+    }
   `;
 
   @query('input[name="name"]') private nameInput!: HTMLInputElement;

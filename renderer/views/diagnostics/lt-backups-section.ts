@@ -15,7 +15,7 @@ export class LtBackupsSection extends LitElement {
     css`
       :host { display: block; }
       .actions.top { margin-bottom: 0.9rem; }
-      form { margin-top: 1.1rem; padding-top: 0.9rem; border-top: 1px solid var(--lt-border, #eaecf0); }
+      form { margin-top: 1.25rem; }
       fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
       legend { font-weight: 600; padding: 0; margin-bottom: 0.5rem; }
       .fields { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: flex-start; }
@@ -24,7 +24,7 @@ export class LtBackupsSection extends LitElement {
         border-radius: 8px; background: var(--lt-field, #fff); color: inherit; }
       input[aria-invalid='true'] { border-color: var(--lt-danger, #d92d20); }
       .field-error { color: var(--lt-danger-text, #b42318); font-size: 0.85rem; max-width: 14rem; }
-      .save { align-self: end; }
+      .save { margin-top: 1.55rem; } /* level with the inputs, under their labels */
       .hint { font-size: 0.85rem; margin: 0.5rem 0 0; }
       .saved { color: var(--lt-ok, #067647); font-size: 0.9rem; }
     `,

@@ -17,15 +17,19 @@ export class LtErrorLog extends LitElement {
       :host { display: block; }
       ol { list-style: none; margin: 0.75rem 0 0; padding: 0; border-top: 1px solid var(--lt-border, #eaecf0); }
       li { border-bottom: 1px solid var(--lt-border, #eaecf0); }
-      summary { display: grid; grid-template-columns: auto auto minmax(0, 1fr); gap: 0.1rem 0.75rem;
-        align-items: baseline; padding: 0.5rem 0.25rem; list-style-position: inside; }
-      summary::marker { color: var(--lt-muted, #667085); }
+      summary { display: grid; grid-template-columns: 0.75rem auto auto minmax(0, 1fr); gap: 0.1rem 0.6rem;
+        align-items: baseline; padding: 0.5rem 0.25rem; list-style: none; border-radius: 6px; }
+      summary::-webkit-details-marker { display: none; }
+      summary:hover { background: var(--lt-hover, #f2f4f7); }
+      /* the disclosure triangle, drawn here because a grid summary has no marker */
+      summary::before { content: '▸'; color: var(--lt-muted, #667085); transition: transform 0.1s; }
+      details[open] > summary::before { transform: rotate(90deg); }
       .time { font-variant-numeric: tabular-nums; font-size: 0.85rem; }
       .code { font-size: 0.75rem; font-weight: 700; letter-spacing: 0.02em; padding: 0.05rem 0.4rem; border-radius: 6px;
         background: var(--lt-danger-bg, #fef3f2); color: var(--lt-danger-text, #b42318); }
       .source { font-size: 0.85rem; }
-      .message { grid-column: 1 / -1; }
-      .full { padding: 0 0.25rem 0.75rem; }
+      .message { grid-column: 2 / -1; }
+      .full { padding: 0 0.25rem 0.75rem 1.6rem; }
       .full p { margin: 0; overflow-wrap: anywhere; }
       .counts { margin: 0; font-size: 0.9rem; }
     `,
@@ -94,9 +98,9 @@ export class LtErrorLog extends LitElement {
           <span class="message ellipsis">${e.message}</span>
         </summary>
         <div class="full">
-          <p>${e.message}</p>
+          ${e.message.length > 60 ? html`<p>${e.message}</p>` : nothing}
           ${e.correlationId ? html`<p class="muted">Reference: ${e.correlationId}</p>` : nothing}
-          ${e.details !== null ? html`<pre>${pretty(e.details)}</pre>` : nothing}
+          ${e.details !== null ? html`<pre>${pretty(e.details)}</pre>` : html`<p class="muted">No further details.</p>`}
         </div>
       </details>
     </li>`;
