@@ -76,8 +76,9 @@ export class LtDiagnosticsView extends LitElement {
       <lt-error-log .model=${this.model}></lt-error-log>
       <section class="card" aria-labelledby="secrets-title">
         <h2 id="secrets-title">Secrets</h2>
-        <!-- TODO(secrets): <lt-secrets-status> goes here once renderer/components/lt-secrets-status.ts exists
-             (another helper writes it): import it at the top of this file and replace this paragraph with the element. -->
+        <!-- TODO(secrets): <lt-secrets-status></lt-secrets-status> goes here once renderer/components/lt-secrets-status.ts
+             lands in this tree (another helper writes it; it consumes shellContext, which lt-app provides): add
+             import '../../components/lt-secrets-status.ts' at the top of this file and replace this paragraph. -->
         <p class="muted secrets-placeholder">How LightTrack protects API keys and tokens will show here.</p>
       </section>
     `;
