@@ -2,35 +2,30 @@
 // a loopback server, opened in Chromium's app mode. A fixed port keeps the same origin, so the OPFS data persists.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const forceWeb = args.has('--web') || process.env.LIGHTTRACK_SHELL === 'web';
 const noBrowser = args.has('--no-browser');
 
-function electronBinary() {
-  try {
-    const binary = createRequire(import.meta.url)('electron'); // the package exports the binary's path
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null; // installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1
-  }
-}
-
 function chromiumBinary() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   return candidates.find((c) => c && existsSync(c)) ?? null;
 }
 
-const electron = forceWeb ? null : electronBinary();
+// Only a binary already on disk: the electron package would otherwise download one on first use (Electron >= 42).
+const electron = forceWeb ? null : findElectronBinary();
 if (electron) {
   const child = spawn(electron, [root], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
+  if (!forceWeb) {
+    console.log("Electron's binary is not installed (`npx install-electron` fetches it; that needs the network): using the web shell.");
+  }
   const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
   const port = Number(process.env.LIGHTTRACK_PORT ?? 47615);
   const web = await startWebServer(path.join(root, 'dist/renderer'), port);
