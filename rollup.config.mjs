@@ -36,12 +36,13 @@ const app = [
     plugins: [nodeResolve({ preferBuiltins: true }), ts()],
     output: { dir: 'dist/main', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
   },
-  // The web shell's static server (serves dist/renderer with the same handler and CSP as app://).
+  // The web shell: its static server (dist/renderer with the same handler and headers as app://) and the launcher
+  // that ties the browser's life to the server's.
   {
-    input: 'build/web-server.ts',
+    input: { server: 'build/web-server.ts', launch: 'build/web-launch.ts' },
     external: nodeExternal,
     plugins: [nodeResolve({ preferBuiltins: true }), ts()],
-    output: { file: 'dist/web/server.js', format: 'es', sourcemap: true },
+    output: { dir: 'dist/web', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
   // Sandboxed preloads must be CommonJS and self-contained (they cannot require npm packages).
   {

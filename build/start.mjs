@@ -1,7 +1,7 @@
 // `npm start` (after `npm run build`): Electron when its binary is installed, else the web shell — the built app on
 // a loopback server, opened in Chromium's app mode. A fixed port keeps the same origin, so the OPFS data persists.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,37 +26,34 @@ if (electron) {
   if (!forceWeb) {
     console.log("Electron's binary is not installed (`npx install-electron` fetches it; that needs the network): using the web shell.");
   }
-  const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
+  const { launchWebShell, LaunchRefused } = await import(path.join(root, 'dist/web/launch.js'));
   const port = Number(process.env.LIGHTTRACK_PORT ?? 47615);
-  const web = await startWebServer(path.join(root, 'dist/renderer'), port);
-  console.log(`LightTrack (web shell) is serving ${web.url}`);
   const chromium = chromiumBinary();
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  if (noBrowser || !chromium || !hasDisplay) {
-    console.log(chromium && hasDisplay ? 'Open it in a Chromium-based browser.' : 'No display or Chromium found: open that URL in Chromium.');
-  } else {
-    const profile = path.join(homedir(), '.local/share/lighttrack/web-profile');
-    mkdirSync(profile, { recursive: true });
-    const browser = spawn(
-      chromium,
-      [
-        `--app=${web.url}`,
-        `--user-data-dir=${profile}`,
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      ],
-      { stdio: 'ignore' },
-    );
-    browser.on('exit', async () => {
-      await web.close();
-      process.exit(0);
+  const openBrowser = !noBrowser && chromium && hasDisplay;
+  let shell;
+  try {
+    shell = await launchWebShell({
+      rootDir: path.join(root, 'dist/renderer'),
+      port,
+      chromium: openBrowser ? chromium : null,
+      profileDir: path.join(homedir(), '.local/share/lighttrack/web-profile'),
+      browserArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
     });
+  } catch (error) {
+    console.error(error instanceof LaunchRefused ? `LightTrack: ${error.message}` : error);
+    process.exit(1);
   }
-  process.on('SIGINT', async () => {
-    await web.close();
+  console.log(`LightTrack (web shell) is serving ${shell.web.url}`);
+  if (!openBrowser) {
+    console.log(chromium && hasDisplay ? 'Open it in a Chromium-based browser.' : 'No display or Chromium found: open that URL in Chromium.');
+  }
+  const quit = async () => {
+    await shell.stop();
     process.exit(0);
-  });
+  };
+  process.on('SIGINT', quit);
+  process.on('SIGTERM', quit);
+  await shell.done;
+  process.exit(0);
 }
