@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
@@ -28,20 +28,45 @@ const browserPlugins = () => [
   production && minify({ target: 'es2022' }),
 ];
 
+/**
+ * dist/package.json: the packaged app's own manifest (electron-builder's two-package.json layout). It names no
+ * dependencies, because every bundle is self-contained, so the package holds dist/ and nothing from node_modules.
+ */
+function appManifest() {
+  return {
+    name: 'app-manifest',
+    writeBundle() {
+      const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+      const manifest = {
+        name: pkg.name,
+        productName: 'LightTrack',
+        version: pkg.version,
+        description: pkg.description,
+        author: 'LightTrack',
+        license: pkg.license ?? 'UNLICENSED',
+        type: 'module',
+        main: 'main/main.js',
+      };
+      writeFileSync('dist/package.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
 const app = [
   // Electron main process (ESM). app.js is a separate chunk so tests can start it with a fake electron.
   {
     input: { main: 'main/main.ts', app: 'main/app.ts' },
     external: nodeExternal,
-    plugins: [nodeResolve({ preferBuiltins: true }), ts()],
+    plugins: [nodeResolve({ preferBuiltins: true }), ts(), appManifest()],
     output: { dir: 'dist/main', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
   },
-  // The web shell's static server (serves dist/renderer with the same handler and CSP as app://).
+  // The web shell: its static server (dist/renderer with the same handler and headers as app://) and the launcher
+  // that ties the browser's life to the server's.
   {
-    input: 'build/web-server.ts',
+    input: { server: 'build/web-server.ts', launch: 'build/web-launch.ts' },
     external: nodeExternal,
     plugins: [nodeResolve({ preferBuiltins: true }), ts()],
-    output: { file: 'dist/web/server.js', format: 'es', sourcemap: true },
+    output: { dir: 'dist/web', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
   // Sandboxed preloads must be CommonJS and self-contained (they cannot require npm packages).
   {

@@ -1,67 +1,59 @@
 // `npm start` (after `npm run build`): Electron when its binary is installed, else the web shell — the built app on
 // a loopback server, opened in Chromium's app mode. A fixed port keeps the same origin, so the OPFS data persists.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const forceWeb = args.has('--web') || process.env.LIGHTTRACK_SHELL === 'web';
 const noBrowser = args.has('--no-browser');
 
-function electronBinary() {
-  try {
-    const binary = createRequire(import.meta.url)('electron'); // the package exports the binary's path
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null; // installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1
-  }
-}
-
 function chromiumBinary() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   return candidates.find((c) => c && existsSync(c)) ?? null;
 }
 
-const electron = forceWeb ? null : electronBinary();
+// Only a binary already on disk: the electron package would otherwise download one on first use (Electron >= 42).
+const electron = forceWeb ? null : findElectronBinary();
 if (electron) {
   const child = spawn(electron, [root], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
+  if (!forceWeb) {
+    console.log("Electron's binary is not installed (`npx install-electron` fetches it; that needs the network): using the web shell.");
+  }
+  const { launchWebShell, LaunchRefused } = await import(path.join(root, 'dist/web/launch.js'));
   const port = Number(process.env.LIGHTTRACK_PORT ?? 47615);
-  const web = await startWebServer(path.join(root, 'dist/renderer'), port);
-  console.log(`LightTrack (web shell) is serving ${web.url}`);
   const chromium = chromiumBinary();
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  if (noBrowser || !chromium || !hasDisplay) {
-    console.log(chromium && hasDisplay ? 'Open it in a Chromium-based browser.' : 'No display or Chromium found: open that URL in Chromium.');
-  } else {
-    const profile = path.join(homedir(), '.local/share/lighttrack/web-profile');
-    mkdirSync(profile, { recursive: true });
-    const browser = spawn(
-      chromium,
-      [
-        `--app=${web.url}`,
-        `--user-data-dir=${profile}`,
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      ],
-      { stdio: 'ignore' },
-    );
-    browser.on('exit', async () => {
-      await web.close();
-      process.exit(0);
+  const openBrowser = !noBrowser && chromium && hasDisplay;
+  let shell;
+  try {
+    shell = await launchWebShell({
+      rootDir: path.join(root, 'dist/renderer'),
+      port,
+      chromium: openBrowser ? chromium : null,
+      profileDir: path.join(homedir(), '.local/share/lighttrack/web-profile'),
+      browserArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
     });
+  } catch (error) {
+    console.error(error instanceof LaunchRefused ? `LightTrack: ${error.message}` : error);
+    process.exit(1);
   }
-  process.on('SIGINT', async () => {
-    await web.close();
+  console.log(`LightTrack (web shell) is serving ${shell.web.url}`);
+  if (!openBrowser) {
+    console.log(chromium && hasDisplay ? 'Open it in a Chromium-based browser.' : 'No display or Chromium found: open that URL in Chromium.');
+  }
+  const quit = async () => {
+    await shell.stop();
     process.exit(0);
-  });
+  };
+  process.on('SIGINT', quit);
+  process.on('SIGTERM', quit);
+  await shell.done;
+  process.exit(0);
 }

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
-import { APP_SCHEME } from './csp.ts';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './csp.ts';
 import { registerSecretsIpc } from './ipc.ts';
+import { installPermissionPolicy, spellcheckAllowed } from './permissions.ts';
 import { forwardPresence, type PresenceOptions } from './presence.ts';
 import { createAppRequestHandler, registerAppScheme } from './protocol.ts';
 import {
@@ -15,7 +16,7 @@ import {
 
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'safeStorage' | 'powerMonitor' | 'globalShortcut'
+  'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'safeStorage' | 'powerMonitor' | 'globalShortcut' | 'session'
 >;
 
 export interface StartOptions {
@@ -25,6 +26,11 @@ export interface StartOptions {
   preloadPath?: string;
   /** idle threshold and polling interval for presence events */
   presence?: PresenceOptions;
+  /**
+   * The AI assistant's configured endpoint, read for every response: its origin (validated) is the only one added to
+   * connect-src. None today.
+   */
+  aiEndpoint?: () => string | null;
 }
 
 export interface RunningApp {
@@ -35,11 +41,11 @@ export interface RunningApp {
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * The whole main process: windows, safeStorage over IPC and OS presence. Nothing else lives here: no database,
- * no formatting, no network. The electron module is passed in so tests can hand in a fake.
+ * The whole main process: windows, permissions, safeStorage over IPC and OS presence. Nothing else lives here: no
+ * database, no formatting, no network. The electron module is passed in so tests can hand in a fake.
  */
 export function startApp(electron: ElectronModule, options: StartOptions = {}): RunningApp | null {
-  const { app, BrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut } = electron;
+  const { app, BrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut, session } = electron;
   const rendererDir = options.rendererDir ?? path.join(here, '../renderer');
   const preloadPath = options.preloadPath ?? path.join(here, '../preload/preload.cjs');
 
@@ -52,8 +58,18 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   let mainWindow: Electron.BrowserWindow | null = null;
   let quickEntry: Electron.BrowserWindow | null = null;
 
+  const windowOptions = { preloadPath, packaged: app.isPackaged };
+  const csp = () => {
+    const endpoint = options.aiEndpoint?.() ?? null;
+    try {
+      return contentSecurityPolicy({ aiEndpoint: endpoint });
+    } catch {
+      return CONTENT_SECURITY_POLICY; // an invalid endpoint widens nothing: the assistant reports the bad setting
+    }
+  };
+
   const openMain = () => {
-    const win = createMainWindow(BrowserWindow, preloadPath);
+    const win = createMainWindow(BrowserWindow, windowOptions);
     // The hidden quick-entry window never closes by itself, so 'window-all-closed' would never fire: closing the
     // main window quits (except on macOS, where apps stay in the dock). Timers live in the database, not in memory.
     win.on('closed', () => {
@@ -81,13 +97,20 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   });
 
   void app.whenReady().then(() => {
-    protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir));
+    // before any window exists, so no page ever runs under Electron's grant-everything default
+    installPermissionPolicy(session.defaultSession);
+    session.defaultSession.setSpellCheckerEnabled(spellcheckAllowed());
+    protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir, { csp }));
     registerSecretsIpc(ipcMain, safeStorage);
     openMain();
-    quickEntry = createQuickEntryWindow(BrowserWindow, preloadPath);
+    quickEntry = createQuickEntryWindow(BrowserWindow, windowOptions);
     globalShortcut.register(QUICK_ENTRY_SHORTCUT, () => quickEntry && toggleWindow(quickEntry));
     forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows(), options.presence);
   });
 
   return { mainWindow: () => mainWindow, quickEntryWindow: () => quickEntry };
 }
+
+// For tests of the pieces startApp wires together (dist/main/app.js is what they load).
+export { installPermissionPolicy } from './permissions.ts';
+export { registerSecretsIpc } from './ipc.ts';

@@ -1,21 +1,107 @@
+import { AppError } from '../shared/errors.ts';
+
 /**
- * Content-Security-Policy for everything served on app://. No remote code, no eval: scripts, workers and styles come
- * only from the app bundle; 'wasm-unsafe-eval' lets wa-sqlite compile its WebAssembly and nothing else. connect-src
- * stays open to https/http only for the AI worker's OpenAI-compatible endpoint (a local server is often http).
+ * The security policy of everything LightTrack serves, on app:// (Electron) and on the web shell's loopback server.
+ * No remote code, no eval: scripts, workers and styles come only from the app bundle; 'wasm-unsafe-eval' lets
+ * wa-sqlite compile its WebAssembly and nothing else. connect-src is 'self' only, so a script that got in cannot send
+ * data anywhere; the AI assistant's endpoint is added by origin, after validation, when one is configured.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
+export interface PolicyOptions {
+  /** the configured OpenAI-compatible endpoint (e.g. https://api.example.com/v1); only its origin is allowed */
+  aiEndpoint?: string | null;
+}
+
+export function contentSecurityPolicy(options: PolicyOptions = {}): string {
+  const connect = ["'self'"];
+  if (options.aiEndpoint) connect.push(aiEndpointOrigin(options.aiEndpoint));
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${connect.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * The origin of an AI endpoint, fit to stand in connect-src: https anywhere, plain http only on this machine (local
+ * model servers are usually http://localhost:PORT), no credentials in the URL. Anything else is a VALIDATION error,
+ * so a bad setting can never widen the policy (a wildcard, another scheme, or text that would add a directive).
+ */
+export function aiEndpointOrigin(endpoint: string): string {
+  const refuse = (why: string): never => {
+    throw new AppError('VALIDATION', `Invalid AI endpoint: ${why}`, { endpoint });
+  };
+  if (typeof endpoint !== 'string' || endpoint.length > 2048) refuse('must be a URL of at most 2048 characters');
+  if (/[\s;,'"*]/.test(endpoint)) refuse('must not contain spaces, quotes, wildcards, commas or semicolons');
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return refuse('must be an absolute URL');
+  }
+  if (url.username || url.password) refuse('must not carry a user name or password');
+  if (url.protocol === 'http:') {
+    if (!LOOPBACK_HOST.test(url.hostname)) refuse('plain http is allowed only for a server on this machine');
+  } else if (url.protocol !== 'https:') {
+    refuse('must be https (or http on localhost)');
+  }
+  if (!url.hostname) refuse('must name a host');
+  return url.origin;
+}
+
+/**
+ * Powerful features the app does not use, denied to every origin (camera, microphone, location, devices, payment…).
+ * Only features Chromium knows are listed: an unknown one makes it log an error on every page load.
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'camera',
+  'clipboard-read',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
+/** Headers sent with every response, errors included, by both shells. */
+export function securityHeaders(csp: string = CONTENT_SECURITY_POLICY): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Permissions-Policy': PERMISSIONS_POLICY,
+  };
+}
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'lighttrack';

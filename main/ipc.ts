@@ -2,9 +2,10 @@ import type * as Electron from 'electron';
 import * as v from 'valibot';
 import { AppError, toAppError } from '../shared/errors.ts';
 import type { IpcResult } from '../shared/ipc-result.ts';
-import { CipherTextSchema, IPC, PlainTextSchema } from '../shared/shell-contract.ts';
+import { CipherTextSchema, IPC, MAX_CIPHERTEXT_BASE64, PlainTextSchema } from '../shared/shell-contract.ts';
 import { parse } from '../shared/validate.ts';
 import { isAppUrl } from './csp.ts';
+import { secretProtection, type SafeStorage } from './secrets.ts';
 
 type Handler = (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -30,35 +31,51 @@ const NoArgs = v.strictTuple([]);
 const OneText = v.strictTuple([PlainTextSchema]);
 const OneCipher = v.strictTuple([CipherTextSchema]);
 
-/** safeStorage over IPC: it encrypts and decrypts; it stores nothing. */
-export function registerSecretsIpc(ipcMain: Pick<Electron.IpcMain, 'handle'>, safeStorage: Electron.SafeStorage): void {
-  const requireAvailable = () => {
-    if (!safeStorage.isEncryptionAvailable()) {
-      throw new AppError('UNAVAILABLE', 'The system keychain is not available, so secrets cannot be encrypted');
-    }
+/**
+ * safeStorage over IPC: it encrypts and decrypts; it stores nothing. It works only when an OS keychain holds the key
+ * (see secretProtection); otherwise every call says why, in words, with code UNAVAILABLE.
+ */
+export function registerSecretsIpc(
+  ipcMain: Pick<Electron.IpcMain, 'handle'>,
+  safeStorage: SafeStorage,
+  platform: NodeJS.Platform = process.platform,
+): void {
+  const requireProtected = async () => {
+    const protection = await secretProtection(safeStorage, platform);
+    if (!protection.protected) throw new AppError('UNAVAILABLE', protection.reason, { backend: protection.backend });
   };
   ipcMain.handle(
     IPC.secretsAvailable,
-    guarded((...args) => {
+    guarded(async (...args) => {
       parse(NoArgs, args, 'secrets.isAvailable arguments');
-      return safeStorage.isEncryptionAvailable();
+      return (await secretProtection(safeStorage, platform)).protected;
+    }),
+  );
+  ipcMain.handle(
+    IPC.secretsProtection,
+    guarded((...args) => {
+      parse(NoArgs, args, 'secrets.protection arguments');
+      return secretProtection(safeStorage, platform);
     }),
   );
   ipcMain.handle(
     IPC.encrypt,
-    guarded((...args) => {
+    guarded(async (...args) => {
       const [plain] = parse(OneText, args, 'secrets.encrypt arguments');
-      requireAvailable();
-      return safeStorage.encryptString(plain).toString('base64');
+      await requireProtected();
+      const sealed = (await safeStorage.encryptStringAsync(plain)).toString('base64');
+      // the ciphertext cap is derived from the plaintext cap; if sealing ever grew past it, fail now, not at decrypt
+      if (sealed.length > MAX_CIPHERTEXT_BASE64) throw new AppError('INTERNAL', 'The sealed secret is larger than expected');
+      return sealed;
     }),
   );
   ipcMain.handle(
     IPC.decrypt,
-    guarded((...args) => {
+    guarded(async (...args) => {
       const [cipher] = parse(OneCipher, args, 'secrets.decrypt arguments');
-      requireAvailable();
+      await requireProtected();
       try {
-        return safeStorage.decryptString(Buffer.from(cipher, 'base64'));
+        return (await safeStorage.decryptStringAsync(Buffer.from(cipher, 'base64'))).result;
       } catch {
         throw new AppError('VALIDATION', 'Invalid ciphertext: it was not sealed on this machine or has been altered');
       }

@@ -2,7 +2,13 @@ import type * as Electron from 'electron';
 import * as v from 'valibot';
 import { AppError } from '../shared/errors.ts';
 import { ipcResultSchema, type IpcResult } from '../shared/ipc-result.ts';
-import { IPC, PresenceEventSchema, type PresenceEvent, type Shell } from '../shared/shell-contract.ts';
+import {
+  IPC,
+  PresenceEventSchema,
+  SecretProtectionSchema,
+  type PresenceEvent,
+  type Shell,
+} from '../shared/shell-contract.ts';
 import { parse } from '../shared/validate.ts';
 
 type Renderer = Pick<Electron.IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
@@ -20,6 +26,7 @@ export function createShellBridge(ipc: Renderer): Shell {
   return {
     secrets: {
       isAvailable: () => call(ipc, v.boolean(), IPC.secretsAvailable),
+      protection: () => call(ipc, SecretProtectionSchema, IPC.secretsProtection),
       encrypt: (plainText: string) => call(ipc, v.string(), IPC.encrypt, plainText),
       decrypt: (cipherText: string) => call(ipc, v.string(), IPC.decrypt, cipherText),
     },

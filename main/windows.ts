@@ -1,5 +1,6 @@
 import type * as Electron from 'electron';
 import { APP_ORIGIN, isAppUrl } from './csp.ts';
+import { spellcheckAllowed } from './permissions.ts';
 
 export const MAIN_WINDOW_URL = `${APP_ORIGIN}/index.html`;
 export const QUICK_ENTRY_URL = `${APP_ORIGIN}/quick-entry.html`;
@@ -7,8 +8,14 @@ export const QUICK_ENTRY_SHORTCUT = 'CommandOrControl+Shift+Space';
 
 type WindowCtor = typeof Electron.BrowserWindow;
 
-/** The renderer gets no Node, no remote code and one preload bridge. */
-export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
+export interface WindowOptions {
+  preloadPath: string;
+  /** app.isPackaged: DevTools exist only in development */
+  packaged: boolean;
+}
+
+/** The renderer gets no Node, no remote code, one preload bridge, no DevTools when packaged, no downloads. */
+export function secureWebPreferences({ preloadPath, packaged }: WindowOptions): Electron.WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -18,22 +25,24 @@ export function secureWebPreferences(preloadPath: string): Electron.WebPreferenc
     webSecurity: true,
     allowRunningInsecureContent: false,
     webviewTag: false,
-    spellcheck: true,
+    devTools: !packaged,
+    spellcheck: spellcheckAllowed(),
   };
 }
 
 /** No new windows and no navigation away from the bundle: links to the web never open inside the app. */
 export function lockDown(contents: Electron.WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
+  // Electron 45 passes the URL on the event (the positional url argument is deprecated); frames are checked too.
+  const stayInBundle = (event: { url: string; preventDefault(): void }) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayInBundle);
+  contents.on('will-frame-navigate', stayInBundle);
+  contents.on('will-redirect', stayInBundle);
 }
 
-export function createMainWindow(BrowserWindow: WindowCtor, preloadPath: string): Electron.BrowserWindow {
+export function createMainWindow(BrowserWindow: WindowCtor, options: WindowOptions): Electron.BrowserWindow {
   const win = new BrowserWindow({
     width: 1000,
     height: 720,
@@ -42,7 +51,7 @@ export function createMainWindow(BrowserWindow: WindowCtor, preloadPath: string)
     title: 'LightTrack',
     show: false, // shown on ready-to-show: no white flash at launch
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(options),
   });
   lockDown(win.webContents);
   win.once('ready-to-show', () => win.show());
@@ -54,7 +63,7 @@ export function createMainWindow(BrowserWindow: WindowCtor, preloadPath: string)
  * The quick-entry window is created hidden at launch and kept alive (hidden on blur/close), so the global shortcut
  * shows an already-loaded page instantly.
  */
-export function createQuickEntryWindow(BrowserWindow: WindowCtor, preloadPath: string): Electron.BrowserWindow {
+export function createQuickEntryWindow(BrowserWindow: WindowCtor, options: WindowOptions): Electron.BrowserWindow {
   const win = new BrowserWindow({
     width: 640,
     height: 120,
@@ -66,7 +75,7 @@ export function createQuickEntryWindow(BrowserWindow: WindowCtor, preloadPath: s
     alwaysOnTop: true,
     fullscreenable: false,
     title: 'LightTrack quick entry',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(options),
   });
   lockDown(win.webContents);
   win.on('blur', () => win.hide());

@@ -10,12 +10,29 @@ export interface Shell {
   onPresence(listener: (event: PresenceEvent) => void): () => void;
 }
 
+/**
+ * Seals secrets (API keys, tokens) for storage; the caller stores the ciphertext, the shell stores nothing.
+ * `protection()` says in words how well: only a key held by the OS keychain counts as protected.
+ */
 export interface SecretStore {
+  /** True only when secrets are protected by an OS keychain (the same as `protection().protected`). */
   isAvailable(): Promise<boolean>;
-  /** Encrypts text for storage (the caller stores the ciphertext; the shell stores nothing). */
+  /** How secrets are protected here, in a sentence fit to show the user. */
+  protection(): Promise<SecretProtection>;
+  /** Encrypts text for storage (at most MAX_SECRET_BYTES as UTF-8). */
   encrypt(plainText: string): Promise<string>;
   decrypt(cipherText: string): Promise<string>;
 }
+
+export const SecretProtectionSchema = v.object({
+  /** true when the key is held by an OS keychain (macOS Keychain, Windows DPAPI, libsecret, KWallet) */
+  protected: v.boolean(),
+  /** where the key lives: keychain | dpapi | gnome_libsecret | kwallet… | basic_text | unknown | browser-profile… */
+  backend: v.pipe(v.string(), v.maxLength(64)),
+  /** one plain sentence for the user, including why when secrets are not protected */
+  reason: v.pipe(v.string(), v.maxLength(500)),
+});
+export type SecretProtection = v.InferOutput<typeof SecretProtectionSchema>;
 
 export const PRESENCE_KINDS = ['idle', 'active', 'suspend', 'resume', 'lock', 'unlock'] as const;
 
@@ -29,16 +46,52 @@ export type PresenceEvent = v.InferOutput<typeof PresenceEventSchema>;
 /** IPC channel names between preload and main. */
 export const IPC = {
   secretsAvailable: 'shell:secrets:available',
+  secretsProtection: 'shell:secrets:protection',
   encrypt: 'shell:secrets:encrypt',
   decrypt: 'shell:secrets:decrypt',
   presence: 'shell:presence',
 } as const;
 
-/** 1 MiB of text is far beyond any API key or token we keep; it bounds what crosses IPC. */
-export const PlainTextSchema = v.pipe(v.string('must be text'), v.maxLength(1_048_576, 'is too long'));
+/** 64 KiB of UTF-8 is far beyond any API key or token we keep; it bounds what crosses IPC and what gets sealed. */
+export const MAX_SECRET_BYTES = 64 * 1024;
+/**
+ * The most sealing adds to a secret, rounded up: Chromium's OSCrypt (Electron's safeStorage) adds a 3-byte version
+ * prefix and either up to 16 bytes of AES-CBC padding (macOS, Linux) or a 12-byte nonce and a 16-byte GCM tag
+ * (Windows); the web shell's AES-GCM adds a 12-byte IV and a 16-byte tag.
+ */
+export const MAX_SEAL_OVERHEAD_BYTES = 64;
+/** Derived from the plaintext cap, so whatever encrypt() accepts, decrypt() accepts back. */
+export const MAX_CIPHERTEXT_BASE64 = 4 * Math.ceil((MAX_SECRET_BYTES + MAX_SEAL_OVERHEAD_BYTES) / 3);
+
+/** UTF-8 length of a string without encoding it (a lone surrogate becomes U+FFFD: 3 bytes). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export const PlainTextSchema = v.pipe(
+  v.string('must be text'),
+  // the length test first: more UTF-16 units than the byte cap can never fit, and is refused without a scan
+  v.check(
+    (text) => text.length <= MAX_SECRET_BYTES && utf8ByteLength(text) <= MAX_SECRET_BYTES,
+    `is too long (at most ${MAX_SECRET_BYTES / 1024} KiB as UTF-8)`,
+  ),
+);
 export const CipherTextSchema = v.pipe(
   v.string('must be text'),
-  v.maxLength(2_000_000, 'is too long'),
+  v.maxLength(MAX_CIPHERTEXT_BASE64, 'is too long'),
   v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
 );
 

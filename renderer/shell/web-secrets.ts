@@ -1,6 +1,11 @@
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64.ts';
 import { AppError } from '../../shared/errors.ts';
-import { CipherTextSchema, PlainTextSchema, type SecretStore } from '../../shared/shell-contract.ts';
+import {
+  CipherTextSchema,
+  PlainTextSchema,
+  type SecretProtection,
+  type SecretStore,
+} from '../../shared/shell-contract.ts';
 import { parse } from '../../shared/validate.ts';
 
 const DB_NAME = 'lighttrack-shell';
@@ -24,13 +29,26 @@ async function openKeyDb(): Promise<IDBDatabase> {
 /**
  * Web stand-in for Electron's safeStorage: an AES-GCM key that is generated once, kept in IndexedDB as a
  * non-extractable CryptoKey (script can use it but never read its bytes), and used to seal secrets. Like safeStorage
- * it only encrypts and decrypts; callers store the ciphertext.
+ * it only encrypts and decrypts; callers store the ciphertext. It is honest about what that is worth: the key sits in
+ * the browser profile on disk, not in an OS keychain, so whoever can read the profile can use it. isAvailable() is
+ * therefore false (no OS-protected storage here), although encrypt() works.
  */
 export class WebSecretStore implements SecretStore {
   #key: Promise<CryptoKey> | null = null;
 
   async isAvailable(): Promise<boolean> {
-    return typeof crypto?.subtle !== 'undefined' && typeof indexedDB !== 'undefined';
+    return (await this.protection()).protected;
+  }
+
+  async protection(): Promise<SecretProtection> {
+    if (typeof crypto?.subtle === 'undefined' || typeof indexedDB === 'undefined') {
+      return { protected: false, backend: 'none', reason: 'Secrets cannot be saved: this browser offers no WebCrypto or IndexedDB here.' };
+    }
+    return {
+      protected: false,
+      backend: 'browser-profile',
+      reason: 'Secrets are encrypted with a key kept in this browser profile, not in an OS keychain.',
+    };
   }
 
   async encrypt(plainText: string): Promise<string> {

@@ -5,9 +5,27 @@ import type { PresenceEvent } from '../../shared/shell-contract.ts';
 import { rejection } from './worker-harness.ts';
 
 describe('web shell: secrets (WebCrypto, non-extractable key)', () => {
+  it('says honestly that its key is not in an OS keychain', async () => {
+    const store = new WebSecretStore();
+    expect(await store.protection()).to.deep.equal({
+      protected: false,
+      backend: 'browser-profile',
+      reason: 'Secrets are encrypted with a key kept in this browser profile, not in an OS keychain.',
+    });
+    expect(await store.isAvailable()).to.equal(false);
+  });
+
+  it('caps secrets at 64 KiB of UTF-8 and opens whatever it sealed', async () => {
+    const store = new WebSecretStore();
+    expect((await rejection(store.encrypt('€'.repeat(600_000)))).code).to.equal('VALIDATION');
+    expect((await rejection(store.encrypt('😀'.repeat(16_384) + 'a'))).code).to.equal('VALIDATION');
+    for (const text of ['€'.repeat(21_845), '😀'.repeat(16_384)]) {
+      expect(await store.decrypt(await store.encrypt(text))).to.equal(text);
+    }
+  });
+
   it('round-trips a secret and never stores plain text', async () => {
     const store = new WebSecretStore();
-    expect(await store.isAvailable()).to.equal(true);
     const sealed = await store.encrypt('sk-live-123');
     expect(sealed).to.not.contain('sk-live-123');
     expect(await store.decrypt(sealed)).to.equal('sk-live-123');

@@ -2,8 +2,23 @@
 // downloaded on this machine, so main/ is tested in Node against this, recording what it was asked to do.
 import { EventEmitter } from 'node:events';
 
-export function createFakeElectron({ singleInstance = true, encryptionAvailable = true, idleSeconds = 0 } = {}) {
-  const record = { quit: 0, privilegedSchemes: [], protocolHandlers: new Map(), shortcuts: new Map(), ipc: new Map() };
+export function createFakeElectron({
+  singleInstance = true,
+  encryptionAvailable = true,
+  storageBackend = 'gnome_libsecret',
+  idleSeconds = 0,
+  isPackaged = false,
+} = {}) {
+  const record = {
+    quit: 0,
+    privilegedSchemes: [],
+    protocolHandlers: new Map(),
+    shortcuts: new Map(),
+    ipc: new Map(),
+    permissions: {},
+    spellChecker: null,
+    plainTextEncryption: [],
+  };
 
   class FakeWebContents extends EventEmitter {
     sent = [];
@@ -13,6 +28,9 @@ export function createFakeElectron({ singleInstance = true, encryptionAvailable 
     }
     send(channel, payload) {
       this.sent.push([channel, payload]);
+    }
+    getURL() {
+      return this.url ?? '';
     }
   }
 
@@ -46,6 +64,7 @@ export function createFakeElectron({ singleInstance = true, encryptionAvailable 
   }
 
   const app = Object.assign(new EventEmitter(), {
+    isPackaged,
     requestSingleInstanceLock: () => singleInstance,
     quit: () => void record.quit++,
     whenReady: () => Promise.resolve(),
@@ -58,17 +77,40 @@ export function createFakeElectron({ singleInstance = true, encryptionAvailable 
 
   const ipcMain = { handle: (channel, handler) => record.ipc.set(channel, handler) };
 
+  // Shaped like Chromium's OSCrypt on Linux/macOS: a 'v11' prefix, the bytes (scrambled, not plain) and up to 16
+  // bytes of CBC padding, so size limits are tested against realistic ciphertext.
+  const seal = (text) => {
+    const bytes = Buffer.from(text, 'utf8').map((b) => b ^ 0x5a);
+    const pad = 16 - (bytes.length % 16);
+    return Buffer.concat([Buffer.from('v11'), bytes, Buffer.alloc(pad, pad)]);
+  };
+  const unseal = (buffer) => {
+    const pad = buffer.at(-1);
+    if (buffer.subarray(0, 3).toString() !== 'v11' || !pad || pad > 16 || buffer.length < 3 + pad) {
+      throw new Error('Error while decrypting the ciphertext provided');
+    }
+    return Buffer.from(buffer.subarray(3, buffer.length - pad).map((b) => b ^ 0x5a)).toString('utf8');
+  };
   const safeStorage = {
     available: encryptionAvailable,
+    backend: storageBackend,
     isEncryptionAvailable() { return this.available; },
-    // Reversible but not plain: enough to prove main encrypts through safeStorage and stores nothing.
-    encryptString: (text) => Buffer.from(`sealed:${Buffer.from(text, 'utf8').toString('hex')}`, 'utf8'),
-    decryptString(buffer) {
-      const text = buffer.toString('utf8');
-      if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided');
-      return Buffer.from(text.slice(7), 'hex').toString('utf8');
-    },
+    async isAsyncEncryptionAvailable() { return this.available; },
+    getSelectedStorageBackend() { return this.backend; },
+    setUsePlainTextEncryption: (value) => record.plainTextEncryption.push(value),
+    encryptString: seal,
+    decryptString: unseal,
+    encryptStringAsync: async (text) => seal(text),
+    decryptStringAsync: async (buffer) => ({ shouldReEncrypt: false, result: unseal(buffer) }),
   };
+
+  const defaultSession = {
+    setPermissionRequestHandler: (handler) => (record.permissions.request = handler),
+    setPermissionCheckHandler: (handler) => (record.permissions.check = handler),
+    setDevicePermissionHandler: (handler) => (record.permissions.device = handler),
+    setSpellCheckerEnabled: (enabled) => (record.spellChecker = enabled),
+  };
+  const session = { defaultSession };
 
   const powerMonitor = Object.assign(new EventEmitter(), { idleSeconds, getSystemIdleTime() { return this.idleSeconds; } });
 
@@ -77,7 +119,7 @@ export function createFakeElectron({ singleInstance = true, encryptionAvailable 
     unregisterAll: () => record.shortcuts.clear(),
   };
 
-  return { app, BrowserWindow: FakeBrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut, record };
+  return { app, BrowserWindow: FakeBrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut, session, record };
 }
 
 /** What ipcMain handlers receive as their event. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createFakeElectron, ipcEvent } from './fake-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { startApp } = await import(path.join(root, 'dist/main/app.js'));
+const { startApp, registerSecretsIpc } = await import(path.join(root, 'dist/main/app.js'));
 
 const APP_PAGE = 'app://lighttrack/index.html';
 const tick = () => new Promise((r) => setImmediate(r));
@@ -76,14 +76,17 @@ describe('windows', () => {
     const { running } = await started();
     const contents = running.mainWindow().webContents;
     assert.deepEqual(contents.windowOpenHandler({ url: 'https://evil.example/' }), { action: 'deny' });
-    const navigate = (url) => {
+    // Electron 45 puts the URL on the event; the positional argument is deprecated
+    const navigate = (url, kind = 'will-navigate') => {
       let prevented = false;
-      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      contents.emit(kind, { url, preventDefault: () => (prevented = true) }, url);
       return prevented;
     };
-    assert.equal(navigate('https://evil.example/'), true);
-    assert.equal(navigate('file:///etc/passwd'), true);
-    assert.equal(navigate('app://lighttrack/index.html'), false);
+    for (const kind of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      assert.equal(navigate('https://evil.example/', kind), true, kind);
+      assert.equal(navigate('file:///etc/passwd', kind), true, kind);
+      assert.equal(navigate('app://lighttrack/index.html', kind), false, kind);
+    }
   });
 
   it('quits when the main window is closed, although the hidden quick-entry window stays', async () => {
@@ -133,6 +136,100 @@ describe('app:// protocol', () => {
     assert.equal((await handler(new Request('app://lighttrack/nope.js'))).status, 404);
     assert.equal((await handler(new Request('app://elsewhere/index.html'))).status, 404);
   });
+
+  it('answers undecodable paths with 400 and sends the security headers on errors too', async () => {
+    const { record } = await started();
+    const handler = record.protocolHandlers.get('app');
+    for (const url of ['app://lighttrack/%ff', 'app://lighttrack/%', 'app://lighttrack/%c0%ae%c0%ae/etc/passwd', 'app://lighttrack/a%00b']) {
+      const response = await handler(new Request(url));
+      assert.equal(response.status, 400, url);
+      assert.match(response.headers.get('content-security-policy'), /default-src 'self'/);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+      assert.equal(response.headers.get('cross-origin-resource-policy'), 'same-origin');
+      assert.match(response.headers.get('permissions-policy'), /camera=\(\)/);
+    }
+    const missing = await handler(new Request('app://lighttrack/nope.js'));
+    assert.equal(missing.headers.get('referrer-policy'), 'no-referrer');
+  });
+});
+
+describe('Content-Security-Policy connect-src', () => {
+  it("is 'self' only: no https host and no loopback port can be reached", async () => {
+    const { record } = await started();
+    const csp = (await record.protocolHandlers.get('app')(new Request(APP_PAGE))).headers.get('content-security-policy');
+    assert.match(csp, /(^|; )connect-src 'self'(;|$)/);
+    assert.doesNotMatch(csp, /https:|http:|\*/);
+  });
+
+  it('adds exactly the configured AI endpoint origin, and nothing for an invalid one', async () => {
+    let endpoint = 'https://api.example.com/v1/chat?key=x';
+    const { record } = await started({ start: { aiEndpoint: () => endpoint } });
+    const handler = record.protocolHandlers.get('app');
+    const connectSrc = async () =>
+      /connect-src ([^;]*)/.exec((await handler(new Request(APP_PAGE))).headers.get('content-security-policy'))[1];
+    assert.equal(await connectSrc(), "'self' https://api.example.com");
+    endpoint = 'http://localhost:11434/v1';
+    assert.equal(await connectSrc(), "'self' http://localhost:11434");
+    for (const bad of ['http://evil.example/v1', 'javascript:alert(1)', 'https://*.example.com', "https://a.example; script-src 'unsafe-eval'", 'https://user:pw@api.example.com', 'ftp://example.com', 'not a url']) {
+      endpoint = bad;
+      assert.equal(await connectSrc(), "'self'", bad);
+    }
+  });
+});
+
+describe('permissions', () => {
+  it('denies every permission request and check by default, from any origin', async () => {
+    const { record, running } = await started();
+    const { request, check, device } = record.permissions;
+    assert.ok(request && check && device, 'all three handlers installed');
+    const contents = running.mainWindow().webContents;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb', 'openExternal', 'display-capture', 'midiSysex', 'fullscreen', 'unknown']) {
+      let granted;
+      request(contents, permission, (value) => (granted = value), { requestingUrl: APP_PAGE });
+      assert.equal(granted, false, `request ${permission}`);
+      assert.equal(check(contents, permission, 'app://lighttrack', {}), false, `check ${permission}`);
+    }
+    assert.equal(device({ deviceType: 'hid', origin: 'app://lighttrack', device: {} }), false);
+  });
+
+  it('grants only a listed permission, and only to our own bundle', async () => {
+    const { installPermissionPolicy } = await import(path.join(root, 'dist/main/app.js'));
+    const { record } = createFakeElectron();
+    installPermissionPolicy(
+      { setPermissionRequestHandler: (h) => (record.permissions.request = h), setPermissionCheckHandler: (h) => (record.permissions.check = h), setDevicePermissionHandler: () => {} },
+      new Map([['notifications', 'the idle reminder']]),
+    );
+    const ask = (permission, requestingUrl) => {
+      let granted;
+      record.permissions.request(null, permission, (value) => (granted = value), { requestingUrl });
+      return granted;
+    };
+    assert.equal(ask('notifications', APP_PAGE), true);
+    assert.equal(ask('notifications', 'https://evil.example/'), false);
+    assert.equal(ask('media', APP_PAGE), false);
+    assert.equal(record.permissions.check(null, 'notifications', 'app://lighttrack', {}), true);
+    assert.equal(record.permissions.check(null, 'notifications', 'https://evil.example', {}), false);
+  });
+});
+
+describe('offline and packaged builds', () => {
+  it('turns spell checking off where Chromium would download dictionaries (Linux, Windows)', async () => {
+    const { running, record } = await started();
+    const expected = process.platform === 'darwin';
+    assert.equal(running.mainWindow().options.webPreferences.spellcheck, expected);
+    assert.equal(running.quickEntryWindow().options.webPreferences.spellcheck, expected);
+    assert.equal(record.spellChecker, expected);
+  });
+
+  it('has DevTools only when not packaged', async () => {
+    const dev = await started();
+    assert.equal(dev.running.mainWindow().options.webPreferences.devTools, true);
+    const packaged = await started({ isPackaged: true });
+    for (const win of [packaged.running.mainWindow(), packaged.running.quickEntryWindow()]) {
+      assert.equal(win.options.webPreferences.devTools, false);
+    }
+  });
 });
 
 describe('safeStorage over IPC', () => {
@@ -178,6 +275,63 @@ describe('safeStorage over IPC', () => {
     const { record } = await started({ encryptionAvailable: false });
     const reply = await record.ipc.get('shell:secrets:encrypt')(ipcEvent(APP_PAGE), 'x');
     assert.equal(reply.error.code, 'UNAVAILABLE');
+  });
+});
+
+describe('secrets: honest protection, never plain-text encryption', () => {
+  /** The secrets IPC on a given platform, with the fake safeStorage's backend and availability. */
+  function secretsIpc(platform, options = {}) {
+    const electron = createFakeElectron(options);
+    const handlers = new Map();
+    registerSecretsIpc({ handle: (channel, handler) => handlers.set(channel, handler) }, electron.safeStorage, platform);
+    const call = (name, ...args) => handlers.get(`shell:secrets:${name}`)(ipcEvent(APP_PAGE), ...args);
+    return { call, record: electron.record };
+  }
+
+  it('reports the Linux keychain in use, and says secrets are protected by it', async () => {
+    const { call } = secretsIpc('linux', { storageBackend: 'kwallet6' });
+    const { value } = await call('protection');
+    assert.deepEqual(value, { protected: true, backend: 'kwallet6', reason: 'Secrets are encrypted with a key kept in KWallet 6.' });
+    assert.deepEqual(await call('available'), { ok: true, value: true });
+  });
+
+  it('refuses to seal anything with basic_text (a built-in key), says why, and never turns on plain-text encryption', async () => {
+    const { call, record } = secretsIpc('linux', { storageBackend: 'basic_text', encryptionAvailable: true });
+    const { value } = await call('protection');
+    assert.equal(value.protected, false);
+    assert.equal(value.backend, 'basic_text');
+    assert.match(value.reason, /no OS keychain \(GNOME Keyring or KWallet\) was found/);
+    assert.deepEqual(await call('available'), { ok: true, value: false });
+    const sealed = await call('encrypt', 'sk-secret');
+    assert.equal(sealed.ok, false);
+    assert.equal(sealed.error.code, 'UNAVAILABLE');
+    assert.equal(sealed.error.message, value.reason);
+    assert.equal((await call('decrypt', 'djEx')).error.code, 'UNAVAILABLE');
+    assert.deepEqual(record.plainTextEncryption, [], 'setUsePlainTextEncryption was never called');
+  });
+
+  it('says why in words when the keychain is unavailable or not chosen yet', async () => {
+    assert.match((await secretsIpc('linux', { encryptionAvailable: false }).call('protection')).value.reason, /GNOME keyring \(libsecret\) is not available/);
+    assert.match((await secretsIpc('linux', { storageBackend: 'unknown' }).call('protection')).value.reason, /not been chosen/);
+    assert.match((await secretsIpc('darwin', { encryptionAvailable: false }).call('protection')).value.reason, /macOS Keychain is not available/);
+    assert.deepEqual((await secretsIpc('win32').call('protection')).value.backend, 'dpapi');
+  });
+
+  it('caps secrets at 64 KiB of UTF-8, and whatever it seals it can open again', async () => {
+    const { call } = secretsIpc('linux');
+    // 600,000 "€" are 1.8 MB of UTF-8: they used to encrypt and then fail the ciphertext limit on the way back
+    const euros = await call('encrypt', '€'.repeat(600_000));
+    assert.equal(euros.error.code, 'VALIDATION');
+    assert.match(euros.error.message, /at most 64 KiB as UTF-8/);
+    for (const text of ['€'.repeat(21_845), '😀'.repeat(16_384), 'x'.repeat(65_536), 'é'.repeat(32_768)]) {
+      const sealed = await call('encrypt', text);
+      assert.equal(sealed.ok, true, `${text.length} units`);
+      assert.deepEqual(await call('decrypt', sealed.value), { ok: true, value: text });
+    }
+    for (const text of ['😀'.repeat(16_384) + 'a', '€'.repeat(21_846), 'x'.repeat(65_537), '\ud800'.repeat(21_846)]) {
+      assert.equal((await call('encrypt', text)).error.code, 'VALIDATION', `${text.length} units`);
+    }
+    assert.equal((await call('decrypt', 'A'.repeat(100_000))).error.code, 'VALIDATION');
   });
 });
 

@@ -30,7 +30,7 @@ describe('preload bridge', () => {
     assert.deepEqual(Object.keys(fake.exposed), ['lighttrack']);
     assert.deepEqual(Object.keys(fake.exposed.lighttrack), ['shell']);
     const { shell } = fake.exposed.lighttrack;
-    assert.deepEqual(Object.keys(shell.secrets).sort(), ['decrypt', 'encrypt', 'isAvailable']);
+    assert.deepEqual(Object.keys(shell.secrets).sort(), ['decrypt', 'encrypt', 'isAvailable', 'protection']);
     assert.equal(typeof shell.onPresence, 'function');
   });
 
@@ -39,6 +39,16 @@ describe('preload bridge', () => {
     const { shell } = fake.exposed.lighttrack;
     assert.equal(await shell.secrets.encrypt('hello'), 'c2VhbGVk');
     assert.deepEqual(fake.invocations[0], ['shell:secrets:encrypt', 'hello']);
+  });
+
+  it('asks main how secrets are protected and validates the answer', async () => {
+    const answer = { protected: false, backend: 'basic_text', reason: 'Secrets cannot be saved: no OS keychain.' };
+    fake.setReply(() => ({ ok: true, value: answer }));
+    const { shell } = fake.exposed.lighttrack;
+    assert.deepEqual(await shell.secrets.protection(), answer);
+    assert.deepEqual(fake.invocations[0], ['shell:secrets:protection']);
+    fake.setReply(() => ({ ok: true, value: { protected: 'yes' } }));
+    await assert.rejects(shell.secrets.protection(), { code: 'VALIDATION' });
   });
 
   it('turns an error reply into an AppError with its code', async () => {
