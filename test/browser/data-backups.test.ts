@@ -151,7 +151,6 @@ describe('backups, export and restore', () => {
     expect((await rejection(handle.api.startFresh())).code).to.equal('CONFLICT');
     const root = await navigator.storage.getDirectory();
     const kept: string[] = [];
-    // @ts-expect-error async iteration of a directory handle
     for await (const [entry] of (await (await root.getDirectoryHandle('damaged')).getDirectoryHandle(name)).entries()) kept.push(entry);
     expect(kept.filter((k) => k.endsWith('.sqlite3'))).to.have.length(2);
   });

@@ -29,7 +29,11 @@ Comlink.expose({
     }
   },
   async write(path: string, bytes: Uint8Array, at = 0, truncate = false): Promise<void> {
-    const handle = await (await fileHandle(path, true)).createSyncAccessHandle();
+    // createSyncAccessHandle exists in dedicated workers; TypeScript's DOM lib (for windows) does not declare it
+    const file = (await fileHandle(path, true)) as FileSystemFileHandle & {
+      createSyncAccessHandle(): Promise<{ truncate(n: number): void; write(b: Uint8Array, o: { at: number }): number; flush(): void; close(): void }>;
+    };
+    const handle = await file.createSyncAccessHandle();
     try {
       if (truncate) handle.truncate(0);
       handle.write(bytes, { at });

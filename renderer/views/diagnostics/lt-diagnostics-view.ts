@@ -8,6 +8,7 @@ import { WatchController } from '../../controllers/watch.ts';
 import type { DatabaseService } from '../../services/database.ts';
 import type { DiagnosticsService } from '../../services/diagnostics.ts';
 import { DiagnosticsModel } from './diagnostics-model.ts';
+import '../../components/lt-secrets-status.ts';
 import './lt-backups-section.ts';
 import './lt-error-log.ts';
 
@@ -76,10 +77,7 @@ export class LtDiagnosticsView extends LitElement {
       <lt-error-log .model=${this.model}></lt-error-log>
       <section class="card" aria-labelledby="secrets-title">
         <h2 id="secrets-title">Secrets</h2>
-        <!-- TODO(secrets): <lt-secrets-status></lt-secrets-status> goes here once renderer/components/lt-secrets-status.ts
-             lands in this tree (another helper writes it; it consumes shellContext, which lt-app provides): add
-             import '../../components/lt-secrets-status.ts' at the top of this file and replace this paragraph. -->
-        <p class="muted secrets-placeholder">How LightTrack protects API keys and tokens will show here.</p>
+        <lt-secrets-status></lt-secrets-status>
       </section>
     `;
   }
