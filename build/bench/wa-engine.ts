@@ -5,7 +5,7 @@
 import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
 import * as SQLite from '@journeyapps/wa-sqlite';
 import { OPFSCoopSyncVFS } from '@journeyapps/wa-sqlite/src/examples/OPFSCoopSyncVFS.js';
-import { createCoalescingWalVFS } from './coalescing-vfs.ts';
+import { createCoalescingWalVFS } from '../../workers/data/coalescing-vfs.ts';
 
 export type SqlValue = number | string | Uint8Array | null;
 export type Row = Record<string, SqlValue>;

@@ -10,6 +10,8 @@ import type { Database } from './sqlite.ts';
 export const DEFAULT_DB_NAME = 'lighttrack.sqlite3';
 /** Errors kept in memory while the database cannot take them (recovery mode); written out once it can. */
 const MEMORY_LOG_CAP = 500;
+/** Quiet time after the last write before the WAL is folded into the file and emptied. */
+const IDLE_CHECKPOINT_MS = 2_000;
 
 /**
  * The owner's state shared by the domain services: the one connection, the call queue, the status (ready or
@@ -25,6 +27,7 @@ export class Core {
   /** errors not yet in the database, oldest first */
   readonly unsaved: NewErrorLogEntry[] = [];
   #queue: Promise<unknown> = Promise.resolve();
+  #checkpointTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #reportedDamaged = new Set<string>();
 
   constructor(clock: () => number) {
@@ -63,8 +66,23 @@ export class Core {
       const db = this.requireDb();
       const { result, ids } = await this.#guard(() => db.transaction(() => fn(db, this.clock())));
       if (ids.length > 0 || op === 'insert') this.changes.announce({ table, op, ids });
+      this.#scheduleCheckpoint();
       return result;
     });
+  }
+
+  /**
+   * When writes pause, fold the WAL into the database and truncate it: a window closed later (its worker ends
+   * without closing the file) then leaves nothing to replay at the next launch.
+   */
+  #scheduleCheckpoint(): void {
+    if (this.#checkpointTimer) clearTimeout(this.#checkpointTimer);
+    this.#checkpointTimer = setTimeout(() => {
+      this.#checkpointTimer = null;
+      void this.serial(async () => {
+        if (this.db && this.info?.status === 'ready') await this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      }).catch(() => undefined); // the next write retries; a failing file shows up in the next call anyway
+    }, IDLE_CHECKPOINT_MS);
   }
 
   /** A corrupt page met during normal use puts the worker into recovery, like a failed check at open. */

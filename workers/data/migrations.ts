@@ -102,7 +102,8 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  *   journal: measured here ~15 ms (delete journal) -> ~5-7 ms, at any page size.
  * - synchronous FULL: the WAL is synced at every commit, so a committed timer start survives a power cut too, not
  *   only a crashed worker (NORMAL would sync only at checkpoints; measured ~1.5-2 ms faster).
- * - wal_autocheckpoint 256 pages (16 MiB with 64 KiB pages) bounds the WAL and the stall a checkpoint causes.
+ * - wal_autocheckpoint 64 pages (4 MiB with 64 KiB pages) bounds the WAL, so a launch after a window closed
+ *   mid-work (the worker ends without closing) has little to replay; core.ts also checkpoints when writes pause.
  * - page_size 64 KiB (takes effect when the file is created): each OPFS read/write call costs ~0.5 ms here whatever
  *   its size (4 KiB: ~6 MB/s, 64 KiB: ~75 MB/s), so fewer, larger pages cut a 100k-session import from ~21 s to ~2 s.
  *   Single-row timer writes touch a few pages either way.
@@ -114,7 +115,7 @@ export const CONNECTION_PRAGMAS = `
   PRAGMA locking_mode = EXCLUSIVE;
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = FULL;
-  PRAGMA wal_autocheckpoint = 256;
+  PRAGMA wal_autocheckpoint = 64;
   PRAGMA cache_size = -32768;
   PRAGMA temp_store = MEMORY;
   PRAGMA foreign_keys = ON;

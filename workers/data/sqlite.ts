@@ -1,11 +1,12 @@
 /**
  * One wa-sqlite connection on OPFS, with the small query surface the repositories need.
  *
- * VFS choice: OPFSCoopSyncVFS with the synchronous (non-Asyncify) build.
- *  - The main window and the pre-warmed quick-entry window each own a data worker, so two connections must read and
- *    write the same database. OPFS allows one sync access handle per file at a time; OPFSCoopSyncVFS shares them
- *    cooperatively (Web Locks + BroadcastChannel, released lazily only when another connection asks), so a lone
- *    connection keeps full speed and a second one still works.
+ * VFS choice: OPFSCoopSyncVFS with the synchronous (non-Asyncify) build, its WAL appends coalesced into one OPFS
+ * call per commit (coalescing-vfs.ts: every access-handle call costs ~0.5 ms here whatever its size, and SQLite
+ * writes two per WAL frame).
+ *  - One worker owns the file (ownership.ts) with exclusive locking, which lets SQLite use WAL without shared memory;
+ *    OPFSCoopSyncVFS's cooperative hand-over of access handles (Web Locks + BroadcastChannel) is then only used
+ *    for the second files a worker opens (backups, restore candidates).
  *  - It is synchronous, so it runs on the plain build: no Asyncify/JSPI stack switching on every page read, which
  *    is the single biggest speed factor for inserts and scans.
  *  - It is filesystem transparent (the database is an ordinary OPFS file), so backup/export can copy it as is.
@@ -15,7 +16,8 @@
  */
 import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
 import * as SQLite from '@journeyapps/wa-sqlite';
-import { OPFSCoopSyncVFS } from '@journeyapps/wa-sqlite/src/examples/OPFSCoopSyncVFS.js';
+import type { OPFSCoopSyncVFS } from '@journeyapps/wa-sqlite/src/examples/OPFSCoopSyncVFS.js';
+import { createCoalescingWalVFS } from './coalescing-vfs.ts';
 import { AppError } from '../../shared/errors.ts';
 
 export type SqlValue = number | string | Uint8Array | null;
@@ -54,7 +56,7 @@ function engine(): Promise<Engine> {
   enginePromise ??= (async () => {
     const module = await SQLiteESMFactory();
     const sqlite3 = SQLite.Factory(module);
-    const vfs = await navigator.locks.request('lighttrack:vfs-create', () => OPFSCoopSyncVFS.create(VFS_NAME, module));
+    const vfs = await navigator.locks.request('lighttrack:vfs-create', () => createCoalescingWalVFS(VFS_NAME, module));
     sqlite3.vfs_register(vfs as unknown as SQLiteVFS, true);
     return { sqlite3, vfs, module: module as unknown as RawModule };
   })();
