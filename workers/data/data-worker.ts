@@ -5,6 +5,7 @@ import type { DataApi, OpenInfo, OpenOptions } from '../../shared/data-contract.
 import { AppError } from '../../shared/errors.ts';
 import { parse } from '../../shared/validate.ts';
 import { createOwner, OWNER_METHODS, type OwnerApi } from './api.ts';
+import { CHECK_WORKER_NAME, serveChecks, setCheckWorkerUrl } from './backups.ts';
 import { DEFAULT_DB_NAME } from './core.ts';
 import { OwnerHost, OwnerProxy, ownerLockName, tryLock } from './ownership.ts';
 
@@ -121,13 +122,19 @@ class DataWorker {
   }
 }
 
-const worker = new DataWorker();
-const exposed: Record<string, unknown> = {
-  holdLifeline: (lockName: string) => worker.holdLifeline(lockName),
-  open: (options?: OpenOptions) => worker.open(options),
-  close: () => worker.close(),
-};
-for (const method of OWNER_METHODS) exposed[method] = (...args: unknown[]) => worker.call(method, args);
+if (self.name === CHECK_WORKER_NAME) {
+  // started by checkElsewhere() to check a closed copy off the owner's thread
+  serveChecks();
+} else {
+  setCheckWorkerUrl(import.meta.url);
+  const worker = new DataWorker();
+  const exposed: Record<string, unknown> = {
+    holdLifeline: (lockName: string) => worker.holdLifeline(lockName),
+    open: (options?: OpenOptions) => worker.open(options),
+    close: () => worker.close(),
+  };
+  for (const method of OWNER_METHODS) exposed[method] = (...args: unknown[]) => worker.call(method, args);
 
-installErrorTransfer();
-Comlink.expose(exposed satisfies Record<keyof DataApi, unknown>);
+  installErrorTransfer();
+  Comlink.expose(exposed satisfies Record<keyof DataApi, unknown>);
+}
