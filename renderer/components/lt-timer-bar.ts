@@ -21,7 +21,9 @@ export class LtTimerBar extends ModelElement {
     .clock { font-variant-numeric: tabular-nums; font-size: 1.6rem; font-weight: 600; min-width: 6.5ch; text-align: right; }
     .running { margin-top: 0.5rem; color: var(--lt-muted, #667085); font-size: 0.9rem; min-height: 2.2rem;
       display: flex; align-items: center; gap: 0.5rem; }
-    .running > span { flex: 1; }
+    /* a long description is cut after two lines (full text in the tooltip), never pushing the buttons away */
+    .running > span { flex: 1; min-width: 0; overflow: hidden; overflow-wrap: anywhere; display: -webkit-box;
+      -webkit-box-orient: vertical; -webkit-line-clamp: 2; }
     .running button { padding: 0.35rem 0.9rem; }
     .paused { color: var(--lt-warn, #b54708); }
     /* narrow windows: the description gets a row of its own, project · clock · Start below it */
@@ -56,7 +58,8 @@ export class LtTimerBar extends ModelElement {
       </form>
       <div class="running" aria-live="polite">
         ${running
-          ? html`<span class=${running.pauseStartedAt !== null ? 'paused' : ''}>
+          ? html`<span class=${running.pauseStartedAt !== null ? 'paused' : ''}
+                title=${`${running.name || '(no description)'}${project ? ` · ${project.name}` : ''}`}>
                 ${running.pauseStartedAt !== null ? 'Paused' : 'Running'}: <strong>${running.name || '(no description)'}</strong>
                 ${project ? html` · ${project.name}` : ''}
               </span>

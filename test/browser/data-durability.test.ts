@@ -37,6 +37,7 @@ describe('several workers opening one database at once', () => {
     try {
       expect((await owner.api.open({ name })).role).to.equal('owner');
       expect((await proxy.api.open({ name })).role).to.equal('proxy');
+      expect((await proxy.api.status()).role).to.equal('proxy');
       const started = await proxy.api.startTimer({ name: 'survives its owner' });
       owner.worker.terminate();
       let running = null;

@@ -115,8 +115,10 @@ class DataWorker {
         if (this.#file === file && this.#target === current) this.#start(file);
       });
       if (!proxy) continue; // the owner is still opening, or just died: try again
-      const info = { ...(await proxy.api.status()), role: 'proxy' as const };
-      return { api: proxy.api, info, stop: async () => proxy.dispose() };
+      // status() is answered by the owner; this worker tells its own role
+      const status = async () => ({ ...(await proxy.api.status()), role: 'proxy' as const });
+      const api: OwnerApi = { ...proxy.api, status };
+      return { api, info: await status(), stop: async () => proxy.dispose() };
     }
     throw new AppError('UNAVAILABLE', 'Another LightTrack window holds the database but does not answer');
   }
