@@ -1,7 +1,8 @@
 import type { DataApi } from '../../shared/data-contract.ts';
 import { AppError, toAppError } from '../../shared/errors.ts';
 import { Core } from './core.ts';
-import { DatabaseFiles, Diagnostics } from './database-service.ts';
+import { DatabaseFiles } from './database-service.ts';
+import { Diagnostics } from './diagnostics-service.ts';
 import { Lifecycle, ProjectsAndReports, Sessions } from './data-service.ts';
 
 /** Every DataApi call an owner serves for itself and for the workers that proxy to it. */

@@ -5,7 +5,7 @@ import type { DataApi, OpenInfo, OpenOptions } from '../../shared/data-contract.
 import { AppError } from '../../shared/errors.ts';
 import { parse } from '../../shared/validate.ts';
 import { createOwner, OWNER_METHODS, type OwnerApi } from './api.ts';
-import { CHECK_WORKER_NAME, serveChecks, setCheckWorkerUrl } from './backups.ts';
+import { CHECK_WORKER_NAME, serveChecks, setCheckWorkerUrl } from './file-check.ts';
 import { DEFAULT_DB_NAME } from './core.ts';
 import { OwnerHost, OwnerProxy, ownerLockName, tryLock } from './ownership.ts';
 

@@ -14,7 +14,6 @@ import {
   type LifecycleMessage,
   type RestoreResult,
 } from '../../shared/database.ts';
-import { ListErrorsInputSchema, ReportErrorInputSchema, type ErrorLogPage } from '../../shared/error-log.ts';
 import { localDayKey } from '../../shared/day.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parse } from '../../shared/validate.ts';
@@ -29,12 +28,11 @@ import {
   inspectCandidate,
   listBackups,
   makeBackup,
-  runCheck,
   type Schedule,
 } from './backups.ts';
 import type { Core } from './core.ts';
+import { runCheck } from './file-check.ts';
 import type { Lifecycle } from './data-service.ts';
-import { clearErrors, countErrors, detailsJson, listErrors } from './error-log.ts';
 import { removeMarker } from './open-database.ts';
 import { copyFile, fileSize, readBytes, removeFile, writeBytes } from './opfs.ts';
 
@@ -263,40 +261,5 @@ export class DatabaseFiles
     const channel = new BroadcastChannel(LIFECYCLE_CHANNEL);
     channel.postMessage({ type: 'reload', reason } satisfies LifecycleMessage);
     channel.close();
-  }
-}
-
-/** The error log, read and written by windows (Diagnostics) and by the worker itself. */
-export class Diagnostics implements Api<'reportError' | 'listErrors' | 'clearErrors'> {
-  constructor(private readonly core: Core) {}
-
-  reportError(input: Parameters<DataApi['reportError']>[0]): Promise<void> {
-    const parsed = parse(ReportErrorInputSchema, input, 'error report');
-    return this.core.appendLog({
-      time: this.core.clock(),
-      code: parsed.code,
-      message: parsed.message,
-      details: detailsJson(parsed.details),
-      correlationId: parsed.correlationId,
-      source: parsed.source,
-    });
-  }
-
-  listErrors(input?: Parameters<DataApi['listErrors']>[0]): Promise<ErrorLogPage> {
-    const { limit, before } = parse(ListErrorsInputSchema, input, 'error list');
-    return this.core.serial(async () => {
-      const unsaved = this.core.unsavedEntries();
-      const db = this.core.info?.status === 'ready' ? this.core.db : null;
-      if (!db) return { entries: unsaved.slice(0, limit), total: unsaved.length, unsaved: unsaved.length };
-      const saved = await listErrors(db, limit, before);
-      return { entries: [...(before ? [] : unsaved), ...saved].slice(0, limit), total: (await countErrors(db)) + unsaved.length, unsaved: unsaved.length };
-    });
-  }
-
-  clearErrors(): Promise<void> {
-    return this.core.serial(async () => {
-      this.core.unsaved.length = 0;
-      if (this.core.db && this.core.info?.status === 'ready') await clearErrors(this.core.db);
-    });
   }
 }
