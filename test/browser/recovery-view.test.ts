@@ -88,7 +88,8 @@ describe('recovery screen (real data worker, damaged files on OPFS)', () => {
     await until(() => m.services.timer.$loaded.get(), 'loaded');
     expect(textOf(deep(m.app, 'lt-session-list'))).to.contain('Nothing tracked yet today');
     expect(m.services.database.$mode.get()).to.equal('ready');
-    expect(m.reloads()).to.equal(1); // the worker tells every window to reload
+    // the worker tells every window to reload; the window shows why for a moment first
+    await until(() => m.reloads() === 1, 'reload requested');
   });
 
   it('damaged: downloads the damaged file as it is', async () => {
