@@ -54,8 +54,13 @@ const SidecarSchema = v.object({
   schemaVersion: BackupInfoSchema.entries.schemaVersion,
 });
 
-/** Runs one step of a long job; the owner passes its queue so other calls can run between steps. */
-export type Schedule = (step: () => Promise<void>) => Promise<void>;
+/**
+ * Runs one step of a long job; the owner passes its queue so other calls can run between steps. Every SQLite call
+ * of the owner, on any connection, must run through it: wa-sqlite keeps its pending VFS operations (retryOps) per
+ * module, not per connection, so a second connection opening outside the queue made a concurrent statement step
+ * twice and lose its row (seen as a running timer "not found" during an integrity check).
+ */
+export type Schedule = <T>(step: () => Promise<T>) => Promise<T>;
 const runNow: Schedule = (step) => step();
 
 /**
@@ -64,19 +69,32 @@ const runNow: Schedule = (step) => step();
  * OPFSCoopSyncVFS: the target's lock needs asynchronous steps that wa-sqlite retries only twice ("database is
  * locked"). The backup API writes through a connection opened here, and its steps let timer commits interleave.
  */
-export async function copyDatabase(db: Database, path: string, schedule: Schedule = runNow): Promise<FileCheck> {
-  const dest = await Database.open(path);
-  try {
+export async function copyDatabase(db: Database, path: string, schedule: Schedule = runNow, kind: 'quick' | 'full' = 'quick'): Promise<FileCheck> {
+  await snapshotDatabase(db, path, schedule);
+  // The check reads the whole copy (~1 s at 250k sessions): in a worker of its own, so the owner keeps serving.
+  return checkElsewhere(path, kind);
+}
+
+/** The copy alone (see copyDatabase). The backup API copies pages as they are, so checking the copy checks them. */
+export async function snapshotDatabase(db: Database, path: string, schedule: Schedule = runNow): Promise<void> {
+  const dest = await schedule(async () => {
+    const opened = await Database.open(path);
     // journal off: an interrupted copy has no sidecar and is never listed; NORMAL still syncs the finished copy
     // cache_size 4: the copy spills its pages to the file at every step instead of holding them all for the last
     // one, which cut the longest stall of a concurrent commit on 250k sessions from ~480 to ~110 ms (npm run bench)
-    await dest.exec(`${TAKE_FILE} PRAGMA journal_mode = OFF; PRAGMA synchronous = NORMAL; PRAGMA cache_size = 4;`);
+    await opened
+      .exec(`${TAKE_FILE} PRAGMA journal_mode = OFF; PRAGMA synchronous = NORMAL; PRAGMA cache_size = 4;`)
+      .catch(async (error: unknown) => {
+        await opened.close().catch(() => undefined);
+        throw error;
+      });
+    return opened;
+  });
+  try {
     await db.backupTo(dest, 64, schedule);
   } finally {
-    await dest.close().catch(() => undefined);
+    await schedule(() => dest.close()).catch(() => undefined);
   }
-  // The check reads the whole copy (~1 s at 250k sessions): in a worker of its own, so the owner keeps serving.
-  return checkElsewhere(path, 'quick');
 }
 
 /** Makes a verified backup of the open database; steps go through `schedule`. */
@@ -89,9 +107,10 @@ export async function makeBackup(
 ): Promise<BackupInfo> {
   const name = `${fileStamp(now)}-${kind}.sqlite3`;
   const path = `${backupDir(dbName)}/${name}`;
-  const sessions =
-    (await db.get<{ n: number }>('SELECT count(*) AS n FROM activities WHERE deleted_at IS NULL'))?.n ?? 0;
-  const schemaVersion = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  const { sessions, schemaVersion } = await schedule(async () => ({
+    sessions: (await db.get<{ n: number }>('SELECT count(*) AS n FROM activities WHERE deleted_at IS NULL'))?.n ?? 0,
+    schemaVersion: (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0,
+  }));
   try {
     const check = await copyDatabase(db, path, schedule);
     if (!check.ok) throw new AppError('DAMAGED', `The backup failed its check: ${check.problems[0] ?? ''}`);

@@ -176,7 +176,7 @@ export class Database {
    * `dest` must be a connection that already holds its file (exclusive locking, schema read), because a backup step
    * is synchronous and cannot wait for the VFS to fetch a lock.
    */
-  async backupTo(dest: Database, pagesPerStep: number, schedule: (step: () => Promise<void>) => Promise<void>): Promise<void> {
+  async backupTo(dest: Database, pagesPerStep: number, schedule: <T>(step: () => Promise<T>) => Promise<T>): Promise<void> {
     const m = this.#module;
     const main = m._sqlite3_malloc(5);
     m.HEAPU8.set([0x6d, 0x61, 0x69, 0x6e, 0], main); // "main"
