@@ -78,8 +78,9 @@ if (sections.includes('app')) {
     console.log(`  -- the same worker on ${n(a.rows)} sessions (topped up through insertSessions in ${f(a.topUpMs, 0)}):`);
     console.log(`  launch to ready (open() → '${a.openStatus}'): ${f(a.launchMs)} median of ${a.launchRuns.map((x) => x.toFixed(0)).join(', ')}  [budget ≤ 150 ms; ${budget(a.launchMs, 150)}; before this issue ~115 ms]`);
     console.log(`  start timer, committed: p50 ${f(a.startTimerP50)}, p90 ${f(a.startTimerP90)}; stop timer p50 ${f(a.stopTimerP50)}  [budget p50 ≤ 5 ms; ${budget(a.startTimerP50, 5)}; before ~16.5 ms]`);
-    if (a.quickCheck) console.log(`  checkIntegrity(): quick_check ${f(a.quickCheck.ms)} in the worker (${f(a.quickCheck.roundTripMs)} round trip), ok=${a.quickCheck.ok}`);
-    if (a.fullCheck) console.log(`  checkIntegrity({ full: true }): integrity_check ${f(a.fullCheck.ms)} (${f(a.fullCheck.roundTripMs)} round trip), ok=${a.fullCheck.ok}`);
+    const during = (c) => (c.commits ? `; startTimer during it: ${c.commits} commits, longest (stall) ${f(c.stallMs)}` : '');
+    if (a.quickCheck) console.log(`  checkIntegrity(): quick_check of a snapshot in a check worker ${f(a.quickCheck.ms)} (${f(a.quickCheck.roundTripMs)} round trip), ok=${a.quickCheck.ok}${during(a.quickCheck)}`);
+    if (a.fullCheck) console.log(`  checkIntegrity({ full: true }): integrity_check, the same way ${f(a.fullCheck.ms)} (${f(a.fullCheck.roundTripMs)} round trip), ok=${a.fullCheck.ok}${during(a.fullCheck)}`);
     if (a.backup) {
       console.log(`  backupNow(): ${f(a.backup.ms, 0)}, ${mb(a.backup.sizeBytes)}; startTimer during it: ${a.backup.commits} commits,` +
         ` p50 ${f(a.backup.commitP50)}, longest (stall) ${f(a.backup.stallMs)}`);

@@ -126,6 +126,10 @@ export const CONNECTION_PRAGMAS = `
  * open at once the second sees the first one's work and does nothing.
  */
 export async function migrate(db: Database): Promise<number> {
+  // the common case at launch: nothing to do, and no write transaction to open for it
+  const appId = await db.get<{ application_id: number }>('PRAGMA application_id');
+  const version = await db.get<{ user_version: number }>('PRAGMA user_version');
+  if (appId?.application_id === APPLICATION_ID && version?.user_version === SCHEMA_VERSION) return SCHEMA_VERSION;
   return db.transaction(async () => {
     const appId = (await db.get<{ application_id: number }>('PRAGMA application_id'))?.application_id ?? 0;
     if (appId !== APPLICATION_ID) await db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
