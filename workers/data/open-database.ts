@@ -49,9 +49,6 @@ export async function removeMarker(name: string): Promise<void> {
 }
 
 export async function openDatabase(name: string, now: number, hooks: OpenHooks): Promise<OpenOutcome> {
-  // the engine (WebAssembly compile, VFS) loads while OPFS answers the probes
-  const warming = Database.warmUp();
-  warming.catch(() => undefined); // its failure is reported by Database.open below
   const [size, marker] = await Promise.all([fileSize(name), readMarker(name)]);
   if (!size && marker) {
     const since = marker.createdAt ? ` (since ${new Date(marker.createdAt).toLocaleDateString()})` : '';

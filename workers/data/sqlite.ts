@@ -101,11 +101,6 @@ export class Database {
     this.#db = db;
   }
 
-  /** Starts loading the WebAssembly module and the VFS, so an open that follows other work finds them ready. */
-  static warmUp(): Promise<void> {
-    return engine().then(() => undefined);
-  }
-
   static async open(fileName: string): Promise<Database> {
     try {
       const { sqlite3, module } = await engine();
