@@ -281,6 +281,24 @@ function newDataWorker() {
   return { worker, api: Comlink.wrap<DataApi>(worker) };
 }
 
+/** 20 committed timer starts and stops, as a user makes them: the latency of each, in ms. */
+async function timerLatencies(
+  api: { startTimer(i: { name: string; projectId: string }): Promise<{ id: string }>; stopTimer(i: { id: string }): Promise<unknown> },
+  projectIds: string[],
+): Promise<{ starts: number[]; stops: number[] }> {
+  const starts: number[] = [];
+  const stops: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    let t = performance.now();
+    const started = await api.startTimer({ name: `interactive ${i}`, projectId: projectIds[i % projectIds.length]! });
+    starts.push(performance.now() - t);
+    t = performance.now();
+    await api.stopTimer({ id: started.id });
+    stops.push(performance.now() - t);
+  }
+  return { starts, stops };
+}
+
 /**
  * The app's data worker on a large file: top the API-filled file up to `fileRows`, then launch to ready, timer
  * commits, integrity checks and a backup with timers started during it — all through the public API.
@@ -309,16 +327,7 @@ async function appFileBench(name: string, projectIds: string[], have: number, fi
     if (i < 2) worker.terminate();
   }
 
-  const starts: number[] = [];
-  const stops: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    let t = performance.now();
-    const started = await api.startTimer({ name: `interactive ${i}`, projectId: projectIds[i % projectIds.length]! });
-    starts.push(performance.now() - t);
-    t = performance.now();
-    await api.stopTimer({ id: started.id });
-    stops.push(performance.now() - t);
-  }
+  const { starts, stops } = await timerLatencies(api, projectIds);
   const result: AppFileResult = {
     rows: fileRows,
     topUpMs,
@@ -434,16 +443,7 @@ async function main(): Promise<PageResult> {
     ({ worker: dataWorker, api } = newDataWorker());
     await api.open({ name });
     result.reopenMs = performance.now() - reopening;
-    const starts: number[] = [];
-    const stops: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      let t = performance.now();
-      const started = await api.startTimer({ name: `interactive ${i}`, projectId: projectIds[i % projectIds.length]! });
-      starts.push(performance.now() - t);
-      t = performance.now();
-      await api.stopTimer({ id: started.id });
-      stops.push(performance.now() - t);
-    }
+    const { starts, stops } = await timerLatencies(api, projectIds);
     dataWorker.terminate();
     result.startTimerMs = median(starts);
     result.stopTimerMs = median(stops);
