@@ -4,32 +4,18 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { useWebShell } from './shell.mjs';
 import Database from 'better-sqlite3';
-import { chromium } from 'playwright';
-import { chromiumLaunchOptions } from '../chromium.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
-let web;
-let browser;
-
-before(async () => {
-  web = await startWebServer(path.join(root, 'dist/renderer'), 0);
-  browser = await chromium.launch(chromiumLaunchOptions);
-});
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
+const shell = useWebShell();
 
 test('Export database file downloads a SQLite file that native SQLite opens and checks clean', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await shell.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(web.url);
+  await page.goto(shell.web.url);
   const name = page.locator('lt-timer-bar input[name="name"]');
   await name.waitFor();
   for (const session of ['Exported one', 'Exported two ✓ ünïcødé']) {

@@ -2,38 +2,16 @@
 // damaged on disk, and after a reload the user sees the recovery screen, restores the latest backup and has their
 // sessions back.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
-import { chromiumLaunchOptions } from '../chromium.mjs';
+import { test } from 'node:test';
+import { collectProblems, useWebShell } from './shell.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
-
-let web;
-let browser;
-let context;
+const shell = useWebShell({ acceptDownloads: true });
 const problems = [];
 
-before(async () => {
-  web = await startWebServer(path.join(root, 'dist/renderer'), 0);
-  browser = await chromium.launch(chromiumLaunchOptions);
-  context = await browser.newContext({ acceptDownloads: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
-
 async function openApp(hash = '') {
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(msg.text());
-  });
-  page.on('pageerror', (error) => problems.push(String(error)));
-  await page.goto(web.url + hash);
+  const page = await shell.context.newPage();
+  collectProblems(page, problems);
+  await page.goto(shell.web.url + hash);
   return page;
 }
 
@@ -63,8 +41,8 @@ test('a damaged database file is recovered from the latest backup, sessions and 
   // 2. with no window running the app (so nothing holds the file), overwrite the database with garbage from a page
   //    of the same origin. The write-ahead log goes too: while it holds every page, SQLite reads those from it and
   //    would never notice the main file.
-  const vandal = await context.newPage();
-  await vandal.goto(`${web.url}/icon.svg`);
+  const vandal = await shell.context.newPage();
+  await vandal.goto(`${shell.web.url}/icon.svg`);
   const before = await vandal.evaluate(async () => {
     const root = await navigator.storage.getDirectory();
     const handle = await root.getFileHandle('lighttrack.sqlite3');

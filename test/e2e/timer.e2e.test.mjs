@@ -1,38 +1,16 @@
 // End to end: the built app (dist/) in the web shell — served by the same server `npm start` uses, driven in
 // Debian's Chromium by Playwright. Start a timer, reload, kill the data worker, close the window: it keeps running.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
-import { chromiumLaunchOptions } from '../chromium.mjs';
+import { test } from 'node:test';
+import { collectProblems, useWebShell } from './shell.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
-
-let web;
-let browser;
-let context;
+const shell = useWebShell({});
 const problems = [];
 
-before(async () => {
-  web = await startWebServer(path.join(root, 'dist/renderer'), 0);
-  browser = await chromium.launch(chromiumLaunchOptions);
-  context = await browser.newContext();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
-
 async function openApp() {
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(msg.text());
-  });
-  page.on('pageerror', (error) => problems.push(String(error)));
-  await page.goto(web.url);
+  const page = await shell.context.newPage();
+  collectProblems(page, problems);
+  await page.goto(shell.web.url);
   await page.locator('lt-timer-bar input[name="name"]').waitFor();
   return page;
 }
@@ -87,7 +65,7 @@ test('a timer started in the built app survives reload, worker death and a close
 
 test('the web shell serves the app under a CSP that forbids eval and foreign scripts', async () => {
   const page = await openApp();
-  const response = await page.goto(web.url);
+  const response = await page.goto(shell.web.url);
   const csp = response.headers()['content-security-policy'];
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'/);
