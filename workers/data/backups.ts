@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import {
-  APPLICATION_ID,
   BackupInfoSchema,
   type BackupInfo,
   type BackupKind,
@@ -9,8 +8,9 @@ import {
 import { addLocalDays, startOfLocalDay } from '../../shared/day.ts';
 import { AppError } from '../../shared/errors.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
-import { fileSize, listFiles, readBytes, readText, removeFile, writeBytes } from './opfs.ts';
+import { fileSize, listFiles, readBytes, readText, removeDatabaseFiles, removeFile, writeBytes } from './opfs.ts';
 import { checkElsewhere, runCheck, TAKE_FILE, type FileCheck } from './file-check.ts';
+import { isLightTrackFile, readIdentity } from './open-database.ts';
 import { Database } from './sqlite.ts';
 
 /**
@@ -180,8 +180,9 @@ function startOfLocalWeek(ms: number): number {
 }
 
 export async function removeBackupFiles(dbName: string, name: string): Promise<void> {
-  // The VFS creates -journal and -wal companions beside every database file it opens.
-  for (const suffix of ['', SIDE, '-journal', '-wal']) await removeFile(`${backupDir(dbName)}/${name}${suffix}`);
+  const path = `${backupDir(dbName)}/${name}`;
+  await removeDatabaseFiles(path);
+  await removeFile(path + SIDE);
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -204,10 +205,9 @@ export async function inspectCandidate(path: string): Promise<{ schemaVersion: n
   }
   try {
     await db.exec(TAKE_FILE);
-    const appId = (await db.get<{ application_id: number }>('PRAGMA application_id'))?.application_id ?? 0;
-    const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
-    const hasSessions = await db.get(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'activities'`);
-    if (!(appId === APPLICATION_ID || (appId === 0 && version >= 1 && hasSessions)) || !hasSessions) {
+    const identity = await readIdentity(db);
+    const { appId, version } = identity;
+    if (!isLightTrackFile(identity, false) || !identity.tables.includes('activities')) {
       throw new AppError('VALIDATION', 'This file is a SQLite database, but not a LightTrack one.', { appId, version });
     }
     if (version > SCHEMA_VERSION) {

@@ -67,12 +67,13 @@ export async function openDatabase(name: string, now: number, hooks: OpenHooks):
   const db = await Database.open(name);
   try {
     await db.exec(CONNECTION_PRAGMAS);
-    const problem = await identify(db);
+    const identity = await readIdentity(db);
+    const problem = identify(identity);
     if (problem) {
       await db.close().catch(() => undefined);
       return { ok: false, problem };
     }
-    const from = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+    const from = identity.version;
     if (from > 0 && from < SCHEMA_VERSION) await hooks.beforeMigration(db, from);
     const schemaVersion = await migrate(db);
     const created = !size;
@@ -97,24 +98,42 @@ export async function openDatabase(name: string, now: number, hooks: OpenHooks):
   }
 }
 
-/** Is this file ours and readable by this version? null when it is. */
-async function identify(db: Database): Promise<RecoveryProblem | null> {
+/** What a SQLite file says about itself: whose it is, which schema version, which tables. */
+export interface FileIdentity {
+  appId: number;
+  version: number;
+  tables: string[];
+}
+
+export async function readIdentity(db: Database): Promise<FileIdentity> {
   const appId = (await db.get<{ application_id: number }>('PRAGMA application_id'))?.application_id ?? 0;
   const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
   const tables = await db.all<{ name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table'`);
-  // Files from before application_id was set (schema v1) are ours when they carry our tables.
-  const ours =
+  return { appId, version, tables: tables.map((t) => t.name) };
+}
+
+/**
+ * A LightTrack file: our application_id, or a file from before it was set (schema v1) that carries our tables.
+ * `allowEmpty`: a brand-new empty file counts too (where the app may create its database, not when restoring).
+ */
+export function isLightTrackFile({ appId, version, tables }: FileIdentity, allowEmpty: boolean): boolean {
+  return (
     appId === APPLICATION_ID ||
-    (appId === 0 && version === 0 && tables.length === 0) ||
-    (appId === 0 && version >= 1 && tables.some((t) => t.name === 'activities'));
-  if (!ours) {
+    (allowEmpty && appId === 0 && version === 0 && tables.length === 0) ||
+    (appId === 0 && version >= 1 && tables.includes('activities'))
+  );
+}
+
+/** Is this file ours and readable by this version? null when it is. */
+function identify(identity: FileIdentity): RecoveryProblem | null {
+  const { appId, version, tables } = identity;
+  if (!isLightTrackFile(identity, true)) {
     return {
       kind: 'not-ours',
       message:
         'The file where LightTrack keeps its data belongs to another program (it is a SQLite database, but not a ' +
         "LightTrack one). It has not been changed. Restore a backup or start fresh; the file is kept aside, never deleted.",
       technical: `application_id=${appId} (LightTrack: ${APPLICATION_ID}), user_version=${version}, tables: ${tables
-        .map((t) => t.name)
         .slice(0, 20)
         .join(', ')}`,
     };
