@@ -33,7 +33,7 @@ import {
 import type { Core } from './core.ts';
 import type { Lifecycle } from './data-service.ts';
 import { removeMarker } from './open-database.ts';
-import { copyFile, fileSize, readBytes, removeFile, writeBytes } from './opfs.ts';
+import { copyFile, emptyDatabaseFiles, fileSize, readBytes, removeDatabaseFiles, writeBytes } from './opfs.ts';
 
 type Api<K extends keyof DataApi> = Pick<DataApi, K>;
 const RETENTION_KEY = 'backup.retention';
@@ -80,7 +80,7 @@ export class DatabaseFiles
       if (this.core.db !== db) throw error; // closed or replaced meanwhile (restore): not a verdict on the file
       check = { ok: false, problems: [(error as Error).message] };
     } finally {
-      for (const suffix of ['', '-journal', '-wal']) await removeFile(path + suffix).catch(() => undefined);
+      await removeDatabaseFiles(path).catch(() => undefined);
     }
     if (!check.ok) {
       await this.core.serial(() =>
@@ -161,7 +161,7 @@ export class DatabaseFiles
           if (!check.ok) throw new AppError('DAMAGED', `The exported copy failed its check: ${check.problems[0] ?? ''}`);
           bytes = await readBytes(path);
         } finally {
-          for (const suffix of ['', '-journal', '-wal']) await removeFile(path + suffix);
+          await removeDatabaseFiles(path);
         }
         fileName = `${base}-${day}.sqlite3`;
       } else {
@@ -188,7 +188,7 @@ export class DatabaseFiles
       try {
         return await this.#restore(staging, `the file ${parsed.fileName || '(unnamed)'}`);
       } finally {
-        for (const suffix of ['', '-journal', '-wal']) await removeFile(staging + suffix).catch(() => undefined);
+        await removeDatabaseFiles(staging).catch(() => undefined);
       }
     });
   }
@@ -201,7 +201,7 @@ export class DatabaseFiles
       const name = this.core.name;
       await this.#keepAside();
       await removeMarker(name); // an empty file with the marker would read as "lost"
-      for (const suffix of ['', '-journal', '-wal']) await writeBytes(name + suffix, new Uint8Array(0));
+      await emptyDatabaseFiles(name, true);
       const info = await this.lifecycle.openNow(name);
       this.#announceReload('LightTrack started a fresh database; the damaged file was kept aside.');
       return info;
@@ -223,7 +223,7 @@ export class DatabaseFiles
     this.core.db = null;
     await copyFile(source, name);
     // A WAL or hot journal left from the replaced file must not be replayed onto the restored one.
-    for (const suffix of ['-journal', '-wal']) await writeBytes(name + suffix, new Uint8Array(0));
+    await emptyDatabaseFiles(name, false);
     const info = await this.lifecycle.openNow(name);
     if (info.status !== 'ready') throw new AppError('DB', `The restored file could not be opened: ${info.problem?.message}`);
     this.#announceReload(`LightTrack restored ${what}.`);

@@ -91,3 +91,16 @@ export async function listFiles(dirPath: string): Promise<{ name: string; size: 
   }
   return files;
 }
+
+/** The VFS opens a "-journal" and a "-wal" file beside every database file, empty or not. */
+const COMPANIONS = ['-journal', '-wal'] as const;
+
+/** Removes a database file that is not open, with its companions. */
+export async function removeDatabaseFiles(path: string): Promise<void> {
+  for (const suffix of ['', ...COMPANIONS]) await removeFile(path + suffix);
+}
+
+/** Empties a closed database's companions (and the file itself with `alsoMain`), so no WAL or journal is replayed. */
+export async function emptyDatabaseFiles(path: string, alsoMain: boolean): Promise<void> {
+  for (const suffix of alsoMain ? ['', ...COMPANIONS] : COMPANIONS) await writeBytes(path + suffix, new Uint8Array(0));
+}
