@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { EpochMsSchema, IdSchema } from './ids.ts';
+import { TagNamesSchema } from './tag.ts';
 import { noNul } from './validate.ts';
 
 export const ACTIVITY_SOURCES = ['timer', 'quick-entry', 'import', 'split', 'merge'] as const;
@@ -14,6 +15,15 @@ export const PausedMsSchema = v.pipe(
 );
 
 
+/** A closed pause inside a session, [start, end). Old rows (schema v1/v2) have only a `pausedMs` total. */
+export const PauseSchema = v.pipe(
+  v.object({ start: EpochMsSchema, end: EpochMsSchema }),
+  v.check((p) => p.end > p.start, 'a pause must end after it starts'),
+);
+export type Pause = v.InferOutput<typeof PauseSchema>;
+/** Pauses of one session; bounded so one row stays small. */
+export const MAX_PAUSES = 500;
+
 export const ActivitySchema = v.object({
   id: IdSchema,
   name: v.string(),
@@ -26,6 +36,14 @@ export const ActivitySchema = v.object({
   pausedMs: PausedMsSchema,
   /** set while paused: when the current pause began */
   pauseStartedAt: v.nullable(EpochMsSchema),
+  /**
+   * The closed pauses as intervals, oldest first, inside [startTime, endTime]. Their total is part of `pausedMs`;
+   * the rest of `pausedMs` (old rows) is paused time whose place is unknown ("unplaced").
+   */
+  pauses: v.pipe(v.array(PauseSchema), v.maxLength(MAX_PAUSES)),
+  billable: v.boolean(),
+  /** tag ids, sorted */
+  tagIds: v.array(IdSchema),
   isManual: v.boolean(),
   source: v.picklist(ACTIVITY_SOURCES),
   deletedAt: v.nullable(EpochMsSchema),
@@ -47,6 +65,9 @@ export const StartTimerInputSchema = v.object({
   /** defaults to now; allows "started 15 minutes ago" */
   startTime: v.optional(EpochMsSchema),
   source: v.optional(v.picklist(ACTIVITY_SOURCES), 'timer'),
+  tags: v.optional(TagNamesSchema, []),
+  billable: v.optional(v.boolean('must be true or false'), false),
+  description: v.optional(v.pipe(v.string('must be text'), v.maxLength(10_000), noNul), ''),
 });
 export type StartTimerInput = v.InferInput<typeof StartTimerInputSchema>;
 

@@ -19,6 +19,21 @@ import type {
 } from './database.ts';
 import type { ErrorLogPage, ListErrorsInput, ReportErrorInput } from './error-log.ts';
 import type { CreateProjectInput, Project } from './project.ts';
+import type {
+  AddSessionInput,
+  BulkDeleteInput,
+  BulkUpdateInput,
+  ContinueSessionInput,
+  DuplicateSessionInput,
+  EditResult,
+  ListSessionsInput,
+  MergeSessionsInput,
+  SessionPage,
+  SplitSessionInput,
+  UpdateSessionInput,
+} from './sessions.ts';
+import type { Tag } from './tag.ts';
+import type { UndoOutcome, UndoState } from './undo.ts';
 
 export interface OpenOptions {
   /** OPFS file name of the database; tests use their own. */
@@ -78,6 +93,36 @@ export interface SessionsApi {
   insertSessions(sessions: NewSession[]): Promise<number>;
 }
 
+/**
+ * Corrections. Each call is one transaction recorded in the undo journal. A change that would make two live sessions
+ * overlap is refused with CONFLICT (details.overlaps: Overlap[]) unless the input says `overlap`.
+ */
+export interface EditsApi {
+  updateSession(input: UpdateSessionInput): Promise<EditResult>;
+  addSession(input: AddSessionInput): Promise<EditResult>;
+  /** pieces keep name, project, tags, billable; pauses go to the piece they fall in */
+  splitSession(input: SplitSessionInput): Promise<EditResult>;
+  /** spans earliest start to latest end; the gaps become pauses; tags are united; the first session's name wins */
+  mergeSessions(input: MergeSessionsInput): Promise<EditResult>;
+  duplicateSession(input: DuplicateSessionInput): Promise<EditResult>;
+  /** a new running timer like a past session (stops the running one) */
+  continueSession(input: ContinueSessionInput): Promise<EditResult>;
+  bulkUpdate(input: BulkUpdateInput): Promise<EditResult>;
+  bulkDelete(input: BulkDeleteInput): Promise<EditResult>;
+  listSessions(input: ListSessionsInput): Promise<SessionPage>;
+}
+
+export interface UndoApi {
+  /** Reverts the newest action; CONFLICT when a row it touched changed since; NOT_FOUND when there is nothing. */
+  undo(): Promise<UndoOutcome>;
+  redo(): Promise<UndoOutcome>;
+  undoState(): Promise<UndoState>;
+}
+
+export interface TagsApi {
+  listTags(): Promise<Tag[]>;
+}
+
 export interface ProjectsApi {
   createProject(input: CreateProjectInput): Promise<Project>;
   listProjects(): Promise<Project[]>;
@@ -122,4 +167,4 @@ export interface DiagnosticsApi {
  * validated inside the worker (it crossed a postMessage boundary); failures reject with an AppError and change
  * nothing.
  */
-export interface DataApi extends LifecycleApi, SessionsApi, ProjectsApi, ReportsApi, DatabaseApi, DiagnosticsApi {}
+export interface DataApi extends LifecycleApi, SessionsApi, EditsApi, UndoApi, TagsApi, ProjectsApi, ReportsApi, DatabaseApi, DiagnosticsApi {}

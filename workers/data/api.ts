@@ -3,6 +3,7 @@ import { AppError, toAppError } from '../../shared/errors.ts';
 import { Core } from './core.ts';
 import { DatabaseFiles } from './database-service.ts';
 import { Diagnostics } from './diagnostics-service.ts';
+import { Edits } from './edits-service.ts';
 import { Lifecycle, ProjectsAndReports, Sessions } from './data-service.ts';
 
 /** Every DataApi call an owner serves for itself and for the workers that proxy to it. */
@@ -14,14 +15,15 @@ export const OWNER_METHODS = [
   'deleteActivity', 'restoreActivity', 'insertSessions', 'createProject', 'listProjects', 'totalsByProjectDay',
   'checkIntegrity', 'status', 'listBackups', 'backupNow', 'runScheduledBackups', 'getBackupRetention',
   'setBackupRetention', 'exportDatabase', 'restoreBackup', 'restoreFromFile', 'startFresh', 'reportError',
-  'listErrors', 'clearErrors',
+  'listErrors', 'clearErrors', 'updateSession', 'addSession', 'splitSession', 'mergeSessions', 'duplicateSession',
+  'continueSession', 'bulkUpdate', 'bulkDelete', 'listSessions', 'undo', 'redo', 'undoState', 'listTags',
 ] as const satisfies readonly (keyof OwnerApi)[];
 type Missing = Exclude<keyof OwnerApi, (typeof OWNER_METHODS)[number]>;
 const complete: Missing extends never ? true : Missing = true;
 void complete;
 
 /** Calls whose failures are not logged again (they are the log, or a status read). */
-const NOT_LOGGED = new Set<string>(['reportError', 'listErrors', 'clearErrors', 'status']);
+const NOT_LOGGED = new Set<string>(['reportError', 'listErrors', 'clearErrors', 'status', 'undoState']);
 
 export interface Owner {
   core: Core;
@@ -36,7 +38,7 @@ export interface Owner {
 export function createOwner(clock: () => number = Date.now): Owner {
   const core = new Core(clock);
   const lifecycle = new Lifecycle(core);
-  const services: object[] = [new Sessions(core), new ProjectsAndReports(core), new DatabaseFiles(core, lifecycle), new Diagnostics(core)];
+  const services: object[] = [new Sessions(core), new ProjectsAndReports(core), new DatabaseFiles(core, lifecycle), new Diagnostics(core), new Edits(core)];
   const api = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const method of OWNER_METHODS) {
     const service = services.find((s) => typeof (s as Record<string, unknown>)[method] === 'function');

@@ -1,0 +1,25 @@
+import * as v from 'valibot';
+import { EpochMsSchema, IdSchema } from './ids.ts';
+import { noNul } from './validate.ts';
+
+/** Tags label sessions across projects ("meeting", "deep work"). Names are unique among live tags, without case. */
+export const TagSchema = v.object({
+  id: IdSchema,
+  name: v.string(),
+  color: v.nullable(v.string()),
+  createdAt: EpochMsSchema,
+  updatedAt: EpochMsSchema,
+});
+export type Tag = v.InferOutput<typeof TagSchema>;
+
+export const TagNameSchema = v.pipe(
+  v.string('must be text'),
+  v.trim(),
+  v.nonEmpty('a tag name must not be empty'),
+  v.maxLength(60, 'a tag name must be at most 60 characters'),
+  v.check((s) => !/[\n\r\t]/.test(s), 'a tag name must be one line'),
+  noNul,
+);
+
+/** Tags named by the user: an existing tag (matched without case) or a new one, created with the change. */
+export const TagNamesSchema = v.pipe(v.array(TagNameSchema), v.maxLength(50, 'at most 50 tags per session'));
