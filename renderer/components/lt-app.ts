@@ -1,70 +1,98 @@
 import { provide } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { activeMs, formatClock } from '../../shared/duration.ts';
+import { toAppError, type AppErrorData } from '../../shared/errors.ts';
+import type { ActionRef } from '../../shared/sessions.ts';
 import type { Shell } from '../../shared/shell-contract.ts';
-import { databaseContext, dataClientContext, diagnosticsContext, shellContext, timerModelContext } from '../context.ts';
+import {
+  databaseContext, dataClientContext, dayModelContext, diagnosticsContext, shellContext, timerModelContext, undoContext,
+} from '../context.ts';
 import { HashRouteController } from '../controllers/hash-route.ts';
+import { ShortcutController } from '../controllers/shortcuts.ts';
 import { WatchController } from '../controllers/watch.ts';
 import type { DataClient } from '../services/data-client.ts';
 import type { DatabaseService } from '../services/database.ts';
 import type { DiagnosticsService } from '../services/diagnostics.ts';
 import type { AppServices } from '../services/services.ts';
+import type { UndoService } from '../services/undo.ts';
 import type { TimerModel } from '../state/timer-model.ts';
+import type { DayModel } from '../views/day/day-model.ts';
+import '../views/day/lt-day-view.ts';
 import '../views/diagnostics/lt-diagnostics-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
-import './lt-session-list.ts';
-import './lt-timer-bar.ts';
+// WEEK VIEW: when renderer/views/week/lt-week-view.ts lands, import it here and render <lt-week-view> in #view().
+import type { LtShortcutHelp } from './lt-shortcut-help.ts';
+import './lt-shortcut-help.ts';
+import { toast, toastStyles, type ToastMessage } from './toast.ts';
 
-const ROUTES = ['timer', 'diagnostics'] as const;
+/** "timer" is the old name of the Day view's route; links to it keep working. */
+const ROUTES = ['day', 'week', 'projects', 'reports', 'settings', 'diagnostics', 'timer'] as const;
+type Route = (typeof ROUTES)[number];
+const NAV: Array<{ route: Route; label: string; soon?: boolean }> = [
+  { route: 'day', label: 'Day' },
+  { route: 'week', label: 'Week' },
+  { route: 'projects', label: 'Projects', soon: true },
+  { route: 'reports', label: 'Reports', soon: true },
+  { route: 'settings', label: 'Settings', soon: true },
+  { route: 'diagnostics', label: 'Data & diagnostics' },
+];
+const TOAST_MS = 6000;
 
 /**
- * The main window's root. It is handed its services and provides them to every component below through
- * @lit/context. A small header switches between the timer and Data & diagnostics (#diagnostics); when the database
- * needs recovery, the recovery screen takes the timer's place.
+ * The main window's root. It is handed its services and provides them to every view through @lit/context, switches
+ * views by the location hash, shows the recovery screen when the database needs it, and owns the toast: views report
+ * undoable actions (`lt-action`, an ActionRef) and errors (`lt-error`) as events, and undo/redo keys act here.
  */
 @customElement('lt-app')
 export class LtApp extends LitElement {
-  static override styles = css`
-    :host { display: block; max-width: 56rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
-    @media (max-width: 30rem) { :host { padding: 0.75rem 0.9rem 3rem; } }
-    .top { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1rem;
-      margin: 0 0 1rem; }
+  static override styles = [toastStyles, css`
+    :host { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
+    @media (max-width: 30rem) { :host { padding: 0.75rem 0.75rem 4rem; } }
+    .top { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1rem; margin: 0 0 1rem; }
     h1 { font-size: 1.1rem; margin: 0; }
-    nav ul { display: flex; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
-    nav a { display: block; padding: 0.35rem 0.7rem; border-radius: 8px; color: inherit; text-decoration: none;
+    nav ul { display: flex; flex-wrap: wrap; gap: 0.2rem; list-style: none; margin: 0; padding: 0; }
+    nav a { display: block; padding: 0.35rem 0.65rem; border-radius: 8px; color: inherit; text-decoration: none;
       font-size: 0.93rem; white-space: nowrap; }
     nav a:hover { background: var(--lt-hover, #f2f4f7); }
-    nav a[aria-current='page'] { background: var(--lt-selected, #e8eeff); color: var(--lt-selected-text, #2f4fbf);
-      font-weight: 600; }
-    nav a:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 1px; }
-    .toast { position: fixed; left: 50%; bottom: 1.25rem; transform: translateX(-50%); display: flex; gap: 0.75rem;
-      align-items: center; padding: 0.6rem 0.9rem; border-radius: 10px; background: #1d2939; color: #fff;
-      box-shadow: 0 6px 24px rgb(0 0 0 / 0.2); max-width: calc(100% - 2rem); box-sizing: border-box; }
-    .toast span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
-    .toast.error { background: #b42318; }
-    .toast button { font: inherit; color: inherit; background: rgb(255 255 255 / 0.15); border: 0; border-radius: 6px;
-      padding: 0.25rem 0.6rem; cursor: pointer; flex: none; }
+    nav a.soon { color: var(--lt-muted, #667085); }
+    nav a[aria-current='page'] { background: var(--lt-selected, #e8eeff); color: var(--lt-selected-text, #2f4fbf); font-weight: 600; }
+    a:focus-visible, button:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 1px; }
+    .help { font: inherit; font-size: 0.9rem; border: 1px solid var(--lt-border, #d0d5dd); background: transparent; color: inherit;
+      border-radius: 8px; padding: 0.3rem 0.6rem; cursor: pointer; }
+    .placeholder { padding: 2rem 0; color: var(--lt-muted, #667085); }
     .reloading { position: fixed; inset: 0 0 auto; padding: 0.7rem 1rem; text-align: center; font-weight: 600;
-      background: var(--lt-accent, #4f7cff); color: #fff; z-index: 1; }
-  `;
+      background: var(--lt-accent, #4f7cff); color: #fff; z-index: 3; }
+  `];
 
   @provide({ context: shellContext }) shell!: Shell;
   @provide({ context: dataClientContext }) client!: DataClient;
   @provide({ context: timerModelContext }) timer!: TimerModel;
   @provide({ context: databaseContext }) database!: DatabaseService;
   @provide({ context: diagnosticsContext }) diagnostics!: DiagnosticsService;
+  @provide({ context: undoContext }) undo!: UndoService;
+  @provide({ context: dayModelContext }) day!: DayModel;
 
   readonly #route = new HashRouteController(this, ROUTES);
+  @state() private message: ToastMessage | null = null;
+  @query('lt-shortcut-help') private help!: LtShortcutHelp;
   #services: AppServices | null = null;
   #disconnect: Array<() => void> = [];
+  #toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     new WatchController(this, () => {
       const { timer, database, lifecycle } = this.services;
-      return [timer.$error, timer.$lastDeleted, database.$mode, lifecycle.$reloadReason];
+      return [timer.$error, database.$mode, lifecycle.$reloadReason];
     });
+    new ShortcutController(this, () => [
+      { keys: ['Mod+z'], group: 'Everywhere', label: 'Undo', run: () => void this.#undo() },
+      { keys: ['Mod+Shift+z', 'Mod+y'], group: 'Everywhere', label: 'Redo', run: () => void this.#redo() },
+      { keys: ['?'], group: 'Everywhere', label: 'Show these shortcuts', run: () => void this.help.show() },
+      { keys: ['1'], group: 'Everywhere', label: 'Go to Day', run: () => void (location.hash = '#day') },
+      { keys: ['2'], group: 'Everywhere', label: 'Go to Week', run: () => void (location.hash = '#week') },
+    ]);
   }
 
   /** Must be set before the element is connected. */
@@ -75,6 +103,8 @@ export class LtApp extends LitElement {
     this.timer = services.timer;
     this.database = services.database;
     this.diagnostics = services.diagnostics;
+    this.undo = services.undo;
+    this.day = services.day;
   }
   get services(): AppServices {
     if (!this.#services) throw new Error('lt-app needs its services before it is connected');
@@ -83,11 +113,17 @@ export class LtApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const { timer, database } = this.services;
+    const { timer, database, day, undo } = this.services;
+    this.addEventListener('lt-action', this.#onAction as EventListener);
+    this.addEventListener('lt-error', this.#onError as EventListener);
     this.#disconnect = [
       database.connect(),
       timer.connect(),
+      day.connect(),
+      undo.connect(),
       ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
+      () => this.removeEventListener('lt-action', this.#onAction as EventListener),
+      () => this.removeEventListener('lt-error', this.#onError as EventListener),
     ];
   }
 
@@ -95,6 +131,7 @@ export class LtApp extends LitElement {
     super.disconnectedCallback();
     for (const stop of this.#disconnect) stop();
     this.#disconnect = [];
+    clearTimeout(this.#toastTimer);
   }
 
   /** The running timer in the window title, so the taskbar and window switcher show it. */
@@ -105,47 +142,86 @@ export class LtApp extends LitElement {
       : 'LightTrack';
   }
 
+  #show(message: ToastMessage | null): void {
+    clearTimeout(this.#toastTimer);
+    this.message = message;
+    if (message && !message.error) this.#toastTimer = setTimeout(() => (this.message = null), TOAST_MS);
+  }
+
+  readonly #onAction = (event: CustomEvent<ActionRef>): void => {
+    const action = event.detail;
+    if (!action || typeof action.label !== 'string') return;
+    this.#show({ text: action.label, button: { label: 'Undo', run: () => void this.#undo() } });
+  };
+
+  readonly #onError = (event: CustomEvent<AppErrorData>): void => {
+    const error = toAppError(event.detail);
+    this.#show({ text: error.message, error: true, button: { label: 'Dismiss', run: () => this.#show(null) } });
+  };
+
+  async #undo(): Promise<void> {
+    try {
+      const outcome = await this.undo.undo();
+      this.#show({ text: `Undone: ${outcome.action.label}`, button: { label: 'Redo', run: () => void this.#redo() } });
+    } catch (error) {
+      this.#failed('undo', error);
+    }
+  }
+
+  async #redo(): Promise<void> {
+    try {
+      const outcome = await this.undo.redo();
+      this.#show({ text: `Redone: ${outcome.action.label}`, button: { label: 'Undo', run: () => void this.#undo() } });
+    } catch (error) {
+      this.#failed('redo', error);
+    }
+  }
+
+  /** Undo's own refusals in words: nothing to undo, or a row changed since (CONFLICT). */
+  #failed(what: 'undo' | 'redo', error: unknown): void {
+    const e = toAppError(error);
+    if (e.code === 'NOT_FOUND') return this.#show({ text: `Nothing to ${what}.` });
+    const label = (what === 'undo' ? this.undo.$state.get().undo : this.undo.$state.get().redo)?.label;
+    const text = e.code === 'CONFLICT'
+      ? `Cannot ${what}${label ? ` “${label}”` : ''}: it was changed since (${e.message}).`
+      : `Cannot ${what}: ${e.message}`;
+    this.#show({ text, error: true, button: { label: 'Dismiss', run: () => this.#show(null) } });
+  }
+
   override render() {
     const route = this.#route.route;
+    const current = route === 'timer' ? 'day' : route;
     const reloading = this.services.lifecycle.$reloadReason.get();
     return html`
       ${reloading ? html`<div class="reloading" role="status">${reloading} Reloading…</div>` : nothing}
       <header class="top">
         <h1>LightTrack</h1>
         <nav aria-label="Main">
-          <ul>
-            <li><a href="#timer" aria-current=${route === 'timer' ? 'page' : nothing}>Timer</a></li>
-            <li><a href="#diagnostics" aria-current=${route === 'diagnostics' ? 'page' : nothing}>Data &amp; diagnostics</a></li>
-          </ul>
+          <ul>${NAV.map((n) => html`<li><a href=${`#${n.route}`} class=${n.soon ? 'soon' : ''}
+            aria-current=${current === n.route ? 'page' : nothing}>${n.label}</a></li>`)}</ul>
         </nav>
+        <button class="help" type="button" title="Keyboard shortcuts (?)" @click=${() => void this.help.show()}>? Keys</button>
       </header>
-      <main>
-        ${route === 'diagnostics'
-          ? html`<lt-diagnostics-view></lt-diagnostics-view>`
-          : this.database.$mode.get() === 'recovery'
-            ? html`<lt-recovery-view></lt-recovery-view>`
-            : html`<lt-timer-bar></lt-timer-bar><lt-session-list></lt-session-list>`}
-      </main>
+      <main>${this.#view(current)}</main>
       ${this.#toast()}
+      <lt-shortcut-help></lt-shortcut-help>
     `;
+  }
+
+  #view(route: Route) {
+    if (route === 'diagnostics') return html`<lt-diagnostics-view></lt-diagnostics-view>`;
+    if (this.database.$mode.get() === 'recovery') return html`<lt-recovery-view></lt-recovery-view>`;
+    if (route === 'week') return html`<p class="placeholder">The week calendar is on its way.</p>`;
+    if (route === 'projects' || route === 'reports' || route === 'settings') {
+      return html`<p class="placeholder">${route[0]!.toUpperCase() + route.slice(1)}: coming soon.</p>`;
+    }
+    return html`<lt-day-view></lt-day-view>`;
   }
 
   #toast() {
     const error = this.timer.$error.get();
-    const deleted = this.timer.$lastDeleted.get();
-    if (error) {
-      return html`<div class="toast error" role="alert">
-        <span title=${error.message}>${error.message}</span>
-        <button type="button" @click=${() => this.timer.dismissError()}>Dismiss</button>
-      </div>`;
-    }
-    if (deleted) {
-      return html`<div class="toast" role="status">
-        <span>Deleted “${deleted.name || 'session'}”</span>
-        <button type="button" @click=${() => this.timer.undoRemove()}>Undo</button>
-      </div>`;
-    }
-    return nothing;
+    if (error) return toast({ text: error.message, error: true, button: { label: 'Dismiss', run: () => this.timer.dismissError() } });
+    return toast(this.message);
   }
 }
 

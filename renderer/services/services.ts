@@ -1,9 +1,11 @@
 import type { Shell } from '../../shared/shell-contract.ts';
 import { TimerModel } from '../state/timer-model.ts';
+import { DayModel } from '../views/day/day-model.ts';
 import { DataClient, type DataClientOptions } from './data-client.ts';
 import { DatabaseService } from './database.ts';
 import { DiagnosticsService } from './diagnostics.ts';
 import { Lifecycle, type LifecycleOptions } from './lifecycle.ts';
+import { UndoService } from './undo.ts';
 
 /** Everything a window's components are given through context. */
 export interface AppServices {
@@ -13,16 +15,25 @@ export interface AppServices {
   diagnostics: DiagnosticsService;
   lifecycle: Lifecycle;
   timer: TimerModel;
+  /** the Day view's day, sessions and selection */
+  day: DayModel;
+  undo: UndoService;
 }
 
 export function createServices(shell: Shell, data: DataClientOptions, lifecycle: LifecycleOptions = {}): AppServices {
   const client = new DataClient(data);
   const database = new DatabaseService(client);
   const timer = new TimerModel(client);
+  const day = new DayModel(client, timer);
+  const undo = new UndoService(client);
   // Leaving recovery (start fresh, or a restore seen before the reload) makes the timer's data readable again.
   let previous = database.$mode.get();
   database.$mode.listen((mode) => {
-    if (mode === 'ready' && (previous === 'recovery' || previous === 'failed')) void timer.reload();
+    if (mode === 'ready' && (previous === 'recovery' || previous === 'failed')) {
+      void timer.reload();
+      void day.reload();
+      void undo.refresh();
+    }
     previous = mode;
   });
   return {
@@ -32,5 +43,7 @@ export function createServices(shell: Shell, data: DataClientOptions, lifecycle:
     diagnostics: new DiagnosticsService(client),
     lifecycle: new Lifecycle(lifecycle),
     timer,
+    day,
+    undo,
   };
 }

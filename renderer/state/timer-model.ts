@@ -1,38 +1,21 @@
-import { atom, computed } from 'nanostores';
+import { atom } from 'nanostores';
 import type { Activity } from '../../shared/activity.ts';
 import { localDayRange } from '../../shared/day.ts';
-import { activeMsWithin } from '../../shared/duration.ts';
 import { toAppError, type AppError } from '../../shared/errors.ts';
 import type { Project } from '../../shared/project.ts';
 import { isRecoveryError, type DataClient } from '../services/data-client.ts';
 
 /**
- * UI state of the timer view, held in nanostores: the running session, today's sessions, projects, a ticking clock
+ * UI state of the timer, held in nanostores: the running session, projects, a ticking clock
  * and the last error. All data comes from the data worker; this only asks and listens.
  */
 export class TimerModel {
   readonly $running = atom<Activity | null>(null);
-  readonly $today = atom<Activity[]>([]);
   readonly $projects = atom<Project[]>([]);
   readonly $now = atom(Date.now());
   readonly $loaded = atom(false);
-  /** today's rows that could not be read (damaged on disk): hidden from the list, counted here */
-  readonly $damaged = atom(0);
-  /** more sessions today than one list holds */
-  readonly $truncated = atom(false);
-  /** the last load failed: the list says so instead of "Loading…" */
-  readonly $loadFailed = atom(false);
   readonly $busy = atom(false);
   readonly $error = atom<AppError | null>(null);
-  /** the last deleted session, offered for undo */
-  readonly $lastDeleted = atom<Activity | null>(null);
-  readonly $todayTotalMs = computed([this.$today, this.$now], (sessions, now) => {
-    const { from, to } = localDayRange(now);
-    return sessions.reduce((sum, a) => {
-      const ms = activeMsWithin(a, from, to, now);
-      return Number.isFinite(ms) ? sum + ms : sum; // one odd row must not turn the total into NaN
-    }, 0);
-  });
 
   readonly #client: DataClient;
   readonly #clock: () => number;
@@ -77,7 +60,6 @@ export class TimerModel {
           await this.#read();
         } while (this.#reloadAgain);
       } catch (error) {
-        this.$loadFailed.set(true);
         this.#fail(error);
       } finally {
         this.#reloading = null;
@@ -89,7 +71,7 @@ export class TimerModel {
   /** Starts a timer. A project typed by name is created when it does not exist yet. */
   start(name: string, projectName = ''): Promise<void> {
     return this.#act(async () => {
-      const projectId = await this.#projectIdFor(projectName.trim());
+      const projectId = await this.projectIdFor(projectName.trim());
       const started = await this.#client.data.startTimer({ name, projectId });
       this.$running.set(started);
     });
@@ -115,20 +97,6 @@ export class TimerModel {
     });
   }
 
-  remove(id: string): Promise<void> {
-    return this.#act(async () => {
-      this.$lastDeleted.set(await this.#client.data.deleteActivity(id));
-    });
-  }
-
-  undoRemove(): Promise<void> {
-    return this.#act(async () => {
-      const deleted = this.$lastDeleted.get();
-      if (deleted) await this.#client.data.restoreActivity(deleted.id);
-      this.$lastDeleted.set(null);
-    });
-  }
-
   /** Shows an error, unless it only says the database needs recovery: the recovery screen says that instead. */
   #fail(error: unknown): void {
     if (!isRecoveryError(error)) this.$error.set(toAppError(error));
@@ -142,7 +110,8 @@ export class TimerModel {
     return id === null ? undefined : this.$projects.get().find((p) => p.id === id);
   }
 
-  async #projectIdFor(projectName: string): Promise<string | null> {
+  /** The id of the project named (without case), created when it does not exist yet; null for no name. */
+  async projectIdFor(projectName: string): Promise<string | null> {
     if (!projectName) return null;
     const lower = projectName.toLowerCase();
     const existing = this.$projects.get().find((p) => p.name.toLowerCase() === lower);
@@ -179,17 +148,9 @@ export class TimerModel {
   async #read(): Promise<void> {
     const now = this.#clock();
     const range = localDayRange(now);
-    const [running, today, projects] = await Promise.all([
-      this.#client.data.runningTimer(),
-      this.#client.data.listActivities(range),
-      this.#client.data.listProjects(),
-    ]);
+    const [running, projects] = await Promise.all([this.#client.data.runningTimer(), this.#client.data.listProjects()]);
     this.#dayFrom = range.from;
     this.$projects.set(projects);
-    this.$today.set(today.sessions);
-    this.$damaged.set(today.damaged);
-    this.$truncated.set(today.truncated);
-    this.$loadFailed.set(false);
     this.$running.set(running);
     this.$now.set(now);
     this.$loaded.set(true);

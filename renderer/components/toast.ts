@@ -1,0 +1,29 @@
+import { css, html, nothing } from 'lit';
+
+export interface ToastMessage {
+  text: string;
+  /** an error stays until dismissed and is announced as an alert */
+  error?: boolean;
+  /** the one button: Undo, Redo, Dismiss */
+  button?: { label: string; run: () => void };
+}
+
+/** One short message at the bottom of the window, with at most one button; long text is cut, the tooltip has it all. */
+export function toast(m: ToastMessage | null) {
+  if (!m) return nothing;
+  return html`<div class=${m.error ? 'toast error' : 'toast'} role=${m.error ? 'alert' : 'status'}>
+    <span title=${m.text}>${m.text}</span>
+    ${m.button ? html`<button type="button" @click=${m.button.run}>${m.button.label}</button>` : nothing}
+  </div>`;
+}
+
+export const toastStyles = css`
+  .toast { position: fixed; left: 50%; bottom: 1.25rem; transform: translateX(-50%); display: flex; gap: 0.75rem;
+    align-items: center; padding: 0.6rem 0.9rem; border-radius: 10px; background: #1d2939; color: #fff; z-index: 2;
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.2); max-width: calc(100% - 2rem); box-sizing: border-box; }
+  .toast span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+  .toast.error { background: #b42318; }
+  .toast button { font: inherit; color: inherit; background: rgb(255 255 255 / 0.15); border: 0; border-radius: 6px;
+    padding: 0.25rem 0.6rem; cursor: pointer; flex: none; }
+  .toast button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
+`;

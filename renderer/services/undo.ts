@@ -1,0 +1,69 @@
+import { atom } from 'nanostores';
+import type { UndoOutcome, UndoState } from '../../shared/undo.ts';
+import type { DataClient } from './data-client.ts';
+
+const EMPTY: UndoState = { undo: null, redo: null, undoCount: 0, redoCount: 0 };
+
+/**
+ * Undo and redo over the database's journal, shared by every window: the state is re-read after every committed
+ * change (this window's or another's) and after a worker restart, so the Undo menu always names the right action.
+ */
+export class UndoService {
+  readonly $state = atom<UndoState>(EMPTY);
+  readonly #client: DataClient;
+  #disconnect: (() => void) | null = null;
+  #reading: Promise<void> | null = null;
+  #again = false;
+
+  constructor(client: DataClient) {
+    this.#client = client;
+  }
+
+  connect(): () => void {
+    if (!this.#disconnect) {
+      const stopChanges = this.#client.onChange(() => void this.refresh());
+      const onRestart = () => void this.refresh();
+      this.#client.addEventListener('restart', onRestart);
+      this.#disconnect = () => {
+        stopChanges();
+        this.#client.removeEventListener('restart', onRestart);
+        this.#disconnect = null;
+      };
+      void this.refresh();
+    }
+    return this.#disconnect;
+  }
+
+  /** Re-reads the state; a failure (older worker, recovery mode) leaves "nothing to undo" rather than an error. */
+  refresh(): Promise<void> {
+    if (this.#reading) {
+      this.#again = true;
+      return this.#reading;
+    }
+    this.#reading = (async () => {
+      try {
+        do {
+          this.#again = false;
+          this.$state.set(await this.#client.data.undoState().catch(() => EMPTY));
+        } while (this.#again);
+      } finally {
+        this.#reading = null;
+      }
+    })();
+    return this.#reading;
+  }
+
+  /** Reverts the newest action; rejects with the worker's AppError (CONFLICT, NOT_FOUND) and changes nothing then. */
+  async undo(): Promise<UndoOutcome> {
+    return this.#apply(await this.#client.data.undo());
+  }
+
+  async redo(): Promise<UndoOutcome> {
+    return this.#apply(await this.#client.data.redo());
+  }
+
+  #apply(outcome: UndoOutcome): UndoOutcome {
+    this.$state.set(outcome.state);
+    return outcome;
+  }
+}

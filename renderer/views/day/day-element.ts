@@ -1,0 +1,49 @@
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ReadableAtom } from 'nanostores';
+import type { ActionRef } from '../../../shared/sessions.ts';
+import { toAppError } from '../../../shared/errors.ts';
+import { dayModelContext } from '../../context.ts';
+import type { DayModel } from './day-model.ts';
+
+/**
+ * Base of the Day view's parts: receives the DayModel through context, re-renders on the stores it names, and reports
+ * what it did (an undoable action) or what failed to the shell, which shows the toast.
+ */
+export abstract class DayElement extends LitElement {
+  @consume({ context: dayModelContext })
+  @property({ attribute: false })
+  day!: DayModel;
+
+  #unsubscribe: Array<() => void> = [];
+
+  protected abstract watched(day: DayModel): ReadableAtom<unknown>[];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.day) this.#unsubscribe = this.watched(this.day).map((s) => s.listen(() => this.requestUpdate()));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const stop of this.#unsubscribe) stop();
+    this.#unsubscribe = [];
+  }
+
+  /** Awaits a correction: its action goes to the shell's Undo toast, its error to the error toast. */
+  protected async report<T extends { action: ActionRef } | null>(work: Promise<T>): Promise<T | null> {
+    try {
+      const result = await work;
+      if (result) this.dispatchEvent(new CustomEvent('lt-action', { detail: result.action, bubbles: true, composed: true }));
+      return result;
+    } catch (error) {
+      this.fail(error);
+      return null;
+    }
+  }
+
+  protected fail(error: unknown): void {
+    this.dispatchEvent(new CustomEvent('lt-error', { detail: toAppError(error).toJSON(), bubbles: true, composed: true }));
+  }
+}
