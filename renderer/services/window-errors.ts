@@ -56,6 +56,7 @@ export function reportWindowErrors(options: WindowErrorOptions): () => void {
 
   const onError = (event: Event) => {
     const e = event as ErrorEvent;
+    if (isBenignError(e)) return;
     send(e.message || describe(e.error), {
       stack: stackOf(e.error),
       filename: typeof e.filename === 'string' ? e.filename : '',
@@ -80,6 +81,14 @@ export function reportWindowErrors(options: WindowErrorOptions): () => void {
     target.removeEventListener('error', onError);
     target.removeEventListener('unhandledrejection', onRejection);
   };
+}
+
+/**
+ * Chromium's "ResizeObserver loop completed with undelivered notifications": the virtualized lists' observers met a
+ * layout change within one frame and finish it in the next; nothing is lost, so it is no error worth a log line.
+ */
+export function isBenignError(event: ErrorEvent): boolean {
+  return event.error == null && /^ResizeObserver loop/.test(event.message ?? '');
 }
 
 /** A one-line description of anything thrown; never throws itself (a thrown object's toString may). */

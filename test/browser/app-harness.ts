@@ -4,8 +4,17 @@ import '../../renderer/components/lt-app.ts';
 import type { LtApp } from '../../renderer/components/lt-app.ts';
 import { createServices, type AppServices } from '../../renderer/services/services.ts';
 import { createWebShell } from '../../renderer/shell/web-shell.ts';
+import { isBenignError } from '../../renderer/services/window-errors.ts';
 import { localDayRange } from '../../shared/day.ts';
 import { startDataWorker } from './worker-harness.ts';
+
+// The virtualized lists' ResizeObserver notices (see isBenignError) must not fail the test as uncaught errors.
+window.addEventListener('error', (e) => {
+  if (isBenignError(e)) {
+    e.stopImmediatePropagation();
+    e.preventDefault();
+  }
+}, true);
 
 export const workerUrl = new URL('../../workers/data/data-worker.ts', import.meta.url);
 
@@ -39,14 +48,30 @@ export function mountApp(dbName: string, route = ''): Mounted {
   };
 }
 
-/** Follows a path of selectors through nested shadow roots: deep(app, 'lt-diagnostics-view', 'lt-error-log', 'li'). */
+/**
+ * Follows a path of selectors through shadow roots: deep(app, 'lt-diagnostics-view', 'lt-error-log', 'li'). Each step
+ * looks inside the previous element's shadow root and, failing that, inside the shadow roots nested below it, so a
+ * test does not depend on how views are composed.
+ */
 export function deep<E extends Element = HTMLElement>(root: Element, ...selectors: string[]): E | null {
   let node: Element | null = root;
   for (const selector of selectors) {
-    node = (node?.shadowRoot ?? node)?.querySelector(selector) ?? null;
+    node = node ? findDeep(node.shadowRoot ?? node, selector) : null;
     if (!node) return null;
   }
   return node as E | null;
+}
+
+function findDeep(scope: ParentNode, selector: string): Element | null {
+  const direct = scope.querySelector(selector);
+  if (direct) return direct;
+  for (const el of scope.querySelectorAll('*')) {
+    if (el.shadowRoot) {
+      const found = findDeep(el.shadowRoot, selector);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 export function deepAll<E extends Element = HTMLElement>(root: Element, ...selectors: string[]): E[] {

@@ -22,12 +22,13 @@ describe('damaged sessions in the day list (real data worker, a row damaged on d
       await sql(dbName, `UPDATE activities SET end_time = 'not a time' WHERE name IN (${quoted})`);
     }
     mounted = mountApp(dbName);
-    await until(() => mounted!.services.timer.$loaded.get(), 'first load');
+    await until(() => mounted!.services.timer.$loaded.get() && mounted!.services.day.$loaded.get(), 'first load');
     return mounted;
   }
 
   it('hides one damaged session, says so in the singular, and links to the details', async () => {
     const m = await mountWithDamaged(['good morning', 'bad row', 'good afternoon'], ['bad row']);
+    await until(() => rows(m).length === 2, 'rows rendered by the virtualized list');
     expect(rows(m).map((r) => r.querySelector('.name')!.textContent)).to.deep.equal(['good afternoon', 'good morning']);
     const notice = deep(m.app, 'lt-session-list', '.notice.damaged')!;
     expect(textOf(notice)).to.equal('1 damaged session hidden · details');
@@ -50,7 +51,7 @@ describe('damaged sessions in the day list (real data worker, a row damaged on d
 
   it('shows no notice when nothing is damaged', async () => {
     const m = await mountWithDamaged(['fine'], []);
-    expect(rows(m)).to.have.length(1);
+    await until(() => rows(m).length === 1, 'the row');
     expect(deep(m.app, 'lt-session-list', '.notice')).to.equal(null);
   });
 });

@@ -85,7 +85,7 @@ describe('recovery screen (real data worker, damaged files on OPFS)', () => {
     button(m, 'button.fresh')!.click();
     (await until(() => button(m, '.confirm-fresh'), 'confirm again')).click();
     await until(() => deep(m.app, 'lt-session-list'), 'timer view');
-    await until(() => m.services.timer.$loaded.get(), 'loaded');
+    await until(() => m.services.timer.$loaded.get() && m.services.day.$loaded.get(), 'loaded');
     expect(textOf(deep(m.app, 'lt-session-list'))).to.contain('Nothing tracked yet today');
     expect(m.services.database.$mode.get()).to.equal('ready');
     // the worker tells every window to reload; the window shows why for a moment first

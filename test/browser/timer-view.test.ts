@@ -3,6 +3,7 @@ import '../../renderer/components/lt-app.ts';
 import type { LtApp } from '../../renderer/components/lt-app.ts';
 import { createServices, type AppServices } from '../../renderer/services/services.ts';
 import { createWebShell } from '../../renderer/shell/web-shell.ts';
+import { deep, deepAll } from './app-harness.ts';
 import { rejection, uniqueDbName } from './worker-harness.ts';
 import { until } from './wait.ts';
 
@@ -21,12 +22,12 @@ function unmount({ app, services }: { app: LtApp; services: AppServices }) {
   services.client.dispose();
 }
 
-const bar = (app: LtApp) => app.shadowRoot!.querySelector('lt-timer-bar')!;
-const list = (app: LtApp) => app.shadowRoot!.querySelector('lt-session-list')!;
-const rows = (app: LtApp) => [...list(app).shadowRoot!.querySelectorAll('li')];
+const bar = (app: LtApp) => deep(app, 'lt-timer-bar')!;
+const list = (app: LtApp) => deep(app, 'lt-session-list')!;
+const rows = (app: LtApp) => deepAll<HTMLLIElement>(app, 'lt-session-list', 'li');
 
 async function startTimer(app: LtApp, name: string, project = '') {
-  await until(() => app.shadowRoot?.querySelector('lt-timer-bar')?.shadowRoot?.querySelector('input'), 'timer bar');
+  await until(() => deep(app, 'lt-timer-bar', 'input'), 'timer bar');
   const root = bar(app).shadowRoot!;
   root.querySelector<HTMLInputElement>('input[name="name"]')!.value = name;
   root.querySelector<HTMLInputElement>('input[name="project"]')!.value = project;
@@ -48,8 +49,7 @@ describe('timer view (Lit components + real data worker)', () => {
 
   it('starts a timer with a new project, shows it running with a live clock, and stops it', async () => {
     const { app, services } = mounted;
-    await until(() => services.timer.$loaded.get(), 'first load');
-    expect(list(app).shadowRoot!.textContent).to.contain('Nothing tracked yet today');
+    await until(() => list(app)?.shadowRoot!.textContent!.includes('Nothing tracked yet today'), 'empty day');
 
     await startTimer(app, 'Write report', 'Client X');
     await until(() => rows(app).length === 1, 'one session row');
@@ -105,7 +105,8 @@ describe('timer view (Lit components + real data worker)', () => {
 
     mounted = mount(dbName);
     await until(() => stopButton(mounted.app), 'running timer after reopen');
-    expect(rows(mounted.app)[0]!.textContent).to.contain('Survives reopen');
+    const row = await until(() => rows(mounted.app)[0], 'the session row after reopen');
+    expect(row.textContent).to.contain('Survives reopen');
   });
 
   it('recovers from the data worker dying: a new worker starts and the timer is still running', async () => {
@@ -124,7 +125,7 @@ describe('timer view (Lit components + real data worker)', () => {
     const { app, services } = mounted;
     await startTimer(app, 'Oops');
     await until(() => rows(app).length === 1, 'row');
-    rows(app)[0]!.querySelector('button')!.click();
+    rows(app)[0]!.querySelector<HTMLButtonElement>('button.delete')!.click();
     await until(() => rows(app).length === 0, 'row removed');
     const undo = await until(() => app.shadowRoot!.querySelector<HTMLButtonElement>('.toast button'), 'undo toast');
     undo.click();

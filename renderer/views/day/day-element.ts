@@ -32,10 +32,10 @@ export abstract class DayElement extends LitElement {
   }
 
   /** Awaits a correction: its action goes to the shell's Undo toast, its error to the error toast. */
-  protected async report<T extends { action: ActionRef } | null>(work: Promise<T>): Promise<T | null> {
+  protected async report<T extends { action: ActionRef | null } | null>(work: Promise<T>): Promise<T | null> {
     try {
       const result = await work;
-      if (result) this.dispatchEvent(new CustomEvent('lt-action', { detail: result.action, bubbles: true, composed: true }));
+      if (result?.action) this.dispatchEvent(new CustomEvent('lt-action', { detail: result.action, bubbles: true, composed: true }));
       return result;
     } catch (error) {
       this.fail(error);

@@ -1,4 +1,4 @@
-import '@lit-labs/virtualizer/lit-virtualizer.js';
+import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
