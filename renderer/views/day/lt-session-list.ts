@@ -98,12 +98,13 @@ export class LtSessionList extends DayElement {
   async #focusRow(id: string): Promise<void> {
     this.focusId = id;
     const index = this.rows.findIndex((r) => r.id === id);
-    const find = () => this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
+    const find = () => this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]:not(.editing)`);
     if (!find()) {
       this.virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     }
     await this.updateComplete;
+    await this.virtualizer?.updateComplete;
     const row = find();
     row?.focus();
     row?.scrollIntoView({ block: 'nearest' });

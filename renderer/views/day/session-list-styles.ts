@@ -12,6 +12,7 @@ export const sessionListStyles = css`
     border-bottom: 1px solid var(--lt-border, #eaecf0); cursor: default; }
   li.editing { display: block; background: var(--lt-surface, #f9fafb); }
   li.selected { background: var(--lt-selected, #e8eeff); }
+  li.selected .when, li.selected .meta { color: var(--lt-selected-text, #2f4fbf); }
   li:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: -2px; }
   .pick { margin: 0; width: 1rem; height: 1rem; }
   .dot { width: 0.6rem; height: 0.6rem; color: var(--lt-muted, #98a2b3); }
