@@ -17,7 +17,7 @@ async function openApp(hash = '') {
 
 async function startTimer(page, name) {
   await page.fill('lt-timer-bar input[name="name"]', name);
-  await page.press('lt-timer-bar input[name="name"]', 'Enter');
+  await page.locator('lt-timer-bar button.start').click(); // explicit: Enter alone asks before replacing a timer
   await page.locator('lt-session-list li.running .name', { hasText: name }).waitFor();
 }
 

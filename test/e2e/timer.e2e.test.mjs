@@ -32,7 +32,7 @@ test('a timer started in the built app survives reload, worker death and a close
   await stopButton(page).waitFor();
   assert.match(await runningRow(page).innerText(), /E2E: write report/);
   await page.waitForFunction(() => {
-    const clock = document.querySelector('lt-app')?.shadowRoot?.querySelector('lt-timer-bar')?.shadowRoot?.querySelector('.clock');
+    const clock = document.querySelector('lt-app')?.shadowRoot?.querySelector('lt-day-view')?.shadowRoot?.querySelector('lt-timer-bar')?.shadowRoot?.querySelector('.clock');
     return clock && clock.textContent !== '0:00:00';
   });
 

@@ -1,6 +1,5 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { DayElement } from './day-element.ts';
 import type { DayModel } from './day-model.ts';
 import { durationText, parseDurationText, parseTimeText, timeText } from './time-text.ts';
@@ -39,16 +38,22 @@ export class LtAddEntry extends DayElement {
     return Number.isFinite(last) && last < to ? last : from + 9 * 3_600_000;
   }
 
+  /** the user typed a start: a later suggestion (the day's sessions changed) must not overwrite it */
+  #startTyped = false;
+
+  override updated(): void {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('input[name="start"]');
+    if (input && !this.#startTyped) input.value = timeText(this.#suggestedStart(), this.day.$day.get());
+  }
+
   override render() {
-    const start = this.#suggestedStart();
-    const day = this.day.$day.get();
     return html`<form aria-label="Add a manual entry" @submit=${this.#add}>
         <label class="name">Add an entry<input name="name" placeholder="What did you do?" maxlength="500" autocomplete="off" /></label>
         <label class="project">Project<input name="project" list="add-projects" maxlength="120" autocomplete="off" /></label>
         <datalist id="add-projects">${this.day.timer.$projects.get().map((p) => html`<option value=${p.name}></option>`)}</datalist>
-        <label>Start<input name="start" .value=${live(timeText(start, day))} autocomplete="off" /></label>
+        <label>Start<input name="start" autocomplete="off" @input=${() => (this.#startTyped = true)} /></label>
         <label>End<input name="end" placeholder="or duration" autocomplete="off" /></label>
-        <label>Duration<input name="duration" .value=${live(durationText(30 * 60_000))} autocomplete="off" /></label>
+        <label>Duration<input name="duration" value=${durationText(30 * 60_000)} autocomplete="off" /></label>
         <button type="submit">Add</button>
       </form>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : ''}`;
@@ -82,6 +87,7 @@ export class LtAddEntry extends DayElement {
       ...(endTime !== undefined ? { endTime } : { durationMs }) }));
     if (result) {
       form.reset();
+      this.#startTyped = false;
       (form.elements.namedItem('name') as HTMLInputElement).focus();
       this.requestUpdate();
     }
