@@ -49,7 +49,12 @@ export class LtApp extends LitElement {
   static override styles = [toastStyles, css`
     :host { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
     @media (max-width: 30rem) { :host { padding: 0.75rem 0.75rem 4rem; } }
-    .top { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1rem; margin: 0 0 1rem; }
+    .top { display: grid; grid-template-columns: auto minmax(0, 1fr) auto; grid-template-areas: 'title nav help';
+      align-items: center; gap: 0.5rem 1rem; margin: 0 0 1rem; }
+    .top h1 { grid-area: title; } .top nav { grid-area: nav; justify-self: center; } .top .help { grid-area: help; }
+    /* narrow windows: the nav gets a row of its own under the title */
+    @media (max-width: 52rem) { .top { grid-template-areas: 'title help' 'nav nav'; grid-template-columns: 1fr auto; }
+      .top nav { justify-self: start; } }
     h1 { font-size: 1.1rem; margin: 0; }
     nav ul { display: flex; flex-wrap: wrap; gap: 0.2rem; list-style: none; margin: 0; padding: 0; }
     nav a { display: block; padding: 0.35rem 0.65rem; border-radius: 8px; color: inherit; text-decoration: none;

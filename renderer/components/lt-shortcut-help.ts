@@ -12,8 +12,8 @@ export class LtShortcutHelp extends LitElement {
     header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
     h2 { font-size: 1.1rem; margin: 0; }
     h3 { font-size: 0.9rem; margin: 1rem 0 0.3rem; color: var(--lt-muted, #667085); }
-    dl { display: grid; grid-template-columns: minmax(7rem, auto) 1fr; gap: 0.3rem 1rem; margin: 0; }
-    dt { white-space: nowrap; }
+    dl { display: grid; grid-template-columns: minmax(0, 11rem) minmax(0, 1fr); gap: 0.3rem 1rem; margin: 0; }
+    dt { overflow-wrap: anywhere; }
     dd { margin: 0; overflow-wrap: anywhere; }
     kbd { font: inherit; font-size: 0.85rem; padding: 0.05rem 0.35rem; border-radius: 4px; border: 1px solid var(--lt-border, #d0d5dd);
       background: var(--lt-surface, #f9fafb); }

@@ -16,6 +16,7 @@ export class LtDayView extends DayElement {
   static override styles = css`
     :host { display: block; }
     nav { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin: 1.25rem 0 0; }
+    input { min-width: 0; }
     button, input { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.65rem; border-radius: 8px;
       border: 1px solid var(--lt-border, #d0d5dd); background: var(--lt-field, #fff); color: CanvasText; }
     button { cursor: pointer; white-space: nowrap; }
@@ -44,10 +45,10 @@ export class LtDayView extends DayElement {
     return html`
       <lt-timer-bar></lt-timer-bar>
       <nav aria-label="Day">
-        <button type="button" class="prev" title="Previous day ([)" @click=${() => d.moveDays(-1)}>← Previous</button>
+        <button type="button" class="prev" title="Previous day ([)" aria-label="Previous day" @click=${() => d.moveDays(-1)}>←</button>
         <input type="date" aria-label="Pick a date" .value=${dayKey(d.$day.get())} required
           @change=${(e: Event) => { const v = (e.target as HTMLInputElement).valueAsNumber; if (Number.isFinite(v)) d.setDay(localFromUtcDate(v)); }} />
-        <button type="button" class="next" title="Next day (])" @click=${() => d.moveDays(1)}>Next →</button>
+        <button type="button" class="next" title="Next day (])" aria-label="Next day" @click=${() => d.moveDays(1)}>→</button>
         <button type="button" class="today" title="Back to today (T)" ?disabled=${d.$isToday.get()} @click=${() => d.goToday()}>Today</button>
       </nav>
       <lt-session-list></lt-session-list>

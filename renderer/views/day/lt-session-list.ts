@@ -240,8 +240,10 @@ export class LtSessionList extends DayElement {
         @click=${(e: MouseEvent) => { e.stopPropagation(); if (e.shiftKey && this.#anchor) this.#selectRange(this.#anchor, a.id); else { d.toggle(a.id); this.#anchor = a.id; } }} />
       <svg class="dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill=${project?.color ?? 'currentColor'}></circle></svg>
       <span class="main">
-        <span class=${a.name ? 'name' : 'name empty'} title=${a.name ? a.name : 'No description: click to name it'}>${a.name || '(no description)'}</span>
-        <span class="meta" title=${meta}>${overlap ? html`<span class="overlap-mark" title="Overlaps another session">⚠ overlap</span>${meta ? ' · ' : ''}` : ''}${meta}</span>
+        <span class=${a.name ? 'name' : 'name unnamed'} title=${a.name ? a.name : 'No description: click to name it'}>${a.name || '(no description)'}</span>
+        ${overlap || meta
+          ? html`<span class="meta" title=${meta}>${overlap ? html`<span class="overlap-mark" title="Overlaps another session">⚠ overlap</span>${meta ? ' · ' : ''}` : ''}${meta}</span>`
+          : nothing}
       </span>
       <span class="when" title=${`${fullDate.format(a.startTime)} – ${a.endTime === null ? 'now' : fullDate.format(a.endTime)}`}>${fmt(a.startTime)}–${a.endTime === null ? 'now' : fmt(a.endTime)}</span>
       <span class="duration" title=${crosses ? `${formatHours(dayMs)} on this day, ${formatHours(allMs)} in all` : formatHours(dayMs)}>${formatClock(dayMs)}</span>

@@ -19,7 +19,7 @@ export const sessionListStyles = css`
   .main { min-width: 0; display: flex; flex-direction: column; }
   .name, .meta { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .name { cursor: text; }
-  .name.empty { color: var(--lt-muted, #667085); font-style: italic; }
+  .name.unnamed { color: var(--lt-muted, #667085); font-style: italic; }
   .meta { color: var(--lt-muted, #667085); font-size: 0.82rem; }
   .meta:empty { display: none; }
   .overlap-mark { color: var(--lt-warn, #b54708); font-weight: 600; }
@@ -33,7 +33,7 @@ export const sessionListStyles = css`
     font-size: 1rem; width: 2rem; height: 2rem; border-radius: 6px; }
   .buttons button:hover, .buttons button:focus-visible { background: var(--lt-hover, #f2f4f7); color: CanvasText; }
   button:focus-visible, input:focus-visible, a:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 1px; }
-  .empty { color: var(--lt-muted, #667085); padding: 1rem 0.25rem; }
+  p.empty { color: var(--lt-muted, #667085); padding: 1rem 0.25rem; }
   .empty button, .notice button { font: inherit; font-size: 0.9rem; padding: 0.2rem 0.6rem; margin-left: 0.5rem;
     border: 1px solid var(--lt-border, #d0d5dd); border-radius: 6px; background: transparent; color: inherit; cursor: pointer; }
   .notice { display: flex; align-items: center; gap: 0.5rem; margin: 0 0 0.5rem; padding: 0.45rem 0.7rem;
