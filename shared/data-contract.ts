@@ -33,7 +33,7 @@ import type {
   UpdateSessionInput,
 } from './sessions.ts';
 import type { Tag } from './tag.ts';
-import type { UndoOutcome, UndoState } from './undo.ts';
+import type { UndoInput, UndoOutcome, UndoState } from './undo.ts';
 
 export interface OpenOptions {
   /** OPFS file name of the database; tests use their own. */
@@ -113,8 +113,11 @@ export interface EditsApi {
 }
 
 export interface UndoApi {
-  /** Reverts the newest action; CONFLICT when a row it touched changed since; NOT_FOUND when there is nothing. */
-  undo(): Promise<UndoOutcome>;
+  /**
+   * Reverts the newest action, or the one named (the action an Undo toast shows, which another window may have
+   * overtaken). CONFLICT when a row it touched changed since; NOT_FOUND when there is nothing (left) to undo.
+   */
+  undo(input?: UndoInput): Promise<UndoOutcome>;
   redo(): Promise<UndoOutcome>;
   undoState(): Promise<UndoState>;
 }

@@ -117,13 +117,19 @@ export async function undoState(db: Database): Promise<UndoState> {
  * Reverts (direction 'undo': rows back to `before`) or re-applies ('redo': rows to `after`) one action. Refuses with
  * CONFLICT, changing nothing, when any row it touched is no longer as the action (or its undo) left it.
  */
-export async function replay(db: Database, direction: 'undo' | 'redo'): Promise<{ action: ActionRef; activityIds: string[]; tagIds: string[] }> {
-  const action = await db.get<{ id: number; label: string }>(
-    direction === 'undo'
-      ? 'SELECT id, label FROM undo_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1'
-      : 'SELECT id, label FROM undo_actions WHERE undone = 1 ORDER BY id LIMIT 1',
-  );
-  if (!action) throw new AppError('NOT_FOUND', direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+export async function replay(db: Database, direction: 'undo' | 'redo', actionId?: number): Promise<{ action: ActionRef; activityIds: string[]; tagIds: string[] }> {
+  const action = actionId !== undefined
+    ? await db.get<{ id: number; label: string }>('SELECT id, label FROM undo_actions WHERE id = ? AND undone = ?', [actionId, direction === 'undo' ? 0 : 1])
+    : await db.get<{ id: number; label: string }>(
+      direction === 'undo'
+        ? 'SELECT id, label FROM undo_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1'
+        : 'SELECT id, label FROM undo_actions WHERE undone = 1 ORDER BY id LIMIT 1',
+    );
+  if (!action) {
+    throw new AppError('NOT_FOUND', actionId !== undefined
+      ? `That action can no longer be ${direction === 'undo' ? 'undone' : 'redone'}`
+      : direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+  }
   const expected = direction === 'undo' ? 'after' : 'before';
   const target = direction === 'undo' ? 'before' : 'after';
   const changed = await db.all<{ row_id: string; tbl: string }>(
