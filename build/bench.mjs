@@ -20,7 +20,7 @@ const fileRows = Number(env.BENCH_FILE_ROWS ?? 250_000);
 const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
-const only = env.BENCH_ONLY ?? 'engine,app,matrix,file';
+const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits';
 const sections = only.split(',');
 
 const { runNative, runNativeConfig } = await import(path.join(root, 'dist/bench/native.js'));
@@ -120,6 +120,14 @@ if (page.matrix) {
       `${f(row.insertMs, 0).padStart(11)}${f(natRow.insertMs, 0).padStart(10)}${ratio(row.insertMs, natRow.insertMs).padStart(8)}` +
       `${f(natRow.commitP50, 2).padStart(15)}`);
   }
+}
+
+if (page.edits) {
+  const e = page.edits;
+  console.log(`\n== Corrections through the API on ${n(e.rows)} sessions (issue 6)`);
+  console.log(`  bulk change of ${n(e.bulk)} sessions (project, billable, a new tag): ${f(e.bulkFieldsMs)}; its undo ${f(e.bulkFieldsUndoMs)}; redo ${f(e.redoMs)}`);
+  console.log(`  bulk shift of ${n(e.bulk)} sessions by 15 min (overlap check per session): ${f(e.bulkShiftMs)}; its undo ${f(e.bulkShiftUndoMs)}`);
+  console.log(`  one edit committed p50 ${f(e.editP50)}; one split p50 ${f(e.splitP50)} (medians of 20)`);
 }
 
 function nativeKey(c) {

@@ -201,24 +201,7 @@ export async function setDeleted(db: Database, id: string, deletedAt: number | n
 }
 
 /** The range scans' look-back; longer sessions (and the running one) come from the activities_long index. */
-export const LOOK_BACK_MS = 7 * 86_400_000;
-
-/** Live sessions sharing time with [from, to), `except` left out: the overlap rule's query. */
-export async function overlapping(db: Database, from: number, to: number, except: readonly string[], onDamaged?: OnDamaged): Promise<Activity[]> {
-  const rows = await db.all<ActivityRow>(
-    `SELECT ${COLUMNS} FROM activities a
-     WHERE a.id IN (
-       SELECT id FROM activities WHERE deleted_at IS NULL AND start_time < :to AND start_time >= :back
-         AND (end_time IS NULL OR end_time > :from)
-       UNION
-       SELECT id FROM activities WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > ${LOOK_BACK_MS})
-         AND start_time < :to AND (end_time IS NULL OR end_time > :from))
-       AND a.id NOT IN (SELECT value FROM json_each(:except))
-     ORDER BY a.start_time, a.id`,
-    { ':from': from, ':to': to, ':back': from - LOOK_BACK_MS, ':except': JSON.stringify(except) },
-  );
-  return rows.map((r) => toActivity(r, onDamaged)).filter((a): a is Activity => a !== null);
-}
+export const LOOK_BACK_MS = 12 * 3_600_000;
 
 /**
  * Live sessions overlapping [from, to): started before `to` and not ended before `from`; at most `limit` (one more

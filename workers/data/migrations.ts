@@ -99,7 +99,7 @@ export const MIGRATIONS: readonly string[] = [
   -- sessions longer than the range scans' look-back (and the running one): few, so overlap and list queries can add
   -- them from this small index instead of scanning everything
   CREATE INDEX activities_long ON activities(start_time)
-    WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > 604800000);
+    WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > 43200000);
 
   CREATE TABLE undo_actions (
     id         INTEGER PRIMARY KEY,
