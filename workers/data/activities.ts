@@ -4,8 +4,12 @@ import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Database, Row } from './sqlite.ts';
 
-/** Tag ids of a session, sorted, as one JSON array (so a row and its undo image read the same way). */
+/** Ids of a session's live tags, sorted, as one JSON array (a deleted tag is hidden, its link kept for undo). */
 export const TAG_IDS_SQL = (alias: string) =>
+  `(SELECT json_group_array(tag_id) FROM (SELECT l.tag_id FROM activity_tags l JOIN tags t ON t.id = l.tag_id
+     WHERE l.activity_id = ${alias}.id AND t.deleted_at IS NULL ORDER BY l.tag_id))`;
+/** Every tag link of a session, sorted: what an undo image records. */
+export const TAG_LINKS_SQL = (alias: string) =>
   `(SELECT json_group_array(tag_id) FROM (SELECT tag_id FROM activity_tags WHERE activity_id = ${alias}.id ORDER BY tag_id))`;
 
 export const COLUMNS = `a.id, a.name, a.description, a.project_id, a.start_time, a.end_time, a.paused_ms,
