@@ -15,5 +15,13 @@ export type {
 
 export function parseQuickEntry(text: string, context: QuickEntryContext): QuickEntryResult {
   const line = typeof text === 'string' ? text : '';
-  return resolveScan(scan(line), line, context);
+  try {
+    return resolveScan(scan(line), line, context);
+  } catch {
+    // a context the types forbid (no arrays, odd items); the line is refused, never the window
+    return {
+      kind: 'invalid', name: '', project: null, tags: [], billable: false, start: Date.now(), end: null, command: null,
+      tokens: [], problems: [{ message: 'This line could not be read.', from: 0, to: line.length }],
+    };
+  }
 }

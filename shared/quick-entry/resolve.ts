@@ -17,7 +17,8 @@ type Span = { from: number; to: number; text: string };
 export function resolveScan(s: Scan, text: string, context: QuickEntryContext): QuickEntryResult {
   const problems: QuickEntryProblem[] = [];
   const problem = (message: string, sp: { from: number; to: number }) => problems.push({ message, from: sp.from, to: sp.to });
-  const now = Number.isFinite(context.now) ? context.now : Date.now();
+  // Intl refuses instants beyond ±8.64e15; a nonsense clock falls back to the real one.
+  const now = Number.isFinite(context.now) && Math.abs(context.now) < 8e15 ? context.now : Date.now();
   const base = {
     name: '', project: null, tags: [], billable: s.billable, tokens: s.tokens, problems,
   };
