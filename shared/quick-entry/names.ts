@@ -1,4 +1,17 @@
-import fuzzysort, { type SnapshotKey } from 'fuzzysort';
+import type Fuzzysort from 'fuzzysort';
+import type { SnapshotKey } from 'fuzzysort';
+
+/**
+ * fuzzysort is handed in (setFuzzysort) rather than imported: the quick-entry page loads it after its first paint to
+ * stay within its script budget. Until then names resolve exactly and by prefix only.
+ */
+let fuzzysort: typeof Fuzzysort | null = null;
+export function setFuzzysort(impl: typeof Fuzzysort): void {
+  fuzzysort = impl;
+}
+export function fuzzy(): typeof Fuzzysort | null {
+  return fuzzysort;
+}
 
 /** A project or tag as the parser sees it; projects may name a parent (shown and matched as "Parent/Child"). */
 export interface NamedItem {
@@ -22,7 +35,8 @@ export interface NameIndex {
   items: IndexedItem[];
   byLabel: Map<string, IndexedItem>;
   byLeaf: Map<string, IndexedItem[]>;
-  snapshot: SnapshotKey<IndexedItem>;
+  /** made on first fuzzy use */
+  snapshot: SnapshotKey<IndexedItem> | null;
 }
 
 /** Fuzzy matches below this score are too loose to guess from ("acme" should not become "Backend Machine"). */
@@ -56,7 +70,7 @@ export function nameIndex(list: readonly NamedItem[]): NameIndex {
     if (same) same.push(item);
     else byLeaf.set(item.leafLower, [item]);
   }
-  const index: NameIndex = { items, byLabel, byLeaf, snapshot: fuzzysort.snapshot(items, { key: 'label' }) };
+  const index: NameIndex = { items, byLabel, byLeaf, snapshot: null };
   indexes.set(list, index);
   return index;
 }
@@ -80,7 +94,7 @@ export function resolveName(query: string, list: readonly NamedItem[], quoted: b
       }
     }
     if (count === 1 && prefix) return { id: prefix.id };
-    const best = fuzzysort.go(query, index.snapshot, { limit: 1, threshold: FUZZY_THRESHOLD })[0];
+    const best = fuzzyMatches(query, index, 1, FUZZY_THRESHOLD)[0];
     if (best) return { id: best.obj.id };
   }
   const slash = query.lastIndexOf('/');
@@ -93,4 +107,11 @@ export function resolveName(query: string, list: readonly NamedItem[], quoted: b
 
 function single(items: IndexedItem[] | undefined): IndexedItem | undefined {
   return items && items.length === 1 ? items[0] : undefined;
+}
+
+/** The best fuzzy matches of the query, or none while fuzzysort is not loaded. */
+export function fuzzyMatches(query: string, index: NameIndex, limit: number, threshold: number) {
+  if (!fuzzysort) return [];
+  index.snapshot ??= fuzzysort.snapshot(index.items, { key: 'label' });
+  return fuzzysort.go(query, index.snapshot, { limit, threshold });
 }

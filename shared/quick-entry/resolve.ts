@@ -1,4 +1,3 @@
-import { MAX_SESSION_MS } from '../activity.ts';
 import type { Scan } from './grammar.ts';
 import { resolveName, type NameRef } from './names.ts';
 import type { QuickEntryContext, QuickEntryProblem, QuickEntryResult } from './types.ts';
@@ -6,6 +5,8 @@ import type { Clock, DayWord } from './words.ts';
 import { addDays, civilDateOf, dayBounds, safeTimeZone, weekday, zonedToEpoch, type CivilDate } from './zoned.ts';
 
 
+/** MAX_SESSION_MS of activity.ts (ten years), repeated: importing it would pull the schemas into the quick-entry page */
+const MAX_SESSION_MS = 10 * 366 * 86_400_000;
 const MAX_NAME = 500;
 const MAX_PROJECT_NAME = 120;
 const MAX_TAG_NAME = 60;

@@ -1,5 +1,4 @@
-import fuzzysort from 'fuzzysort';
-import { nameIndex, type NamedItem } from '../../../shared/quick-entry/names.ts';
+import { fuzzy, fuzzyMatches, nameIndex, type NamedItem } from '../../../shared/quick-entry/names.ts';
 import { splitWords } from '../../../shared/quick-entry/words.ts';
 
 /** Pure: what to offer for the `@project` or `#tag` word under the caret, and how picking one rewrites the line. */
@@ -39,11 +38,10 @@ export function suggest(text: string, caret: number, projects: readonly NamedIte
   if (!at) return null;
   const index = nameIndex(at.marker === '@' ? projects : tags);
   // a bare marker offers the list in the order given (the caller puts recent ones first)
-  const items: Suggestion[] = at.query.trim() === ''
-    ? index.items.slice(0, MAX_SUGGESTIONS).map((i) => ({ id: i.id, label: i.label, indexes: [] }))
-    : fuzzysort
-      .go(at.query, index.snapshot, { limit: MAX_SUGGESTIONS, threshold: 0.2 })
-      .map((r) => ({ id: r.obj.id, label: r.obj.label, indexes: r.indexes }));
+  const lower = at.query.trim().toLowerCase();
+  const items: Suggestion[] = lower === '' || !fuzzy()
+    ? index.items.filter((i) => i.lower.includes(lower)).slice(0, MAX_SUGGESTIONS).map((i) => ({ id: i.id, label: i.label, indexes: [] }))
+    : fuzzyMatches(at.query, index, MAX_SUGGESTIONS, 0.2).map((r) => ({ id: r.obj.id, label: r.obj.label, indexes: r.indexes }));
   return { ...at, items };
 }
 
