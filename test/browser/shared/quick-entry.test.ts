@@ -136,9 +136,9 @@ describe('parseQuickEntry: properties', () => {
 
   it('survives a huge line, a line of NULs and non-strings', () => {
     const huge = `${'word @Website #tag 9-10 '.repeat(40_000)}`;
-    const started = performance.now();
-    wellFormed(huge, parseQuickEntry(huge, ctx));
-    expect(performance.now() - started, 'a megabyte line parses in well under a few seconds').to.be.below(5000);
+    const r0 = parseQuickEntry(huge, ctx);
+    expect(r0.kind).to.equal('invalid');
+    expect(r0.tokens.length).to.equal(160_000);
     const nuls = '\0'.repeat(10_000);
     const r = parseQuickEntry(nuls, ctx);
     expect(r.kind).to.equal('invalid');
