@@ -84,6 +84,7 @@ export class LtQuickEntry extends LitElement {
     this.outcome = null;
     this.overlaps = null;
     this.#history = null;
+    this.#historyAt = -1;
   }
 
   #setText(text: string, caret: number): void {
@@ -106,6 +107,7 @@ export class LtQuickEntry extends LitElement {
     this.outcome = null;
     this.overlaps = null;
     this.#history = null;
+    this.#historyAt = -1;
     this.#setText(input.value, input.selectionStart ?? input.value.length);
   }
 
@@ -124,6 +126,12 @@ export class LtQuickEntry extends LitElement {
 
   #onKeydown(e: KeyboardEvent): void {
     const s = this.suggestions;
+    // while walking recent entries the arrows keep walking them (a recalled line's @project would offer suggestions)
+    if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && (this.text === '' || this.#history)) {
+      e.preventDefault();
+      this.#walkHistory(e.key === 'ArrowUp' ? 1 : -1);
+      return;
+    }
     if (s && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
       const n = s.items.length;
@@ -141,11 +149,6 @@ export class LtQuickEntry extends LitElement {
       else this.dispatchEvent(new CustomEvent('lt-quick-entry-dismiss', { bubbles: true, composed: true }));
       return;
     }
-    if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && (this.text === '' || this.#history)) {
-      e.preventDefault();
-      this.#walkHistory(e.key === 'ArrowUp' ? 1 : -1);
-      return;
-    }
     if (e.key === 'Enter' && !e.isComposing) {
       e.preventDefault();
       void this.commit();
@@ -158,6 +161,7 @@ export class LtQuickEntry extends LitElement {
     this.#historyAt = at;
     const line = at === -1 ? '' : this.#history[at]!;
     this.#setText(line, line.length);
+    this.suggestions = null;
     if (at === -1) this.#history = null;
     void this.updateComplete.then(() => this.input.setSelectionRange(line.length, line.length));
   }
