@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { quickEntryBench, type QuickEntryFigures } from './quick-entry-bench.ts';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
 import { generateSessions, type EngineResult } from './sessions.ts';
@@ -21,6 +22,7 @@ export interface PageResult {
   matrix?: EngineBench.MatrixRow[];
   file?: FileResult;
   app250k?: AppFileResult;
+  quickEntry?: QuickEntryFigures;
   sections: string[];
 }
 
@@ -457,6 +459,7 @@ async function main(): Promise<PageResult> {
   // 3. Engine-level storage matrix, then the large file (launch, integrity, backups) at the engine level.
   if (sections.includes('matrix')) result.matrix = await matrixBench(matrixRows, batch, 40, pageSizes, coalescing);
   if (sections.includes('file')) result.file = await fileBench(fileRows, batch);
+  if (sections.includes('quick')) result.quickEntry = quickEntryBench();
   return result;
 }
 
