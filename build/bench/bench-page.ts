@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { quickEntryBench, type QuickEntryFigures } from './quick-entry-bench.ts';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
 import { generateSessions, type EngineResult } from './sessions.ts';
@@ -23,6 +24,7 @@ export interface PageResult {
   file?: FileResult;
   app250k?: AppFileResult;
   edits?: EditsResult;
+  quickEntry?: QuickEntryFigures;
   sections: string[];
 }
 
@@ -392,7 +394,7 @@ async function main(): Promise<PageResult> {
   const matrixRows = Number(params.get('matrixRows') ?? 100_000);
   const pageSizes = (params.get('pageSizes') ?? '4096,16384,65536').split(',').map(Number);
   const coalescing = params.get('coalescing') !== '0';
-  const sections = (params.get('only') ?? 'engine,app,matrix,file,edits').split(',');
+  const sections = (params.get('only') ?? 'engine,app,matrix,file,edits,quick').split(',');
   const result: PageResult = {
     sections,
     engine: { engine: '', rows, insertMs: NaN, groupAllMs: NaN, groupYearMs: NaN, groupRows: 0 },
@@ -461,6 +463,7 @@ async function main(): Promise<PageResult> {
   if (sections.includes('file')) result.file = await fileBench(fileRows, batch);
   // 4. Corrections: a bulk change of 10,000 sessions and its undo, small edits (issue 6).
   if (sections.includes('edits')) result.edits = await editsBench(newDataWorker, 50_000, 10_000);
+  if (sections.includes('quick')) result.quickEntry = quickEntryBench();
   return result;
 }
 
