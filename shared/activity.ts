@@ -68,6 +68,8 @@ export const StartTimerInputSchema = v.object({
   tags: v.optional(TagNamesSchema, []),
   billable: v.optional(v.boolean('must be true or false'), false),
   description: v.optional(v.pipe(v.string('must be text'), v.maxLength(10_000), noNul), ''),
+  /** what to do when a back-dated start reaches into the previous session (see shared/sessions.ts) */
+  overlap: v.optional(v.picklist(['keep', 'trim-others', 'trim-this'])),
 });
 export type StartTimerInput = v.InferInput<typeof StartTimerInputSchema>;
 

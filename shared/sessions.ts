@@ -177,5 +177,6 @@ export interface EditResult {
   trimmed: Activity[];
   /** overlaps left in place (overlap 'keep') */
   overlaps: Overlap[];
-  action: ActionRef;
+  /** null when the call changed nothing (nothing to undo) */
+  action: ActionRef | null;
 }

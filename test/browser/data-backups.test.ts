@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../workers/data/migrations.ts';
 import { expect } from 'chai';
 import { readFile, sql, writeGarbage } from './db-fixtures.ts';
 import { nextChange, rejection, startDataWorker, uniqueDbName, type WorkerHandle } from './worker-harness.ts';
@@ -32,7 +33,7 @@ describe('backups, export and restore', () => {
   it('backs up now: a verified copy listed with date, size and session count', async () => {
     await handle.api.insertSessions(sessions(500, 'kept'));
     const made = await handle.api.backupNow();
-    expect(made).to.include({ kind: 'manual', sessions: 500, schemaVersion: 2 });
+    expect(made).to.include({ kind: 'manual', sessions: 500, schemaVersion: SCHEMA_VERSION });
     expect(made.sizeBytes).to.be.greaterThan(65536);
     expect((await handle.api.listBackups()).map((b) => b.name)).to.deep.equal([made.name]);
   });

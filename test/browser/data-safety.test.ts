@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../workers/data/migrations.ts';
 import { expect } from 'chai';
 import { APPLICATION_ID } from '../../shared/database.ts';
 import { corruptPage, emptyFile, fileSize, sql, writeGarbage } from './db-fixtures.ts';
@@ -29,7 +30,7 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
 
   it('marks new files with application_id, tells a first launch apart, and keeps working after a relaunch', async () => {
     const first = await handle.api.open({ name });
-    expect(first).to.include({ status: 'ready', created: true, role: 'owner', schemaVersion: 2 });
+    expect(first).to.include({ status: 'ready', created: true, role: 'owner', schemaVersion: SCHEMA_VERSION });
     const again = await relaunch();
     expect(again).to.include({ status: 'ready', created: false });
     await handle.api.close();
@@ -95,7 +96,7 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
        VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'old', 1000, 2000, 1, 1)`);
     handle = startDataWorker();
     const info = await handle.api.open({ name });
-    expect(info).to.include({ status: 'ready', schemaVersion: 2 });
+    expect(info).to.include({ status: 'ready', schemaVersion: SCHEMA_VERSION });
     const backups = await handle.api.listBackups();
     expect(backups.map((b) => [b.kind, b.sessions, b.schemaVersion])).to.deep.equal([['pre-migration', 1, 1]]);
   });

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../workers/data/migrations.ts';
 import { expect } from 'chai';
 import { nextChange, rejection, startDataWorker, uniqueDbName, type WorkerHandle } from './worker-harness.ts';
 
@@ -14,7 +15,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   it('opens an OPFS database with OPFSCoopSyncVFS and migrates it to the current schema', async () => {
     const info = await handle.api.open({ name });
     expect(info.vfs).to.equal('OPFSCoopSyncVFS');
-    expect(info.schemaVersion).to.equal(2);
+    expect(info.schemaVersion).to.equal(SCHEMA_VERSION);
     const root = await navigator.storage.getDirectory();
     const file = await root.getFileHandle(name);
     expect((await file.getFile()).size).to.be.greaterThan(0);
@@ -37,7 +38,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
 
     handle = startDataWorker();
     const info = await handle.api.open({ name });
-    expect(info.schemaVersion).to.equal(2);
+    expect(info.schemaVersion).to.equal(SCHEMA_VERSION);
     const running = await handle.api.runningTimer();
     expect(running?.id).to.equal(started.id);
     expect(running?.startTime).to.equal(started.startTime);

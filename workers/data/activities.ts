@@ -1,13 +1,18 @@
 import * as v from 'valibot';
-import { ActivitySchema, type Activity, type NewSession, type TimeRange } from '../../shared/activity.ts';
+import { ActivitySchema, type Activity, type NewSession, type Pause, type TimeRange } from '../../shared/activity.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Database, Row } from './sqlite.ts';
 
-const COLUMNS = `id, name, description, project_id, start_time, end_time, paused_ms, pause_started_at, is_manual,
-  source, deleted_at, created_at, updated_at`;
+/** Tag ids of a session, sorted, as one JSON array (so a row and its undo image read the same way). */
+export const TAG_IDS_SQL = (alias: string) =>
+  `(SELECT json_group_array(tag_id) FROM (SELECT tag_id FROM activity_tags WHERE activity_id = ${alias}.id ORDER BY tag_id))`;
 
-interface ActivityRow extends Row {
+export const COLUMNS = `a.id, a.name, a.description, a.project_id, a.start_time, a.end_time, a.paused_ms,
+  a.pause_started_at, a.pauses, a.billable, ${TAG_IDS_SQL('a')} AS tag_ids, a.is_manual, a.source, a.deleted_at,
+  a.created_at, a.updated_at`;
+
+export interface ActivityRow extends Row {
   id: string;
   name: string;
   description: string;
@@ -16,6 +21,9 @@ interface ActivityRow extends Row {
   end_time: number | null;
   paused_ms: number;
   pause_started_at: number | null;
+  pauses: string;
+  billable: number;
+  tag_ids: string;
   is_manual: number;
   source: string;
   deleted_at: number | null;
@@ -30,7 +38,7 @@ export type OnDamaged = (table: 'activities', id: unknown, issues: string[]) => 
  * Rows from disk are validated like any other input: a file edited by hand, a bug in an older version or a bad
  * import must not turn into NaN totals or a view stuck on "Loading…". A damaged row yields null.
  */
-function toActivity(r: ActivityRow, onDamaged?: OnDamaged): Activity | null {
+export function toActivity(r: ActivityRow, onDamaged?: OnDamaged): Activity | null {
   const parsed = v.safeParse(ActivitySchema, mapRow(r));
   if (parsed.success && (parsed.output.endTime === null || parsed.output.endTime >= parsed.output.startTime)) {
     return parsed.output;
@@ -56,9 +64,9 @@ function mapRow(r: ActivityRow): Record<keyof Activity, unknown> {
     endTime: r.end_time,
     pausedMs: r.paused_ms,
     pauseStartedAt: r.pause_started_at,
-    pauses: [],
-    billable: false,
-    tagIds: [],
+    pauses: parseJson(r.pauses, (x) => (Array.isArray(x) ? x.map((p) => (Array.isArray(p) ? { start: p[0], end: p[1] } : p)) : x)),
+    billable: r.billable === 1 ? true : r.billable === 0 ? false : r.billable,
+    tagIds: parseJson(r.tag_ids, (x) => x),
     isManual: r.is_manual === 1 ? true : r.is_manual === 0 ? false : r.is_manual,
     source: r.source,
     deletedAt: r.deleted_at,
@@ -67,8 +75,18 @@ function mapRow(r: ActivityRow): Record<keyof Activity, unknown> {
   };
 }
 
+/** JSON text from a row; anything unreadable becomes a value the schema rejects (so the row counts as damaged). */
+function parseJson(text: unknown, shape: (x: unknown) => unknown): unknown {
+  if (typeof text !== 'string') return text;
+  try {
+    return shape(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
 export async function requireActivity(db: Database, id: string, onDamaged?: OnDamaged): Promise<Activity> {
-  const row = await db.get<ActivityRow>(`SELECT ${COLUMNS} FROM activities WHERE id = ?`, [id]);
+  const row = await db.get<ActivityRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.id = ?`, [id]);
   if (!row) throw new AppError('NOT_FOUND', `No session with id ${id}`, { id });
   return requireValid(row, onDamaged);
 }
@@ -76,49 +94,130 @@ export async function requireActivity(db: Database, id: string, onDamaged?: OnDa
 /** The running session; a damaged running row is reported and treated as none (so a new timer can replace it). */
 export async function findRunning(db: Database, onDamaged?: OnDamaged): Promise<Activity | null> {
   const row = await db.get<ActivityRow>(
-    `SELECT ${COLUMNS} FROM activities WHERE end_time IS NULL AND deleted_at IS NULL LIMIT 1`,
+    `SELECT ${COLUMNS} FROM activities a WHERE a.end_time IS NULL AND a.deleted_at IS NULL LIMIT 1`,
   );
   return row ? toActivity(row, onDamaged) : null;
 }
 
-export async function insertRunning(
-  db: Database,
-  a: { name: string; projectId: string | null; startTime: number; source: Activity['source'] },
-  now: number,
-): Promise<Activity> {
-  const id = newId();
-  await db.run(
-    `INSERT INTO activities (id, name, project_id, start_time, source, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [id, a.name, a.projectId, a.startTime, a.source, now, now],
+/** Sessions by id (any state), in the order asked; a missing id is NOT_FOUND, a damaged row DAMAGED. */
+export async function requireActivities(db: Database, ids: readonly string[], onDamaged?: OnDamaged): Promise<Activity[]> {
+  const rows = await db.all<ActivityRow>(
+    `SELECT ${COLUMNS} FROM json_each(?) j JOIN activities a ON a.id = j.value ORDER BY j.key`,
+    [JSON.stringify(ids)],
   );
-  return requireActivity(db, id);
+  if (rows.length !== ids.length) {
+    const found = new Set(rows.map((r) => r.id));
+    const missing = ids.filter((id) => !found.has(id));
+    throw new AppError('NOT_FOUND', `No session with id ${missing[0]}`, { ids: missing });
+  }
+  return rows.map((r) => requireValid(r, onDamaged));
 }
 
-/** Closes a session at `end`, folding an open pause into paused_ms. */
-export async function closeActivity(db: Database, a: Activity, end: number, now: number): Promise<Activity> {
-  const openPause = a.pauseStartedAt !== null ? Math.max(0, end - a.pauseStartedAt) : 0;
+/** A whole session as the worker writes it. */
+export interface SessionRecord {
+  id: string;
+  name: string;
+  description: string;
+  projectId: string | null;
+  startTime: number;
+  endTime: number | null;
+  pausedMs: number;
+  pauseStartedAt: number | null;
+  pauses: Pause[];
+  billable: boolean;
+  isManual: boolean;
+  source: Activity['source'];
+}
+
+export function pausesJson(pauses: readonly Pause[]): string {
+  return JSON.stringify(pauses.map((p) => [p.start, p.end]));
+}
+
+export async function insertSession(db: Database, s: SessionRecord, now: number): Promise<void> {
   await db.run(
-    `UPDATE activities SET end_time = ?, paused_ms = paused_ms + ?, pause_started_at = NULL, updated_at = ?
-     WHERE id = ?`,
-    [end, openPause, now, a.id],
+    `INSERT INTO activities (id, name, description, project_id, start_time, end_time, paused_ms, pause_started_at,
+       pauses, billable, is_manual, source, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [s.id, s.name, s.description, s.projectId, s.startTime, s.endTime, s.pausedMs, s.pauseStartedAt, pausesJson(s.pauses),
+      s.billable ? 1 : 0, s.isManual ? 1 : 0, s.source, now, now],
   );
+}
+
+/** Writes the changed fields of a session (only those given). */
+export async function patchSession(
+  db: Database,
+  id: string,
+  p: Partial<Omit<SessionRecord, 'id' | 'isManual' | 'source'>> & { deletedAt?: number | null },
+  now: number,
+): Promise<void> {
+  const sets: string[] = [];
+  const values: (string | number | null)[] = [];
+  const put = (column: string, value: string | number | null) => {
+    sets.push(`${column} = ?`);
+    values.push(value);
+  };
+  if (p.name !== undefined) put('name', p.name);
+  if (p.description !== undefined) put('description', p.description);
+  if (p.projectId !== undefined) put('project_id', p.projectId);
+  if (p.startTime !== undefined) put('start_time', p.startTime);
+  if (p.endTime !== undefined) put('end_time', p.endTime);
+  if (p.pausedMs !== undefined) put('paused_ms', p.pausedMs);
+  if (p.pauseStartedAt !== undefined) put('pause_started_at', p.pauseStartedAt);
+  if (p.pauses !== undefined) put('pauses', pausesJson(p.pauses));
+  if (p.billable !== undefined) put('billable', p.billable ? 1 : 0);
+  if (p.deletedAt !== undefined) put('deleted_at', p.deletedAt);
+  put('updated_at', now);
+  await db.run(`UPDATE activities SET ${sets.join(', ')} WHERE id = ?`, [...values, id]);
+}
+
+/** Closes a session at `end`, turning an open pause into a pause interval. */
+export async function closeActivity(db: Database, a: Activity, end: number, now: number): Promise<Activity> {
+  const open = a.pauseStartedAt !== null && end > a.pauseStartedAt ? { start: a.pauseStartedAt, end } : null;
+  await patchSession(db, a.id, {
+    endTime: end,
+    pausedMs: a.pausedMs + (open ? open.end - open.start : 0),
+    pauseStartedAt: null,
+    pauses: open ? [...a.pauses, open] : a.pauses,
+  }, now);
   return requireActivity(db, a.id);
 }
 
-export async function setPause(db: Database, a: Activity, at: number | null, addPausedMs: number, now: number) {
-  await db.run(`UPDATE activities SET pause_started_at = ?, paused_ms = paused_ms + ?, updated_at = ? WHERE id = ?`, [
-    at,
-    addPausedMs,
-    now,
-    a.id,
-  ]);
+export async function startPause(db: Database, a: Activity, at: number, now: number): Promise<Activity> {
+  await patchSession(db, a.id, { pauseStartedAt: at }, now);
+  return requireActivity(db, a.id);
+}
+
+/** Ends the open pause at `at`, recording it as an interval. */
+export async function endPause(db: Database, a: Activity, at: number, now: number): Promise<Activity> {
+  const from = a.pauseStartedAt ?? at;
+  const interval = at > from ? [{ start: from, end: at }] : [];
+  await patchSession(db, a.id, { pauseStartedAt: null, pausedMs: a.pausedMs + Math.max(0, at - from), pauses: [...a.pauses, ...interval] }, now);
   return requireActivity(db, a.id);
 }
 
 export async function setDeleted(db: Database, id: string, deletedAt: number | null, now: number): Promise<Activity> {
-  await db.run(`UPDATE activities SET deleted_at = ?, updated_at = ? WHERE id = ?`, [deletedAt, now, id]);
+  await patchSession(db, id, { deletedAt }, now);
   return requireActivity(db, id);
+}
+
+/** The range scans' look-back; longer sessions (and the running one) come from the activities_long index. */
+export const LOOK_BACK_MS = 7 * 86_400_000;
+
+/** Live sessions sharing time with [from, to), `except` left out: the overlap rule's query. */
+export async function overlapping(db: Database, from: number, to: number, except: readonly string[], onDamaged?: OnDamaged): Promise<Activity[]> {
+  const rows = await db.all<ActivityRow>(
+    `SELECT ${COLUMNS} FROM activities a
+     WHERE a.id IN (
+       SELECT id FROM activities WHERE deleted_at IS NULL AND start_time < :to AND start_time >= :back
+         AND (end_time IS NULL OR end_time > :from)
+       UNION
+       SELECT id FROM activities WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > ${LOOK_BACK_MS})
+         AND start_time < :to AND (end_time IS NULL OR end_time > :from))
+       AND a.id NOT IN (SELECT value FROM json_each(:except))
+     ORDER BY a.start_time, a.id`,
+    { ':from': from, ':to': to, ':back': from - LOOK_BACK_MS, ':except': JSON.stringify(except) },
+  );
+  return rows.map((r) => toActivity(r, onDamaged)).filter((a): a is Activity => a !== null);
 }
 
 /**
@@ -130,14 +229,16 @@ export async function listOverlapping(
   range: TimeRange & { limit: number },
   onDamaged?: OnDamaged,
 ): Promise<{ sessions: Activity[]; damaged: number; truncated: boolean }> {
-  // Sessions longer than a week are not a thing a timer produces; bounding the look-back keeps this an index range.
   const rows = await db.all<ActivityRow>(
-    `SELECT ${COLUMNS} FROM activities
-     WHERE deleted_at IS NULL AND start_time < ? AND start_time >= ? AND (end_time IS NULL OR end_time > ?)
-     UNION
-     SELECT ${COLUMNS} FROM activities WHERE end_time IS NULL AND deleted_at IS NULL AND start_time < ?
-     ORDER BY start_time, id LIMIT ?`,
-    [range.to, range.from - 7 * 86_400_000, range.from, range.to, range.limit + 1],
+    `SELECT ${COLUMNS} FROM activities a
+     WHERE a.id IN (
+       SELECT id FROM activities WHERE deleted_at IS NULL AND start_time < :to AND start_time >= :back
+         AND (end_time IS NULL OR end_time > :from)
+       UNION
+       SELECT id FROM activities WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > ${LOOK_BACK_MS})
+         AND start_time < :to AND (end_time IS NULL OR end_time > :from))
+     ORDER BY a.start_time, a.id LIMIT :limit`,
+    { ':from': range.from, ':to': range.to, ':back': range.from - LOOK_BACK_MS, ':limit': range.limit + 1 },
   );
   const truncated = rows.length > range.limit;
   const sessions: Activity[] = [];

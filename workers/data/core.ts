@@ -60,12 +60,13 @@ export class Core {
   write<T>(
     table: Change['table'],
     op: Change['op'],
-    fn: (db: Database, now: number) => Promise<{ result: T; ids: string[] }>,
+    fn: (db: Database, now: number) => Promise<{ result: T; ids: string[]; also?: Omit<Change, 'origin'>[] }>,
   ): Promise<T> {
     return this.serial(async () => {
       const db = this.requireDb();
-      const { result, ids } = await this.#guard(() => db.transaction(() => fn(db, this.clock())));
+      const { result, ids, also } = await this.#guard(() => db.transaction(() => fn(db, this.clock())));
       if (ids.length > 0 || op === 'insert') this.changes.announce({ table, op, ids });
+      for (const change of also ?? []) this.changes.announce(change);
       this.#scheduleCheckpoint();
       return result;
     });

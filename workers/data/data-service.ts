@@ -9,13 +9,16 @@ import {
 } from '../../shared/activity.ts';
 import type { DataApi, OpenInfo } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
-import { IdSchema } from '../../shared/ids.ts';
+import { IdSchema, newId } from '../../shared/ids.ts';
 import { CreateProjectInputSchema } from '../../shared/project.ts';
 import { parse } from '../../shared/validate.ts';
 import * as activities from './activities.ts';
 import { totalsByProjectDay } from './analytics.ts';
 import { makeBackup } from './backups.ts';
 import type { Core } from './core.ts';
+import { journaledTimer, labelName } from './edit-write.ts';
+import { settleOverlaps } from './overlaps.ts';
+import { resolveTagNames, setSessionTags } from './tags.ts';
 import { openDatabase } from './open-database.ts';
 import * as projects from './projects.ts';
 import type { Database } from './sqlite.ts';
@@ -79,48 +82,58 @@ export class Sessions implements Api<'startTimer' | 'stopTimer' | 'pauseTimer' |
 
   startTimer(input: Parameters<DataApi['startTimer']>[0]): Promise<Activity> {
     const parsed = parse(StartTimerInputSchema, input, 'timer start');
-    return this.core.write('activities', 'insert', async (db, now) => {
+    return journaledTimer(this.core, 'insert', async ({ db, now, journal }) => {
       const startTime = parsed.startTime ?? now;
       if (startTime > now + 60_000) throw new AppError('VALIDATION', 'A timer cannot start in the future');
       if (parsed.projectId !== null) await projects.requireLiveProject(db, parsed.projectId);
       const running = await activities.findRunning(db, this.#onDamaged);
+      const id = newId();
+      journal.label = `Start ${labelName(parsed)}`;
+      await journal.touch('activities', running ? [running.id, id] : [id]);
       if (running) await activities.closeActivity(db, running, Math.max(running.startTime, startTime), now);
-      const started = await activities.insertRunning(
-        db,
-        { name: parsed.name, projectId: parsed.projectId, startTime, source: parsed.source },
-        now,
-      );
-      return { result: started, ids: running ? [running.id, started.id] : [started.id] };
+      await activities.insertSession(db, {
+        id, name: parsed.name, description: parsed.description, projectId: parsed.projectId, billable: parsed.billable,
+        startTime, endTime: null, pausedMs: 0, pauseStartedAt: null, pauses: [], isManual: false, source: parsed.source,
+      }, now);
+      if (parsed.tags.length > 0) await setSessionTags(db, id, await resolveTagNames(db, parsed.tags, journal, now));
+      // a back-dated start ("15 minutes ago") may reach into the previous session
+      await settleOverlaps(db, journal, [id], parsed.overlap, now);
+      return { result: await activities.requireActivity(db, id), ids: running ? [running.id, id] : [id] };
     });
   }
 
   stopTimer(input: Parameters<DataApi['stopTimer']>[0]): Promise<Activity> {
     const parsed = parse(StopTimerInputSchema, input, 'timer stop');
-    return this.core.write('activities', 'update', async (db, now) => {
+    return journaledTimer(this.core, 'update', async ({ db, now, journal }) => {
       const running = await this.#requireRunning(db, parsed.id);
       const end = parsed.endTime ?? now;
       if (end < running.startTime) throw new AppError('VALIDATION', 'A timer cannot stop before it started');
+      journal.label = `Stop ${labelName(running)}`;
+      await journal.touch('activities', [running.id]);
       return { result: await activities.closeActivity(db, running, end, now), ids: [running.id] };
     });
   }
 
   pauseTimer(input: Parameters<DataApi['pauseTimer']>[0]): Promise<Activity> {
     const parsed = parse(TimerIdInputSchema, input, 'timer pause');
-    return this.core.write('activities', 'update', async (db, now) => {
+    return journaledTimer(this.core, 'update', async ({ db, now, journal }) => {
       const running = await this.#requireRunning(db, parsed.id);
       if (running.pauseStartedAt !== null) throw new AppError('CONFLICT', 'This timer is already paused');
       const at = Math.max(running.startTime, parsed.at ?? now);
-      return { result: await activities.setPause(db, running, at, 0, now), ids: [running.id] };
+      journal.label = `Pause ${labelName(running)}`;
+      await journal.touch('activities', [running.id]);
+      return { result: await activities.startPause(db, running, at, now), ids: [running.id] };
     });
   }
 
   resumeTimer(input: Parameters<DataApi['resumeTimer']>[0]): Promise<Activity> {
     const parsed = parse(TimerIdInputSchema, input, 'timer resume');
-    return this.core.write('activities', 'update', async (db, now) => {
+    return journaledTimer(this.core, 'update', async ({ db, now, journal }) => {
       const running = await this.#requireRunning(db, parsed.id);
       if (running.pauseStartedAt === null) throw new AppError('CONFLICT', 'This timer is not paused');
-      const paused = Math.max(0, (parsed.at ?? now) - running.pauseStartedAt);
-      return { result: await activities.setPause(db, running, null, paused, now), ids: [running.id] };
+      journal.label = `Resume ${labelName(running)}`;
+      await journal.touch('activities', [running.id]);
+      return { result: await activities.endPause(db, running, Math.max(running.pauseStartedAt, parsed.at ?? now), now), ids: [running.id] };
     });
   }
 
@@ -140,21 +153,25 @@ export class Sessions implements Api<'startTimer' | 'stopTimer' | 'pauseTimer' |
 
   deleteActivity(id: string): Promise<Activity> {
     const parsedId = parse(IdSchema, id, 'session id');
-    return this.core.write('activities', 'delete', async (db, now) => {
+    return journaledTimer(this.core, 'delete', async ({ db, now, journal }) => {
       const found = await activities.requireActivity(db, parsedId, this.#onDamaged);
       if (found.deletedAt !== null) return { result: found, ids: [] };
+      journal.label = `Delete ${labelName(found)}`;
+      await journal.touch('activities', [parsedId]);
       return { result: await activities.setDeleted(db, parsedId, now, now), ids: [parsedId] };
     });
   }
 
   restoreActivity(id: string): Promise<Activity> {
     const parsedId = parse(IdSchema, id, 'session id');
-    return this.core.write('activities', 'update', async (db, now) => {
+    return journaledTimer(this.core, 'update', async ({ db, now, journal }) => {
       const found = await activities.requireActivity(db, parsedId, this.#onDamaged);
       if (found.deletedAt === null) return { result: found, ids: [] };
       if (found.endTime === null && (await activities.findRunning(db))) {
         throw new AppError('CONFLICT', 'Another timer is running; stop it before restoring this one');
       }
+      journal.label = `Restore ${labelName(found)}`;
+      await journal.touch('activities', [parsedId]);
       return { result: await activities.setDeleted(db, parsedId, null, now), ids: [parsedId] };
     });
   }

@@ -90,6 +90,36 @@ export const MIGRATIONS: readonly string[] = [
     source         TEXT NOT NULL
   );
   `,
+  // v3: corrections (issue 6). Pauses as intervals ([[start, end], ...] JSON; old rows keep their paused_ms total),
+  // billable, and the undo journal: one row per user action, and before/after images of every row it touched,
+  // written in the same transaction as the change.
+  `
+  ALTER TABLE activities ADD COLUMN pauses TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(pauses));
+  ALTER TABLE activities ADD COLUMN billable INTEGER NOT NULL DEFAULT 0 CHECK (billable IN (0, 1));
+  -- sessions longer than the range scans' look-back (and the running one): few, so overlap and list queries can add
+  -- them from this small index instead of scanning everything
+  CREATE INDEX activities_long ON activities(start_time)
+    WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > 604800000);
+
+  CREATE TABLE undo_actions (
+    id         INTEGER PRIMARY KEY,
+    label      TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    row_count  INTEGER NOT NULL DEFAULT 0,
+    -- 0: done (on the undo stack), 1: undone (on the redo stack)
+    undone     INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+  );
+  CREATE INDEX undo_actions_stack ON undo_actions(undone, id);
+  CREATE TABLE undo_rows (
+    action_id INTEGER NOT NULL REFERENCES undo_actions(id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,
+    tbl       TEXT NOT NULL CHECK (tbl IN ('activities', 'tags')),
+    row_id    TEXT NOT NULL,
+    before    TEXT CHECK (before IS NULL OR json_valid(before)),
+    after     TEXT CHECK (after IS NULL OR json_valid(after)),
+    PRIMARY KEY (action_id, seq)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,171 @@
+import { AppError } from '../../shared/errors.ts';
+import type { ActionRef } from '../../shared/sessions.ts';
+import { UNDO_KEEP, type UndoState } from '../../shared/undo.ts';
+import { TAG_IDS_SQL } from './activities.ts';
+import type { Database } from './sqlite.ts';
+
+/**
+ * The undo journal. Every change the user can undo records, in its own transaction, the image of each row it
+ * touched before and after. Images are the rows as JSON built by SQLite itself (json_object over every column, tag
+ * ids for sessions), so comparing "the row now" with "the row as the action left it" is one string comparison and a
+ * bulk change of 10,000 sessions is captured and reverted with set-based statements, not a loop of round trips.
+ */
+type Table = 'activities' | 'tags';
+
+const ACTIVITY_COLUMNS = [
+  'id', 'name', 'description', 'project_id', 'start_time', 'end_time', 'paused_ms', 'pause_started_at', 'pauses',
+  'billable', 'is_manual', 'source', 'deleted_at', 'created_at', 'updated_at', 'sync_version',
+] as const;
+const TAG_COLUMNS = ['id', 'name', 'color', 'deleted_at', 'created_at', 'updated_at'] as const;
+
+/** The JSON image of row `alias` of `table`. */
+function image(table: Table, alias: string): string {
+  if (table === 'tags') return `json_object(${TAG_COLUMNS.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
+  const cols = ACTIVITY_COLUMNS.map((c) => (c === 'pauses' ? `'pauses', json(${alias}.pauses)` : `'${c}', ${alias}.${c}`));
+  return `json_object(${cols.join(', ')}, 'tags', json(${TAG_IDS_SQL(alias)}))`;
+}
+
+/** The current image of the row an undo_rows row (alias u) points at, or NULL when it does not exist. */
+const CURRENT = `CASE u.tbl
+  WHEN 'activities' THEN (SELECT ${image('activities', 'a')} FROM activities a WHERE a.id = u.row_id)
+  ELSE (SELECT ${image('tags', 't')} FROM tags t WHERE t.id = u.row_id) END`;
+
+/** Bulk ops and the oldest actions: at most UNDO_KEEP actions, fewer (never under 100) past this many row images. */
+const MAX_JOURNAL_ROWS = 250_000;
+const MIN_KEPT = 100;
+
+/** One action being recorded, inside the caller's write transaction. */
+export class Recording {
+  label = '';
+  /** set when the action created tags (other windows then reload their tag lists) */
+  createdTags = false;
+  readonly #touched = new Set<string>();
+  #seq = 0;
+
+  constructor(
+    private readonly db: Database,
+    readonly id: number,
+  ) {}
+
+  /** Records the before-image of rows about to change or be created (ids not yet in the table record "none"). */
+  async touch(table: Table, ids: readonly string[]): Promise<void> {
+    const fresh = ids.filter((id) => !this.#touched.has(`${table}:${id}`));
+    if (fresh.length === 0) return;
+    for (const id of fresh) this.#touched.add(`${table}:${id}`);
+    if (table === 'tags') this.createdTags = true;
+    const src = table === 'activities' ? 'activities' : 'tags';
+    await this.db.run(
+      `INSERT INTO undo_rows (action_id, seq, tbl, row_id, before)
+       SELECT :action, :seq + j.key, :tbl, j.value, (SELECT ${image(table, 'x')} FROM ${src} x WHERE x.id = j.value)
+       FROM json_each(:ids) j`,
+      { ':action': this.id, ':seq': this.#seq, ':tbl': table, ':ids': JSON.stringify(fresh) },
+    );
+    this.#seq += fresh.length;
+  }
+
+  /** Fills in the after-images; an action that changed nothing is dropped. Returns null then. */
+  async finish(now: number): Promise<ActionRef | null> {
+    const db = this.db;
+    await db.run(`UPDATE undo_rows AS u SET after = ${CURRENT} WHERE u.action_id = ?`, [this.id]);
+    await db.run(`DELETE FROM undo_rows WHERE action_id = ? AND before IS after`, [this.id]);
+    const count = (await db.get<{ n: number }>('SELECT count(*) AS n FROM undo_rows WHERE action_id = ?', [this.id]))?.n ?? 0;
+    if (count === 0) {
+      await db.run('DELETE FROM undo_actions WHERE id = ?', [this.id]);
+      return null;
+    }
+    await db.run('UPDATE undo_actions SET label = ?, row_count = ?, created_at = ? WHERE id = ?', [this.label, count, now, this.id]);
+    await prune(db);
+    return { id: this.id, label: this.label };
+  }
+}
+
+/** Starts recording an action; a new action empties the redo stack (as in every editor). */
+export async function record(db: Database, now: number): Promise<Recording> {
+  await db.run('DELETE FROM undo_actions WHERE undone = 1');
+  const r = await db.get<{ id: number }>(`INSERT INTO undo_actions (label, created_at) VALUES ('', ?) RETURNING id`, [now]);
+  return new Recording(db, r!.id);
+}
+
+async function prune(db: Database): Promise<void> {
+  await db.run(
+    `DELETE FROM undo_actions WHERE id IN (
+       SELECT id FROM (SELECT id, row_number() OVER w AS n, sum(row_count) OVER w AS rows FROM undo_actions
+                       WHERE undone = 0 WINDOW w AS (ORDER BY id DESC))
+       WHERE n > ${UNDO_KEEP} OR (n > ${MIN_KEPT} AND rows > ${MAX_JOURNAL_ROWS}))`,
+  );
+}
+
+export async function undoState(db: Database): Promise<UndoState> {
+  const top = await db.get<{ id: number; label: string; created_at: number }>(
+    'SELECT id, label, created_at FROM undo_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1',
+  );
+  const next = await db.get<{ id: number; label: string; created_at: number }>(
+    'SELECT id, label, created_at FROM undo_actions WHERE undone = 1 ORDER BY id LIMIT 1',
+  );
+  const counts = await db.get<{ done: number; undone: number }>(
+    'SELECT count(*) FILTER (WHERE undone = 0) AS done, count(*) FILTER (WHERE undone = 1) AS undone FROM undo_actions',
+  );
+  return {
+    undo: top ? { id: top.id, label: top.label, at: top.created_at } : null,
+    redo: next ? { id: next.id, label: next.label, at: next.created_at } : null,
+    undoCount: counts?.done ?? 0,
+    redoCount: counts?.undone ?? 0,
+  };
+}
+
+/**
+ * Reverts (direction 'undo': rows back to `before`) or re-applies ('redo': rows to `after`) one action. Refuses with
+ * CONFLICT, changing nothing, when any row it touched is no longer as the action (or its undo) left it.
+ */
+export async function replay(db: Database, direction: 'undo' | 'redo'): Promise<{ action: ActionRef; activityIds: string[]; tagIds: string[] }> {
+  const action = await db.get<{ id: number; label: string }>(
+    direction === 'undo'
+      ? 'SELECT id, label FROM undo_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1'
+      : 'SELECT id, label FROM undo_actions WHERE undone = 1 ORDER BY id LIMIT 1',
+  );
+  if (!action) throw new AppError('NOT_FOUND', direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+  const expected = direction === 'undo' ? 'after' : 'before';
+  const target = direction === 'undo' ? 'before' : 'after';
+  const changed = await db.all<{ row_id: string; tbl: string }>(
+    `SELECT u.row_id, u.tbl FROM undo_rows u WHERE u.action_id = ? AND u.${expected} IS NOT ${CURRENT} LIMIT 5`,
+    [action.id],
+  );
+  if (changed.length > 0) {
+    throw new AppError('CONFLICT', `Cannot ${direction} “${action.label}”: ${changed.length === 1 ? 'a session it changed was' : 'sessions it changed were'} edited since`, {
+      action: action.id,
+      rows: changed.map((c) => ({ table: c.tbl, id: c.row_id })),
+    });
+  }
+  const args = { ':action': action.id };
+  const rows = `FROM undo_rows u WHERE u.action_id = :action`;
+  // order matters for the constraints: drop tag links and rows that must vanish, then write tags, sessions, links
+  await db.run(`DELETE FROM activity_tags WHERE activity_id IN (SELECT u.row_id ${rows} AND u.tbl = 'activities')`, args);
+  await db.run(`DELETE FROM activities WHERE id IN (SELECT u.row_id ${rows} AND u.tbl = 'activities' AND u.${target} IS NULL)`, args);
+  await db.run(
+    `INSERT INTO tags (${TAG_COLUMNS.join(', ')})
+     SELECT ${TAG_COLUMNS.map((c) => `u.${target}->>'${c}'`).join(', ')} ${rows} AND u.tbl = 'tags' AND u.${target} IS NOT NULL
+     ON CONFLICT(id) DO UPDATE SET ${TAG_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    args,
+  );
+  await db.run(
+    `INSERT INTO activities (${ACTIVITY_COLUMNS.join(', ')})
+     SELECT ${ACTIVITY_COLUMNS.map((c) => (c === 'pauses' ? `json(u.${target}->'pauses')` : `u.${target}->>'${c}'`)).join(', ')}
+     ${rows} AND u.tbl = 'activities' AND u.${target} IS NOT NULL ORDER BY u.seq
+     ON CONFLICT(id) DO UPDATE SET ${ACTIVITY_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    args,
+  );
+  await db.run(
+    `INSERT INTO activity_tags (activity_id, tag_id)
+     SELECT u.row_id, t.value FROM undo_rows u, json_each(u.${target}->'tags') t
+     WHERE u.action_id = :action AND u.tbl = 'activities' AND u.${target} IS NOT NULL`,
+    args,
+  );
+  await db.run(`DELETE FROM tags WHERE id IN (SELECT u.row_id ${rows} AND u.tbl = 'tags' AND u.${target} IS NULL)`, args);
+  await db.run('UPDATE undo_actions SET undone = ? WHERE id = ?', [direction === 'undo' ? 1 : 0, action.id]);
+  const touched = await db.all<{ row_id: string; tbl: string }>('SELECT row_id, tbl FROM undo_rows WHERE action_id = ?', [action.id]);
+  return {
+    action,
+    activityIds: touched.filter((t) => t.tbl === 'activities').map((t) => t.row_id),
+    tagIds: touched.filter((t) => t.tbl === 'tags').map((t) => t.row_id),
+  };
+}
