@@ -48,6 +48,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
   readonly drag = new WeekDragController(this);
   readonly keys = new WeekKeysController(this);
   #scrolledFor = -1;
+  #cursorFor = -1;
 
   constructor() {
     super();
@@ -137,6 +138,18 @@ export class LtWeekGrid extends LitElement implements DragHost {
 
   // ---- lifecycle ----
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // the empty-time cursor starts on today when the week holds it
+    const start = this.model?.$weekStart.get();
+    if (start !== undefined && start !== this.#cursorFor) {
+      this.#cursorFor = start;
+      const now = this.model.$now.get();
+      const today = this.days.findIndex((d) => now >= d.from && now < d.to);
+      this.cursor = { day: Math.max(0, today), minute: this.cursor.minute };
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const start = this.model.$weekStart.get();
@@ -160,7 +173,6 @@ export class LtWeekGrid extends LitElement implements DragHost {
       const gutter = this.renderRoot.querySelector<HTMLElement>('.gutter')?.offsetWidth ?? 0;
       if (head && head.offsetLeft + head.offsetWidth > scroller.clientWidth) scroller.scrollLeft = head.offsetLeft - gutter;
     }
-    if (this.cursor.day === 0 && today >= 0) this.cursor = { day: today, minute: this.cursor.minute };
   }
 
   // ---- rendering ----
@@ -246,9 +258,10 @@ export class LtWeekGrid extends LitElement implements DragHost {
       width: `calc(${100 / piece.lanes}% - 4px)`,
       '--c': project?.color ?? '',
     };
+    // the accessible name is the visible text plus what only the eye gets from the position (day, worked time)
     return html`<div class=${classes} role="button" tabindex=${firstInWeek ? 0 : -1} data-id=${s.id}
       data-top=${piece.top} data-bottom=${piece.bottom} style=${styleMap(style)}
-      aria-label=${label} aria-describedby="block-keys" title=${label}
+      aria-describedby="block-keys" title=${label}
       @keydown=${(e: KeyboardEvent) => this.keys.onBlockKey(e, s.id)}
       @focus=${() => (this.focusedId = s.id)} @blur=${() => this.keys.onBlockBlur(s.id)}
       @dblclick=${() => this.emit('week-open', { id: s.id })}>
@@ -258,6 +271,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
       }))}></div>`)}
       <span class="name">${name}</span>
       <span class="meta">${clockTime(s.startTime)}–${piece.running ? 'now' : clockTime(end)}${project ? ` · ${project.name}` : ''}</span>
+      <span class="sr-only">, ${range}, ${worked}${piece.running ? ', running' : ''}</span>
       ${piece.isStart ? html`<div class="edge start" data-edge="start"></div>` : nothing}
       ${piece.isEnd ? html`<div class="edge end" data-edge="end"></div>` : nothing}
     </div>`;

@@ -19,5 +19,7 @@ export const dialogStyles = css`
   ul { margin: 0 0 0.9rem; padding-left: 1.2rem; }
   li { overflow-wrap: anywhere; margin: 0.2rem 0; }
   .actions { justify-content: flex-end; }
+  /* white on the accent blue is 3.7:1; dialogs use the darker link blue so their main button reads at 4.5:1 or more */
+  .btn.primary { background: var(--lt-accent-strong, #3559d8); }
   .actions .spacer { flex: 1; }
 `;
