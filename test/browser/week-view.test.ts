@@ -48,6 +48,14 @@ describe('week layout (pure)', () => {
   });
 });
 
+// The app's CSP (main/csp.ts) forbids style attributes; enforce the same here so a style="" written by the view shows.
+const csp = document.createElement('meta');
+csp.httpEquiv = 'Content-Security-Policy';
+csp.content = "style-src 'self'";
+document.head.append(csp);
+const styleViolations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => styleViolations.push(`${e.violatedDirective} ${e.sample}`));
+
 describe('week view (real data worker)', () => {
   let m: MountedWeek;
   let ids: Record<string, string>;
@@ -133,6 +141,10 @@ describe('week view (real data worker)', () => {
     const minutes = Number(running.dataset['bottom']) - Number(running.dataset['top']);
     expect(minutes).to.be.within(19, 21);
     expect(running.querySelector('.edge.end')).to.equal(null);
+  });
+
+  it('writes no style attribute the app\'s CSP would block', () => {
+    expect(styleViolations).to.deep.equal([]);
   });
 
   it('has no serious accessibility violations', async () => {

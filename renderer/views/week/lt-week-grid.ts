@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from './style-props.ts';
 import { formatHours } from '../../../shared/duration.ts';
 import { clockTime } from '../../components/format.ts';
 import { WatchController } from '../../controllers/watch.ts';
@@ -190,7 +190,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
       <div class="scroller">
         <div class="grid" @pointerdown=${this.#pointerDown}>
           <div class="slot" role="button" tabindex="0" data-label=${clockTime(slotStart)}
-            style=${styleMap({ gridColumn: String(this.cursor.day + 2), '--slot-top': String(this.cursor.minute) })}
+            ${styleProps({ 'grid-column': String(this.cursor.day + 2), '--slot-top': String(this.cursor.minute) })}
             aria-label=${`Empty time, ${this.rangeLabel(slotStart, slotStart + 30 * 60_000)}. Enter or N adds a session; arrows move.`}
             @keydown=${this.keys.onSlotKey}></div>
           <div class="corner"></div>
@@ -214,7 +214,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
     const untracked = untrackedGaps(pieces, day, now, this.hours).reduce((sum, g) => sum + g.bottom - g.top, 0);
     const title = `${longDay.format(day.from)}: ${formatHours(total)} tracked${untracked ? `, ${formatHours(untracked * 60_000)} untracked in working hours` : ''}`;
     return html`<div class="dayhead ${today ? 'today' : ''}" title=${title}
-      style=${styleMap({ gridColumn: String(day.index + 2) })}>
+      ${styleProps({ 'grid-column': String(day.index + 2) })}>
       <span class="dname">${weekdayName.format(day.from)}</span>
       <span class="ddate">${dayNumber.format(day.from)}</span>
       <span class="dtotal" data-total=${total}><span class="sr-only">${longDay.format(day.from)} total </span>${formatHours(total)}</span>
@@ -225,12 +225,12 @@ export class LtWeekGrid extends LitElement implements DragHost {
     const ghost = this.drag.current;
     const showGhost = ghost && ghost.grab.kind === 'create' && ghost.day === day.index;
     const isToday = now >= day.from && now < day.to;
-    return html`<div class="col" data-day=${day.index} style=${styleMap({ gridColumn: String(day.index + 2) })}>
-      ${untrackedGaps(pieces, day, now, this.hours).map((g) => html`<div class="gap" style=${styleMap(place(g))}></div>`)}
+    return html`<div class="col" data-day=${day.index} ${styleProps({ 'grid-column': String(day.index + 2) })}>
+      ${untrackedGaps(pieces, day, now, this.hours).map((g) => html`<div class="gap" ${styleProps(place(g))}></div>`)}
       ${repeat(pieces, (p) => p.session.id, (p) => this.#block(p, day, now))}
-      ${isToday ? html`<div class="now" style=${styleMap({ top: `${(minuteOfDay(now, day) / DAY_MINUTES) * 100}%` })}></div>` : nothing}
+      ${isToday ? html`<div class="now" ${styleProps({ top: `${(minuteOfDay(now, day) / DAY_MINUTES) * 100}%` })}></div>` : nothing}
       ${showGhost
-        ? html`<div class="ghost" style=${styleMap(place({ top: minuteOfDay(ghost.times.startTime, day), bottom: minuteOfDay(ghost.times.endTime, day) }))}>
+        ? html`<div class="ghost" ${styleProps(place({ top: minuteOfDay(ghost.times.startTime, day), bottom: minuteOfDay(ghost.times.endTime, day) }))}>
             ${clockTime(ghost.times.startTime)}–${clockTime(ghost.times.endTime)}</div>`
         : nothing}
     </div>`;
@@ -260,12 +260,12 @@ export class LtWeekGrid extends LitElement implements DragHost {
     };
     // the accessible name is the visible text plus what only the eye gets from the position (day, worked time)
     return html`<div class=${classes} role="button" tabindex=${firstInWeek ? 0 : -1} data-id=${s.id}
-      data-top=${piece.top} data-bottom=${piece.bottom} style=${styleMap(style)}
+      data-top=${piece.top} data-bottom=${piece.bottom} ${styleProps(style)}
       aria-describedby="block-keys" title=${label}
       @keydown=${(e: KeyboardEvent) => this.keys.onBlockKey(e, s.id)}
       @focus=${() => (this.focusedId = s.id)} @blur=${() => this.keys.onBlockBlur(s.id)}
       @dblclick=${() => this.emit('week-open', { id: s.id })}>
-      ${piece.pauses.map((p) => html`<div class="pause" style=${styleMap(place({
+      ${piece.pauses.map((p) => html`<div class="pause" ${styleProps(place({
         top: ((p.top - piece.top) / Math.max(1, height)) * DAY_MINUTES,
         bottom: ((p.bottom - piece.top) / Math.max(1, height)) * DAY_MINUTES,
       }))}></div>`)}

@@ -1,14 +1,13 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from './style-props.ts';
 import { formatHours } from '../../../shared/duration.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { EditResult, Overlap, OverlapChoice, SessionPatch } from '../../../shared/sessions.ts';
 import { plural } from '../../components/format.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
-import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import './lt-week-editor.ts';
 import type { EditorDraft, LtWeekEditor } from './lt-week-editor.ts';
@@ -79,24 +78,24 @@ export class LtWeekView extends LitElement {
   #model: WeekModel | null = null;
   #disconnect: (() => void) | null = null;
 
-  constructor() {
-    super();
-    new WatchController(this, () => {
-      const m = this.#model;
-      return m ? [m.$weekStart, m.$totals, m.$projects, m.$loaded, m.$loadFailed, m.$loadError, m.$truncated, m.$damaged] : [];
-    });
-  }
-
   /** The view's state; created on first connect from the data client. */
   get model(): WeekModel | null {
     return this.#model;
   }
 
   override connectedCallback(): void {
-    // the model exists before the watchers subscribe (they read it on connect)
+    super.connectedCallback(); // the data client arrives through context here
     if (!this.#model && this.client) this.#model = new WeekModel(this.client, { weekStartsOn: this.weekStartsOn });
-    super.connectedCallback();
-    if (this.#model) this.#disconnect = this.#model.connect();
+    const m = this.#model;
+    if (!m) return;
+    const stops = [m.$weekStart, m.$totals, m.$projects, m.$loaded, m.$loadFailed, m.$loadError, m.$truncated, m.$damaged]
+      .map((store) => store.listen(() => this.requestUpdate()));
+    const disconnect = m.connect();
+    this.#disconnect = () => {
+      for (const stop of stops) stop();
+      disconnect();
+    };
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -228,9 +227,9 @@ export class LtWeekView extends LitElement {
         const name = project?.name ?? (projectId === null ? 'No project' : 'Unknown project');
         const color = { '--c': project?.color ?? '' };
         return html`<li data-project=${projectId ?? ''}>
-          <span class="dot" style=${styleMap(color)}></span>
+          <span class="dot" ${styleProps(color)}></span>
           <span class="ellipsis" title=${name}>${name}</span>
-          <span class="bar" aria-hidden="true"><span style=${styleMap({ ...color, width: `${week ? (ms / week) * 100 : 0}%` })}></span></span>
+          <span class="bar" aria-hidden="true"><span ${styleProps({ ...color, width: `${week ? (ms / week) * 100 : 0}%` })}></span></span>
           <span class="ms">${formatHours(ms)}</span>
         </li>`;
       })}
