@@ -21,6 +21,7 @@ export interface WeekChangeDetail {
 
 const weekdayName = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
 const dayNumber = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const hourLabel = new Intl.DateTimeFormat(undefined, { hour: 'numeric' });
 const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
 
 /** Top and height of a band as percentages of the day column. */
@@ -164,7 +165,9 @@ export class LtWeekGrid extends LitElement implements DragHost {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     const col = this.renderRoot.querySelector<HTMLElement>('.col');
     if (!scroller || !col) return;
-    const earliest = Math.min(this.hours.start, ...this.model.$layout.get().flat().map((s) => s.top));
+    // where sessions start, not the after-midnight tails of the evening before
+    const starts = this.model.$layout.get().flat().filter((s) => s.isStart).map((s) => s.top);
+    const earliest = Math.min(this.hours.start, ...starts);
     scroller.scrollTop = (col.offsetHeight * Math.max(0, earliest - 30)) / DAY_MINUTES;
     const now = this.model.$now.get();
     const today = this.days.findIndex((d) => now >= d.from && now < d.to);
@@ -196,7 +199,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
           <div class="corner"></div>
           ${days.map((day) => this.#dayHead(day, totals.days[day.index] ?? 0, layout[day.index] ?? [], now))}
           <div class="gutter" aria-hidden="true">
-            ${Array.from({ length: 24 }, (_, h) => html`<div class="hour">${clockTime(atMinute(days[0]!.from, h * 60))}</div>`)}
+            ${Array.from({ length: 24 }, (_, h) => html`<div class="hour">${hourLabel.format(atMinute(days[0]!.from, h * 60))}</div>`)}
           </div>
           ${days.map((day) => this.#column(day, layout[day.index] ?? [], now))}
         </div>
