@@ -24,6 +24,9 @@ const dayNumber = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 's
 const hourLabel = new Intl.DateTimeFormat(undefined, { hour: 'numeric' });
 const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
 
+/** days drawn per task when a week first shows (a heavy week holds 500 blocks) */
+const DAYS_PER_TASK = 2;
+
 /** Top and height of a band as percentages of the day column. */
 function place(band: Band): Record<string, string> {
   return { top: `${(band.top / DAY_MINUTES) * 100}%`, height: `${((band.bottom - band.top) / DAY_MINUTES) * 100}%` };
@@ -50,6 +53,10 @@ export class LtWeekGrid extends LitElement implements DragHost {
   readonly keys = new WeekKeysController(this);
   #scrolledFor = -1;
   #cursorFor = -1;
+  /** a new week's days are drawn a few at a time, each batch its own task, so no task holds the thread long */
+  #daysDrawn = 7;
+  #drawnWeek = -1;
+  #drawTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     super();
@@ -57,6 +64,11 @@ export class LtWeekGrid extends LitElement implements DragHost {
       const m = this.model;
       return m ? [m.$layout, m.$totals, m.$projects, m.$now] : [];
     });
+  }
+
+  /** true while a new week's days are still being drawn */
+  get drawing(): boolean {
+    return this.#daysDrawn < 7;
   }
 
   get days(): WeekDay[] {
@@ -143,6 +155,10 @@ export class LtWeekGrid extends LitElement implements DragHost {
     super.willUpdate(changed);
     // the empty-time cursor starts on today when the week holds it
     const start = this.model?.$weekStart.get();
+    if (start !== undefined && start !== this.#drawnWeek && this.model.$loaded.get()) {
+      this.#drawnWeek = start;
+      this.#daysDrawn = DAYS_PER_TASK;
+    }
     if (start !== undefined && start !== this.#cursorFor) {
       this.#cursorFor = start;
       const now = this.model.$now.get();
@@ -151,8 +167,21 @@ export class LtWeekGrid extends LitElement implements DragHost {
     }
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#drawTimer) clearTimeout(this.#drawTimer);
+    this.#drawTimer = null;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.#daysDrawn < 7 && !this.#drawTimer) {
+      this.#drawTimer = setTimeout(() => {
+        this.#drawTimer = null;
+        this.#daysDrawn = Math.min(7, this.#daysDrawn + DAYS_PER_TASK);
+        this.requestUpdate();
+      }, 0);
+    }
     const start = this.model.$weekStart.get();
     if (this.#scrolledFor !== start && this.model.$loaded.get()) {
       this.#scrolledFor = start;
@@ -201,7 +230,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
           <div class="gutter" aria-hidden="true">
             ${Array.from({ length: 24 }, (_, h) => html`<div class="hour">${hourLabel.format(atMinute(days[0]!.from, h * 60))}</div>`)}
           </div>
-          ${days.map((day) => this.#column(day, layout[day.index] ?? [], now))}
+          ${days.map((day) => this.#column(day, day.index < this.#daysDrawn ? layout[day.index] ?? [] : [], now))}
         </div>
       </div>
       <p id="block-keys" class="sr-only">

@@ -28,7 +28,7 @@ export const gridStyles = css`
   .col { grid-row: 2; position: relative; border-left: 1px solid var(--lt-border, #eaecf0); touch-action: pan-x pan-y;
     background-image: repeating-linear-gradient(to bottom, transparent 0 calc(var(--hour) - 1px),
       var(--lt-border, #eaecf0) calc(var(--hour) - 1px) var(--hour));
-    cursor: crosshair; user-select: none; -webkit-user-select: none; }
+    cursor: crosshair; user-select: none; -webkit-user-select: none; contain: layout paint style; }
   .gap { position: absolute; left: 0; right: 0; pointer-events: none;
     background: repeating-linear-gradient(135deg, transparent 0 5px, var(--lt-gap, rgb(217 45 32 / 0.13)) 5px 7px); }
   .now { position: absolute; left: 0; right: 0; height: 0; border-top: 2px solid var(--lt-danger, #d92d20); z-index: 2;
@@ -40,7 +40,7 @@ export const gridStyles = css`
     color: var(--lt-block-text, CanvasText);
     background: color-mix(in srgb, var(--c, #98a2b3) 22%, var(--lt-bg, Canvas));
     border: 1px solid color-mix(in srgb, var(--c, #98a2b3) 55%, var(--lt-bg, Canvas));
-    border-left: 4px solid var(--c, #98a2b3); }
+    border-left: 4px solid var(--c, #98a2b3); contain: strict; }
   .block:hover { z-index: 2; filter: brightness(0.98); }
   .block:focus-visible, .block.focused { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 1px; z-index: 3; }
   .block.cont-before { border-top-left-radius: 0; border-top-right-radius: 0; border-top-style: dashed; }
