@@ -5,7 +5,7 @@
 //
 // Environment: BENCH_ROWS (100000) and BENCH_BATCH (10000) size the insert/query comparison; BENCH_FILE_ROWS (250000)
 // the large file; BENCH_MATRIX_ROWS (100000) each matrix cell's bulk insert; BENCH_PAGE_SIZES (4096,16384,65536);
-// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,quick picks sections;
+// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week picks sections;
 // BENCH_JSON=1 also prints the raw results.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ const fileRows = Number(env.BENCH_FILE_ROWS ?? 250_000);
 const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
-const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick';
+const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week';
 const sections = only.split(',');
 
 const { runNative, runNativeConfig } = await import(path.join(root, 'dist/bench/native.js'));
@@ -161,4 +161,12 @@ if (page.quickEntry) {
   const q = page.quickEntry;
   console.log(`\n== Quick entry: parse + suggestions per keystroke, 5,000 projects and 5,000 tags (${n(q.keystrokes)} keystrokes)`);
   console.log(`   p50 ${f(q.p50, 3)}, p95 ${f(q.p95, 3)}, max ${f(q.max, 2)}  [budget p95 < 2 ms; ${budget(q.p95, 2)}]`);
+}
+
+if (page.week) {
+  const w = page.week;
+  console.log(`\n== Week view over ${n(w.rows)} sessions (${n(w.sessionsPerWeek)} in a week, the app's data worker and <lt-week-view>)`);
+  console.log(`   listSessions for one week: ${f(w.listMs)} (round trip, median of 7)`);
+  console.log(`   week shown (navigate → data → rendered): ${f(w.showMs)}; main-thread render: ${f(w.renderMs)}  [goal < 100 ms; ${budget(w.showMs, 100)}]`);
+  console.log(`   longest main-thread task: ${f(w.longestTaskMs)}; tasks over 50 ms: ${w.longTasks}  [goal none; ${w.longTasks === 0 ? 'met' : 'MISSED'}]`);
 }

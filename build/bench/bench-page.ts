@@ -6,6 +6,7 @@ import { generateSessions, type EngineResult } from './sessions.ts';
 import { CANDIDATE, matrixConfigs, TODAY, type StorageConfig } from './configs.ts';
 import type * as EngineBench from './engine-bench.ts';
 import { editsBench, type EditsResult } from './edits-bench.ts';
+import { weekBench, type WeekBenchResult } from './week-bench.ts';
 
 installErrorTransfer();
 
@@ -25,6 +26,7 @@ export interface PageResult {
   app250k?: AppFileResult;
   edits?: EditsResult;
   quickEntry?: QuickEntryFigures;
+  week?: WeekBenchResult;
   sections: string[];
 }
 
@@ -394,7 +396,7 @@ async function main(): Promise<PageResult> {
   const matrixRows = Number(params.get('matrixRows') ?? 100_000);
   const pageSizes = (params.get('pageSizes') ?? '4096,16384,65536').split(',').map(Number);
   const coalescing = params.get('coalescing') !== '0';
-  const sections = (params.get('only') ?? 'engine,app,matrix,file,edits,quick').split(',');
+  const sections = (params.get('only') ?? 'engine,app,matrix,file,edits,quick,week').split(',');
   const result: PageResult = {
     sections,
     engine: { engine: '', rows, insertMs: NaN, groupAllMs: NaN, groupYearMs: NaN, groupRows: 0 },
@@ -464,6 +466,9 @@ async function main(): Promise<PageResult> {
   // 4. Corrections: a bulk change of 10,000 sessions and its undo, small edits (issue 6).
   if (sections.includes('edits')) result.edits = await editsBench(newDataWorker, 50_000, 10_000);
   if (sections.includes('quick')) result.quickEntry = quickEntryBench();
+  if (sections.includes('week')) {
+    result.week = await weekBench(newDataWorker, new URL('../renderer/workers/data-worker.js', import.meta.url), fileRows, batch);
+  }
   return result;
 }
 
