@@ -45,7 +45,8 @@ export async function dailyWorked(db: Database, from: number, to: number, filter
     `SELECT ${COLUMNS} FROM activities a WHERE a.id IN (
        SELECT id FROM activities WHERE deleted_at IS NULL AND start_time < :to AND start_time >= :back
          AND (end_time IS NULL OR end_time > :from) ${f.sql}
-         AND NOT (start_time >= :from AND end_time <= :to AND pause_started_at IS NULL AND ${day('start_time')} = ${day('end_time')})
+         AND (end_time IS NULL OR pause_started_at IS NOT NULL OR start_time < :from OR end_time > :to
+              OR ${day('start_time')} <> ${day('end_time')})
        UNION
        SELECT id FROM activities WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > ${LOOK_BACK_MS})
          AND start_time < :back AND (end_time IS NULL OR end_time > :from) ${f.sql})`,
