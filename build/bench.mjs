@@ -5,7 +5,7 @@
 //
 // Environment: BENCH_ROWS (100000) and BENCH_BATCH (10000) size the insert/query comparison; BENCH_FILE_ROWS (250000)
 // the large file; BENCH_MATRIX_ROWS (100000) each matrix cell's bulk insert; BENCH_PAGE_SIZES (4096,16384,65536);
-// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file picks sections;
+// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week picks sections;
 // BENCH_JSON=1 also prints the raw results.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ const fileRows = Number(env.BENCH_FILE_ROWS ?? 250_000);
 const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
-const only = env.BENCH_ONLY ?? 'engine,app,matrix,file';
+const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week';
 const sections = only.split(',');
 
 const { runNative, runNativeConfig } = await import(path.join(root, 'dist/bench/native.js'));
@@ -122,6 +122,14 @@ if (page.matrix) {
   }
 }
 
+if (page.edits) {
+  const e = page.edits;
+  console.log(`\n== Corrections through the API on ${n(e.rows)} sessions (issue 6)`);
+  console.log(`  bulk change of ${n(e.bulk)} sessions (project, billable, a new tag): ${f(e.bulkFieldsMs)}; its undo ${f(e.bulkFieldsUndoMs)}; redo ${f(e.redoMs)}`);
+  console.log(`  bulk shift of ${n(e.bulk)} sessions by 15 min (overlap check per session): ${f(e.bulkShiftMs)}; its undo ${f(e.bulkShiftUndoMs)}`);
+  console.log(`  one edit committed p50 ${f(e.editP50)}; one split p50 ${f(e.splitP50)} (medians of 20)`);
+}
+
 function nativeKey(c) {
   return `${c.pageSize}/${c.journal}/${c.locking}/${c.synchronous}`;
 }
@@ -147,4 +155,18 @@ if (page.file) {
       `${f(b.commitP50).padStart(10)}${f(b.stallMs).padStart(11)}  ${f(b.verifyMs, 0)} ${b.verify}; ${rowsNote}; header ${b.headerVersions}` +
       `${b.steps ? `; ${b.steps} steps` : ''}`);
   }
+}
+
+if (page.quickEntry) {
+  const q = page.quickEntry;
+  console.log(`\n== Quick entry: parse + suggestions per keystroke, 5,000 projects and 5,000 tags (${n(q.keystrokes)} keystrokes)`);
+  console.log(`   p50 ${f(q.p50, 3)}, p95 ${f(q.p95, 3)}, max ${f(q.max, 2)}  [budget p95 < 2 ms; ${budget(q.p95, 2)}]`);
+}
+
+if (page.week) {
+  const w = page.week;
+  console.log(`\n== Week view over ${n(w.rows)} sessions (${n(w.sessionsPerWeek)} in a week, the app's data worker and <lt-week-view>)`);
+  console.log(`   listSessions for one week: ${f(w.listMs)} (round trip, median of 7)`);
+  console.log(`   week shown (navigate → data → rendered): ${f(w.showMs)}; main-thread render: ${f(w.renderMs)}  [goal < 100 ms; ${budget(w.showMs, 100)}]`);
+  console.log(`   longest main-thread task: ${f(w.longestTaskMs)}; tasks over 50 ms: ${w.longTasks}  [goal none; ${w.longTasks === 0 ? 'met' : 'MISSED'}]`);
 }

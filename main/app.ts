@@ -11,13 +11,14 @@ import {
   createMainWindow,
   createQuickEntryWindow,
   markQuitting,
-  toggleWindow,
 } from './windows.ts';
+import { presentQuickEntry, registerQuickEntryIpc, registerQuickEntryShortcut, type QuickEntryPresenter } from './quick-entry.ts';
+import type { ShortcutStatus } from '../shared/shell-contract.ts';
 
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'safeStorage' | 'powerMonitor' | 'globalShortcut' | 'session'
->;
+  'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'safeStorage' | 'powerMonitor' | 'globalShortcut' | 'session' | 'screen'
+> & { nativeTheme?: Pick<typeof Electron.nativeTheme, 'shouldUseDarkColors'> };
 
 export interface StartOptions {
   /** the built renderer (dist/renderer) */
@@ -31,6 +32,8 @@ export interface StartOptions {
    * connect-src. None today.
    */
   aiEndpoint?: () => string | null;
+  /** the global quick-entry shortcut from settings; CommandOrControl+Shift+Space by default */
+  quickEntryShortcut?: string;
 }
 
 export interface RunningApp {
@@ -45,7 +48,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * database, no formatting, no network. The electron module is passed in so tests can hand in a fake.
  */
 export function startApp(electron: ElectronModule, options: StartOptions = {}): RunningApp | null {
-  const { app, BrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut, session } = electron;
+  const { app, BrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut, session, screen } = electron;
   const rendererDir = options.rendererDir ?? path.join(here, '../renderer');
   const preloadPath = options.preloadPath ?? path.join(here, '../preload/preload.cjs');
 
@@ -57,8 +60,10 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   registerAppScheme(protocol);
   let mainWindow: Electron.BrowserWindow | null = null;
   let quickEntry: Electron.BrowserWindow | null = null;
+  let presenter: QuickEntryPresenter | null = null;
+  let shortcut: ShortcutStatus | null = null;
 
-  const windowOptions = { preloadPath, packaged: app.isPackaged };
+  const windowOptions = { preloadPath, packaged: app.isPackaged, dark: electron.nativeTheme?.shouldUseDarkColors ?? false };
   const csp = () => {
     const endpoint = options.aiEndpoint?.() ?? null;
     try {
@@ -103,8 +108,10 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir, { csp }));
     registerSecretsIpc(ipcMain, safeStorage);
     openMain();
+    registerQuickEntryIpc(ipcMain, () => quickEntry, () => presenter, () => shortcut);
     quickEntry = createQuickEntryWindow(BrowserWindow, windowOptions);
-    globalShortcut.register(QUICK_ENTRY_SHORTCUT, () => quickEntry && toggleWindow(quickEntry));
+    presenter = presentQuickEntry(quickEntry, screen);
+    shortcut = registerQuickEntryShortcut(globalShortcut, options.quickEntryShortcut ?? QUICK_ENTRY_SHORTCUT, () => presenter?.toggle());
     forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows(), options.presence);
   });
 

@@ -6,6 +6,7 @@ import {
   IPC,
   PresenceEventSchema,
   SecretProtectionSchema,
+  ShortcutStatusSchema,
   type PresenceEvent,
   type Shell,
 } from '../shared/shell-contract.ts';
@@ -38,5 +39,7 @@ export function createShellBridge(ipc: Renderer): Shell {
       ipc.on(IPC.presence, handler);
       return () => void ipc.removeListener(IPC.presence, handler);
     },
+    hideQuickEntry: () => void call(ipc, v.null(), IPC.quickEntryHide).catch(() => undefined),
+    quickEntryShortcut: () => call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntryShortcut),
   };
 }

@@ -12,6 +12,8 @@ export interface WindowOptions {
   preloadPath: string;
   /** app.isPackaged: DevTools exist only in development */
   packaged: boolean;
+  /** the OS uses dark colours: the quick-entry window's background matches its page */
+  dark?: boolean;
 }
 
 /** The renderer gets no Node, no remote code, one preload bridge, no DevTools when packaged, no downloads. */
@@ -75,6 +77,8 @@ export function createQuickEntryWindow(BrowserWindow: WindowCtor, options: Windo
     alwaysOnTop: true,
     fullscreenable: false,
     title: 'LightTrack quick entry',
+    // the colour of the page itself, in case a frame is ever composited before the page paints
+    backgroundColor: options.dark ? '#121212' : '#ffffff',
     webPreferences: secureWebPreferences(options),
   });
   lockDown(win.webContents);

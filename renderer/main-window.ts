@@ -2,14 +2,28 @@ import { detectShell } from './shell/index.ts';
 import { createServices } from './services/services.ts';
 import { reportWindowErrors } from './services/window-errors.ts';
 import './components/lt-app.ts';
+import './views/quick-entry/lt-command-palette.ts';
+import './views/quick-entry/lt-shortcut-notice.ts';
 
 // The data worker is built next to this bundle (see rollup.config.mjs).
-const services = createServices(detectShell(), { workerUrl: new URL('./workers/data-worker.js', import.meta.url) });
+const shell = detectShell();
+const services = createServices(shell, { workerUrl: new URL('./workers/data-worker.js', import.meta.url) });
 reportWindowErrors({ source: 'window:main', report: (input) => services.diagnostics.reportError(input) });
 services.lifecycle.listen();
 const app = document.createElement('lt-app');
 app.services = services;
 document.body.append(app);
+// Ctrl/Cmd+K: the quick entry as a command palette, rendered now so it opens instantly
+const palette = document.createElement('lt-command-palette');
+palette.client = services.client;
+document.body.append(palette);
+// the global shortcut lives in Electron's main process; if it could not be registered, say so here
+void shell.quickEntryShortcut().then((status) => {
+  if (!status || status.registered) return;
+  const notice = document.createElement('lt-shortcut-notice');
+  notice.message = status.message ?? `The quick-entry shortcut ${status.accelerator} could not be registered.`;
+  document.body.prepend(notice);
+}, () => undefined);
 void services.client.start();
 // After the first paint, when the window is idle: a quick integrity check, then today's scheduled backup.
 requestAnimationFrame(() => services.database.checkWhenIdle());

@@ -1,17 +1,30 @@
-// Quick-entry window: a stub until the quick-entry issue lands. It already owns its own data worker, which is what
-// the shared-database design (OPFSCoopSyncVFS) is for.
+// The quick-entry window: one line, focused at once. It owns its own data worker (the shared-database design);
+// writes reach the main window through the worker's change broadcast.
 import { DataClient } from './services/data-client.ts';
 import { DiagnosticsService } from './services/diagnostics.ts';
 import { Lifecycle } from './services/lifecycle.ts';
 import { reportWindowErrors } from './services/window-errors.ts';
+import './views/quick-entry/lt-quick-entry.ts';
 
+// The Electron bridge when present; the web shell's secrets and presence are not needed here (and not loaded).
+const hideWindow = () => (window.lighttrack ? window.lighttrack.shell.hideQuickEntry() : window.opener && window.close());
 const client = new DataClient({ workerUrl: new URL('./workers/data-worker.js', import.meta.url) });
 const diagnostics = new DiagnosticsService(client);
 reportWindowErrors({ source: 'window:quick-entry', report: (input) => diagnostics.reportError(input) });
 new Lifecycle().listen(); // a restore swaps the database under every window: this one reloads too
 void client.start();
-const input = document.createElement('input');
-input.placeholder = 'Quick entry (coming soon)';
-input.setAttribute('aria-label', 'Quick entry');
-document.body.append(input);
-input.focus();
+
+const entry = document.createElement('lt-quick-entry');
+entry.client = client;
+document.body.append(entry);
+void entry.updateComplete.then(() => entry.focus());
+
+const hide = () => {
+  entry.reset();
+  hideWindow();
+};
+entry.addEventListener('lt-quick-entry-dismiss', hide);
+entry.addEventListener('lt-quick-entry-done', hide);
+// shown again (Electron re-shows the pre-warmed window): a fresh, focused line
+document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && entry.focus());
+window.addEventListener('focus', () => entry.focus());

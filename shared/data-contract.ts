@@ -18,13 +18,24 @@ import type {
   RestoreResult,
 } from './database.ts';
 import type { ErrorLogPage, ListErrorsInput, ReportErrorInput } from './error-log.ts';
-import type { CreateProjectInput, Project } from './project.ts';
+import type { CreateGoalInput, Goal, GoalProgress, UpdateGoalInput } from './goal.ts';
+import type {
+  ArchiveProjectInput,
+  CreateProjectInput,
+  DeleteProjectInput,
+  MergeProjectsInput,
+  Project,
+  ProjectTotals,
+  UpdateProjectInput,
+} from './project.ts';
+import type { Settings, SettingsChange, SettingsFile, SettingsPatch } from './settings.ts';
 import type {
   AddSessionInput,
   BulkDeleteInput,
   BulkUpdateInput,
   ContinueSessionInput,
   DuplicateSessionInput,
+  ActionRef,
   EditResult,
   ListSessionsInput,
   MergeSessionsInput,
@@ -32,8 +43,8 @@ import type {
   SplitSessionInput,
   UpdateSessionInput,
 } from './sessions.ts';
-import type { Tag } from './tag.ts';
-import type { UndoOutcome, UndoState } from './undo.ts';
+import type { CreateTagInput, MergeTagsInput, Tag, UpdateTagInput } from './tag.ts';
+import type { UndoInput, UndoOutcome, UndoState } from './undo.ts';
 
 export interface OpenOptions {
   /** OPFS file name of the database; tests use their own. */
@@ -113,19 +124,69 @@ export interface EditsApi {
 }
 
 export interface UndoApi {
-  /** Reverts the newest action; CONFLICT when a row it touched changed since; NOT_FOUND when there is nothing. */
-  undo(): Promise<UndoOutcome>;
+  /**
+   * Reverts the newest action, or the one named (the action an Undo toast shows, which another window may have
+   * overtaken). CONFLICT when a row it touched changed since; NOT_FOUND when there is nothing (left) to undo.
+   */
+  undo(input?: UndoInput): Promise<UndoOutcome>;
   redo(): Promise<UndoOutcome>;
   undoState(): Promise<UndoState>;
 }
 
-export interface TagsApi {
-  listTags(): Promise<Tag[]>;
+/** What a change to a project, tag or goal answers: the record as written, and the undoable action. */
+export interface ChangeResult<T> {
+  value: T;
+  /** null when nothing changed */
+  action: ActionRef | null;
 }
 
+/** Tags: names unique among live tags without case. Every change is undoable. */
+export interface TagsApi {
+  listTags(): Promise<Tag[]>;
+  createTag(input: CreateTagInput): Promise<ChangeResult<Tag>>;
+  updateTag(input: UpdateTagInput): Promise<ChangeResult<Tag>>;
+  /** soft delete: the tag disappears from sessions and lists; undo brings it back with its sessions */
+  deleteTag(id: string): Promise<ChangeResult<null>>;
+  /** every session tagged `from` gets `into`; `from` is deleted */
+  mergeTags(input: MergeTagsInput): Promise<ChangeResult<Tag>>;
+}
+
+/** Projects form a tree (parentId). Names unique among live projects without case. Every change is undoable. */
 export interface ProjectsApi {
   createProject(input: CreateProjectInput): Promise<Project>;
+  /** live projects, archived ones included (pickers leave those out; reports keep them) */
   listProjects(): Promise<Project[]>;
+  updateProject(input: UpdateProjectInput): Promise<ChangeResult<Project>>;
+  archiveProject(input: ArchiveProjectInput): Promise<ChangeResult<Project>>;
+  /** CONFLICT with details.sessions (a count) when the project has sessions and `sessions` is not given; its
+   *  sub-projects move up to its parent */
+  deleteProject(input: DeleteProjectInput): Promise<ChangeResult<null>>;
+  mergeProjects(input: MergeProjectsInput): Promise<ChangeResult<Project>>;
+  /** this week (settings' week start), this month, all time, budget used; for every live project */
+  projectTotals(): Promise<ProjectTotals[]>;
+}
+
+export interface GoalsApi {
+  listGoals(): Promise<Goal[]>;
+  createGoal(input: CreateGoalInput): Promise<ChangeResult<Goal>>;
+  updateGoal(input: UpdateGoalInput): Promise<ChangeResult<Goal>>;
+  deleteGoal(id: string): Promise<ChangeResult<null>>;
+  /** progress of every goal in its current period at `at` (default now), running timer included, with streaks */
+  goalProgress(input?: { at?: number }): Promise<GoalProgress[]>;
+}
+
+/** Settings: validated on every read and write; other windows hear of changes on the changes channel. */
+export interface SettingsApi {
+  getSettings(): Promise<Settings>;
+  /** VALIDATION naming the field when a value is bad; nothing is changed then */
+  updateSettings(patch: SettingsPatch): Promise<Settings>;
+  /** the last 50 changes, newest first */
+  settingsHistory(): Promise<SettingsChange[]>;
+  /** puts the setting of history entry `id` back to its value before that change (itself a new change) */
+  rollbackSetting(id: number): Promise<Settings>;
+  exportSettings(): Promise<SettingsFile>;
+  /** validates the whole file first; a bad file changes nothing and says what is wrong */
+  importSettings(file: unknown): Promise<Settings>;
 }
 
 export interface ReportsApi {
@@ -167,4 +228,4 @@ export interface DiagnosticsApi {
  * validated inside the worker (it crossed a postMessage boundary); failures reject with an AppError and change
  * nothing.
  */
-export interface DataApi extends LifecycleApi, SessionsApi, EditsApi, UndoApi, TagsApi, ProjectsApi, ReportsApi, DatabaseApi, DiagnosticsApi {}
+export interface DataApi extends LifecycleApi, SessionsApi, EditsApi, UndoApi, TagsApi, ProjectsApi, GoalsApi, SettingsApi, ReportsApi, DatabaseApi, DiagnosticsApi {}

@@ -80,17 +80,19 @@ export function splitSpan(s: Span, at: readonly number[], now: number): Span[] {
   const end = endOf(s, now);
   const points = [...new Set(at)].sort((a, b) => a - b);
   const bounds = [s.startTime, ...points, end];
+  const parts = bounds.slice(1).map((to, i) => clip(s, bounds[i]!, i + 2 === bounds.length ? s.endTime : to, now, 0));
+  // the unplaced remainder is shared in proportion to each piece's unpaused room, so no piece gets more than fits
   const unplaced = unplacedMs(s);
-  const span = end - s.startTime;
-  const pieces: Span[] = [];
-  let given = 0;
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const last = i + 2 === bounds.length;
-    const share = last ? unplaced - given : span > 0 ? Math.floor((unplaced * (bounds[i + 1]! - bounds[i]!)) / span) : 0;
-    given += share;
-    pieces.push(clip(s, bounds[i]!, last ? s.endTime : bounds[i + 1]!, now, share));
+  const rooms = parts.map((p) => Math.max(0, endOf(p, now) - p.startTime - p.pausedMs));
+  const totalRoom = rooms.reduce((a, b) => a + b, 0);
+  const shares = rooms.map((room) => (totalRoom > 0 ? Math.floor((unplaced * room) / totalRoom) : 0));
+  let left = Math.min(unplaced, totalRoom) - shares.reduce((a, b) => a + b, 0);
+  for (let i = 0; left > 0 && i < shares.length; i++) {
+    const extra = Math.min(left, rooms[i]! - shares[i]!);
+    shares[i]! += extra;
+    left -= extra;
   }
-  return pieces;
+  return parts.map((p, i) => ({ ...p, pausedMs: p.pausedMs + shares[i]! }));
 }
 
 /** Union of intervals, sorted and merged. */
@@ -186,4 +188,20 @@ export function resize(s: Span, start: number, end: number | null): Span {
   const placed = placedMs(pauses);
   const room = end === null ? Infinity : Math.max(0, end - start - placed);
   return { startTime: start, endTime: end, pausedMs: placed + Math.min(unplacedMs(s), room), pauseStartedAt, pauses };
+}
+
+/**
+ * Worked ms of a session inside [from, to): its time there minus its pauses there, minus the unplaced remainder in
+ * proportion (old rows only). Exact for sessions with interval pauses, across midnight and DST changes alike.
+ */
+export function workedWithin(s: Span, from: number, to: number, now: number): number {
+  const end = endOf(s, now);
+  const a = Math.max(s.startTime, from);
+  const b = Math.min(end, to);
+  if (b <= a) return 0;
+  let paused = placedMs(clipPauses(s.pauses, a, b));
+  if (s.pauseStartedAt !== null) paused += Math.max(0, b - Math.max(a, s.pauseStartedAt));
+  const span = end - s.startTime;
+  const unplaced = span > 0 ? Math.round((unplacedMs(s) * (b - a)) / span) : 0;
+  return Math.max(0, b - a - paused - unplaced);
 }

@@ -8,7 +8,19 @@ export interface Shell {
   readonly secrets: SecretStore;
   /** Subscribes to idle/active, suspend/resume and lock/unlock; returns an unsubscribe function. */
   onPresence(listener: (event: PresenceEvent) => void): () => void;
+  /** Hides the quick-entry window (Electron) or closes it when a page opened it as its own window (web). */
+  hideQuickEntry(): void;
+  /** The global quick-entry shortcut and whether it could be registered; null where there is none (web). */
+  quickEntryShortcut(): Promise<ShortcutStatus | null>;
 }
+
+export const ShortcutStatusSchema = v.object({
+  accelerator: v.pipe(v.string(), v.maxLength(100)),
+  registered: v.boolean(),
+  /** why it is not registered, in words */
+  message: v.nullable(v.pipe(v.string(), v.maxLength(500))),
+});
+export type ShortcutStatus = v.InferOutput<typeof ShortcutStatusSchema>;
 
 /**
  * Seals secrets (API keys, tokens) for storage; the caller stores the ciphertext, the shell stores nothing.
@@ -50,6 +62,8 @@ export const IPC = {
   encrypt: 'shell:secrets:encrypt',
   decrypt: 'shell:secrets:decrypt',
   presence: 'shell:presence',
+  quickEntryHide: 'shell:quick-entry:hide',
+  quickEntryShortcut: 'shell:quick-entry:shortcut',
 } as const;
 
 /** 64 KiB of UTF-8 is far beyond any API key or token we keep; it bounds what crosses IPC and what gets sealed. */

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { ActionRef } from './sessions.ts';
 
 /** Undo and redo: a journal in the database of before/after row images, shared by every window. */
@@ -18,3 +19,9 @@ export interface UndoOutcome {
   sessionIds: string[];
   state: UndoState;
 }
+
+export const UndoInputSchema = v.optional(
+  v.object({ actionId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))) }),
+  {},
+);
+export type UndoInput = v.InferInput<typeof UndoInputSchema>;

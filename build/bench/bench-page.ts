@@ -1,9 +1,12 @@
 import * as Comlink from 'comlink';
+import { quickEntryBench, type QuickEntryFigures } from './quick-entry-bench.ts';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
 import { generateSessions, type EngineResult } from './sessions.ts';
 import { CANDIDATE, matrixConfigs, TODAY, type StorageConfig } from './configs.ts';
 import type * as EngineBench from './engine-bench.ts';
+import { editsBench, type EditsResult } from './edits-bench.ts';
+import { weekBench, type WeekBenchResult } from './week-bench.ts';
 
 installErrorTransfer();
 
@@ -21,6 +24,9 @@ export interface PageResult {
   matrix?: EngineBench.MatrixRow[];
   file?: FileResult;
   app250k?: AppFileResult;
+  edits?: EditsResult;
+  quickEntry?: QuickEntryFigures;
+  week?: WeekBenchResult;
   sections: string[];
 }
 
@@ -390,7 +396,7 @@ async function main(): Promise<PageResult> {
   const matrixRows = Number(params.get('matrixRows') ?? 100_000);
   const pageSizes = (params.get('pageSizes') ?? '4096,16384,65536').split(',').map(Number);
   const coalescing = params.get('coalescing') !== '0';
-  const sections = (params.get('only') ?? 'engine,app,matrix,file').split(',');
+  const sections = (params.get('only') ?? 'engine,app,matrix,file,edits,quick,week').split(',');
   const result: PageResult = {
     sections,
     engine: { engine: '', rows, insertMs: NaN, groupAllMs: NaN, groupYearMs: NaN, groupRows: 0 },
@@ -457,6 +463,12 @@ async function main(): Promise<PageResult> {
   // 3. Engine-level storage matrix, then the large file (launch, integrity, backups) at the engine level.
   if (sections.includes('matrix')) result.matrix = await matrixBench(matrixRows, batch, 40, pageSizes, coalescing);
   if (sections.includes('file')) result.file = await fileBench(fileRows, batch);
+  // 4. Corrections: a bulk change of 10,000 sessions and its undo, small edits (issue 6).
+  if (sections.includes('edits')) result.edits = await editsBench(newDataWorker, 50_000, 10_000);
+  if (sections.includes('quick')) result.quickEntry = quickEntryBench();
+  if (sections.includes('week')) {
+    result.week = await weekBench(newDataWorker, new URL('../renderer/workers/data-worker.js', import.meta.url), fileRows, batch);
+  }
   return result;
 }
 

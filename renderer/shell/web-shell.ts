@@ -8,5 +8,8 @@ export function createWebShell(options: PresenceOptions = {}): Shell {
   return {
     secrets: new WebSecretStore(),
     onPresence: (listener) => presence.subscribe(listener),
+    // a page may close only a window a script opened; the main window ignores this
+    hideQuickEntry: () => window.opener && window.close(),
+    quickEntryShortcut: async () => null,
   };
 }

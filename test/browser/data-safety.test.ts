@@ -83,8 +83,8 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     await sql(newer, 'PRAGMA user_version = 99');
     handle = startDataWorker();
     const info = await handle.api.open({ name: newer });
-    expect(info.problem).to.deep.include({ kind: 'newer-schema', fileVersion: 99, appVersion: 2 });
-    expect(info.problem?.message).to.match(/version 99.*up to version 2/);
+    expect(info.problem).to.deep.include({ kind: 'newer-schema', fileVersion: 99, appVersion: SCHEMA_VERSION });
+    expect(info.problem?.message).to.match(new RegExp(`version 99.*up to version ${SCHEMA_VERSION}`));
   });
 
   it('adopts a v1 file from before application_id, backing it up before migrating', async () => {

@@ -8,6 +8,7 @@ export function createFakeElectron({
   storageBackend = 'gnome_libsecret',
   idleSeconds = 0,
   isPackaged = false,
+  shortcutTaken = false,
 } = {}) {
   const record = {
     quit: 0,
@@ -31,6 +32,9 @@ export function createFakeElectron({
     }
     getURL() {
       return this.url ?? '';
+    }
+    focus() {
+      this.focused = true;
     }
   }
 
@@ -61,6 +65,8 @@ export function createFakeElectron({
     isMinimized() { return false; }
     restore() {}
     isDestroyed() { return this.destroyed; }
+    getSize() { return [this.options.width ?? 800, this.options.height ?? 600]; }
+    setPosition(x, y) { this.position = [x, y]; }
   }
 
   const app = Object.assign(new EventEmitter(), {
@@ -115,11 +121,27 @@ export function createFakeElectron({
   const powerMonitor = Object.assign(new EventEmitter(), { idleSeconds, getSystemIdleTime() { return this.idleSeconds; } });
 
   const globalShortcut = {
-    register: (accelerator, callback) => record.shortcuts.set(accelerator, callback) && true,
+    register: (accelerator, callback) => {
+      if (!/^[A-Za-z0-9+]+$/.test(accelerator)) throw new TypeError(`Error processing argument: ${accelerator}`);
+      if (shortcutTaken) return false;
+      record.shortcuts.set(accelerator, callback);
+      return true;
+    },
     unregisterAll: () => record.shortcuts.clear(),
   };
 
-  return { app, BrowserWindow: FakeBrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut, session, record };
+  // two displays side by side; the pointer is on the second one
+  const displays = [
+    { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+    { id: 2, workArea: { x: 1920, y: 0, width: 2560, height: 1400 } },
+  ];
+  const screen = {
+    cursor: { x: 2500, y: 700 },
+    getCursorScreenPoint() { return this.cursor; },
+    getDisplayNearestPoint: (p) => displays.find((d) => p.x >= d.workArea.x && p.x < d.workArea.x + d.workArea.width) ?? displays[0],
+  };
+
+  return { app, BrowserWindow: FakeBrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut, session, screen, record };
 }
 
 /** What ipcMain handlers receive as their event. */

@@ -101,6 +101,7 @@ describe('windows', () => {
     const quick = running.quickEntryWindow();
     const shortcut = record.shortcuts.get('CommandOrControl+Shift+Space');
     assert.ok(shortcut, 'global shortcut registered');
+    quick.emit('ready-to-show');
     shortcut();
     assert.equal(quick.isVisible(), true);
     shortcut();

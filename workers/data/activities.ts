@@ -4,8 +4,12 @@ import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Database, Row } from './sqlite.ts';
 
-/** Tag ids of a session, sorted, as one JSON array (so a row and its undo image read the same way). */
+/** Ids of a session's live tags, sorted, as one JSON array (a deleted tag is hidden, its link kept for undo). */
 export const TAG_IDS_SQL = (alias: string) =>
+  `(SELECT json_group_array(tag_id) FROM (SELECT l.tag_id FROM activity_tags l JOIN tags t ON t.id = l.tag_id
+     WHERE l.activity_id = ${alias}.id AND t.deleted_at IS NULL ORDER BY l.tag_id))`;
+/** Every tag link of a session, sorted: what an undo image records. */
+export const TAG_LINKS_SQL = (alias: string) =>
   `(SELECT json_group_array(tag_id) FROM (SELECT tag_id FROM activity_tags WHERE activity_id = ${alias}.id ORDER BY tag_id))`;
 
 export const COLUMNS = `a.id, a.name, a.description, a.project_id, a.start_time, a.end_time, a.paused_ms,
@@ -201,24 +205,7 @@ export async function setDeleted(db: Database, id: string, deletedAt: number | n
 }
 
 /** The range scans' look-back; longer sessions (and the running one) come from the activities_long index. */
-export const LOOK_BACK_MS = 7 * 86_400_000;
-
-/** Live sessions sharing time with [from, to), `except` left out: the overlap rule's query. */
-export async function overlapping(db: Database, from: number, to: number, except: readonly string[], onDamaged?: OnDamaged): Promise<Activity[]> {
-  const rows = await db.all<ActivityRow>(
-    `SELECT ${COLUMNS} FROM activities a
-     WHERE a.id IN (
-       SELECT id FROM activities WHERE deleted_at IS NULL AND start_time < :to AND start_time >= :back
-         AND (end_time IS NULL OR end_time > :from)
-       UNION
-       SELECT id FROM activities WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > ${LOOK_BACK_MS})
-         AND start_time < :to AND (end_time IS NULL OR end_time > :from))
-       AND a.id NOT IN (SELECT value FROM json_each(:except))
-     ORDER BY a.start_time, a.id`,
-    { ':from': from, ':to': to, ':back': from - LOOK_BACK_MS, ':except': JSON.stringify(except) },
-  );
-  return rows.map((r) => toActivity(r, onDamaged)).filter((a): a is Activity => a !== null);
-}
+export const LOOK_BACK_MS = 12 * 3_600_000;
 
 /**
  * Live sessions overlapping [from, to): started before `to` and not ended before `from`; at most `limit` (one more

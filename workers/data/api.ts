@@ -4,6 +4,8 @@ import { Core } from './core.ts';
 import { DatabaseFiles } from './database-service.ts';
 import { Diagnostics } from './diagnostics-service.ts';
 import { Edits } from './edits-service.ts';
+import { SettingsService } from './settings-service.ts';
+import { Structure } from './structure-service.ts';
 import { Lifecycle, ProjectsAndReports, Sessions } from './data-service.ts';
 
 /** Every DataApi call an owner serves for itself and for the workers that proxy to it. */
@@ -17,13 +19,16 @@ export const OWNER_METHODS = [
   'setBackupRetention', 'exportDatabase', 'restoreBackup', 'restoreFromFile', 'startFresh', 'reportError',
   'listErrors', 'clearErrors', 'updateSession', 'addSession', 'splitSession', 'mergeSessions', 'duplicateSession',
   'continueSession', 'bulkUpdate', 'bulkDelete', 'listSessions', 'undo', 'redo', 'undoState', 'listTags',
+  'updateProject', 'archiveProject', 'deleteProject', 'mergeProjects', 'projectTotals', 'createTag', 'updateTag',
+  'deleteTag', 'mergeTags', 'listGoals', 'createGoal', 'updateGoal', 'deleteGoal', 'goalProgress', 'getSettings',
+  'updateSettings', 'settingsHistory', 'rollbackSetting', 'exportSettings', 'importSettings',
 ] as const satisfies readonly (keyof OwnerApi)[];
 type Missing = Exclude<keyof OwnerApi, (typeof OWNER_METHODS)[number]>;
 const complete: Missing extends never ? true : Missing = true;
 void complete;
 
 /** Calls whose failures are not logged again (they are the log, or a status read). */
-const NOT_LOGGED = new Set<string>(['reportError', 'listErrors', 'clearErrors', 'status', 'undoState']);
+const NOT_LOGGED = new Set<string>(['reportError', 'listErrors', 'clearErrors', 'status', 'undoState', 'getSettings']);
 
 export interface Owner {
   core: Core;
@@ -38,7 +43,8 @@ export interface Owner {
 export function createOwner(clock: () => number = Date.now): Owner {
   const core = new Core(clock);
   const lifecycle = new Lifecycle(core);
-  const services: object[] = [new Sessions(core), new ProjectsAndReports(core), new DatabaseFiles(core, lifecycle), new Diagnostics(core), new Edits(core)];
+  const services: object[] = [new Sessions(core), new ProjectsAndReports(core), new DatabaseFiles(core, lifecycle), new Diagnostics(core), new Edits(core),
+    new Structure(core), new SettingsService(core)];
   const api = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const method of OWNER_METHODS) {
     const service = services.find((s) => typeof (s as Record<string, unknown>)[method] === 'function');

@@ -108,6 +108,14 @@ export class Core {
     if (this.info) this.info = { ...this.info, status: 'recovery', problem };
   }
 
+  /** A bad stored setting falls back to its default; logged once per worker life like a damaged row. */
+  readonly onBadSetting = (key: string, value: unknown, issues: string[]): void => {
+    const id = `${key}=${String(value).slice(0, 200)}`;
+    if (this.#reportedDamaged.has(`settings:${id}`)) return;
+    this.#reportedDamaged.add(`settings:${id}`);
+    void this.logError(new AppError('DAMAGED', `The setting “${key}” on disk is invalid; using its default`, { key, value: String(value).slice(0, 500), issues }), 'worker:settings');
+  };
+
   /** A damaged row is hidden from views and logged once per worker life (views re-read often). */
   reportDamaged(table: string, id: unknown, issues: string[]): void {
     const key = `${table}:${String(id)}`;

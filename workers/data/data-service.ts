@@ -16,10 +16,11 @@ import * as activities from './activities.ts';
 import { totalsByProjectDay } from './analytics.ts';
 import { makeBackup } from './backups.ts';
 import type { Core } from './core.ts';
-import { journaledTimer, labelName } from './edit-write.ts';
+import { journaledChange, journaledTimer, labelName } from './edit-write.ts';
 import { settleOverlaps } from './overlaps.ts';
 import { resolveTagNames, setSessionTags } from './tags.ts';
 import { openDatabase } from './open-database.ts';
+import { migrateSettings } from './settings.ts';
 import * as projects from './projects.ts';
 import type { Database } from './sqlite.ts';
 
@@ -47,6 +48,8 @@ export class Lifecycle {
       const base = { vfs: 'OPFSCoopSyncVFS', role: 'owner' as const, origin: core.changes.origin };
       if (outcome.ok) {
         core.db = outcome.db;
+        const db = outcome.db;
+        await db.transaction(() => migrateSettings(db, core.clock()));
         core.info = {
           ...base,
           status: 'ready',
@@ -198,10 +201,12 @@ export class ProjectsAndReports implements Api<'createProject' | 'listProjects' 
 
   createProject(input: Parameters<DataApi['createProject']>[0]) {
     const parsed = parse(CreateProjectInputSchema, input, 'project');
-    return this.core.write('projects', 'insert', async (db, now) => {
-      const project = await projects.insertProject(db, parsed, now);
-      return { result: project, ids: [project.id] };
-    });
+    return journaledChange(this.core, 'projects', async ({ db, now, journal }) => {
+      const id = newId();
+      journal.label = `Create project “${parsed.name}”`;
+      await journal.touch('projects', [id]);
+      return projects.insertProject(db, parsed, now, id);
+    }).then((r) => r.value);
   }
 
   listProjects() {

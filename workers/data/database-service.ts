@@ -33,10 +33,10 @@ import {
 import type { Core } from './core.ts';
 import type { Lifecycle } from './data-service.ts';
 import { removeMarker } from './open-database.ts';
+import { readSettings, writeSettings } from './settings.ts';
 import { copyFile, emptyDatabaseFiles, fileSize, readBytes, removeDatabaseFiles, writeBytes } from './opfs.ts';
 
 type Api<K extends keyof DataApi> = Pick<DataApi, K>;
-const RETENTION_KEY = 'backup.retention';
 
 /**
  * The file itself: integrity checks, backups, export, restore and the recovery choices. These calls also work while
@@ -136,11 +136,7 @@ export class DatabaseFiles
     const parsed = parse(BackupRetentionSchema, retention, 'backup retention');
     return this.core.serial(async () => {
       const db = this.core.requireDb();
-      await db.run(
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-        [RETENTION_KEY, JSON.stringify(parsed), this.core.clock()],
-      );
+      await db.transaction(() => writeSettings(db, { backupRetention: parsed }, this.core.clock()));
       this.core.changes.announce({ table: 'settings', op: 'update', ids: [] });
       await applyRetention(this.core.name, parsed);
       return parsed;
@@ -257,18 +253,7 @@ export class DatabaseFiles
 
   async #retention(): Promise<BackupRetention> {
     if (!this.core.db || this.core.info?.status !== 'ready') return DEFAULT_BACKUP_RETENTION;
-    const row = await this.core.db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [RETENTION_KEY]);
-    if (!row) return DEFAULT_BACKUP_RETENTION;
-    let value: unknown = null;
-    try {
-      value = JSON.parse(row.value);
-    } catch {
-      // falls through to the default below
-    }
-    const parsed = v.safeParse(BackupRetentionSchema, value);
-    if (parsed.success) return parsed.output;
-    void this.core.logError(new AppError('DAMAGED', 'The backup retention setting is invalid; using the default', { value: row.value }), 'worker:settings');
-    return DEFAULT_BACKUP_RETENTION;
+    return (await readSettings(this.core.db, this.core.onBadSetting)).backupRetention;
   }
 
   #announceReload(reason: string): void {

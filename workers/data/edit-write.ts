@@ -2,6 +2,7 @@ import { MAX_SESSION_MS, type Activity } from '../../shared/activity.ts';
 import { AppError } from '../../shared/errors.ts';
 import { endOf, type Span } from '../../shared/session-math.ts';
 import type { Change } from '../../shared/changes.ts';
+import type { ChangeResult } from '../../shared/data-contract.ts';
 import type { EditResult, Overlap } from '../../shared/sessions.ts';
 import * as activities from './activities.ts';
 import type { Core } from './core.ts';
@@ -45,6 +46,20 @@ export function journaledTimer<T>(
     const out = await fn({ db, now, journal });
     await journal.finish(now);
     return out;
+  });
+}
+
+/**
+ * An undoable change to the user's structure (a project, tag or goal): answers the record and the action, and tells
+ * other windows about every table the change touched.
+ */
+export function journaledChange<T>(core: Core, table: Change['table'], fn: (ctx: EditContext) => Promise<T>): Promise<ChangeResult<T>> {
+  return core.write(table, 'update', async (db, now) => {
+    const journal = await record(db, now);
+    const value = await fn({ db, now, journal });
+    const action = await journal.finish(now);
+    const tables = new Set<Change['table']>([table, ...journal.tables]);
+    return { result: { value, action }, ids: [], also: [...tables].map((t) => ({ table: t, op: 'update' as const, ids: [] })) };
   });
 }
 

@@ -15,6 +15,7 @@ import {
   UpdateSessionInputSchema,
   type EditResult,
 } from '../../shared/sessions.ts';
+import { UndoInputSchema } from '../../shared/undo.ts';
 import { parse } from '../../shared/validate.ts';
 import * as activities from './activities.ts';
 import { bulkUpdate } from './bulk-edits.ts';
@@ -202,17 +203,18 @@ export class Edits implements Api<EditMethods> {
     return this.core.read((db) => listSessions(db, parsed, this.#onDamaged));
   }
 
-  undo() {
-    return this.#replay('undo');
+  undo(input?: Parameters<DataApi['undo']>[0]) {
+    const parsed = parse(UndoInputSchema, input, 'undo');
+    return this.#replay('undo', parsed.actionId);
   }
 
   redo() {
     return this.#replay('redo');
   }
 
-  #replay(direction: 'undo' | 'redo') {
+  #replay(direction: 'undo' | 'redo', actionId?: number) {
     return this.core.write('activities', 'update', async (db) => {
-      const done = await replay(db, direction);
+      const done = await replay(db, direction, actionId);
       const state = await undoState(db);
       const also = done.tagIds.length > 0 ? [{ table: 'tags' as const, op: 'update' as const, ids: done.tagIds }] : [];
       const ids = done.activityIds.length > 2_000 ? [] : done.activityIds;

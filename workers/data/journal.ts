@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors.ts';
 import type { ActionRef } from '../../shared/sessions.ts';
 import { UNDO_KEEP, type UndoState } from '../../shared/undo.ts';
-import { TAG_IDS_SQL } from './activities.ts';
+import { TAG_LINKS_SQL } from './activities.ts';
 import type { Database } from './sqlite.ts';
 
 /**
@@ -10,25 +10,28 @@ import type { Database } from './sqlite.ts';
  * ids for sessions), so comparing "the row now" with "the row as the action left it" is one string comparison and a
  * bulk change of 10,000 sessions is captured and reverted with set-based statements, not a loop of round trips.
  */
-type Table = 'activities' | 'tags';
+export type Table = 'activities' | 'tags' | 'projects' | 'goals';
 
-const ACTIVITY_COLUMNS = [
-  'id', 'name', 'description', 'project_id', 'start_time', 'end_time', 'paused_ms', 'pause_started_at', 'pauses',
-  'billable', 'is_manual', 'source', 'deleted_at', 'created_at', 'updated_at', 'sync_version',
-] as const;
-const TAG_COLUMNS = ['id', 'name', 'color', 'deleted_at', 'created_at', 'updated_at'] as const;
+const COLUMNS: Record<Table, readonly string[]> = {
+  activities: ['id', 'name', 'description', 'project_id', 'start_time', 'end_time', 'paused_ms', 'pause_started_at',
+    'pauses', 'billable', 'is_manual', 'source', 'deleted_at', 'created_at', 'updated_at', 'sync_version'],
+  tags: ['id', 'name', 'color', 'productivity', 'deleted_at', 'created_at', 'updated_at'],
+  projects: ['id', 'name', 'color', 'parent_id', 'client', 'hourly_rate', 'currency', 'billable_default',
+    'budget_minutes', 'budget_period', 'estimate_minutes', 'productivity', 'archived_at', 'deleted_at', 'created_at',
+    'updated_at'],
+  goals: ['id', 'name', 'period', 'kind', 'target_minutes', 'project_id', 'tag_id', 'deleted_at', 'created_at', 'updated_at'],
+};
+const TABLES = Object.keys(COLUMNS) as Table[];
 
-/** The JSON image of row `alias` of `table`. */
+/** The JSON image of row `alias` of `table` (a session's image carries all its tag links, deleted tags too). */
 function image(table: Table, alias: string): string {
-  if (table === 'tags') return `json_object(${TAG_COLUMNS.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
-  const cols = ACTIVITY_COLUMNS.map((c) => (c === 'pauses' ? `'pauses', json(${alias}.pauses)` : `'${c}', ${alias}.${c}`));
-  return `json_object(${cols.join(', ')}, 'tags', json(${TAG_IDS_SQL(alias)}))`;
+  const cols = COLUMNS[table].map((c) => (c === 'pauses' ? `'pauses', json(${alias}.pauses)` : `'${c}', ${alias}.${c}`));
+  if (table !== 'activities') return `json_object(${cols.join(', ')})`;
+  return `json_object(${cols.join(', ')}, 'tags', json(${TAG_LINKS_SQL(alias)}))`;
 }
 
 /** The current image of the row an undo_rows row (alias u) points at, or NULL when it does not exist. */
-const CURRENT = `CASE u.tbl
-  WHEN 'activities' THEN (SELECT ${image('activities', 'a')} FROM activities a WHERE a.id = u.row_id)
-  ELSE (SELECT ${image('tags', 't')} FROM tags t WHERE t.id = u.row_id) END`;
+const CURRENT = `CASE u.tbl ${TABLES.map((t) => `WHEN '${t}' THEN (SELECT ${image(t, 'x')} FROM ${t} x WHERE x.id = u.row_id)`).join(' ')} END`;
 
 /** Bulk ops and the oldest actions: at most UNDO_KEEP actions, fewer (never under 100) past this many row images. */
 const MAX_JOURNAL_ROWS = 250_000;
@@ -37,8 +40,10 @@ const MIN_KEPT = 100;
 /** One action being recorded, inside the caller's write transaction. */
 export class Recording {
   label = '';
-  /** set when the action created tags (other windows then reload their tag lists) */
+  /** set when the action touched tags (other windows then reload their tag lists) */
   createdTags = false;
+  /** the tables the action touched, for the change announcement */
+  readonly tables = new Set<Table>();
   readonly #touched = new Set<string>();
   #seq = 0;
 
@@ -53,10 +58,10 @@ export class Recording {
     if (fresh.length === 0) return;
     for (const id of fresh) this.#touched.add(`${table}:${id}`);
     if (table === 'tags') this.createdTags = true;
-    const src = table === 'activities' ? 'activities' : 'tags';
+    this.tables.add(table);
     await this.db.run(
       `INSERT INTO undo_rows (action_id, seq, tbl, row_id, before)
-       SELECT :action, :seq + j.key, :tbl, j.value, (SELECT ${image(table, 'x')} FROM ${src} x WHERE x.id = j.value)
+       SELECT :action, :seq + j.key, :tbl, j.value, (SELECT ${image(table, 'x')} FROM ${table} x WHERE x.id = j.value)
        FROM json_each(:ids) j`,
       { ':action': this.id, ':seq': this.#seq, ':tbl': table, ':ids': JSON.stringify(fresh) },
     );
@@ -117,13 +122,19 @@ export async function undoState(db: Database): Promise<UndoState> {
  * Reverts (direction 'undo': rows back to `before`) or re-applies ('redo': rows to `after`) one action. Refuses with
  * CONFLICT, changing nothing, when any row it touched is no longer as the action (or its undo) left it.
  */
-export async function replay(db: Database, direction: 'undo' | 'redo'): Promise<{ action: ActionRef; activityIds: string[]; tagIds: string[] }> {
-  const action = await db.get<{ id: number; label: string }>(
-    direction === 'undo'
-      ? 'SELECT id, label FROM undo_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1'
-      : 'SELECT id, label FROM undo_actions WHERE undone = 1 ORDER BY id LIMIT 1',
-  );
-  if (!action) throw new AppError('NOT_FOUND', direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+export async function replay(db: Database, direction: 'undo' | 'redo', actionId?: number): Promise<{ action: ActionRef; activityIds: string[]; tagIds: string[]; tables: Table[] }> {
+  const action = actionId !== undefined
+    ? await db.get<{ id: number; label: string }>('SELECT id, label FROM undo_actions WHERE id = ? AND undone = ?', [actionId, direction === 'undo' ? 0 : 1])
+    : await db.get<{ id: number; label: string }>(
+      direction === 'undo'
+        ? 'SELECT id, label FROM undo_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1'
+        : 'SELECT id, label FROM undo_actions WHERE undone = 1 ORDER BY id LIMIT 1',
+    );
+  if (!action) {
+    throw new AppError('NOT_FOUND', actionId !== undefined
+      ? `That action can no longer be ${direction === 'undo' ? 'undone' : 'redone'}`
+      : direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+  }
   const expected = direction === 'undo' ? 'after' : 'before';
   const target = direction === 'undo' ? 'before' : 'after';
   const changed = await db.all<{ row_id: string; tbl: string }>(
@@ -137,35 +148,40 @@ export async function replay(db: Database, direction: 'undo' | 'redo'): Promise<
     });
   }
   const args = { ':action': action.id };
-  const rows = `FROM undo_rows u WHERE u.action_id = :action`;
-  // order matters for the constraints: drop tag links and rows that must vanish, then write tags, sessions, links
-  await db.run(`DELETE FROM activity_tags WHERE activity_id IN (SELECT u.row_id ${rows} AND u.tbl = 'activities')`, args);
-  await db.run(`DELETE FROM activities WHERE id IN (SELECT u.row_id ${rows} AND u.tbl = 'activities' AND u.${target} IS NULL)`, args);
-  await db.run(
-    `INSERT INTO tags (${TAG_COLUMNS.join(', ')})
-     SELECT ${TAG_COLUMNS.map((c) => `u.${target}->>'${c}'`).join(', ')} ${rows} AND u.tbl = 'tags' AND u.${target} IS NOT NULL
-     ON CONFLICT(id) DO UPDATE SET ${TAG_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  const rows = (t: Table, present: boolean) =>
+    `FROM undo_rows u WHERE u.action_id = :action AND u.tbl = '${t}' AND u.${target} IS ${present ? 'NOT NULL' : 'NULL'}`;
+  const upsert = (t: Table) => db.run(
+    `INSERT INTO ${t} (${COLUMNS[t].join(', ')})
+     SELECT ${COLUMNS[t].map((c) => (c === 'pauses' ? `json(u.${target}->'pauses')` : `u.${target}->>'${c}'`)).join(', ')}
+     ${rows(t, true)} ORDER BY u.seq
+     ON CONFLICT(id) DO UPDATE SET ${COLUMNS[t].filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
     args,
   );
-  await db.run(
-    `INSERT INTO activities (${ACTIVITY_COLUMNS.join(', ')})
-     SELECT ${ACTIVITY_COLUMNS.map((c) => (c === 'pauses' ? `json(u.${target}->'pauses')` : `u.${target}->>'${c}'`)).join(', ')}
-     ${rows} AND u.tbl = 'activities' AND u.${target} IS NOT NULL ORDER BY u.seq
-     ON CONFLICT(id) DO UPDATE SET ${ACTIVITY_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
-    args,
-  );
+  // order matters for the foreign keys: first what must vanish and refers to others, then parents before children
+  await db.run(`DELETE FROM activity_tags WHERE activity_id IN (SELECT u.row_id FROM undo_rows u WHERE u.action_id = :action AND u.tbl = 'activities')`, args);
+  await db.run(`DELETE FROM activities WHERE id IN (SELECT u.row_id ${rows('activities', false)})`, args);
+  await db.run(`DELETE FROM goals WHERE id IN (SELECT u.row_id ${rows('goals', false)})`, args);
+  await upsert('projects');
+  await upsert('tags');
+  await upsert('activities');
+  await upsert('goals');
   await db.run(
     `INSERT INTO activity_tags (activity_id, tag_id)
      SELECT u.row_id, t.value FROM undo_rows u, json_each(u.${target}->'tags') t
      WHERE u.action_id = :action AND u.tbl = 'activities' AND u.${target} IS NOT NULL`,
     args,
   );
-  await db.run(`DELETE FROM tags WHERE id IN (SELECT u.row_id ${rows} AND u.tbl = 'tags' AND u.${target} IS NULL)`, args);
+  await db.run(`DELETE FROM tags WHERE id IN (SELECT u.row_id ${rows('tags', false)})`, args);
+  // projects made by the action go children first (a sub-project refers to its parent)
+  for (const p of await db.all<{ row_id: string }>(`SELECT u.row_id ${rows('projects', false)} ORDER BY u.seq DESC`, args)) {
+    await db.run('DELETE FROM projects WHERE id = ?', [p.row_id]);
+  }
   await db.run('UPDATE undo_actions SET undone = ? WHERE id = ?', [direction === 'undo' ? 1 : 0, action.id]);
   const touched = await db.all<{ row_id: string; tbl: string }>('SELECT row_id, tbl FROM undo_rows WHERE action_id = ?', [action.id]);
   return {
     action,
     activityIds: touched.filter((t) => t.tbl === 'activities').map((t) => t.row_id),
     tagIds: touched.filter((t) => t.tbl === 'tags').map((t) => t.row_id),
+    tables: [...new Set(touched.map((t) => t.tbl as Table))],
   };
 }

@@ -99,7 +99,7 @@ export const MIGRATIONS: readonly string[] = [
   -- sessions longer than the range scans' look-back (and the running one): few, so overlap and list queries can add
   -- them from this small index instead of scanning everything
   CREATE INDEX activities_long ON activities(start_time)
-    WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > 604800000);
+    WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > 43200000);
 
   CREATE TABLE undo_actions (
     id         INTEGER PRIMARY KEY,
@@ -119,6 +119,51 @@ export const MIGRATIONS: readonly string[] = [
     after     TEXT CHECK (after IS NULL OR json_valid(after)),
     PRIMARY KEY (action_id, seq)
   ) WITHOUT ROWID;
+  `,
+  // v4: the user's structure (issue 7): project billing, budget and estimate, productivity classes (reports),
+  // goals, settings history; the undo journal learns projects and goals (its CHECK is rebuilt with the table).
+  `
+  ALTER TABLE projects ADD COLUMN billable_default INTEGER NOT NULL DEFAULT 0 CHECK (billable_default IN (0, 1));
+  ALTER TABLE projects ADD COLUMN budget_period TEXT CHECK (budget_period IN ('total', 'month'));
+  ALTER TABLE projects ADD COLUMN estimate_minutes INTEGER;
+  ALTER TABLE projects ADD COLUMN productivity TEXT NOT NULL DEFAULT 'neutral'
+    CHECK (productivity IN ('productive', 'neutral', 'distracting'));
+  ALTER TABLE tags ADD COLUMN productivity TEXT NOT NULL DEFAULT 'neutral'
+    CHECK (productivity IN ('productive', 'neutral', 'distracting'));
+
+  CREATE TABLE goals (
+    id             TEXT PRIMARY KEY NOT NULL,
+    name           TEXT NOT NULL DEFAULT '',
+    period         TEXT NOT NULL CHECK (period IN ('day', 'week', 'month')),
+    kind           TEXT NOT NULL CHECK (kind IN ('at-least', 'at-most')),
+    target_minutes INTEGER NOT NULL CHECK (target_minutes > 0),
+    project_id     TEXT REFERENCES projects(id),
+    tag_id         TEXT REFERENCES tags(id),
+    deleted_at     INTEGER,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL
+  );
+
+  CREATE TABLE settings_history (
+    id     INTEGER PRIMARY KEY,
+    at     INTEGER NOT NULL,
+    key    TEXT NOT NULL,
+    before TEXT CHECK (before IS NULL OR json_valid(before)),
+    after  TEXT CHECK (after IS NULL OR json_valid(after))
+  );
+
+  CREATE TABLE undo_rows_v4 (
+    action_id INTEGER NOT NULL REFERENCES undo_actions(id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,
+    tbl       TEXT NOT NULL CHECK (tbl IN ('activities', 'tags', 'projects', 'goals')),
+    row_id    TEXT NOT NULL,
+    before    TEXT CHECK (before IS NULL OR json_valid(before)),
+    after     TEXT CHECK (after IS NULL OR json_valid(after)),
+    PRIMARY KEY (action_id, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO undo_rows_v4 SELECT * FROM undo_rows;
+  DROP TABLE undo_rows;
+  ALTER TABLE undo_rows_v4 RENAME TO undo_rows;
   `,
 ];
 

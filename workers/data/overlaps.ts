@@ -30,39 +30,60 @@ export async function settleOverlaps(
   ignoreEachOther = true,
 ): Promise<Settled> {
   const written = new Set(ignoreEachOther ? writtenIds : []);
-  const found: { session: Activity; others: Activity[] }[] = [];
-  for (const session of await activities.requireActivities(db, writtenIds)) {
-    if (session.deletedAt !== null) continue;
-    const from = session.startTime;
-    const to = endOf(session, now);
-    if (to <= from) continue;
-    const others = (await activities.overlapping(db, from, to, [])).filter((o) => o.id !== session.id && !written.has(o.id));
-    if (others.length > 0) found.push({ session, others });
-  }
-  const overlaps = found.flatMap(({ session, others }) =>
-    others.map((o) => ({
-      id: session.id,
-      otherId: o.id,
-      otherName: o.name,
-      from: Math.max(session.startTime, o.startTime),
-      to: Math.min(endOf(session, now), endOf(o, now)),
-    })),
-  );
+  const overlaps = (await findOverlaps(db, writtenIds, now)).filter((o) => !written.has(o.otherId));
   if (overlaps.length === 0 || choice === 'keep') return { overlaps, trimmed: [] };
   if (choice === undefined) {
     throw new AppError('CONFLICT', overlaps.length === 1
       ? `This overlaps “${overlaps[0]!.otherName || 'another session'}”; keep both, or trim one of them`
       : `This overlaps ${overlaps.length} other sessions; keep them, or trim`, { overlaps: overlaps.slice(0, 200), count: overlaps.length });
   }
+  // only the sessions involved are read in full
+  const byId = new Map(
+    (await activities.requireActivities(db, [...new Set(overlaps.flatMap((o) => [o.id, o.otherId]))])).map((a) => [a.id, a]),
+  );
+  const found = new Map<string, Activity[]>();
+  for (const o of overlaps) found.set(o.id, [...(found.get(o.id) ?? []), byId.get(o.otherId)!]);
   if (choice === 'trim-this') {
-    for (const { session, others } of found) await trimThis(db, session, others, now);
+    for (const [id, others] of found) await trimThis(db, byId.get(id)!, others, now);
     return { overlaps: [], trimmed: [] };
   }
   const trimmed: string[] = [];
-  for (const { session, others } of found) {
-    for (const other of others) trimmed.push(...(await carveOut(db, journal, other, session.startTime, endOf(session, now), now)));
+  for (const [id, others] of found) {
+    const session = byId.get(id)!;
+    for (const other of others) {
+      // an earlier carve may have changed or removed this other session: read it again
+      const current = await activities.requireActivity(db, other.id);
+      if (current.deletedAt !== null) continue;
+      trimmed.push(...(await carveOut(db, journal, current, session.startTime, endOf(session, now), now)));
+    }
   }
   return { overlaps: [], trimmed: [...new Set(trimmed)] };
+}
+
+/**
+ * Every (written session, other live session) pair sharing time, in one statement for any number of written
+ * sessions: the start-time index finds recent neighbours, the small index of long sessions the rest.
+ */
+async function findOverlaps(db: Database, ids: readonly string[], now: number): Promise<Overlap[]> {
+  const LB = activities.LOOK_BACK_MS;
+  const rows = await db.all<{ id: string; other_id: string; other_name: string; f: number; t: number }>(
+    `WITH w AS (
+       SELECT a.id, a.start_time AS s, coalesce(a.end_time, max(:now, a.start_time)) AS e
+       FROM json_each(:ids) j JOIN activities a ON a.id = j.value WHERE a.deleted_at IS NULL),
+     pairs AS (
+       SELECT w.id, w.s, w.e, o.id AS other_id, o.name AS other_name, o.start_time AS os,
+              coalesce(o.end_time, max(:now, o.start_time)) AS oe
+       FROM w JOIN activities o ON o.deleted_at IS NULL AND o.start_time < w.e AND o.start_time >= w.s - ${LB}
+         AND (o.end_time IS NULL OR o.end_time > w.s)
+       UNION ALL
+       SELECT w.id, w.s, w.e, o.id, o.name, o.start_time, coalesce(o.end_time, max(:now, o.start_time))
+       FROM w JOIN activities o ON o.deleted_at IS NULL AND (o.end_time IS NULL OR o.end_time - o.start_time > ${LB})
+         AND o.start_time < w.s - ${LB} AND (o.end_time IS NULL OR o.end_time > w.s))
+     SELECT id, other_id, other_name, max(s, os) AS f, min(e, oe) AS t FROM pairs
+     WHERE other_id <> id AND max(s, os) < min(e, oe) ORDER BY f, id, other_id`,
+    { ':ids': JSON.stringify(ids), ':now': now },
+  );
+  return rows.map((r) => ({ id: r.id, otherId: r.other_id, otherName: r.other_name, from: r.f, to: r.t }));
 }
 
 async function trimThis(db: Database, session: Activity, others: Activity[], now: number): Promise<void> {

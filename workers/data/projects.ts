@@ -10,12 +10,20 @@ interface ProjectRow extends Row {
   color: string;
   parent_id: string | null;
   client: string | null;
+  hourly_rate: number | null;
+  currency: string | null;
+  billable_default: number;
+  budget_minutes: number | null;
+  budget_period: string | null;
+  estimate_minutes: number | null;
+  productivity: string;
   archived_at: number | null;
   created_at: number;
   updated_at: number;
 }
 
-const COLUMNS = 'id, name, color, parent_id, client, archived_at, created_at, updated_at';
+const COLUMNS = `id, name, color, parent_id, client, hourly_rate, currency, billable_default, budget_minutes, budget_period,
+  estimate_minutes, productivity, archived_at, created_at, updated_at`;
 
 /** Validated like every row read from disk; a damaged one yields null (and is reported by the caller). */
 function toProject(r: ProjectRow): Project | null {
@@ -25,6 +33,13 @@ function toProject(r: ProjectRow): Project | null {
     color: r.color,
     parentId: r.parent_id,
     client: r.client,
+    hourlyRate: r.hourly_rate,
+    currency: r.currency,
+    billableDefault: r.billable_default === 1 ? true : r.billable_default === 0 ? false : r.billable_default,
+    budgetMinutes: r.budget_minutes,
+    budgetPeriod: r.budget_period,
+    estimateMinutes: r.estimate_minutes,
+    productivity: r.productivity,
     archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -59,17 +74,22 @@ export async function requireLiveProject(db: Database, id: string): Promise<Proj
   return project;
 }
 
+/** Names are unique among live projects, without (ASCII) case, like the unique index. */
+export async function requireFreeName(db: Database, name: string, except: string | null = null): Promise<void> {
+  const clash = await db.get<{ id: string }>(`SELECT id FROM projects WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?`, [name, except]);
+  if (clash) throw new AppError('CONFLICT', `A project named “${name}” already exists`, { name, id: clash.id });
+}
+
 export async function insertProject(
   db: Database,
   p: { name: string; color?: string | undefined; parentId: string | null; client: string | null },
   now: number,
+  id: string = newId(),
 ): Promise<Project> {
-  const clash = await db.get(`SELECT id FROM projects WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL`, [p.name]);
-  if (clash) throw new AppError('CONFLICT', `A project named "${p.name}" already exists`, { name: p.name });
+  await requireFreeName(db, p.name);
   if (p.parentId !== null) await requireLiveProject(db, p.parentId);
   const count = (await db.get<{ n: number }>('SELECT count(*) AS n FROM projects'))?.n ?? 0;
   const color = p.color ?? PROJECT_PALETTE[count % PROJECT_PALETTE.length]!;
-  const id = newId();
   await db.run(
     `INSERT INTO projects (id, name, color, parent_id, client, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     [id, p.name, color, p.parentId, p.client, now, now],

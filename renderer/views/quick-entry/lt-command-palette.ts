@@ -1,0 +1,73 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import type { DataClient } from '../../services/data-client.ts';
+import './lt-quick-entry.ts';
+import type { LtQuickEntry } from './lt-quick-entry.ts';
+
+/**
+ * The quick entry as a command palette in the main window: Ctrl/Cmd+K opens it as a modal dialog. It is rendered
+ * (hidden) as soon as it is mounted, so opening only shows the dialog and focuses the line.
+ */
+@customElement('lt-command-palette')
+export class LtCommandPalette extends LitElement {
+  static override styles = css`
+    dialog { width: min(40rem, calc(100vw - 1.5rem)); max-width: none; margin: 12vh auto auto; padding: 0.9rem;
+      border: 1px solid var(--lt-border, #d0d5dd); border-radius: 14px; background: Canvas;
+      color: CanvasText; box-shadow: 0 24px 64px rgb(16 24 40 / 0.28); box-sizing: border-box; }
+    dialog::backdrop { background: rgb(16 24 40 / 0.35); }
+    h2 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); margin: 0; }
+  `;
+
+  @property({ attribute: false }) client: DataClient | null = null;
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('lt-quick-entry') private entry!: LtQuickEntry;
+
+  #onKey = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+      e.preventDefault();
+      if (this.open) this.close();
+      else this.show();
+    }
+  };
+
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onKey);
+  }
+
+  show(): void {
+    if (!this.dialog || this.dialog.open) return;
+    this.entry.reset();
+    this.dialog.showModal();
+    this.entry.focus();
+  }
+
+  close(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  override render() {
+    return html`<dialog aria-labelledby="palette-title"
+        @lt-quick-entry-dismiss=${() => this.close()}
+        @lt-quick-entry-done=${() => this.close()}
+        @click=${(e: MouseEvent) => e.target === this.dialog && this.close()}>
+      <h2 id="palette-title">Quick entry</h2>
+      <lt-quick-entry .client=${this.client}></lt-quick-entry>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lt-command-palette': LtCommandPalette;
+  }
+}

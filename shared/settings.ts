@@ -1,0 +1,85 @@
+import * as v from 'valibot';
+import { BackupRetentionSchema, DEFAULT_BACKUP_RETENTION } from './database.ts';
+import { IdSchema } from './ids.ts';
+
+/**
+ * The settings store: one schema with a default for every setting. The worker validates every read (a bad value on
+ * disk falls back to its default and is logged) and every write (a bad value is refused with the field's message).
+ */
+const Clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00'));
+const Weekday = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6));
+
+export const ROUNDING_MODES = ['none', 'up', 'down', 'nearest'] as const;
+export const ROUNDING_MINUTES = [1, 5, 6, 10, 15, 30] as const;
+
+export const SETTING_SCHEMAS = {
+  theme: v.picklist(['system', 'light', 'dark'], 'must be system, light or dark'),
+  /** 0 Sunday, 1 Monday, 6 Saturday */
+  weekStart: v.picklist([0, 1, 6], 'must be 0 (Sunday), 1 (Monday) or 6 (Saturday)'),
+  clock: v.picklist(['24h', '12h'], 'must be 24h or 12h'),
+  durationFormat: v.picklist(['hm', 'decimal'], 'must be hm or decimal'),
+  /** minutes away before the app asks what the gap was; 0 never asks */
+  idleThresholdMinutes: v.pipe(v.number('must be a number'), v.integer('must be whole minutes'), v.minValue(0, 'must not be negative'), v.maxValue(480, 'must be at most 480 minutes')),
+  defaultProjectId: v.nullable(IdSchema),
+  workingHours: v.pipe(
+    v.object({ start: Clock, end: Clock, days: v.pipe(v.array(Weekday), v.maxLength(7)) }),
+    v.check((w) => w.start < w.end, 'the working day must end after it starts'),
+  ),
+  /** applied only when reporting, never to stored data */
+  reportRounding: v.object({ mode: v.picklist(ROUNDING_MODES), minutes: v.picklist(ROUNDING_MINUTES) }),
+  backupRetention: BackupRetentionSchema,
+  /** an Electron accelerator */
+  quickEntryShortcut: v.pipe(
+    v.string(),
+    v.maxLength(60),
+    v.regex(/^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+(Space|F\d{1,2}|Enter|Tab|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert|Delete|Backspace|[`\-=[\];',./\\])$/, 'must be a shortcut like CommandOrControl+Shift+Space'),
+  ),
+} as const;
+
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+export type Settings = { -readonly [K in SettingKey]: v.InferOutput<(typeof SETTING_SCHEMAS)[K]> };
+export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  weekStart: 1,
+  clock: '24h',
+  durationFormat: 'hm',
+  idleThresholdMinutes: 5,
+  defaultProjectId: null,
+  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+  reportRounding: { mode: 'none', minutes: 15 },
+  backupRetention: DEFAULT_BACKUP_RETENTION,
+  quickEntryShortcut: 'CommandOrControl+Shift+Space',
+};
+
+/** A change from the UI: any subset of settings. Unknown keys are refused. */
+export const SettingsPatchSchema = v.pipe(
+  v.strictObject(
+    Object.fromEntries(SETTING_KEYS.map((k) => [k, v.optional(SETTING_SCHEMAS[k])])) as {
+      [K in SettingKey]: v.OptionalSchema<(typeof SETTING_SCHEMAS)[K], undefined>;
+    },
+    'is not a setting',
+  ),
+  v.check((p) => Object.keys(p).length > 0, 'nothing to change'),
+);
+export type SettingsPatch = Partial<Settings>;
+
+/** One entry of the settings history: what changed, from what, to what. */
+export interface SettingsChange {
+  id: number;
+  at: number;
+  key: SettingKey;
+  from: unknown;
+  to: unknown;
+}
+export const SETTINGS_HISTORY_KEEP = 50;
+
+/** The settings file a user exports and imports. */
+export const SETTINGS_FILE_FORMAT = 'lighttrack-settings';
+export const SettingsFileSchema = v.object({
+  format: v.literal(SETTINGS_FILE_FORMAT, 'is not a LightTrack settings file'),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  settings: v.record(v.string(), v.unknown()),
+});
+export type SettingsFile = v.InferOutput<typeof SettingsFileSchema>;
