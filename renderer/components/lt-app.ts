@@ -21,7 +21,6 @@ import type { DayModel } from '../views/day/day-model.ts';
 import '../views/day/lt-day-view.ts';
 import '../views/diagnostics/lt-diagnostics-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
-// WEEK VIEW: when renderer/views/week/lt-week-view.ts lands, import it here and render <lt-week-view> in #view().
 import type { LtShortcutHelp } from './lt-shortcut-help.ts';
 import './lt-shortcut-help.ts';
 import { toast, toastStyles, type ToastMessage } from './toast.ts';
@@ -95,6 +94,8 @@ export class LtApp extends LitElement {
       { keys: ['Mod+z'], group: 'Everywhere', label: 'Undo', run: () => void this.#undo() },
       { keys: ['Mod+Shift+z', 'Mod+y'], group: 'Everywhere', label: 'Redo', run: () => void this.#redo() },
       { keys: ['?'], group: 'Everywhere', label: 'Show these shortcuts', run: () => void this.help.show() },
+      // the palette answers Ctrl/Cmd+K itself (even in a field); listed here so the help names it
+      { keys: ['Mod+k'], group: 'Everywhere', label: 'Quick entry: type a whole entry in one line', run: () => false },
       { keys: ['1'], group: 'Everywhere', label: 'Go to Day', run: () => void (location.hash = '#day') },
       { keys: ['2'], group: 'Everywhere', label: 'Go to Week', run: () => void (location.hash = '#week') },
     ]);
@@ -118,6 +119,8 @@ export class LtApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // the Ctrl/Cmd+K palette (quick entry) comes after the first paint
+    requestAnimationFrame(() => setTimeout(() => void import('../views/quick-entry/lt-command-palette.ts'), 0));
     const { timer, database, day, undo } = this.services;
     this.addEventListener('lt-action', this.#onAction as EventListener);
     this.addEventListener('lt-error', this.#onError as EventListener);
@@ -210,13 +213,18 @@ export class LtApp extends LitElement {
       <main>${this.#view(current)}</main>
       ${this.#toast()}
       <lt-shortcut-help></lt-shortcut-help>
+      <lt-command-palette .client=${this.client}></lt-command-palette>
     `;
   }
 
   #view(route: Route) {
     if (route === 'diagnostics') return html`<lt-diagnostics-view></lt-diagnostics-view>`;
     if (this.database.$mode.get() === 'recovery') return html`<lt-recovery-view></lt-recovery-view>`;
-    if (route === 'week') return html`<p class="placeholder">The week calendar is on its way.</p>`;
+    if (route === 'week') {
+      // loaded on first visit, so the window's first paint carries only the Day view
+      void import('../views/week/lt-week-view.ts');
+      return html`<lt-week-view></lt-week-view>`;
+    }
     if (route === 'projects' || route === 'reports' || route === 'settings') {
       return html`<p class="placeholder">${route[0]!.toUpperCase() + route.slice(1)}: coming soon.</p>`;
     }
