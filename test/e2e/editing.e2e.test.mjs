@@ -31,6 +31,8 @@ test('add, edit times, split, merge, bulk-move, undo ×3, reload, redo', async (
   collectProblems(page, problems);
   await page.goto(shell.web.url);
   await page.locator('lt-add-entry input[name="name"]').waitFor();
+  // the project to move to exists beforehand (creating one is an undoable step of its own)
+  await page.evaluate(() => document.querySelector('lt-app').services.client.data.createProject({ name: 'Client Z' }));
 
   await add(page, 'E2E manual', '10:00', '11:00');
   assert.deepEqual(await sessions(page), [{ name: 'E2E manual', project: null, start: '10:00', end: '11:00' }]);
