@@ -5,7 +5,7 @@
 //
 // Environment: BENCH_ROWS (100000) and BENCH_BATCH (10000) size the insert/query comparison; BENCH_FILE_ROWS (250000)
 // the large file; BENCH_MATRIX_ROWS (100000) each matrix cell's bulk insert; BENCH_PAGE_SIZES (4096,16384,65536);
-// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week picks sections;
+// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day picks sections;
 // BENCH_JSON=1 also prints the raw results.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ const fileRows = Number(env.BENCH_FILE_ROWS ?? 250_000);
 const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
-const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week';
+const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day';
 const sections = only.split(',');
 
 const { runNative, runNativeConfig } = await import(path.join(root, 'dist/bench/native.js'));
@@ -169,4 +169,12 @@ if (page.week) {
   console.log(`   listSessions for one week: ${f(w.listMs)} (round trip, median of 7)`);
   console.log(`   week shown (navigate → data → rendered): ${f(w.showMs)}; main-thread render: ${f(w.renderMs)}  [goal < 100 ms; ${budget(w.showMs, 100)}]`);
   console.log(`   longest main-thread task: ${f(w.longestTaskMs)}; tasks over 50 ms: ${w.longTasks}  [goal none; ${w.longTasks === 0 ? 'met' : 'MISSED'}]`);
+}
+
+if (page.day) {
+  const d = page.day;
+  console.log(`\n== Day view with ${n(d.sessions)} sessions in one day (<lt-app> on the app's data worker, virtualized list)`);
+  console.log(`   day shown (navigate → data → drawn): ${f(d.showMs)}; main-thread render: ${f(d.renderMs)}  [goal < 50 ms; ${budget(d.renderMs, 50)}]`);
+  console.log(`   first full day after an empty one (builds the virtualized list): ${f(d.firstShowMs)}`);
+  console.log(`   switching between full days — longest main-thread task: ${f(d.longestTaskMs)}; tasks over 50 ms: ${d.longTasks}`);
 }

@@ -7,6 +7,7 @@ import { CANDIDATE, matrixConfigs, TODAY, type StorageConfig } from './configs.t
 import type * as EngineBench from './engine-bench.ts';
 import { editsBench, type EditsResult } from './edits-bench.ts';
 import { weekBench, type WeekBenchResult } from './week-bench.ts';
+import { dayBench, type DayBenchResult } from './day-bench.ts';
 
 installErrorTransfer();
 
@@ -27,6 +28,7 @@ export interface PageResult {
   edits?: EditsResult;
   quickEntry?: QuickEntryFigures;
   week?: WeekBenchResult;
+  day?: DayBenchResult;
   sections: string[];
 }
 
@@ -396,7 +398,7 @@ async function main(): Promise<PageResult> {
   const matrixRows = Number(params.get('matrixRows') ?? 100_000);
   const pageSizes = (params.get('pageSizes') ?? '4096,16384,65536').split(',').map(Number);
   const coalescing = params.get('coalescing') !== '0';
-  const sections = (params.get('only') ?? 'engine,app,matrix,file,edits,quick,week').split(',');
+  const sections = (params.get('only') ?? 'engine,app,matrix,file,edits,quick,week,day').split(',');
   const result: PageResult = {
     sections,
     engine: { engine: '', rows, insertMs: NaN, groupAllMs: NaN, groupYearMs: NaN, groupRows: 0 },
@@ -469,6 +471,7 @@ async function main(): Promise<PageResult> {
   if (sections.includes('week')) {
     result.week = await weekBench(newDataWorker, new URL('../renderer/workers/data-worker.js', import.meta.url), fileRows, batch);
   }
+  if (sections.includes('day')) result.day = await dayBench(new URL('../renderer/workers/data-worker.js', import.meta.url));
   return result;
 }
 

@@ -159,12 +159,17 @@ export class LtSessionList extends DayElement {
     if (await this.report(this.day.update(a.id, patch))) this.#closeEditor();
   }
 
+  /** what every row needs, computed once per render rather than once per row */
+  #ctx = { rows: [] as Activity[], overlapping: new Set<string>(), selected: new Set<string>() as ReadonlySet<string>, from: 0, to: 0, now: 0 };
+
   override render() {
     const d = this.day;
+    const range = d.$range.get();
+    this.#ctx = { rows: this.rows, overlapping: d.$overlapping.get(), selected: d.$selected.get(), ...range, now: d.timer.$now.get() };
     const { from } = d.$range.get();
     const isToday = d.$isToday.get();
     const dayName = isToday ? 'Today' : new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(from);
-    const rows = this.rows;
+    const rows = this.#ctx.rows;
     return html`
       <header>
         <h2 title=${dayName}>${dayName}</h2>
@@ -220,18 +225,17 @@ export class LtSessionList extends DayElement {
           @delete=${async () => { if (await this.report(d.bulkDelete([a.id]))) this.editing = null; }}></lt-session-editor>
       </li>`;
     }
-    const now = d.timer.$now.get();
-    const { from, to } = d.$range.get();
+    const { now, from, to } = this.#ctx;
     const end = a.endTime ?? now;
     const crosses = a.startTime < from || end > to;
     const fmt = (ms: number) => (crosses ? dayTime.format(ms) : clockTime(ms));
     const dayMs = workedMsWithin(a, from, to, now);
     const allMs = workedMsWithin(a, a.startTime, end + 1, now);
-    const selected = d.$selected.get().has(a.id);
-    const overlap = d.$overlapping.get().has(a.id);
+    const selected = this.#ctx.selected.has(a.id);
+    const overlap = this.#ctx.overlapping.has(a.id);
     const tags = d.tagNames(a.tagIds);
     const meta = [project?.name, ...tags.map((t) => `#${t}`), a.billable ? '$ billable' : ''].filter(Boolean).join(' · ');
-    const focusable = this.focusId ? this.focusId === a.id : this.rows[0]?.id === a.id;
+    const focusable = this.focusId ? this.focusId === a.id : this.#ctx.rows[0]?.id === a.id;
     const classes = [a.endTime === null ? 'running' : '', selected ? 'selected' : '', overlap ? 'overlap' : ''].join(' ').trim();
     return html`<li class=${classes} data-id=${a.id} tabindex=${focusable ? 0 : -1}
         aria-label=${`${label}, ${clockTime(a.startTime)} to ${a.endTime === null ? 'now' : clockTime(a.endTime)}${selected ? ', selected' : ''}${overlap ? ', overlaps another session' : ''}`}
