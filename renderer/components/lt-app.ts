@@ -159,7 +159,7 @@ export class LtApp extends LitElement {
   readonly #onAction = (event: CustomEvent<ActionRef>): void => {
     const action = event.detail;
     if (!action || typeof action.label !== 'string') return;
-    this.#show({ text: action.label, button: { label: 'Undo', run: () => void this.#undo() } });
+    this.#show({ text: action.label, button: { label: 'Undo', run: () => void this.#undo(action) } });
   };
 
   readonly #onError = (event: CustomEvent<AppErrorData>): void => {
@@ -167,12 +167,13 @@ export class LtApp extends LitElement {
     this.#show({ text: error.message, error: true, button: { label: 'Dismiss', run: () => this.#show(null) } });
   };
 
-  async #undo(): Promise<void> {
+  /** Undoes the action named (a toast's) or else the newest one (Ctrl/Cmd+Z). */
+  async #undo(action?: ActionRef): Promise<void> {
     try {
-      const outcome = await this.undo.undo();
+      const outcome = await this.undo.undo(action?.id);
       this.#show({ text: `Undone: ${outcome.action.label}`, button: { label: 'Redo', run: () => void this.#redo() } });
     } catch (error) {
-      this.#failed('undo', error);
+      this.#failed('undo', error, action?.label);
     }
   }
 
@@ -186,10 +187,10 @@ export class LtApp extends LitElement {
   }
 
   /** Undo's own refusals in words: nothing to undo, or a row changed since (CONFLICT). */
-  #failed(what: 'undo' | 'redo', error: unknown): void {
+  #failed(what: 'undo' | 'redo', error: unknown, named?: string): void {
     const e = toAppError(error);
-    if (e.code === 'NOT_FOUND') return this.#show({ text: `Nothing to ${what}.` });
-    const label = (what === 'undo' ? this.undo.$state.get().undo : this.undo.$state.get().redo)?.label;
+    if (e.code === 'NOT_FOUND') return this.#show({ text: named ? `“${named}” was already undone.` : `Nothing to ${what}.` });
+    const label = named ?? (what === 'undo' ? this.undo.$state.get().undo : this.undo.$state.get().redo)?.label;
     const text = e.code === 'CONFLICT'
       ? `Cannot ${what}${label ? ` “${label}”` : ''}: it was changed since (${e.message}).`
       : `Cannot ${what}: ${e.message}`;

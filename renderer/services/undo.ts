@@ -53,9 +53,12 @@ export class UndoService {
     return this.#reading;
   }
 
-  /** Reverts the newest action; rejects with the worker's AppError (CONFLICT, NOT_FOUND) and changes nothing then. */
-  async undo(): Promise<UndoOutcome> {
-    return this.#apply(await this.#client.data.undo());
+  /**
+   * Reverts the newest action, or the one named (the action a toast offers, which another window may have overtaken
+   * since). Rejects with the worker's AppError (CONFLICT: its rows changed since; NOT_FOUND) and changes nothing then.
+   */
+  async undo(actionId?: number): Promise<UndoOutcome> {
+    return this.#apply(await this.#client.data.undo(actionId === undefined ? {} : { actionId }));
   }
 
   async redo(): Promise<UndoOutcome> {

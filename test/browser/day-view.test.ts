@@ -3,7 +3,9 @@ import 'axe-core';
 import { expect } from 'chai';
 import type { LtSessionList } from '../../renderer/views/day/lt-session-list.ts';
 import { addLocalDays, startOfLocalDay } from '../../shared/day.ts';
-import { deep, deepAll, mountApp, textOf, type Mounted } from './app-harness.ts';
+import { createServices } from '../../renderer/services/services.ts';
+import { createWebShell } from '../../renderer/shell/web-shell.ts';
+import { deep, deepAll, mountApp, textOf, workerUrl, type Mounted } from './app-harness.ts';
 import { until } from './wait.ts';
 import { uniqueDbName } from './worker-harness.ts';
 
@@ -12,6 +14,8 @@ const list = (m: Mounted) => deep<LtSessionList>(m.app, 'lt-session-list')!;
 const rows = (m: Mounted) => deepAll<HTMLLIElement>(m.app, 'lt-session-list', 'li');
 const rowNamed = (m: Mounted, name: string) => rows(m).find((r) => r.querySelector('.name')?.textContent === name);
 const data = (m: Mounted) => m.services.client.data;
+let currentDb = '';
+const dbName = (_m: Mounted) => currentDb;
 
 /** axe-core in the page: no serious or critical violations inside `el`. */
 export async function expectAccessible(el: Element): Promise<void> {
@@ -35,7 +39,8 @@ async function seed(m: Mounted, names: string[], startMin = 9 * 60): Promise<voi
 describe('Day view (real data worker)', () => {
   let m: Mounted;
   beforeEach(async () => {
-    m = mountApp(uniqueDbName('day'));
+    currentDb = uniqueDbName('day');
+    m = mountApp(currentDb);
     await until(() => m.services.day.$loaded.get(), 'first load');
   });
   afterEach(() => m.stop());
@@ -142,6 +147,30 @@ describe('Day view (real data worker)', () => {
     await until(() => rows(m).length === 2, 'meeting added');
     const manual = (await data(m).listActivities(m.services.day.$range.get())).sessions.find((s) => s.name === 'Manual')!;
     expect(manual.endTime! - startOfLocalDay(Date.now())).to.equal(14.5 * 60 * MIN);
+  });
+
+  it('follows other windows: the undo state refreshes, and the toast Undo of a row changed elsewhere is refused in words', async () => {
+    await seed(m, ['Shared']);
+    const id = rows(m)[0]!.dataset['id']!;
+    const other = createServices(createWebShell(), { workerUrl, dbName: dbName(m) });
+    try {
+      rowNamed(m, 'Shared')!.querySelector<HTMLButtonElement>('button.edit')!.click();
+      const name = await until(() => deep<HTMLInputElement>(m.app, 'lt-session-editor', 'input[name="name"]'), 'editor');
+      name.value = 'Mine';
+      deep<HTMLButtonElement>(m.app, 'lt-session-editor', 'button.primary')!.click();
+      const undo = await until(() => (textOf(deep(m.app, '.toast')).includes('Undo') ? deep<HTMLButtonElement>(m.app, '.toast button') : null), 'Undo toast');
+      const mine = m.services.undo.$state.get().undo!.id;
+
+      await other.client.data.updateSession({ id, patch: { name: 'Theirs' } });
+      await until(() => m.services.undo.$state.get().undo?.id !== mine, 'undo state refreshed from the other window');
+      await until(() => rowNamed(m, 'Theirs'), 'row refreshed');
+      undo.click(); // the toast names our rename: the row changed since, so it is refused
+      const error = await until(() => deep(m.app, '.toast.error'), 'error toast');
+      expect(textOf(error)).to.match(/Cannot undo .*changed since/);
+      expect((await data(m).getActivity(id)).name).to.equal('Theirs');
+    } finally {
+      other.client.dispose();
+    }
   });
 
   it('never fires single-key shortcuts while typing, and ? lists every shortcut', async () => {
