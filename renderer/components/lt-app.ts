@@ -91,8 +91,8 @@ export class LtApp extends LitElement {
       return [timer.$error, database.$mode, lifecycle.$reloadReason];
     });
     new ShortcutController(this, () => [
-      { keys: ['Mod+z'], group: 'Everywhere', label: 'Undo', run: () => void this.#undo() },
-      { keys: ['Mod+Shift+z', 'Mod+y'], group: 'Everywhere', label: 'Redo', run: () => void this.#redo() },
+      { keys: ['Mod+z'], group: 'Everywhere', label: 'Undo (in an empty field too)', run: () => void this.#undo(), inEmptyField: true },
+      { keys: ['Mod+Shift+z', 'Mod+y'], group: 'Everywhere', label: 'Redo', run: () => void this.#redo(), inEmptyField: true },
       { keys: ['?'], group: 'Everywhere', label: 'Show these shortcuts', run: () => void this.help.show() },
       // the palette answers Ctrl/Cmd+K itself (even in a field); listed here so the help names it
       { keys: ['Mod+k'], group: 'Everywhere', label: 'Quick entry: type a whole entry in one line', run: () => false },

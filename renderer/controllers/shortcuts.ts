@@ -16,6 +16,8 @@ export interface Shortcut {
   run: (event: KeyboardEvent) => boolean | void;
   /** when it applies; a shortcut that does not apply lets the key through */
   when?: () => boolean;
+  /** also acts in an empty text field, where the key has nothing of its own to do (Ctrl+Z after adding an entry) */
+  inEmptyField?: boolean;
 }
 
 export interface ShortcutOptions {
@@ -44,6 +46,11 @@ export function isTyping(event: Event): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable;
+}
+
+function isEmptyField(event: Event): boolean {
+  const target = event.composedPath()[0];
+  return (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && target.value === '';
 }
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -92,10 +99,12 @@ export class ShortcutController implements ReactiveController {
   }
 
   readonly #onKey = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.isComposing || isTyping(event)) return;
+    if (event.defaultPrevented || event.isComposing) return;
+    const typing = isTyping(event);
+    if (typing && !isEmptyField(event)) return;
     const combo = comboOf(event);
     for (const s of this.#entry.shortcuts()) {
-      if (!s.keys.includes(combo) || (s.when && !s.when())) continue;
+      if (!s.keys.includes(combo) || (s.when && !s.when()) || (typing && !s.inEmptyField)) continue;
       if (s.run(event) === false) continue;
       event.preventDefault();
       return;

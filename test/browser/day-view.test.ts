@@ -194,6 +194,23 @@ describe('Day view (real data worker)', () => {
     await until(() => !deep(m.app, 'lt-shortcut-help', 'dialog[open]'), 'help closed');
   });
 
+  it('Ctrl+Z acts in an empty field (right after adding an entry) but is the field\'s own undo while it holds text', async () => {
+    const add = await until(() => deep(m.app, 'lt-add-entry', 'form'), 'add form');
+    const name = add.querySelector<HTMLInputElement>('[name="name"]')!;
+    name.focus();
+    await sendKeys({ type: 'Added by hand' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => rowNamed(m, 'Added by hand'), 'added');
+    await until(() => deep(m.app, 'lt-add-entry')!.shadowRoot!.activeElement === name && name.value === '', 'focus back in the empty name field');
+    await sendKeys({ type: 'x' });
+    await sendKeys({ press: 'Control+z' }); // text in the field: the field's own undo
+    await new Promise((r) => setTimeout(r, 200));
+    expect(rowNamed(m, 'Added by hand')).to.not.equal(undefined);
+    name.value = '';
+    await sendKeys({ press: 'Control+z' });
+    await until(() => rows(m).length === 0, 'the entry undone');
+  });
+
   it('asks before Enter replaces a running timer', async () => {
     await data(m).startTimer({ name: 'Deep work' });
     const name = await until(() => deep<HTMLInputElement>(m.app, 'lt-timer-bar', 'input[name="name"]'), 'name field');
