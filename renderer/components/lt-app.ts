@@ -151,10 +151,15 @@ export class LtApp extends LitElement {
   }
 
   #show(message: ToastMessage | null): void {
-    clearTimeout(this.#toastTimer);
     this.message = message;
-    if (message && !message.error) this.#toastTimer = setTimeout(() => (this.message = null), TOAST_MS);
+    this.#hold(false);
   }
+
+  /** Holds the toast while it is hovered or focused; otherwise a non-error toast goes after a few seconds. */
+  readonly #hold = (held: boolean): void => {
+    clearTimeout(this.#toastTimer);
+    if (!held && this.message && !this.message.error) this.#toastTimer = setTimeout(() => (this.message = null), TOAST_MS);
+  };
 
   readonly #onAction = (event: CustomEvent<ActionRef>): void => {
     const action = event.detail;
@@ -235,7 +240,7 @@ export class LtApp extends LitElement {
   #toast() {
     const error = this.timer.$error.get();
     if (error) return toast({ text: error.message, error: true, button: { label: 'Dismiss', run: () => this.timer.dismissError() } });
-    return toast(this.message);
+    return toast(this.message, this.#hold);
   }
 }
 

@@ -9,9 +9,12 @@ export interface ToastMessage {
 }
 
 /** One short message at the bottom of the window, with at most one button; long text is cut, the tooltip has it all. */
-export function toast(m: ToastMessage | null) {
+export function toast(m: ToastMessage | null, hold?: (held: boolean) => void) {
   if (!m) return nothing;
-  return html`<div class=${m.error ? 'toast error' : 'toast'} role=${m.error ? 'alert' : 'status'}>
+  // a toast being read or reached by Tab stays until the pointer or focus leaves it
+  return html`<div class=${m.error ? 'toast error' : 'toast'} role=${m.error ? 'alert' : 'status'}
+    @mouseenter=${() => hold?.(true)} @mouseleave=${() => hold?.(false)}
+    @focusin=${() => hold?.(true)} @focusout=${() => hold?.(false)}>
     <span title=${m.text}>${m.text}</span>
     ${m.button ? html`<button type="button" @click=${m.button.run}>${m.button.label}</button>` : nothing}
   </div>`;

@@ -160,16 +160,18 @@ export class LtSessionList extends DayElement {
   }
 
   /** what every row needs, computed once per render rather than once per row */
-  #ctx = { rows: [] as Activity[], overlapping: new Set<string>(), selected: new Set<string>() as ReadonlySet<string>, from: 0, to: 0, now: 0 };
+  #ctx = { rows: [] as Activity[], tabId: '', overlapping: new Set<string>(), selected: new Set<string>() as ReadonlySet<string>, from: 0, to: 0, now: 0 };
 
   override render() {
     const d = this.day;
     const range = d.$range.get();
-    this.#ctx = { rows: this.rows, overlapping: d.$overlapping.get(), selected: d.$selected.get(), ...range, now: d.timer.$now.get() };
+    const rows = this.rows;
+    // the row Tab reaches: the one last focused while it is still listed, else the newest
+    const tabId = rows.some((r) => r.id === this.focusId) ? this.focusId! : rows[0]?.id ?? '';
+    this.#ctx = { rows, tabId, overlapping: d.$overlapping.get(), selected: d.$selected.get(), ...range, now: d.timer.$now.get() };
     const { from } = d.$range.get();
     const isToday = d.$isToday.get();
     const dayName = isToday ? 'Today' : new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(from);
-    const rows = this.#ctx.rows;
     return html`
       <header>
         <h2 title=${dayName}>${dayName}</h2>
@@ -235,7 +237,9 @@ export class LtSessionList extends DayElement {
     const overlap = this.#ctx.overlapping.has(a.id);
     const tags = d.tagNames(a.tagIds);
     const meta = [project?.name, ...tags.map((t) => `#${t}`), a.billable ? '$ billable' : ''].filter(Boolean).join(' · ');
-    const focusable = this.focusId ? this.focusId === a.id : this.#ctx.rows[0]?.id === a.id;
+    const focusable = this.#ctx.tabId === a.id;
+    // one tab stop for the list: the focused row, then its own buttons; arrows move between rows
+    const inTab = focusable ? 0 : -1;
     const classes = [a.endTime === null ? 'running' : '', selected ? 'selected' : '', overlap ? 'overlap' : ''].join(' ').trim();
     return html`<li class=${classes} data-id=${a.id} tabindex=${focusable ? 0 : -1}
         aria-label=${`${label}, ${clockTime(a.startTime)} to ${a.endTime === null ? 'now' : clockTime(a.endTime)}${selected ? ', selected' : ''}${overlap ? ', overlaps another session' : ''}`}
@@ -253,11 +257,11 @@ export class LtSessionList extends DayElement {
       <span class="duration" title=${crosses ? `${formatHours(dayMs)} on this day, ${formatHours(allMs)} in all` : formatHours(dayMs)}>${formatClock(dayMs)}</span>
       <span class="buttons">
         ${a.endTime !== null
-          ? html`<button type="button" class="continue" title="Continue: start a timer like this one" aria-label=${`Continue ${label}`}
+          ? html`<button type="button" class="continue" tabindex=${inTab} title="Continue: start a timer like this one" aria-label=${`Continue ${label}`}
               @click=${() => void this.report(d.continue(a))}>▶</button>`
           : ''}
-        <button type="button" class="edit" title="Edit" aria-label=${`Edit ${label}`} @click=${() => this.#edit(a.id, 'name')}>✎</button>
-        <button type="button" class="delete" title="Delete" aria-label=${`Delete ${label}`}
+        <button type="button" class="edit" tabindex=${inTab} title="Edit" aria-label=${`Edit ${label}`} @click=${() => this.#edit(a.id, 'name')}>✎</button>
+        <button type="button" class="delete" tabindex=${inTab} title="Delete" aria-label=${`Delete ${label}`}
           @click=${() => void this.report(d.bulkDelete([a.id]))}>×</button>
       </span>
     </li>`;
