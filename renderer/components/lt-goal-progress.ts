@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssVars } from './css-vars.ts';
 import { toAppError } from '../../shared/errors.ts';
 import type { Goal, GoalProgress } from '../../shared/goal.ts';
 import type { Project } from '../../shared/project.ts';
@@ -26,7 +26,9 @@ export class LtGoalProgress extends LitElement {
     :host { display: block; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--lt-space-3, 0.75rem); }
     li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.2rem var(--lt-space-3, 0.75rem); align-items: center; }
-    .title { display: flex; align-items: center; gap: var(--lt-space-2, 0.5rem); min-width: 0; font-weight: 600; }
+    .title { display: flex; flex-wrap: wrap; align-items: center; gap: 0 var(--lt-space-2, 0.5rem); min-width: 0; font-weight: 600; }
+    .title > span:first-child { max-width: 100%; }
+    .scope { white-space: nowrap; font-weight: 500; }
     .bar { grid-column: 1 / -1; block-size: 0.5rem; border-radius: 999px; background: var(--lt-track, #eaecf0); overflow: hidden; }
     .fill { block-size: 100%; inline-size: var(--done, 0%); border-radius: inherit; background: var(--lt-accent, #3a64e8); }
     li.met .fill { background: var(--lt-ok, #067647); }
@@ -149,7 +151,7 @@ export class LtGoalProgress extends LitElement {
       </div>` : nothing}
       <div class="bar" role="progressbar" aria-label=${title} aria-valuemin="0" aria-valuemax=${goal.targetMinutes}
         aria-valuenow=${Math.round(done / 60_000)} aria-valuetext="${d(done)} of ${d(target)}">
-        <div class="fill" style=${styleMap({ '--done': `${(share * 100).toFixed(1)}%` })}></div></div>
+        <div class="fill" style=${cssVars({ '--done': `${(share * 100).toFixed(1)}%` })}></div></div>
       <div class="numbers">
         <span class="done">${d(done)} of ${d(target)}</span>
         <span class="status ${over ? 'over' : met ? 'met' : ''}">${status}</span>
@@ -171,9 +173,9 @@ export class LtGoalProgress extends LitElement {
     }
     if (goal.projectId) {
       const name = this.projects.find((p) => p.id === goal.projectId)?.name ?? 'deleted project';
-      return html`<span class="muted ellipsis" title=${name}>${name}</span>`;
+      return html`<span class="muted ellipsis scope" title=${name}>${name}</span>`;
     }
-    return html`<span class="muted">all work</span>`;
+    return html`<span class="muted scope">all work</span>`;
   }
 
   #fire(type: 'goal-edit' | 'goal-delete', goal: Goal): void {

@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssVars } from './css-vars.ts';
 
 /**
  * A tag as a small chip: its colour as a dot, its name cut with an ellipsis (the full name in the tooltip). For
@@ -24,7 +24,7 @@ export class LtTagChip extends LitElement {
     // colours go through the CSSOM (styleMap): the CSP refuses inline style attributes
     const color = this.color && /^#[0-9a-f]{6}$/i.test(this.color) ? this.color : null;
     return html`<span class="chip" title=${this.name}><span class="dot" aria-hidden="true"
-      style=${styleMap(color ? { '--chip': color } : {})}></span><span class="name">${this.name}</span></span>`;
+      style=${cssVars(color ? { '--chip': color } : {})}></span><span class="name">${this.name}</span></span>`;
   }
 }
 

@@ -73,6 +73,8 @@ describe('projects view (real data worker)', () => {
     const li = await until(() => row(m, b.id), 'row');
     li.querySelector<HTMLButtonElement>('button.edit')!.click();
     await until(() => editor(m).querySelector('dialog')!.open, 'dialog');
+    expect(editor(m).querySelector<HTMLInputElement>('input[name="name"]')!.value).to.equal('Webshite');
+    expect(editor(m).querySelector<HTMLInputElement>('input[name="color"]')!.value).to.equal(b.color);
     setValue(editor(m).querySelector<HTMLInputElement>('input[name="name"]')!, 'Website');
     setValue(editor(m).querySelector<HTMLInputElement>('input[name="color"]')!, '#112233');
     setValue(editor(m).querySelector<HTMLSelectElement>('select[name="parentId"]')!, a.id);
@@ -144,7 +146,7 @@ describe('projects view (real data worker)', () => {
     remover(m).querySelector<HTMLInputElement>('input[value="move"]')!.click();
     await until(() => !remover(m).querySelector<HTMLSelectElement>('select[name="target"]')!.disabled, 'target enabled');
     setValue(remover(m).querySelector<HTMLSelectElement>('select[name="target"]')!, b.id);
-    remover(m).querySelector<HTMLButtonElement>('button.confirm')!.click();
+    remover(m).querySelector<HTMLButtonElement>('button.commit')!.click();
     await until(() => !row(m, a.id), 'deleted');
     const { from, to } = localDayRange(Date.now());
     const list = await data.listActivities({ from, to });
@@ -152,7 +154,7 @@ describe('projects view (real data worker)', () => {
 
     await open(c.id);
     expect(remover(m).textContent).to.contain('has 1 session');
-    remover(m).querySelector<HTMLButtonElement>('button.confirm')!.click(); // default: keep without a project
+    remover(m).querySelector<HTMLButtonElement>('button.commit')!.click(); // default: keep without a project
     await until(() => !row(m, c.id), 'second deleted');
     const after = await data.listActivities({ from, to });
     expect(after.sessions.filter((s) => s.projectId === null).length).to.equal(1);
@@ -174,7 +176,7 @@ describe('projects view (real data worker)', () => {
     editor(m).querySelector<HTMLButtonElement>('button.merge')!.click();
     await until(() => remover(m).querySelector('dialog')?.open, 'merge dialog');
     setValue(remover(m).querySelector<HTMLSelectElement>('select[name="target"]')!, b.id);
-    remover(m).querySelector<HTMLButtonElement>('button.confirm')!.click();
+    remover(m).querySelector<HTMLButtonElement>('button.commit')!.click();
     await until(() => !row(m, a.id), 'merged away');
     await until(() => row(m, b.id)!.querySelector('.all')!.textContent!.includes('1:30'), 'totals moved');
     expect(actions.at(-1)!.label).to.equal('Merge “acme inc” into “Acme”');
@@ -238,6 +240,8 @@ describe('projects view (real data worker)', () => {
     // a bad target is refused in the dialog
     progress().querySelector<HTMLButtonElement>('button.edit')!.click();
     await until(() => goals.querySelector('dialog')!.open, 'edit dialog');
+    expect(goals.querySelector<HTMLInputElement>('input[name="hours"]')!.value).to.equal('2');
+    expect(goals.querySelector<HTMLSelectElement>('select[name="scope"]')!.value).to.equal(`p:${p.id}`);
     setValue(goals.querySelector<HTMLInputElement>('input[name="hours"]')!, '0');
     goals.querySelector<HTMLButtonElement>('button.save')!.click();
     await until(() => goals.querySelector('dialog .outcome.error')?.textContent?.includes('at least a minute'), 'refusal');

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { toAppError } from '../../../shared/errors.ts';
 import type { CreateGoalInput, Goal } from '../../../shared/goal.ts';
 import { announceAction, announceError } from '../../components/actions.ts';
@@ -26,6 +27,8 @@ export class LtGoalsSection extends LitElement {
   @state() private error: string | null = null;
   @state() private busy = false;
   @query('dialog') private dialog!: HTMLDialogElement;
+  /** a new form per opening, so its fields start from the goal's values */
+  #opened = 0;
 
   constructor() {
     super();
@@ -46,8 +49,9 @@ export class LtGoalsSection extends LitElement {
   async open(goal: Goal | null): Promise<void> {
     this.editing = goal;
     this.error = null;
+    this.#opened++;
+    this.requestUpdate();
     await this.updateComplete;
-    this.renderRoot.querySelector('form')?.reset();
     if (!this.dialog.open) this.dialog.showModal();
     this.renderRoot.querySelector<HTMLElement>('select[name="kind"]')?.focus();
   }
@@ -59,7 +63,7 @@ export class LtGoalsSection extends LitElement {
     if (g?.projectId && !projects.some((p) => p.id === g.projectId)) projects.push({ id: g.projectId, path: '(archived project)' });
     const hours = g ? String(Math.round((g.targetMinutes / 60) * 100) / 100) : '4';
     return html`<dialog aria-labelledby="goal-title">
-      <form novalidate @submit=${this.#submit}>
+      ${keyed(this.#opened, html`<form novalidate @submit=${this.#submit}>
         <h2 id="goal-title">${g ? 'Edit goal' : 'New goal'}</h2>
         <div class="grid">
           <label>Kind<select name="kind">
@@ -80,7 +84,7 @@ export class LtGoalsSection extends LitElement {
           <button class="btn" type="button" @click=${() => this.dialog.close()}>Cancel</button>
           <button class="btn primary save" type="submit" ?disabled=${this.busy}>${g ? 'Save' : 'Add goal'}</button>
         </div>
-      </form>
+      </form>`)}
     </dialog>`;
   }
 

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { toAppError } from '../../../shared/errors.ts';
 import { PRODUCTIVITY, PROJECT_PALETTE, type Project, type ProjectPatch } from '../../../shared/project.ts';
 import { announceAction, announceError } from '../../components/actions.ts';
@@ -35,6 +36,8 @@ export class LtProjectEditor extends LitElement {
   @state() private fieldError: { field: string; message: string } | null = null;
   @state() private busy = false;
   @query('dialog') private dialog!: HTMLDialogElement;
+  /** a new form per opening, so its fields start from the project's values */
+  #opened = 0;
 
   async openCreate(parentId: string | null = null): Promise<void> {
     this.mode = 'create';
@@ -57,8 +60,9 @@ export class LtProjectEditor extends LitElement {
   async #open(): Promise<void> {
     this.error = null;
     this.fieldError = null;
+    this.#opened++;
+    this.requestUpdate();
     await this.updateComplete;
-    this.renderRoot.querySelector('form')?.reset();
     if (!this.dialog.open) this.dialog.showModal();
     this.renderRoot.querySelector<HTMLInputElement>('input[name="name"]')?.select();
   }
@@ -70,7 +74,7 @@ export class LtProjectEditor extends LitElement {
     const parents = pickable(projects, p?.id);
     const color = p?.color ?? PROJECT_PALETTE[projects.length % PROJECT_PALETTE.length];
     return html`<dialog aria-labelledby="editor-title" @close=${() => (this.busy = false)}>
-      <form novalidate @submit=${this.#submit}>
+      ${keyed(this.#opened, html`<form novalidate @submit=${this.#submit}>
         <h2 id="editor-title" class="ellipsis" title=${p?.name ?? ''}>${editing ? `Edit “${p.name}”` : this.parentId ? 'New sub-project' : 'New project'}</h2>
         ${this.error ? html`<p class="outcome error" role="alert">${this.error}</p>` : nothing}
         <div class="grid">
@@ -92,7 +96,7 @@ export class LtProjectEditor extends LitElement {
           <button class="btn merge" type="button" @click=${() => this.#hand('project-merge', p)}>Merge into…</button>
           <button class="btn danger delete" type="button" @click=${() => this.#hand('project-delete', p)}>Delete…</button>
         </div>` : nothing}
-      </form>
+      </form>`)}
     </dialog>`;
   }
 

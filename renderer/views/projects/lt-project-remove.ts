@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { toAppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import { announceAction } from '../../components/actions.ts';
@@ -21,6 +22,7 @@ export class LtProjectRemove extends LitElement {
   @state() private project: Project | null = null;
   @state() private sessions = 0;
   @state() private choice: 'unassign' | 'move' = 'unassign';
+  #opened = 0;
   @state() private error: string | null = null;
   @state() private busy = false;
   @query('dialog') private dialog!: HTMLDialogElement;
@@ -43,6 +45,8 @@ export class LtProjectRemove extends LitElement {
 
   async #open(mode: 'delete' | 'merge', project: Project, sessions: number): Promise<void> {
     Object.assign(this, { mode, project, sessions, choice: 'unassign', error: null });
+    this.#opened++;
+    this.requestUpdate();
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
     this.renderRoot.querySelector<HTMLElement>(mode === 'merge' ? 'select' : 'input[type="radio"]')?.focus();
@@ -54,7 +58,7 @@ export class LtProjectRemove extends LitElement {
     const targets = pickable(this.model.$projects.get(), p.id);
     const title = this.mode === 'merge' ? `Merge “${p.name}” into…` : `Delete “${p.name}”`;
     return html`<dialog aria-labelledby="remove-title">
-      <form novalidate @submit=${this.#submit}>
+      ${keyed(this.#opened, html`<form novalidate @submit=${this.#submit}>
         <h2 id="remove-title" class="ellipsis" title=${title}>${title}</h2>
         ${this.mode === 'merge'
           ? html`<p>Every session and sub-project of “${p.name}” moves to the project you choose; then “${p.name}” is
@@ -72,10 +76,10 @@ export class LtProjectRemove extends LitElement {
         ${this.error ? html`<p class="outcome error" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
           <button class="btn" type="button" @click=${() => this.dialog.close()}>Cancel</button>
-          <button class="btn ${this.mode === 'merge' ? 'primary' : 'danger'} confirm" type="submit"
+          <button class="btn ${this.mode === 'merge' ? 'primary' : 'danger'} commit" type="submit"
             ?disabled=${this.busy || (this.mode === 'merge' && targets.length === 0)}>${this.mode === 'merge' ? 'Merge' : 'Delete project'}</button>
         </div>
-      </form>
+      </form>`)}
     </dialog>`;
   }
 

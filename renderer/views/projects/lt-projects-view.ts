@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssVars } from '../../components/css-vars.ts';
 import type { Project } from '../../../shared/project.ts';
 import { announceAction, announceError } from '../../components/actions.ts';
 import { controlStyles, sectionStyles } from '../../components/styles.ts';
@@ -91,7 +91,7 @@ export class LtProjectsView extends LitElement {
     return html`<li data-project=${p.id}>
       <div class="row">
         <div class="name">
-          <span class="swatch" aria-hidden="true" style=${styleMap({ '--swatch': p.color })}></span>
+          <span class="swatch" aria-hidden="true" style=${cssVars({ '--swatch': p.color })}></span>
           <strong class="ellipsis" title=${node.path}>${label}</strong>
           ${p.client ? html`<span class="client ellipsis" title=${p.client}>${p.client}</span>` : nothing}
         </div>
@@ -125,7 +125,7 @@ export class LtProjectsView extends LitElement {
     return html`<div class="budget">
       <div class="bar ${share > 1 ? 'over' : ''}" role="progressbar" aria-label="Budget of ${p.name}" aria-valuemin="0" aria-valuemax="100"
         aria-valuenow=${Math.min(pct, 100)} aria-valuetext="${pct}% (${text})">
-        <div class="fill" style=${styleMap({ '--used': `${Math.min(100, share * 100).toFixed(1)}%` })}></div></div>
+        <div class="fill" style=${cssVars({ '--used': `${Math.min(100, share * 100).toFixed(1)}%` })}></div></div>
       <span class="budget-text ${share > 1 ? 'over-text' : ''}">${pct}% · ${text}${p.estimateMinutes !== null ? ` · estimate ${d(p.estimateMinutes * 60_000)}` : ''}</span>
     </div>`;
   }

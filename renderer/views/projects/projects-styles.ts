@@ -35,8 +35,8 @@ export const projectsStyles = css`
     .row > .name { grid-column: 1 / -1; }
     .num { text-align: start; }
     .num small { display: block; }
-    .row-actions { grid-column: 1 / -1; justify-content: flex-start; inline-size: auto; }
-    .budget { padding-inline-start: 0; }
+    .row-actions { grid-column: 1 / -1; justify-content: flex-start; inline-size: auto; order: 2; }
+    .budget { padding-inline-start: 0; grid-template-columns: minmax(0, 1fr); gap: var(--lt-space-1); order: 1; }
     ul.tree ul { margin-inline-start: var(--lt-space-2); }
   }
 `;
