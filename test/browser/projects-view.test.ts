@@ -54,7 +54,7 @@ describe('projects view (real data worker)', () => {
     setValue(editor(m).querySelector<HTMLInputElement>('input[name="name"]')!, 'Acme');
     editor(m).querySelector<HTMLButtonElement>('button.save')!.click();
     const acme = await until(() => rowByName(m, 'Acme'), 'Acme row');
-    expect(editor(m).querySelector('dialog')!.open).to.equal(false);
+    await until(() => !editor(m).querySelector('dialog')!.open, 'dialog closed');
 
     acme.querySelector<HTMLButtonElement>('button.add-child')!.click();
     await until(() => editor(m).querySelector('dialog')!.open, 'child dialog');
@@ -123,6 +123,7 @@ describe('projects view (real data worker)', () => {
     editor(m).querySelector<HTMLButtonElement>('button.archive')!.click();
     await until(() => root(m).querySelector(`ul.archived li[data-project="${p.id}"]`), 'in the archived list');
     expect(root(m).querySelector(`ul.tree:not(.archived) li[data-project="${p.id}"]`)).to.equal(null);
+    await until(() => actions.length === 1, 'lt-action');
     expect(actions.map((a) => a.label)).to.deep.equal(['Archive “Old client”']);
     root(m).querySelector<HTMLButtonElement>(`ul.archived li[data-project="${p.id}"] button.unarchive`)!.click();
     await until(() => root(m).querySelector(`ul.tree:not(.archived) li[data-project="${p.id}"]`), 'back in the tree');
@@ -158,6 +159,7 @@ describe('projects view (real data worker)', () => {
     await until(() => !row(m, c.id), 'second deleted');
     const after = await data.listActivities({ from, to });
     expect(after.sessions.filter((s) => s.projectId === null).length).to.equal(1);
+    await until(() => actions.length === 2, 'two lt-actions');
     expect(actions.map((x) => x.label)).to.deep.equal(['Delete project “Typo”', 'Delete project “Another”']);
 
     // no sessions: deleted at once (undoable)
@@ -179,12 +181,14 @@ describe('projects view (real data worker)', () => {
     remover(m).querySelector<HTMLButtonElement>('button.commit')!.click();
     await until(() => !row(m, a.id), 'merged away');
     await until(() => row(m, b.id)!.querySelector('.all')!.textContent!.includes('1:30'), 'totals moved');
-    expect(actions.at(-1)!.label).to.equal('Merge “acme inc” into “Acme”');
+    await until(() => actions.length === 1, 'lt-action');
+    expect(actions[0]!.label).to.equal('Merge “acme inc” into “Acme”');
   });
 
   it('manages tags: create, rename (clash refused), delete, merge', async () => {
     const t = () => tags(m);
     const add = async (name: string) => {
+      await until(() => !t().querySelector<HTMLButtonElement>('form.add button')!.disabled, 'add enabled');
       setValue(t().querySelector<HTMLInputElement>('form.add input[name="name"]')!, name);
       t().querySelector<HTMLButtonElement>('form.add button')!.click();
       await until(() => view(m).model.$tags.get().some((x) => x.name === name), `tag ${name}`);
@@ -199,6 +203,7 @@ describe('projects view (real data worker)', () => {
     setValue(t().querySelector<HTMLInputElement>(`li[data-tag="${id('meetings')}"] input[name="name"]`)!, 'Meeting');
     await until(() => t().querySelector(`li[data-tag="${id('meetings')}"] .field-error`)?.textContent?.includes('already exists'), 'clash');
     setValue(t().querySelector<HTMLInputElement>('form.add input[name="name"]')!, '');
+    await until(() => !t().querySelector<HTMLButtonElement>('form.add button')!.disabled, 'add enabled');
     t().querySelector<HTMLButtonElement>('form.add button')!.click();
     await until(() => t().querySelector('#new-tag-error')?.textContent?.includes('must not be empty'), 'empty refused');
 
@@ -211,7 +216,7 @@ describe('projects view (real data worker)', () => {
 
     t().querySelector<HTMLButtonElement>(`li[data-tag="${id('deep work')}"] button.delete`)!.click();
     await until(() => t().querySelectorAll('li[data-tag]').length === 1, 'deleted');
-    expect(actions.at(-1)!.label).to.match(/deep work/);
+    await until(() => /deep work/.test(actions.at(-1)?.label ?? ''), 'lt-action for the delete');
     await m.services.client.data.undo();
     await until(() => t().querySelectorAll('li[data-tag]').length === 2, 'undo brings it back');
     await expectAccessible(tags(m).host);
