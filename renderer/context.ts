@@ -3,6 +3,7 @@ import type { Shell } from '../shared/shell-contract.ts';
 import type { DataClient } from './services/data-client.ts';
 import type { DatabaseService } from './services/database.ts';
 import type { DiagnosticsService } from './services/diagnostics.ts';
+import type { SettingsService } from './services/settings.ts';
 import type { TimerModel } from './state/timer-model.ts';
 
 export const shellContext = createContext<Shell>(Symbol('lighttrack-shell'));
@@ -10,3 +11,4 @@ export const dataClientContext = createContext<DataClient>(Symbol('lighttrack-da
 export const timerModelContext = createContext<TimerModel>(Symbol('lighttrack-timer-model'));
 export const databaseContext = createContext<DatabaseService>(Symbol('lighttrack-database'));
 export const diagnosticsContext = createContext<DiagnosticsService>(Symbol('lighttrack-diagnostics'));
+export const settingsContext = createContext<SettingsService>(Symbol('lighttrack-settings'));

@@ -3,20 +3,23 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { activeMs, formatClock } from '../../shared/duration.ts';
 import type { Shell } from '../../shared/shell-contract.ts';
-import { databaseContext, dataClientContext, diagnosticsContext, shellContext, timerModelContext } from '../context.ts';
+import { databaseContext, dataClientContext, diagnosticsContext, settingsContext, shellContext, timerModelContext } from '../context.ts';
 import { HashRouteController } from '../controllers/hash-route.ts';
 import { WatchController } from '../controllers/watch.ts';
 import type { DataClient } from '../services/data-client.ts';
 import type { DatabaseService } from '../services/database.ts';
 import type { DiagnosticsService } from '../services/diagnostics.ts';
+import type { SettingsService } from '../services/settings.ts';
 import type { AppServices } from '../services/services.ts';
 import type { TimerModel } from '../state/timer-model.ts';
 import '../views/diagnostics/lt-diagnostics-view.ts';
+import '../views/projects/lt-projects-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
+import '../views/settings/lt-settings-view.ts';
 import './lt-session-list.ts';
 import './lt-timer-bar.ts';
 
-const ROUTES = ['timer', 'diagnostics'] as const;
+const ROUTES = ['timer', 'projects', 'settings', 'diagnostics'] as const;
 
 /**
  * The main window's root. It is handed its services and provides them to every component below through
@@ -54,6 +57,7 @@ export class LtApp extends LitElement {
   @provide({ context: timerModelContext }) timer!: TimerModel;
   @provide({ context: databaseContext }) database!: DatabaseService;
   @provide({ context: diagnosticsContext }) diagnostics!: DiagnosticsService;
+  @provide({ context: settingsContext }) settings!: SettingsService;
 
   readonly #route = new HashRouteController(this, ROUTES);
   #services: AppServices | null = null;
@@ -75,6 +79,7 @@ export class LtApp extends LitElement {
     this.timer = services.timer;
     this.database = services.database;
     this.diagnostics = services.diagnostics;
+    this.settings = services.settings;
   }
   get services(): AppServices {
     if (!this.#services) throw new Error('lt-app needs its services before it is connected');
@@ -87,6 +92,7 @@ export class LtApp extends LitElement {
     this.#disconnect = [
       database.connect(),
       timer.connect(),
+      this.services.settings.connect(),
       ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
     ];
   }
@@ -115,6 +121,8 @@ export class LtApp extends LitElement {
         <nav aria-label="Main">
           <ul>
             <li><a href="#timer" aria-current=${route === 'timer' ? 'page' : nothing}>Timer</a></li>
+            <li><a href="#projects" aria-current=${route === 'projects' ? 'page' : nothing}>Projects</a></li>
+            <li><a href="#settings" aria-current=${route === 'settings' ? 'page' : nothing}>Settings</a></li>
             <li><a href="#diagnostics" aria-current=${route === 'diagnostics' ? 'page' : nothing}>Data &amp; diagnostics</a></li>
           </ul>
         </nav>
@@ -122,6 +130,10 @@ export class LtApp extends LitElement {
       <main>
         ${route === 'diagnostics'
           ? html`<lt-diagnostics-view></lt-diagnostics-view>`
+          : route === 'settings' && this.database.$mode.get() !== 'recovery'
+          ? html`<lt-settings-view></lt-settings-view>`
+          : route === 'projects' && this.database.$mode.get() !== 'recovery'
+          ? html`<lt-projects-view></lt-projects-view>`
           : this.database.$mode.get() === 'recovery'
             ? html`<lt-recovery-view></lt-recovery-view>`
             : html`<lt-timer-bar></lt-timer-bar><lt-session-list></lt-session-list>`}

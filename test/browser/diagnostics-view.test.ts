@@ -35,14 +35,14 @@ describe('Data & diagnostics view (real data worker)', () => {
     const m = mounted;
     await m.app.updateComplete;
     const links = deepAll<HTMLAnchorElement>(m.app, 'nav a');
-    expect(links.map((a) => a.textContent)).to.deep.equal(['Timer', 'Data & diagnostics']);
+    expect(links.map((a) => a.textContent)).to.deep.equal(['Timer', 'Projects', 'Settings', 'Data & diagnostics']);
     expect(links[0]!.getAttribute('aria-current')).to.equal('page');
-    expect(links[1]!.hasAttribute('aria-current')).to.equal(false);
+    expect(links[3]!.hasAttribute('aria-current')).to.equal(false);
     await until(() => deep(m.app, 'lt-timer-bar'), 'timer view');
 
     location.hash = '#diagnostics';
     await until(() => view(m), 'diagnostics view');
-    expect(links[1]!.getAttribute('aria-current')).to.equal('page');
+    expect(links[3]!.getAttribute('aria-current')).to.equal('page');
     expect(deep(m.app, 'lt-timer-bar')).to.equal(null);
     location.hash = '#timer';
     await until(() => deep(m.app, 'lt-timer-bar'), 'timer view again');
