@@ -19,8 +19,13 @@ void client.start();
 new SettingsService(client).connect();
 const entry = document.createElement('lt-quick-entry');
 entry.client = client;
+const early = document.getElementById('early-entry') as HTMLInputElement | null;
 document.body.append(entry);
-void entry.updateComplete.then(() => entry.focus());
+void entry.updateComplete.then(() => {
+  entry.adoptText(early?.value ?? '');
+  early?.remove();
+  entry.focus();
+});
 
 const hide = () => {
   entry.reset();
