@@ -12,7 +12,7 @@ import {
   createQuickEntryWindow,
   markQuitting,
 } from './windows.ts';
-import { presentQuickEntry, registerQuickEntryIpc, registerQuickEntryShortcut, type QuickEntryPresenter } from './quick-entry.ts';
+import { changeQuickEntryShortcut, presentQuickEntry, registerQuickEntryIpc, registerQuickEntryShortcut, type QuickEntryPresenter } from './quick-entry.ts';
 import type { ShortcutStatus } from '../shared/shell-contract.ts';
 
 export type ElectronModule = Pick<
@@ -108,10 +108,15 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir, { csp }));
     registerSecretsIpc(ipcMain, safeStorage);
     openMain();
-    registerQuickEntryIpc(ipcMain, () => quickEntry, () => presenter, () => shortcut);
+    const press = () => presenter?.toggle();
+    registerQuickEntryIpc(ipcMain, () => quickEntry, () => presenter, () => shortcut, (accelerator) => {
+      const { active, answer } = changeQuickEntryShortcut(globalShortcut, shortcut, accelerator, press);
+      shortcut = active;
+      return answer;
+    });
     quickEntry = createQuickEntryWindow(BrowserWindow, windowOptions);
     presenter = presentQuickEntry(quickEntry, screen);
-    shortcut = registerQuickEntryShortcut(globalShortcut, options.quickEntryShortcut ?? QUICK_ENTRY_SHORTCUT, () => presenter?.toggle());
+    shortcut = registerQuickEntryShortcut(globalShortcut, options.quickEntryShortcut ?? QUICK_ENTRY_SHORTCUT, press);
     forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows(), options.presence);
   });
 

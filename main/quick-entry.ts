@@ -1,5 +1,6 @@
 import type * as Electron from 'electron';
-import { IPC, type ShortcutStatus } from '../shared/shell-contract.ts';
+import * as v from 'valibot';
+import { AcceleratorSchema, IPC, type ShortcutStatus } from '../shared/shell-contract.ts';
 import { isAppUrl } from './csp.ts';
 
 type Screen = Pick<Electron.Screen, 'getCursorScreenPoint' | 'getDisplayNearestPoint'>;
@@ -65,12 +66,31 @@ export function registerQuickEntryShortcut(
   };
 }
 
+/**
+ * Moves the global shortcut to a new accelerator (the user changed it in Settings). When the new one cannot be
+ * registered the old one stays in place, so quick entry never loses its shortcut; the answer says why in words.
+ */
+export function changeQuickEntryShortcut(
+  globalShortcut: Pick<Electron.GlobalShortcut, 'register' | 'unregister'>,
+  current: ShortcutStatus | null,
+  accelerator: string,
+  onPress: () => void,
+): { active: ShortcutStatus | null; answer: ShortcutStatus } {
+  if (current?.accelerator === accelerator && current.registered) return { active: current, answer: current };
+  if (current?.registered) globalShortcut.unregister(current.accelerator);
+  const next = registerQuickEntryShortcut(globalShortcut, accelerator, onPress);
+  if (next.registered || !current?.registered) return { active: next, answer: next };
+  const restored = registerQuickEntryShortcut(globalShortcut, current.accelerator, onPress);
+  return { active: restored, answer: { ...next, message: `${next.message} ${current.accelerator} still works.` } };
+}
+
 /** hide: only the quick-entry window may hide itself; shortcut status: any window of ours may ask. */
 export function registerQuickEntryIpc(
   ipcMain: Pick<Electron.IpcMain, 'handle'>,
   quickEntry: () => Electron.BrowserWindow | null,
   presenter: () => QuickEntryPresenter | null,
   status: () => ShortcutStatus | null,
+  setShortcut: (accelerator: string) => ShortcutStatus | null = () => null,
 ): void {
   const ours = (event: Electron.IpcMainInvokeEvent) => isAppUrl(event.senderFrame?.url);
   ipcMain.handle(IPC.quickEntryHide, (event) => {
@@ -81,5 +101,11 @@ export function registerQuickEntryIpc(
   ipcMain.handle(IPC.quickEntryShortcut, (event) => {
     if (!ours(event)) return { ok: false, error: { name: 'AppError', code: 'FORBIDDEN', message: 'IPC from a page that is not part of LightTrack was refused' } };
     return { ok: true, value: status() };
+  });
+  ipcMain.handle(IPC.quickEntrySetShortcut, (event, accelerator: unknown) => {
+    if (!ours(event)) return { ok: false, error: { name: 'AppError', code: 'FORBIDDEN', message: 'IPC from a page that is not part of LightTrack was refused' } };
+    const parsed = v.safeParse(AcceleratorSchema, accelerator);
+    if (!parsed.success) return { ok: false, error: { name: 'AppError', code: 'VALIDATION', message: `Invalid shortcut: ${parsed.issues[0]?.message ?? 'bad value'}` } };
+    return { ok: true, value: setShortcut(parsed.output) };
   });
 }

@@ -41,5 +41,6 @@ export function createShellBridge(ipc: Renderer): Shell {
     },
     hideQuickEntry: () => void call(ipc, v.null(), IPC.quickEntryHide).catch(() => undefined),
     quickEntryShortcut: () => call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntryShortcut),
+    setQuickEntryShortcut: (accelerator: string) => call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntrySetShortcut, accelerator),
   };
 }

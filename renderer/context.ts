@@ -4,6 +4,7 @@ import type { DataClient } from './services/data-client.ts';
 import type { DatabaseService } from './services/database.ts';
 import type { DiagnosticsService } from './services/diagnostics.ts';
 import type { UndoService } from './services/undo.ts';
+import type { SettingsService } from './services/settings.ts';
 import type { TimerModel } from './state/timer-model.ts';
 import type { DayModel } from './views/day/day-model.ts';
 
@@ -14,3 +15,4 @@ export const databaseContext = createContext<DatabaseService>(Symbol('lighttrack
 export const diagnosticsContext = createContext<DiagnosticsService>(Symbol('lighttrack-diagnostics'));
 export const undoContext = createContext<UndoService>(Symbol('lighttrack-undo'));
 export const dayModelContext = createContext<DayModel>(Symbol('lighttrack-day-model'));
+export const settingsContext = createContext<SettingsService>(Symbol('lighttrack-settings'));

@@ -1,6 +1,7 @@
 import { detectShell } from './shell/index.ts';
 import { createServices } from './services/services.ts';
 import { reportWindowErrors } from './services/window-errors.ts';
+import { syncQuickEntryShortcut } from './services/shortcut-sync.ts';
 import './components/lt-app.ts';
 import './views/quick-entry/lt-command-palette.ts';
 import './views/quick-entry/lt-shortcut-notice.ts';
@@ -17,13 +18,13 @@ document.body.append(app);
 const palette = document.createElement('lt-command-palette');
 palette.client = services.client;
 document.body.append(palette);
-// the global shortcut lives in Electron's main process; if it could not be registered, say so here
-void shell.quickEntryShortcut().then((status) => {
-  if (!status || status.registered) return;
-  const notice = document.createElement('lt-shortcut-notice');
+// the global shortcut lives in Electron's main process, on the accelerator in Settings; if it could not be
+// registered, say so here
+const notice = document.createElement('lt-shortcut-notice');
+document.body.prepend(notice);
+syncQuickEntryShortcut(shell, services.settings, (status) => {
   notice.message = status.message ?? `The quick-entry shortcut ${status.accelerator} could not be registered.`;
-  document.body.prepend(notice);
-}, () => undefined);
+});
 void services.client.start();
 // After the first paint, when the window is idle: a quick integrity check, then today's scheduled backup.
 requestAnimationFrame(() => services.database.checkWhenIdle());

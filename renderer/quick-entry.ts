@@ -3,6 +3,7 @@
 import { DataClient } from './services/data-client.ts';
 import { DiagnosticsService } from './services/diagnostics.ts';
 import { Lifecycle } from './services/lifecycle.ts';
+import { SettingsService } from './services/settings.ts';
 import { reportWindowErrors } from './services/window-errors.ts';
 import './views/quick-entry/lt-quick-entry.ts';
 
@@ -14,10 +15,17 @@ reportWindowErrors({ source: 'window:quick-entry', report: (input) => diagnostic
 new Lifecycle().listen(); // a restore swaps the database under every window: this one reloads too
 void client.start();
 
+// The theme (and later the formats) follow the shared settings live, as in the main window.
+new SettingsService(client).connect();
 const entry = document.createElement('lt-quick-entry');
 entry.client = client;
+const early = document.getElementById('early-entry') as HTMLInputElement | null;
 document.body.append(entry);
-void entry.updateComplete.then(() => entry.focus());
+void entry.updateComplete.then(() => {
+  entry.adoptText(early?.value ?? '');
+  early?.remove();
+  entry.focus();
+});
 
 const hide = () => {
   entry.reset();

@@ -12,7 +12,11 @@ export interface Shell {
   hideQuickEntry(): void;
   /** The global quick-entry shortcut and whether it could be registered; null where there is none (web). */
   quickEntryShortcut(): Promise<ShortcutStatus | null>;
+  /** Moves the global shortcut (from Settings); the old one stays when the new one cannot be had. null on the web. */
+  setQuickEntryShortcut(accelerator: string): Promise<ShortcutStatus | null>;
 }
+
+export const AcceleratorSchema = v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(100, 'is too long'));
 
 export const ShortcutStatusSchema = v.object({
   accelerator: v.pipe(v.string(), v.maxLength(100)),
@@ -64,6 +68,7 @@ export const IPC = {
   presence: 'shell:presence',
   quickEntryHide: 'shell:quick-entry:hide',
   quickEntryShortcut: 'shell:quick-entry:shortcut',
+  quickEntrySetShortcut: 'shell:quick-entry:set-shortcut',
 } as const;
 
 /** 64 KiB of UTF-8 is far beyond any API key or token we keep; it bounds what crosses IPC and what gets sealed. */

@@ -48,3 +48,22 @@ export function fileSize(bytes: number): string {
   }
   return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
+
+/** A duration per the user's setting: "2:05" (h:mm) or "2.08 h" (decimal hours). */
+export function formatDuration(ms: number, format: 'hm' | 'decimal' = 'hm'): string {
+  if (!Number.isFinite(ms)) return '—';
+  const sign = ms < 0 ? '−' : '';
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (format === 'decimal') return `${sign}${(minutes / 60).toFixed(2)} h`;
+  return `${sign}${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+const clockFormats = {
+  '24h': new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  '12h': new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }),
+};
+
+/** Time of day per the user's clock setting: "14:05" or "2:05 PM". */
+export function formatTimeOfDay(ms: number, clock: '24h' | '12h' = '24h'): string {
+  return Number.isFinite(ms) ? clockFormats[clock].format(ms) : '—';
+}

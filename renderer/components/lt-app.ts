@@ -6,7 +6,8 @@ import { toAppError, type AppErrorData } from '../../shared/errors.ts';
 import type { ActionRef } from '../../shared/sessions.ts';
 import type { Shell } from '../../shared/shell-contract.ts';
 import {
-  databaseContext, dataClientContext, dayModelContext, diagnosticsContext, shellContext, timerModelContext, undoContext,
+  databaseContext, dataClientContext, dayModelContext, diagnosticsContext, settingsContext, shellContext, timerModelContext,
+  undoContext,
 } from '../context.ts';
 import { HashRouteController } from '../controllers/hash-route.ts';
 import { ShortcutController } from '../controllers/shortcuts.ts';
@@ -14,13 +15,16 @@ import { WatchController } from '../controllers/watch.ts';
 import type { DataClient } from '../services/data-client.ts';
 import type { DatabaseService } from '../services/database.ts';
 import type { DiagnosticsService } from '../services/diagnostics.ts';
+import type { SettingsService } from '../services/settings.ts';
 import type { AppServices } from '../services/services.ts';
 import type { UndoService } from '../services/undo.ts';
 import type { TimerModel } from '../state/timer-model.ts';
 import type { DayModel } from '../views/day/day-model.ts';
 import '../views/day/lt-day-view.ts';
 import '../views/diagnostics/lt-diagnostics-view.ts';
+import '../views/projects/lt-projects-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
+import '../views/settings/lt-settings-view.ts';
 import type { LtShortcutHelp } from './lt-shortcut-help.ts';
 import './lt-shortcut-help.ts';
 import { toast, toastStyles, type ToastMessage } from './toast.ts';
@@ -31,9 +35,9 @@ type Route = (typeof ROUTES)[number];
 const NAV: Array<{ route: Route; label: string; soon?: boolean }> = [
   { route: 'day', label: 'Day' },
   { route: 'week', label: 'Week' },
-  { route: 'projects', label: 'Projects', soon: true },
+  { route: 'projects', label: 'Projects' },
   { route: 'reports', label: 'Reports', soon: true },
-  { route: 'settings', label: 'Settings', soon: true },
+  { route: 'settings', label: 'Settings' },
   { route: 'diagnostics', label: 'Data & diagnostics' },
 ];
 const TOAST_MS = 6000;
@@ -76,6 +80,7 @@ export class LtApp extends LitElement {
   @provide({ context: diagnosticsContext }) diagnostics!: DiagnosticsService;
   @provide({ context: undoContext }) undo!: UndoService;
   @provide({ context: dayModelContext }) day!: DayModel;
+  @provide({ context: settingsContext }) settings!: SettingsService;
 
   readonly #route = new HashRouteController(this, ROUTES);
   @state() private message: ToastMessage | null = null;
@@ -111,6 +116,7 @@ export class LtApp extends LitElement {
     this.diagnostics = services.diagnostics;
     this.undo = services.undo;
     this.day = services.day;
+    this.settings = services.settings;
   }
   get services(): AppServices {
     if (!this.#services) throw new Error('lt-app needs its services before it is connected');
@@ -129,6 +135,7 @@ export class LtApp extends LitElement {
       timer.connect(),
       day.connect(),
       undo.connect(),
+      this.services.settings.connect(),
       ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
       () => this.removeEventListener('lt-action', this.#onAction as EventListener),
       () => this.removeEventListener('lt-error', this.#onError as EventListener),
@@ -231,9 +238,9 @@ export class LtApp extends LitElement {
       void import('../views/week/lt-week-view.ts');
       return html`<lt-week-view></lt-week-view>`;
     }
-    if (route === 'projects' || route === 'reports' || route === 'settings') {
-      return html`<p class="placeholder">${route[0]!.toUpperCase() + route.slice(1)}: coming soon.</p>`;
-    }
+    if (route === 'projects') return html`<lt-projects-view></lt-projects-view>`;
+    if (route === 'settings') return html`<lt-settings-view></lt-settings-view>`;
+    if (route === 'reports') return html`<p class="placeholder">Reports: coming soon.</p>`;
     return html`<lt-day-view></lt-day-view>`;
   }
 

@@ -5,6 +5,7 @@ import { DataClient, type DataClientOptions } from './data-client.ts';
 import { DatabaseService } from './database.ts';
 import { DiagnosticsService } from './diagnostics.ts';
 import { Lifecycle, type LifecycleOptions } from './lifecycle.ts';
+import { SettingsService } from './settings.ts';
 import { UndoService } from './undo.ts';
 
 /** Everything a window's components are given through context. */
@@ -18,6 +19,8 @@ export interface AppServices {
   /** the Day view's day, sessions and selection */
   day: DayModel;
   undo: UndoService;
+  /** the settings every window shares, applied live (theme, formats) */
+  settings: SettingsService;
 }
 
 export function createServices(shell: Shell, data: DataClientOptions, lifecycle: LifecycleOptions = {}): AppServices {
@@ -26,13 +29,15 @@ export function createServices(shell: Shell, data: DataClientOptions, lifecycle:
   const timer = new TimerModel(client);
   const day = new DayModel(client, timer);
   const undo = new UndoService(client);
-  // Leaving recovery (start fresh, or a restore seen before the reload) makes the timer's data readable again.
+  const settings = new SettingsService(client);
+  // Leaving recovery (start fresh, or a restore seen before the reload) makes the window's data readable again.
   let previous = database.$mode.get();
   database.$mode.listen((mode) => {
     if (mode === 'ready' && (previous === 'recovery' || previous === 'failed')) {
       void timer.reload();
       void day.reload();
       void undo.refresh();
+      void settings.reload();
     }
     previous = mode;
   });
@@ -45,5 +50,6 @@ export function createServices(shell: Shell, data: DataClientOptions, lifecycle:
     timer,
     day,
     undo,
+    settings,
   };
 }

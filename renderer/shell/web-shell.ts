@@ -11,5 +11,6 @@ export function createWebShell(options: PresenceOptions = {}): Shell {
     // a page may close only a window a script opened; the main window ignores this
     hideQuickEntry: () => window.opener && window.close(),
     quickEntryShortcut: async () => null,
+    setQuickEntryShortcut: async () => null,
   };
 }

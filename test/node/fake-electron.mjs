@@ -127,6 +127,7 @@ export function createFakeElectron({
       record.shortcuts.set(accelerator, callback);
       return true;
     },
+    unregister: (accelerator) => void record.shortcuts.delete(accelerator),
     unregisterAll: () => record.shortcuts.clear(),
   };
 

@@ -22,8 +22,8 @@ async function started(options = {}, start = {}) {
   return { electron, running, record: electron.record, quick: running.quickEntryWindow() };
 }
 
-function invoke(record, channel, sender, url = 'app://lighttrack/quick-entry.html') {
-  return record.ipc.get(channel)({ ...ipcEvent(url), sender }, ...[]);
+function invoke(record, channel, sender, url = 'app://lighttrack/quick-entry.html', ...args) {
+  return record.ipc.get(channel)({ ...ipcEvent(url), sender }, ...args);
 }
 
 describe('quick-entry window', () => {
@@ -95,6 +95,25 @@ describe('quick-entry window', () => {
     const reply = await invoke(record, 'shell:quick-entry:shortcut', running.mainWindow().webContents, 'app://lighttrack/index.html');
     assert.equal(reply.value.registered, false);
     assert.match(reply.value.message, /not a valid shortcut/);
+  });
+
+  it('moves the shortcut when Settings change it, keeping the old one when the new one cannot be had', async () => {
+    const { record, running } = await started();
+    const main = running.mainWindow().webContents;
+    const moved = await invoke(record, 'shell:quick-entry:set-shortcut', main, 'app://lighttrack/index.html', 'Alt+Q');
+    assert.deepEqual(moved.value, { accelerator: 'Alt+Q', registered: true, message: null });
+    assert.deepEqual([...record.shortcuts.keys()], ['Alt+Q']);
+    const bad = await invoke(record, 'shell:quick-entry:set-shortcut', main, 'app://lighttrack/index.html', 'Ctrl+!!');
+    assert.equal(bad.value.registered, false);
+    assert.match(bad.value.message, /not a valid shortcut.*Alt\+Q still works/);
+    assert.deepEqual([...record.shortcuts.keys()], ['Alt+Q']);
+    const status = await invoke(record, 'shell:quick-entry:shortcut', main, 'app://lighttrack/index.html');
+    assert.equal(status.value.accelerator, 'Alt+Q');
+    const wrongType = await invoke(record, 'shell:quick-entry:set-shortcut', main, 'app://lighttrack/index.html', 42);
+    assert.equal(wrongType.error.code, 'VALIDATION');
+    const foreign = await invoke(record, 'shell:quick-entry:set-shortcut', main, 'https://evil.example/', 'Alt+W');
+    assert.equal(foreign.error.code, 'FORBIDDEN');
+    assert.deepEqual([...record.shortcuts.keys()], ['Alt+Q']);
   });
 
   it('says the shortcut works when it registered', async () => {

@@ -3,7 +3,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReadableAtom } from 'nanostores';
 import type { ActionRef } from '../../../shared/sessions.ts';
-import { toAppError } from '../../../shared/errors.ts';
+import { announceAction, announceError } from '../../components/actions.ts';
 import { dayModelContext } from '../../context.ts';
 import type { DayModel } from './day-model.ts';
 
@@ -35,7 +35,7 @@ export abstract class DayElement extends LitElement {
   protected async report<T extends { action: ActionRef | null } | null>(work: Promise<T>): Promise<T | null> {
     try {
       const result = await work;
-      if (result?.action) this.dispatchEvent(new CustomEvent('lt-action', { detail: result.action, bubbles: true, composed: true }));
+      if (result) announceAction(this, result.action);
       return result;
     } catch (error) {
       this.fail(error);
@@ -44,6 +44,6 @@ export abstract class DayElement extends LitElement {
   }
 
   protected fail(error: unknown): void {
-    this.dispatchEvent(new CustomEvent('lt-error', { detail: toAppError(error).toJSON(), bubbles: true, composed: true }));
+    announceError(this, error);
   }
 }

@@ -31,7 +31,7 @@ export class LtBulkBar extends DayElement {
       border: 1px solid var(--lt-border, #d0d5dd); background: var(--lt-field, #fff); color: CanvasText; min-width: 0; }
     input { flex: 1 1 8rem; }
     button { cursor: pointer; white-space: nowrap; }
-    button.primary { background: var(--lt-accent-strong, #3559d8); color: #fff; border-color: transparent; }
+    button.primary { background: var(--lt-accent, #3a64e8); color: #fff; border-color: transparent; }
     button.danger { color: var(--lt-danger-text, #b42318); }
     .gap { flex: 1 0 0; }
     select:focus-visible, input:focus-visible, button:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 1px; }

@@ -21,7 +21,7 @@ export class LtDayPrompt extends DayElement {
     .choices { display: flex; flex-wrap: wrap; gap: 0.45rem; }
     button { font: inherit; padding: 0.4rem 0.8rem; border-radius: 8px; border: 1px solid var(--lt-border, #d0d5dd);
       background: var(--lt-field, #fff); color: inherit; cursor: pointer; }
-    button.primary { background: var(--lt-accent-strong, #3559d8); color: #fff; border-color: transparent; }
+    button.primary { background: var(--lt-accent, #3a64e8); color: #fff; border-color: transparent; }
     button:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 2px; }
   `;
 

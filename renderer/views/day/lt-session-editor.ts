@@ -40,7 +40,7 @@ export class LtSessionEditor extends LitElement {
     .actions .gap { flex: 1; }
     button { font: inherit; font-size: 0.9rem; padding: 0.35rem 0.75rem; border-radius: 6px; cursor: pointer;
       border: 1px solid var(--lt-border, #d0d5dd); background: var(--lt-field, #fff); color: inherit; }
-    button.primary { background: var(--lt-accent-strong, #3559d8); border-color: transparent; color: #fff; }
+    button.primary { background: var(--lt-accent, #3a64e8); border-color: transparent; color: #fff; }
     button.danger { color: var(--lt-danger-text, #b42318); }
     .problem { grid-column: 1 / -1; margin: 0; color: var(--lt-danger-text, #b42318); font-size: 0.88rem; }
     .split { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: end; }

@@ -18,7 +18,7 @@ export class LtTimerBar extends ModelElement {
       background: var(--lt-field, #fff); color: inherit; min-width: 0; }
     input:focus-visible, button:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 1px; }
     button { font: inherit; font-weight: 600; padding: 0.55rem 1rem; border-radius: 8px; border: 0; cursor: pointer; }
-    .start { background: var(--lt-accent-strong, #3559d8); color: #fff; }
+    .start { background: var(--lt-accent, #3a64e8); color: #fff; }
     .stop { background: var(--lt-danger, #e5484d); color: #fff; }
     .pause { background: transparent; border: 1px solid var(--lt-border, #d0d5dd); color: inherit; }
     button:disabled { opacity: 0.6; cursor: progress; }

@@ -78,6 +78,13 @@ export class LtQuickEntry extends LitElement {
     this.input?.focus();
   }
 
+  /** Takes over text typed before the component was ready (the page's early input), caret at the end. */
+  adoptText(text: string): void {
+    if (!text) return;
+    this.#setText(text, text.length);
+    void this.updateComplete.then(() => this.input?.setSelectionRange(text.length, text.length));
+  }
+
   /** Empties the line and any message, as a freshly opened window shows it. */
   reset(): void {
     this.#setText('', 0);

@@ -20,6 +20,6 @@ export const dialogStyles = css`
   li { overflow-wrap: anywhere; margin: 0.2rem 0; }
   .actions { justify-content: flex-end; }
   /* white on the accent blue is 3.7:1; dialogs use the darker link blue so their main button reads at 4.5:1 or more */
-  .btn.primary { background: var(--lt-accent-strong, #3559d8); }
+  .btn.primary { background: var(--lt-accent, #3a64e8); }
   .actions .spacer { flex: 1; }
 `;
