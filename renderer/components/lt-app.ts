@@ -22,9 +22,7 @@ import type { TimerModel } from '../state/timer-model.ts';
 import type { DayModel } from '../views/day/day-model.ts';
 import '../views/day/lt-day-view.ts';
 import '../views/diagnostics/lt-diagnostics-view.ts';
-import '../views/projects/lt-projects-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
-import '../views/settings/lt-settings-view.ts';
 import type { LtShortcutHelp } from './lt-shortcut-help.ts';
 import './lt-shortcut-help.ts';
 import { toast, toastStyles, type ToastMessage } from './toast.ts';
@@ -233,13 +231,19 @@ export class LtApp extends LitElement {
   #view(route: Route) {
     if (route === 'diagnostics') return html`<lt-diagnostics-view></lt-diagnostics-view>`;
     if (this.database.$mode.get() === 'recovery') return html`<lt-recovery-view></lt-recovery-view>`;
+    // views other than Day load on first visit, so the window's first paint carries only the Day view
     if (route === 'week') {
-      // loaded on first visit, so the window's first paint carries only the Day view
       void import('../views/week/lt-week-view.ts');
       return html`<lt-week-view></lt-week-view>`;
     }
-    if (route === 'projects') return html`<lt-projects-view></lt-projects-view>`;
-    if (route === 'settings') return html`<lt-settings-view></lt-settings-view>`;
+    if (route === 'projects') {
+      void import('../views/projects/lt-projects-view.ts');
+      return html`<lt-projects-view></lt-projects-view>`;
+    }
+    if (route === 'settings') {
+      void import('../views/settings/lt-settings-view.ts');
+      return html`<lt-settings-view></lt-settings-view>`;
+    }
     if (route === 'reports') return html`<p class="placeholder">Reports: coming soon.</p>`;
     return html`<lt-day-view></lt-day-view>`;
   }
