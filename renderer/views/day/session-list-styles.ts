@@ -14,6 +14,8 @@ export const sessionListStyles = css`
   li.selected { background: var(--lt-selected, #e8eeff); }
   li.selected .when, li.selected .meta { color: var(--lt-selected-text, #2f4fbf); }
   li:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: -2px; }
+  /* keyboard focus shows the whole name and details (the mouse has the tooltip) */
+  li:focus-visible .name, li:focus-visible .meta { white-space: normal; overflow-wrap: anywhere; }
   .pick { margin: 0; width: 1rem; height: 1rem; }
   .dot { width: 0.6rem; height: 0.6rem; color: var(--lt-muted, #98a2b3); }
   .main { min-width: 0; display: flex; flex-direction: column; }
