@@ -6,7 +6,8 @@ import type { Activity } from '../../../shared/activity.ts';
 import { formatClock, formatHours } from '../../../shared/duration.ts';
 import type { SessionPatch } from '../../../shared/sessions.ts';
 import { workedMsWithin } from '../../../shared/worked-time.ts';
-import { clockTime, plural } from '../../components/format.ts';
+import { plural } from '../../components/format.ts';
+import { FormatController } from '../../controllers/format.ts';
 import { ShortcutController, type Shortcut } from '../../controllers/shortcuts.ts';
 import { DayElement } from './day-element.ts';
 import type { DayModel } from './day-model.ts';
@@ -14,7 +15,7 @@ import type { EditorField, SessionEdits } from './lt-session-editor.ts';
 import './lt-session-editor.ts';
 import { sessionListStyles } from './session-list-styles.ts';
 
-const dayTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
 const fullDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
@@ -29,6 +30,8 @@ export class LtSessionList extends DayElement {
   @state() private focusId: string | null = null;
   #anchor: string | null = null;
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer;
+  /** times of day per the user's clock setting (12/24 h) */
+  readonly #format = new FormatController(this);
 
   constructor() {
     super();
@@ -230,7 +233,7 @@ export class LtSessionList extends DayElement {
     const { now, from, to } = this.#ctx;
     const end = a.endTime ?? now;
     const crosses = a.startTime < from || end > to;
-    const fmt = (ms: number) => (crosses ? dayTime.format(ms) : clockTime(ms));
+    const fmt = (ms: number) => (crosses ? `${weekday.format(ms)} ${this.#format.time(ms)}` : this.#format.time(ms));
     const dayMs = workedMsWithin(a, from, to, now);
     const allMs = workedMsWithin(a, a.startTime, end + 1, now);
     const selected = this.#ctx.selected.has(a.id);
@@ -242,7 +245,7 @@ export class LtSessionList extends DayElement {
     const inTab = focusable ? 0 : -1;
     const classes = [a.endTime === null ? 'running' : '', selected ? 'selected' : '', overlap ? 'overlap' : ''].join(' ').trim();
     return html`<li class=${classes} data-id=${a.id} tabindex=${focusable ? 0 : -1}
-        aria-label=${`${label}, ${clockTime(a.startTime)} to ${a.endTime === null ? 'now' : clockTime(a.endTime)}${selected ? ', selected' : ''}${overlap ? ', overlaps another session' : ''}`}
+        aria-label=${`${label}, ${fmt(a.startTime)} to ${a.endTime === null ? 'now' : fmt(a.endTime)}${selected ? ', selected' : ''}${overlap ? ', overlaps another session' : ''}`}
         @click=${(e: MouseEvent) => this.#onRowClick(e, a)} @focus=${() => (this.focusId = a.id)}>
       <input class="pick" type="checkbox" tabindex="-1" .checked=${selected} aria-label=${`Select ${label}`}
         @click=${(e: MouseEvent) => { e.stopPropagation(); if (e.shiftKey && this.#anchor) this.#selectRange(this.#anchor, a.id); else { d.toggle(a.id); this.#anchor = a.id; } }} />
