@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 
 const production = process.env.NODE_ENV !== 'development';
+// chunk names carry hashes: old ones would pile up in dist and be shipped (and counted by the size budget)
+rmSync('dist/renderer/chunks', { recursive: true, force: true });
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true });
 const WA_SQLITE_WASM = 'node_modules/@journeyapps/wa-sqlite/dist/wa-sqlite.wasm';
 const nodeExternal = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];

@@ -3,7 +3,6 @@ import { createServices } from './services/services.ts';
 import { reportWindowErrors } from './services/window-errors.ts';
 import { syncQuickEntryShortcut } from './services/shortcut-sync.ts';
 import './components/lt-app.ts';
-import './views/quick-entry/lt-command-palette.ts';
 import './views/quick-entry/lt-shortcut-notice.ts';
 
 // The data worker is built next to this bundle (see rollup.config.mjs).
@@ -14,10 +13,6 @@ services.lifecycle.listen();
 const app = document.createElement('lt-app');
 app.services = services;
 document.body.append(app);
-// Ctrl/Cmd+K: the quick entry as a command palette, rendered now so it opens instantly
-const palette = document.createElement('lt-command-palette');
-palette.client = services.client;
-document.body.append(palette);
 // the global shortcut lives in Electron's main process, on the accelerator in Settings; if it could not be
 // registered, say so here
 const notice = document.createElement('lt-shortcut-notice');

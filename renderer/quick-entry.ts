@@ -3,7 +3,7 @@
 import { DataClient } from './services/data-client.ts';
 import { DiagnosticsService } from './services/diagnostics.ts';
 import { Lifecycle } from './services/lifecycle.ts';
-import { SettingsService } from './services/settings.ts';
+import { followTheme } from './services/theme.ts';
 import { reportWindowErrors } from './services/window-errors.ts';
 import './views/quick-entry/lt-quick-entry.ts';
 
@@ -16,7 +16,7 @@ new Lifecycle().listen(); // a restore swaps the database under every window: th
 void client.start();
 
 // The theme (and later the formats) follow the shared settings live, as in the main window.
-new SettingsService(client).connect();
+followTheme(client);
 const entry = document.createElement('lt-quick-entry');
 entry.client = client;
 const early = document.getElementById('early-entry') as HTMLInputElement | null;

@@ -4,6 +4,9 @@ import {
   DEFAULT_SETTINGS, SETTING_KEYS, type SettingKey, type Settings, type SettingsChange, type SettingsFile, type SettingsPatch,
 } from '../../shared/settings.ts';
 import type { DataClient } from './data-client.ts';
+import { applyTheme } from './theme.ts';
+
+export { applyTheme };
 
 /** What update() answers: the settings now in force, or the refused field and its message. */
 export type UpdateOutcome =
@@ -133,8 +136,3 @@ export function refusal(error: AppError): { field: SettingKey | null; message: s
 }
 
 /** 'system' follows prefers-color-scheme (app.css); 'light' and 'dark' force it through data-theme. */
-export function applyTheme(root: HTMLElement | null, theme: Settings['theme']): void {
-  if (!root) return;
-  if (theme === 'system') root.removeAttribute('data-theme');
-  else root.setAttribute('data-theme', theme);
-}

@@ -32,12 +32,29 @@ describe('architecture', () => {
     assert.deepEqual(offenders(renderer, /from '[^']*sqlite[^']*'|\bSELECT\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b/), []);
   });
 
-  it('the built main-window bundle carries no SQLite and stays within its 60 KB gzip budget', async () => {
+  /** An entry's JS that loads before first paint: the file and its static imports (lazy import() chunks excluded). */
+  function firstPaintJs(dir, entry) {
+    const seen = new Set();
+    const visit = (file) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+        visit(path.resolve(path.dirname(file), m[1]));
+      }
+    };
+    visit(path.join(dir, entry));
+    return [...seen].map((f) => readFileSync(f, 'utf8')).join('\n');
+  }
+
+  it('the built renderer carries no SQLite; first-paint JS stays within budget (main window 60 KB, quick entry 25 KB gzip)', async () => {
     const { gzipSync } = await import('node:zlib');
     const dir = path.join(root, 'dist/renderer');
-    const js = [path.join(dir, 'main-window.js'), ...readdirSync(path.join(dir, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, 'chunks', f))];
-    const text = js.map((f) => readFileSync(f, 'utf8')).join('\n');
-    assert.doesNotMatch(text, /sqlite3_prepare|wa-sqlite\.wasm/);
-    assert.ok(gzipSync(text).length < 60 * 1024, `main window JS is ${gzipSync(text).length} bytes gzip`);
+    const all = [path.join(dir, 'main-window.js'), path.join(dir, 'quick-entry.js'), ...readdirSync(path.join(dir, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, 'chunks', f))];
+    assert.doesNotMatch(all.map((f) => readFileSync(f, 'utf8')).join('\n'), /sqlite3_prepare|wa-sqlite\.wasm/);
+    const main = gzipSync(firstPaintJs(dir, 'main-window.js')).length;
+    const quick = gzipSync(firstPaintJs(dir, 'quick-entry.js')).length;
+    assert.ok(main < 60 * 1024, `main window first-paint JS is ${main} bytes gzip`);
+    assert.ok(quick < 25 * 1024, `quick-entry page first-paint JS is ${quick} bytes gzip`);
   });
 });
