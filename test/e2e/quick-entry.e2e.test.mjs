@@ -23,6 +23,9 @@ test('a line typed in the quick-entry window shows up in the main window without
   const line = quick.locator('lt-quick-entry input');
   await line.waitFor();
   await quick.waitForFunction(() => document.querySelector('lt-quick-entry')?.shadowRoot?.activeElement?.tagName === 'INPUT');
+  // it follows the theme chosen in another window, live
+  await main.evaluate(() => document.querySelector('lt-app').services.client.data.updateSettings({ theme: 'dark' }));
+  await quick.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   await quick.keyboard.type('Quick entry e2e @Website #e2e');
   await quick.locator('lt-quick-entry .preview', { hasText: 'Start ‘Quick entry e2e’' }).waitFor();
   await quick.keyboard.press('Enter');
