@@ -48,6 +48,8 @@ export class LtGoalProgress extends LitElement {
   @property({ type: Boolean }) editable = false;
   /** only goals of this period (day, week, month), for the Day and Week views */
   @property() period: Goal['period'] | '' = '';
+  /** shows nothing at all while loading or without goals (embedded in the Day and Week views) */
+  @property({ type: Boolean }) quiet = false;
 
   @state() private goals: Goal[] = [];
   @state() private progress = new Map<string, GoalProgress>();
@@ -123,8 +125,9 @@ export class LtGoalProgress extends LitElement {
 
   override render() {
     if (this.error) return html`<p class="outcome error" role="alert">${this.error}</p>`;
-    if (!this.loaded) return html`<p class="muted empty">Loading goals…</p>`;
+    if (!this.loaded) return this.quiet ? nothing : html`<p class="muted empty">Loading goals…</p>`;
     const goals = this.goals.filter((g) => !this.period || g.period === this.period);
+    if (goals.length === 0 && this.quiet) return nothing;
     if (goals.length === 0) return html`<p class="muted empty">No goals yet.${this.editable ? ' Add one to track a daily, weekly or monthly target.' : ''}</p>`;
     return html`<ul aria-label="Goals">${goals.map((g) => this.#goal(g))}</ul>`;
   }

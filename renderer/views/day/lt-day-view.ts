@@ -1,9 +1,10 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { ShortcutController } from '../../controllers/shortcuts.ts';
 import { DayElement } from './day-element.ts';
 import type { DayModel } from './day-model.ts';
 import { dayKey } from './time-text.ts';
+import '../../components/lt-goal-progress.ts';
 import './lt-add-entry.ts';
 import './lt-bulk-bar.ts';
 import './lt-day-prompt.ts';
@@ -51,6 +52,7 @@ export class LtDayView extends DayElement {
         <button type="button" class="next" title="Next day (])" aria-label="Next day" @click=${() => d.moveDays(1)}>→</button>
         <button type="button" class="today" title="Back to today (T)" ?disabled=${d.$isToday.get()} @click=${() => d.goToday()}>Today</button>
       </nav>
+      ${d.$isToday.get() ? html`<lt-goal-progress period="day" quiet></lt-goal-progress>` : nothing}
       <lt-session-list></lt-session-list>
       <lt-add-entry></lt-add-entry>
       <lt-bulk-bar></lt-bulk-bar>

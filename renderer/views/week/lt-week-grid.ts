@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from './style-props.ts';
 import { formatHours } from '../../../shared/duration.ts';
-import { clockTime } from '../../components/format.ts';
+import { FormatController } from '../../controllers/format.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import { WeekDragController, type DragGrab, type DragHost, type DragTimes } from './week-drag.ts';
 import { WeekKeysController } from './week-keys.ts';
@@ -21,7 +21,10 @@ export interface WeekChangeDetail {
 
 const weekdayName = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
 const dayNumber = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const hourLabel = new Intl.DateTimeFormat(undefined, { hour: 'numeric' });
+const hourLabels = {
+  '24h': new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  '12h': new Intl.DateTimeFormat(undefined, { hour: 'numeric', hourCycle: 'h12' }),
+};
 const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
 
 /** days drawn per task when a week first shows (a heavy week holds 500 blocks) */
@@ -49,6 +52,8 @@ export class LtWeekGrid extends LitElement implements DragHost {
   @state() focusedId: string | null = null;
   @state() announcement = '';
 
+  /** times of day per the clock setting (12/24 h), re-rendered when it changes */
+  readonly #format = new FormatController(this);
   readonly drag = new WeekDragController(this);
   readonly keys = new WeekKeysController(this);
   #scrolledFor = -1;
@@ -146,7 +151,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
   }
 
   rangeLabel(start: number, end: number | null): string {
-    return `${longDay.format(start)}, ${clockTime(start)} to ${end === null ? 'now' : clockTime(end)}`;
+    return `${longDay.format(start)}, ${this.#format.time(start)} to ${end === null ? 'now' : this.#format.time(end)}`;
   }
 
   // ---- lifecycle ----
@@ -221,14 +226,14 @@ export class LtWeekGrid extends LitElement implements DragHost {
       <p class="focus-info" aria-hidden="true">${this.#focusInfo()}</p>
       <div class="scroller">
         <div class="grid" @pointerdown=${this.#pointerDown}>
-          <div class="slot" role="button" tabindex="0" data-label=${clockTime(slotStart)}
+          <div class="slot" role="button" tabindex="0" data-label=${this.#format.time(slotStart)}
             ${styleProps({ 'grid-column': String(this.cursor.day + 2), '--slot-top': String(this.cursor.minute) })}
             aria-label=${`Empty time, ${this.rangeLabel(slotStart, slotStart + 30 * 60_000)}. Enter or N adds a session; arrows move.`}
             @keydown=${this.keys.onSlotKey}></div>
           <div class="corner"></div>
           ${days.map((day) => this.#dayHead(day, totals.days[day.index] ?? 0, layout[day.index] ?? [], now))}
           <div class="gutter" aria-hidden="true">
-            ${Array.from({ length: 24 }, (_, h) => html`<div class="hour">${hourLabel.format(atMinute(days[0]!.from, h * 60))}</div>`)}
+            ${Array.from({ length: 24 }, (_, h) => html`<div class="hour">${hourLabels[this.#format.settings.clock].format(atMinute(days[0]!.from, h * 60))}</div>`)}
           </div>
           ${days.map((day) => this.#column(day, day.index < this.#daysDrawn ? layout[day.index] ?? [] : [], now))}
         </div>
@@ -263,7 +268,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
       ${isToday ? html`<div class="now" ${styleProps({ top: `${(minuteOfDay(now, day) / DAY_MINUTES) * 100}%` })}></div>` : nothing}
       ${showGhost
         ? html`<div class="ghost" ${styleProps(place({ top: minuteOfDay(ghost.times.startTime, day), bottom: minuteOfDay(ghost.times.endTime, day) }))}>
-            ${clockTime(ghost.times.startTime)}–${clockTime(ghost.times.endTime)}</div>`
+            ${this.#format.time(ghost.times.startTime)}–${this.#format.time(ghost.times.endTime)}</div>`
         : nothing}
     </div>`;
   }
@@ -302,7 +307,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
         bottom: ((p.bottom - piece.top) / Math.max(1, height)) * DAY_MINUTES,
       }))}></div>`)}
       <span class="name">${name}</span>
-      <span class="meta">${clockTime(s.startTime)}–${piece.running ? 'now' : clockTime(end)}${project ? ` · ${project.name}` : ''}</span>
+      <span class="meta">${this.#format.time(s.startTime)}–${piece.running ? 'now' : this.#format.time(end)}${project ? ` · ${project.name}` : ''}</span>
       <span class="sr-only">, ${range}, ${worked}${piece.running ? ', running' : ''}</span>
       ${piece.isStart ? html`<div class="edge start" data-edge="start"></div>` : nothing}
       ${piece.isEnd ? html`<div class="edge end" data-edge="end"></div>` : nothing}

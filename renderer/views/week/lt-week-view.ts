@@ -8,6 +8,8 @@ import type { EditResult, Overlap, OverlapChoice, SessionPatch } from '../../../
 import { plural } from '../../components/format.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
+import { FormatController } from '../../controllers/format.ts';
+import '../../components/lt-goal-progress.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import './lt-week-editor.ts';
 import type { EditorDraft, LtWeekEditor } from './lt-week-editor.ts';
@@ -77,15 +79,38 @@ export class LtWeekView extends LitElement {
 
   #model: WeekModel | null = null;
   #disconnect: (() => void) | null = null;
+  /** the week start and clock follow Settings, live */
+  readonly #format = new FormatController(this);
 
   /** The view's state; created on first connect from the data client. */
   get model(): WeekModel | null {
     return this.#model;
   }
 
+  /** Settings' week start wins over the attribute once settings are known. */
+  get #weekStartsOn(): number {
+    return this.#format.service ? this.#format.settings.weekStart : this.weekStartsOn;
+  }
+
+  /** A new week start (Settings changed in any window): the same week shown again from its new first day. */
+  override willUpdate(): void {
+    const m = this.#model;
+    if (!m || !this.client || m.weekStartsOn === this.#weekStartsOn) return;
+    const shown = m.$weekStart.get();
+    this.#disconnect?.();
+    this.#disconnect = null;
+    this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
+    if (this.isConnected) this.#connectModel();
+    void this.#model.showWeekOf(shown + 3 * 86_400_000);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback(); // the data client arrives through context here
-    if (!this.#model && this.client) this.#model = new WeekModel(this.client, { weekStartsOn: this.weekStartsOn });
+    if (!this.#model && this.client) this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
+    this.#connectModel();
+  }
+
+  #connectModel(): void {
     const m = this.#model;
     if (!m) return;
     const stops = [m.$weekStart, m.$totals, m.$projects, m.$loaded, m.$loadFailed, m.$loadError, m.$truncated, m.$damaged]
@@ -198,6 +223,7 @@ export class LtWeekView extends LitElement {
         </div>
         <span class="total"><span class="muted">Week</span> <span class="week-total">${formatHours(totals.week)}</span></span>
       </header>
+      ${m.isThisWeek() ? html`<lt-goal-progress period="week" quiet></lt-goal-progress>` : nothing}
       ${m.$loadFailed.get() ? html`<p class="notice" role="alert">This week could not be loaded: ${m.$loadError.get()?.message ?? 'unknown error'}</p>` : nothing}
       ${m.$truncated.get() ? html`<p class="notice" role="status">This week holds more sessions than the calendar shows.</p>` : nothing}
       ${m.$damaged.get() > 0
