@@ -1,4 +1,5 @@
 import '@lit-labs/virtualizer';
+import { repeat } from 'lit/directives/repeat.js';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
@@ -22,6 +23,12 @@ const fullDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
  * The sessions of the day shown, newest first, virtualized (a day after an import can hold hundreds). Each one is
  * editable in place; rows are selectable by mouse (click, Shift-click, Ctrl/Cmd-click) and keyboard.
  */
+/**
+ * Days with more rows than this (an import can put 500 in one) are virtualized; shorter ones are a plain list, which
+ * lays out a row growing into its editor at once (the virtualizer re-measured it a frame late, or not at all).
+ */
+const VIRTUALIZE_ABOVE = 100;
+
 @customElement('lt-session-list')
 export class LtSessionList extends DayElement {
   static override styles = sessionListStyles;
@@ -183,8 +190,10 @@ export class LtSessionList extends DayElement {
       ${this.#notices(isToday)}
       ${rows.length === 0
         ? html`<p class="empty">${this.#emptyText(isToday)}</p>`
-        : html`<lit-virtualizer role="list" aria-label=${`Sessions of ${dayName}`} .items=${rows}
-            .keyFunction=${(a: Activity) => a.id} .renderItem=${(a: Activity) => this.#row(a)}></lit-virtualizer>`}
+        : rows.length > VIRTUALIZE_ABOVE
+          ? html`<lit-virtualizer role="list" aria-label=${`Sessions of ${dayName}`} .items=${rows}
+              .keyFunction=${(a: Activity) => a.id} .renderItem=${(a: Activity) => this.#row(a)}></lit-virtualizer>`
+          : html`<ul class="plain" aria-label=${`Sessions of ${dayName}`}>${repeat(rows, (a) => a.id, (a) => this.#row(a))}</ul>`}
     `;
   }
 

@@ -6,7 +6,8 @@ export const sessionListStyles = css`
   header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; margin: 1rem 0 0.5rem; }
   h2 { font-size: 1rem; margin: 0; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .total { font-variant-numeric: tabular-nums; font-weight: 600; flex: none; }
-  lit-virtualizer { border-top: 1px solid var(--lt-border, #eaecf0); width: 100%; }
+  lit-virtualizer, ul.plain { border-top: 1px solid var(--lt-border, #eaecf0); width: 100%; }
+  ul.plain { list-style: none; margin: 0; padding: 0; }
   li { list-style: none; width: 100%; box-sizing: border-box; display: grid; align-items: center; gap: 0.6rem;
     grid-template-columns: auto 0.6rem minmax(0, 1fr) auto auto auto; padding: 0.45rem 0.25rem;
     border-bottom: 1px solid var(--lt-border, #eaecf0); cursor: default; }
