@@ -36,7 +36,7 @@ function preloadChunks(pages) {
         const chunk = bundle[entry];
         if (!asset || !chunk || chunk.type !== 'chunk') continue;
         const links = chunk.imports.map((file) => `<link rel="modulepreload" href="./${file}" />`).join('\n    ');
-        asset.source = String(asset.source).replace(`<script type="module" src="./${entry}"></script>`, (tag) => `${links}\n    ${tag}`);
+        asset.source = String(asset.source).replace(new RegExp(`<script type="module"( async)? src="./${entry}"></script>`), (tag) => `${links}\n    ${tag}`);
       }
     },
   };

@@ -19,13 +19,18 @@ void client.start();
 followTheme(client);
 const entry = document.createElement('lt-quick-entry');
 entry.client = client;
-const early = document.getElementById('early-entry') as HTMLInputElement | null;
-document.body.append(entry);
-void entry.updateComplete.then(() => {
-  entry.adoptText(early?.value ?? '');
-  early?.remove();
-  entry.focus();
-});
+// the script is async (the page paints and focuses its early input without waiting for it): mount once parsed
+const mount = () => {
+  const early = document.getElementById('early-entry') as HTMLInputElement | null;
+  document.body.append(entry);
+  void entry.updateComplete.then(() => {
+    entry.adoptText(early?.value ?? '');
+    early?.remove();
+    entry.focus();
+  });
+};
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount, { once: true });
+else mount();
 
 const hide = () => {
   entry.reset();

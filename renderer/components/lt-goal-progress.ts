@@ -11,6 +11,7 @@ import { FormatController } from '../controllers/format.ts';
 import type { DataClient } from '../services/data-client.ts';
 import { controlStyles } from './styles.ts';
 import './lt-tag-chip.ts';
+import { CoalescedRead } from '../state/coalesced.ts';
 
 const PERIOD = { day: ['a day', 'day', 'days'], week: ['a week', 'week', 'weeks'], month: ['a month', 'month', 'months'] } as const;
 const TICK_MS = 60_000;
@@ -61,8 +62,22 @@ export class LtGoalProgress extends LitElement {
   readonly #format = new FormatController(this);
   #stop: (() => void) | null = null;
   #ticker: ReturnType<typeof setInterval> | null = null;
-  #reading = false;
-  #readAgain = false;
+  readonly #reads = new CoalescedRead(async () => {
+    const data = this.client!.data;
+    const [goals, progress, projects, tags, running] = await Promise.all([
+      data.listGoals(), data.goalProgress(), data.listProjects(), data.listTags(), data.runningTimer(),
+    ]);
+    this.goals = goals;
+    this.progress = new Map(progress.map((p) => [p.goalId, p]));
+    this.projects = projects;
+    this.tags = tags;
+    this.#tick(running !== null);
+    this.error = null;
+    this.loaded = true;
+  }, (error) => {
+    this.error = `Goals could not be read: ${toAppError(error).message}`;
+    this.loaded = true;
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -86,33 +101,8 @@ export class LtGoalProgress extends LitElement {
   }
 
   /** Re-reads goals and progress; calls during a read coalesce into one more. */
-  async refresh(): Promise<void> {
-    if (!this.client) return;
-    if (this.#reading) {
-      this.#readAgain = true;
-      return;
-    }
-    this.#reading = true;
-    try {
-      do {
-        this.#readAgain = false;
-        const data = this.client.data;
-        const [goals, progress, projects, tags, running] = await Promise.all([
-          data.listGoals(), data.goalProgress(), data.listProjects(), data.listTags(), data.runningTimer(),
-        ]);
-        this.goals = goals;
-        this.progress = new Map(progress.map((p) => [p.goalId, p]));
-        this.projects = projects;
-        this.tags = tags;
-        this.#tick(running !== null);
-      } while (this.#readAgain);
-      this.error = null;
-    } catch (error) {
-      this.error = `Goals could not be read: ${toAppError(error).message}`;
-    } finally {
-      this.#reading = false;
-      this.loaded = true;
-    }
+  refresh(): Promise<void> {
+    return this.client ? this.#reads.run() : Promise.resolve();
   }
 
   #tick(on: boolean): void {

@@ -5,6 +5,7 @@ import {
 } from '../../shared/settings.ts';
 import type { DataClient } from './data-client.ts';
 import { applyTheme } from './theme.ts';
+import { CoalescedRead } from '../state/coalesced.ts';
 
 export { applyTheme };
 
@@ -25,8 +26,11 @@ export class SettingsService {
   readonly #client: DataClient;
   readonly #root: HTMLElement | null;
   #disconnect: (() => void) | null = null;
-  #reading: Promise<void> | null = null;
-  #readAgain = false;
+  readonly #reads = new CoalescedRead(async () => {
+    this.#set(await this.#client.data.getSettings());
+    this.$loadError.set(null);
+    this.$loaded.set(true);
+  }, (error) => this.$loadError.set(toAppError(error)));
 
   /** `root` receives the theme (data-theme); null leaves the document alone. */
   constructor(client: DataClient, root: HTMLElement | null = globalThis.document?.documentElement ?? null) {
@@ -55,25 +59,7 @@ export class SettingsService {
 
   /** Re-reads the settings; concurrent calls coalesce into at most one more read. */
   reload(): Promise<void> {
-    if (this.#reading) {
-      this.#readAgain = true;
-      return this.#reading;
-    }
-    this.#reading = (async () => {
-      try {
-        do {
-          this.#readAgain = false;
-          this.#set(await this.#client.data.getSettings());
-        } while (this.#readAgain);
-        this.$loadError.set(null);
-        this.$loaded.set(true);
-      } catch (error) {
-        this.$loadError.set(toAppError(error));
-      } finally {
-        this.#reading = null;
-      }
-    })();
-    return this.#reading;
+    return this.#reads.run();
   }
 
   get<K extends SettingKey>(key: K): Settings[K] {

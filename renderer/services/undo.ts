@@ -1,6 +1,7 @@
 import { atom } from 'nanostores';
 import type { UndoOutcome, UndoState } from '../../shared/undo.ts';
 import type { DataClient } from './data-client.ts';
+import { CoalescedRead } from '../state/coalesced.ts';
 
 const EMPTY: UndoState = { undo: null, redo: null, undoCount: 0, redoCount: 0 };
 
@@ -12,8 +13,7 @@ export class UndoService {
   readonly $state = atom<UndoState>(EMPTY);
   readonly #client: DataClient;
   #disconnect: (() => void) | null = null;
-  #reading: Promise<void> | null = null;
-  #again = false;
+  readonly #reads = new CoalescedRead(async () => this.$state.set(await this.#client.data.undoState().catch(() => EMPTY)));
 
   constructor(client: DataClient) {
     this.#client = client;
@@ -36,21 +36,7 @@ export class UndoService {
 
   /** Re-reads the state; a failure (older worker, recovery mode) leaves "nothing to undo" rather than an error. */
   refresh(): Promise<void> {
-    if (this.#reading) {
-      this.#again = true;
-      return this.#reading;
-    }
-    this.#reading = (async () => {
-      try {
-        do {
-          this.#again = false;
-          this.$state.set(await this.#client.data.undoState().catch(() => EMPTY));
-        } while (this.#again);
-      } finally {
-        this.#reading = null;
-      }
-    })();
-    return this.#reading;
+    return this.#reads.run();
   }
 
   /**

@@ -4,6 +4,7 @@ import { localDayRange } from '../../shared/day.ts';
 import { toAppError, type AppError } from '../../shared/errors.ts';
 import type { Project } from '../../shared/project.ts';
 import { isRecoveryError, type DataClient } from '../services/data-client.ts';
+import { CoalescedRead } from './coalesced.ts';
 
 /**
  * UI state of the timer, held in nanostores: the running session, projects, a ticking clock
@@ -21,8 +22,7 @@ export class TimerModel {
   readonly #clock: () => number;
   #ticker: ReturnType<typeof setInterval> | null = null;
   #dayFrom = 0;
-  #reloading: Promise<void> | null = null;
-  #reloadAgain = false;
+  readonly #reloads = new CoalescedRead(() => this.#read(), (error) => this.#fail(error));
   #disconnect: (() => void) | null = null;
 
   constructor(client: DataClient, clock: () => number = Date.now) {
@@ -49,23 +49,7 @@ export class TimerModel {
 
   /** Re-reads everything; concurrent calls coalesce into at most one more read. */
   reload(): Promise<void> {
-    if (this.#reloading) {
-      this.#reloadAgain = true;
-      return this.#reloading;
-    }
-    this.#reloading = (async () => {
-      try {
-        do {
-          this.#reloadAgain = false;
-          await this.#read();
-        } while (this.#reloadAgain);
-      } catch (error) {
-        this.#fail(error);
-      } finally {
-        this.#reloading = null;
-      }
-    })();
-    return this.#reloading;
+    return this.#reloads.run();
   }
 
   /** Starts a timer. A project typed by name is created when it does not exist yet. */

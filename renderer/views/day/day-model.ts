@@ -14,6 +14,7 @@ import type { Tag } from '../../../shared/tag.ts';
 import { overlappingIds, totalWorkedWithin } from '../../../shared/worked-time.ts';
 import { isRecoveryError, type DataClient } from '../../services/data-client.ts';
 import type { TimerModel } from '../../state/timer-model.ts';
+import { CoalescedRead } from '../../state/coalesced.ts';
 
 /** A question the day view asks before it writes: which overlap fix, or whether to stop the running timer. */
 export type DayPrompt =
@@ -53,8 +54,9 @@ export class DayModel {
 
   readonly #client: DataClient;
   #disconnect: (() => void) | null = null;
-  #reading: Promise<void> | null = null;
-  #again = false;
+  readonly #reads = new CoalescedRead(() => this.#read(), (error) => {
+    if (!isRecoveryError(error)) this.$loadFailed.set(true);
+  });
 
   constructor(client: DataClient, readonly timer: TimerModel) {
     this.#client = client;
@@ -102,23 +104,7 @@ export class DayModel {
   }
 
   reload(): Promise<void> {
-    if (this.#reading) {
-      this.#again = true;
-      return this.#reading;
-    }
-    this.#reading = (async () => {
-      try {
-        do {
-          this.#again = false;
-          await this.#read();
-        } while (this.#again);
-      } catch (error) {
-        if (!isRecoveryError(error)) this.$loadFailed.set(true);
-      } finally {
-        this.#reading = null;
-      }
-    })();
-    return this.#reading;
+    return this.#reads.run();
   }
 
   async #read(): Promise<void> {
@@ -130,7 +116,7 @@ export class DayModel {
       this.#client.data.listTags().catch(() => this.$tags.get()),
     ]);
     if (day !== this.$day.get()) {
-      this.#again = true; // the user moved on meanwhile
+      this.#reads.again(); // the user moved on meanwhile
       return;
     }
     this.$sessions.set(list.sessions);

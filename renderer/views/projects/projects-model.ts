@@ -8,6 +8,7 @@ import type { ActionRef } from '../../../shared/sessions.ts';
 import type { CreateGoalInput } from '../../../shared/goal.ts';
 import type { CreateTagInput, Tag, UpdateTagInput } from '../../../shared/tag.ts';
 import type { DataClient } from '../../services/data-client.ts';
+import { CoalescedRead } from '../../state/coalesced.ts';
 
 /**
  * The Projects view's state: projects with their totals, and tags. Reloaded on every change to projects, tags or
@@ -21,8 +22,18 @@ export class ProjectsModel {
   readonly $loadError = atom<AppError | null>(null);
 
   readonly #client: DataClient;
-  #reading: Promise<void> | null = null;
-  #readAgain = false;
+  readonly #reads = new CoalescedRead(async () => {
+    const [projects, totals, tags] = await Promise.all([
+      this.#client.data.listProjects(),
+      this.#client.data.projectTotals(),
+      this.#client.data.listTags(),
+    ]);
+    this.$projects.set(projects);
+    this.$totals.set(totals);
+    this.$tags.set(tags);
+    this.$loadError.set(null);
+    this.$loaded.set(true);
+  }, (error) => this.$loadError.set(toAppError(error)));
 
   constructor(client: DataClient) {
     this.#client = client;
@@ -42,32 +53,7 @@ export class ProjectsModel {
   }
 
   reload(): Promise<void> {
-    if (this.#reading) {
-      this.#readAgain = true;
-      return this.#reading;
-    }
-    this.#reading = (async () => {
-      try {
-        do {
-          this.#readAgain = false;
-          const [projects, totals, tags] = await Promise.all([
-            this.#client.data.listProjects(),
-            this.#client.data.projectTotals(),
-            this.#client.data.listTags(),
-          ]);
-          this.$projects.set(projects);
-          this.$totals.set(totals);
-          this.$tags.set(tags);
-        } while (this.#readAgain);
-        this.$loadError.set(null);
-        this.$loaded.set(true);
-      } catch (error) {
-        this.$loadError.set(toAppError(error));
-      } finally {
-        this.#reading = null;
-      }
-    })();
-    return this.#reading;
+    return this.#reads.run();
   }
 
   async createProject(input: CreateProjectInput): Promise<Project> {

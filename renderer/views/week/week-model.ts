@@ -6,6 +6,7 @@ import type { Project } from '../../../shared/project.ts';
 import type { AddSessionInput, EditResult, OverlapChoice, SessionPatch } from '../../../shared/sessions.ts';
 import { isRecoveryError, type DataClient } from '../../services/data-client.ts';
 import { layoutWeek, weekDays, weekStartOf, weekTotals, type Segment, type WeekDay, type WeekTotals } from './week-layout.ts';
+import { CoalescedRead } from '../../state/coalesced.ts';
 
 /** A list page; a week of heavy use is a few hundred sessions, so a few pages cover any real week. */
 const PAGE = 2_000;
@@ -53,8 +54,11 @@ export class WeekModel {
   readonly #client: DataClient;
   readonly #clock: () => number;
   #ticker: ReturnType<typeof setTimeout> | null = null;
-  #reloading: Promise<void> | null = null;
-  #reloadAgain = false;
+  readonly #reloads = new CoalescedRead(() => this.#read(), (error) => {
+    this.$loadFailed.set(true);
+    // the recovery screen explains a file that needs recovery; anything else is this view's to say
+    if (!isRecoveryError(error)) this.$loadError.set(toAppError(error));
+  });
   #disconnect: (() => void) | null = null;
 
   constructor(client: DataClient, options: WeekModelOptions = {}) {
@@ -121,25 +125,7 @@ export class WeekModel {
 
   /** Re-reads the week; concurrent calls coalesce into at most one more read. A failure shows in $loadError. */
   reload(): Promise<void> {
-    if (this.#reloading) {
-      this.#reloadAgain = true;
-      return this.#reloading;
-    }
-    this.#reloading = (async () => {
-      try {
-        do {
-          this.#reloadAgain = false;
-          await this.#read();
-        } while (this.#reloadAgain);
-      } catch (error) {
-        this.$loadFailed.set(true);
-        // the recovery screen explains a file that needs recovery; anything else is this view's to say
-        if (!isRecoveryError(error)) this.$loadError.set(toAppError(error));
-      } finally {
-        this.#reloading = null;
-      }
-    })();
-    return this.#reloading;
+    return this.#reloads.run();
   }
 
   projectById(id: string | null): Project | undefined {
@@ -209,7 +195,7 @@ export class WeekModel {
       this.#client.data.runningTimer(),
       this.#client.data.listProjects(),
     ]);
-    if (from !== this.$weekStart.get()) return void (this.#reloadAgain = true); // the week changed while reading
+    if (from !== this.$weekStart.get()) return this.#reloads.again(); // the week changed while reading
     const sessions = page.sessions;
     // the running session belongs to every week from its start on, whatever the list counts as overlapping
     if (running && running.startTime < to && !sessions.some((s) => s.id === running.id)) sessions.push(running);
