@@ -20,7 +20,7 @@ import { journaledChange, journaledTimer, labelName } from './edit-write.ts';
 import { settleOverlaps } from './overlaps.ts';
 import { resolveTagNames, setSessionTags } from './tags.ts';
 import { openDatabase } from './open-database.ts';
-import { migrateSettings } from './settings.ts';
+import { migrateSettings, settingsNeedMigration } from './settings.ts';
 import * as projects from './projects.ts';
 import type { Database } from './sqlite.ts';
 
@@ -49,7 +49,7 @@ export class Lifecycle {
       if (outcome.ok) {
         core.db = outcome.db;
         const db = outcome.db;
-        await db.transaction(() => migrateSettings(db, core.clock()));
+        if (await settingsNeedMigration(db)) await db.transaction(() => migrateSettings(db, core.clock()));
         core.info = {
           ...base,
           status: 'ready',
@@ -99,8 +99,8 @@ export class Sessions implements Api<'startTimer' | 'stopTimer' | 'pauseTimer' |
         startTime, endTime: null, pausedMs: 0, pauseStartedAt: null, pauses: [], isManual: false, source: parsed.source,
       }, now);
       if (parsed.tags.length > 0) await setSessionTags(db, id, await resolveTagNames(db, parsed.tags, journal, now));
-      // a back-dated start ("15 minutes ago") may reach into the previous session
-      await settleOverlaps(db, journal, [id], parsed.overlap, now);
+      // a back-dated start ("15 minutes ago") may reach into the previous session; one starting now cannot
+      if (parsed.startTime !== undefined) await settleOverlaps(db, journal, [id], parsed.overlap, now);
       return { result: await activities.requireActivity(db, id), ids: running ? [running.id, id] : [id] };
     });
   }

@@ -59,7 +59,13 @@ function jsonOr(text: string | undefined, fallback: unknown): unknown {
   }
 }
 
-/** Brings stored settings to SETTINGS_VERSION (inside the caller's write transaction). Cheap when current. */
+/** True when the stored settings need migrating; one read, so a launch with current settings writes nothing. */
+export async function settingsNeedMigration(db: Database): Promise<boolean> {
+  const row = await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [VERSION_KEY]);
+  return Number(jsonOr(row?.value, 1)) < SETTINGS_VERSION;
+}
+
+/** Brings stored settings to SETTINGS_VERSION (inside the caller's write transaction). */
 export async function migrateSettings(db: Database, now: number): Promise<void> {
   const rows = await rawRows(db);
   const version = Number(jsonOr(rows.get(VERSION_KEY), 1));
