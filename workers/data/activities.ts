@@ -176,6 +176,12 @@ export async function patchSession(
 
 /** Closes a session at `end`, turning an open pause into a pause interval. */
 export async function closeActivity(db: Database, a: Activity, end: number, now: number): Promise<Activity> {
+  await closeOnly(db, a, end, now);
+  return requireActivity(db, a.id);
+}
+
+/** closeActivity without reading the session back (a timer start closing the previous one does not need it). */
+export async function closeOnly(db: Database, a: Activity, end: number, now: number): Promise<void> {
   const open = a.pauseStartedAt !== null && end > a.pauseStartedAt ? { start: a.pauseStartedAt, end } : null;
   await patchSession(db, a.id, {
     endTime: end,
@@ -183,7 +189,6 @@ export async function closeActivity(db: Database, a: Activity, end: number, now:
     pauseStartedAt: null,
     pauses: open ? [...a.pauses, open] : a.pauses,
   }, now);
-  return requireActivity(db, a.id);
 }
 
 export async function startPause(db: Database, a: Activity, at: number, now: number): Promise<Activity> {

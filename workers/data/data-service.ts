@@ -93,7 +93,7 @@ export class Sessions implements Api<'startTimer' | 'stopTimer' | 'pauseTimer' |
       const id = newId();
       journal.label = `Start ${labelName(parsed)}`;
       await journal.touch('activities', running ? [running.id, id] : [id]);
-      if (running) await activities.closeActivity(db, running, Math.max(running.startTime, startTime), now);
+      if (running) await activities.closeOnly(db, running, Math.max(running.startTime, startTime), now);
       await activities.insertSession(db, {
         id, name: parsed.name, description: parsed.description, projectId: parsed.projectId, billable: parsed.billable,
         startTime, endTime: null, pausedMs: 0, pauseStartedAt: null, pauses: [], isManual: false, source: parsed.source,

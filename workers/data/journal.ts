@@ -73,8 +73,8 @@ export class Recording {
   async finish(now: number): Promise<ActionRef | null> {
     const db = this.db;
     await db.run(`UPDATE undo_rows AS u SET after = ${CURRENT} WHERE u.action_id = ?`, [this.id]);
-    await db.run(`DELETE FROM undo_rows WHERE action_id = ? AND before IS after`, [this.id]);
-    const count = (await db.get<{ n: number }>('SELECT count(*) AS n FROM undo_rows WHERE action_id = ?', [this.id]))?.n ?? 0;
+    // rows the action left as they were are no part of it (run() answers how many it removed)
+    const count = this.#seq - (await db.run(`DELETE FROM undo_rows WHERE action_id = ? AND before IS after`, [this.id]));
     if (count === 0) {
       await db.run('DELETE FROM undo_actions WHERE id = ?', [this.id]);
       return null;
