@@ -72,6 +72,7 @@ export class Recording {
   /** Fills in the after-images; an action that changed nothing is dropped. Returns null then. */
   async finish(now: number): Promise<ActionRef | null> {
     const db = this.db;
+    redoEmpty.add(db);
     await db.run(`UPDATE undo_rows AS u SET after = ${CURRENT} WHERE u.action_id = ?`, [this.id]);
     // rows the action left as they were are no part of it (run() answers how many it removed)
     const count = this.#seq - (await db.run(`DELETE FROM undo_rows WHERE action_id = ? AND before IS after`, [this.id]));
@@ -86,9 +87,16 @@ export class Recording {
   }
 }
 
+/**
+ * Connections whose redo stack is known to be empty. Every write goes through the one owning connection, so after
+ * one clearing it stays empty until an undo; timer commits then skip a statement.
+ */
+const redoEmpty = new WeakSet<Database>();
+
 /** Starts recording an action; a new action empties the redo stack (as in every editor). */
 export async function record(db: Database, now: number): Promise<Recording> {
-  await db.run('DELETE FROM undo_actions WHERE undone = 1');
+  // (marked empty only when the action finishes: a failed one rolls the clearing back)
+  if (!redoEmpty.has(db)) await db.run('DELETE FROM undo_actions WHERE undone = 1');
   const r = await db.get<{ id: number }>(`INSERT INTO undo_actions (label, created_at) VALUES ('', ?) RETURNING id`, [now]);
   return new Recording(db, r!.id);
 }
@@ -179,6 +187,7 @@ export async function replay(db: Database, direction: 'undo' | 'redo', actionId?
     await db.run('DELETE FROM projects WHERE id = ?', [p.row_id]);
   }
   await db.run('UPDATE undo_actions SET undone = ? WHERE id = ?', [direction === 'undo' ? 1 : 0, action.id]);
+  if (direction === 'undo') redoEmpty.delete(db);
   const touched = await db.all<{ row_id: string; tbl: string }>('SELECT row_id, tbl FROM undo_rows WHERE action_id = ?', [action.id]);
   return {
     action,
