@@ -18,6 +18,7 @@ import './lt-goals-section.ts';
 import './lt-project-editor.ts';
 import './lt-project-remove.ts';
 import './lt-tags-section.ts';
+import { ConnectController } from '../../controllers/connect.ts';
 
 /**
  * Projects: goals at the top, the project tree (sub-projects' time summed into their parents) with totals and
@@ -36,27 +37,16 @@ export class LtProjectsView extends LitElement {
 
   readonly #format = new FormatController(this);
   #model: ProjectsModel | null = null;
-  #disconnect: (() => void) | null = null;
 
   constructor() {
     super();
+    new ConnectController(this, () => this.model.connect());
     new WatchController(this, () => [this.model.$projects, this.model.$totals, this.model.$loaded, this.model.$loadError]);
   }
 
   get model(): ProjectsModel {
     this.#model ??= new ProjectsModel(this.client);
     return this.#model;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#disconnect = this.model.connect();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#disconnect?.();
-    this.#disconnect = null;
   }
 
   override render() {

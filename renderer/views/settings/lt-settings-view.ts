@@ -12,6 +12,7 @@ import { FIELDS, fieldMatches, SECTIONS, type FieldDef } from './settings-fields
 import { SettingsModel } from './settings-model.ts';
 import { settingsStyles } from './settings-styles.ts';
 import './lt-settings-history.ts';
+import { ConnectController } from '../../controllers/connect.ts';
 
 /**
  * Settings: every preference in grouped sections, filtered by a search box as you type. A change is saved at once
@@ -30,10 +31,10 @@ export class LtSettingsView extends LitElement {
   client!: DataClient;
 
   #model: SettingsModel | null = null;
-  #disconnect: (() => void) | null = null;
 
   constructor() {
     super();
+    new ConnectController(this, () => this.model.connect());
     new WatchController(this, () => [
       this.settings.$settings,
       this.settings.$loadError,
@@ -46,17 +47,6 @@ export class LtSettingsView extends LitElement {
   get model(): SettingsModel {
     this.#model ??= new SettingsModel(this.settings, this.client);
     return this.#model;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#disconnect = this.model.connect();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#disconnect?.();
-    this.#disconnect = null;
   }
 
   override render() {
