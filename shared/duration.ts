@@ -9,18 +9,6 @@ export function activeMs(a: Timed, now: number): number {
   return Math.max(0, end - a.startTime - a.pausedMs - openPause);
 }
 
-/**
- * Worked milliseconds of a session that fall inside [from, to). Paused time is spread evenly over the session,
- * which is exact for sessions inside the range and a fair estimate for the rare one crossing midnight.
- */
-export function activeMsWithin(a: Timed, from: number, to: number, now: number): number {
-  const end = a.endTime ?? now;
-  const span = end - a.startTime;
-  if (span <= 0) return 0;
-  const overlap = Math.max(0, Math.min(end, to) - Math.max(a.startTime, from));
-  return Math.round((activeMs(a, now) * overlap) / span);
-}
-
 /** "1:05:09" style clock for running timers. */
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

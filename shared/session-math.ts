@@ -189,19 +189,3 @@ export function resize(s: Span, start: number, end: number | null): Span {
   const room = end === null ? Infinity : Math.max(0, end - start - placed);
   return { startTime: start, endTime: end, pausedMs: placed + Math.min(unplacedMs(s), room), pauseStartedAt, pauses };
 }
-
-/**
- * Worked ms of a session inside [from, to): its time there minus its pauses there, minus the unplaced remainder in
- * proportion (old rows only). Exact for sessions with interval pauses, across midnight and DST changes alike.
- */
-export function workedWithin(s: Span, from: number, to: number, now: number): number {
-  const end = endOf(s, now);
-  const a = Math.max(s.startTime, from);
-  const b = Math.min(end, to);
-  if (b <= a) return 0;
-  let paused = placedMs(clipPauses(s.pauses, a, b));
-  if (s.pauseStartedAt !== null) paused += Math.max(0, b - Math.max(a, s.pauseStartedAt));
-  const span = end - s.startTime;
-  const unplaced = span > 0 ? Math.round((unplacedMs(s) * (b - a)) / span) : 0;
-  return Math.max(0, b - a - paused - unplaced);
-}

@@ -9,7 +9,7 @@ const overlap = (a: number, b: number, from: number, to: number) => Math.max(0, 
  * taken out where they happened; paused time whose place is unknown (old rows) is spread evenly over the session.
  */
 export function workedMsWithin(a: Timed, from: number, to: number, now: number): number {
-  const end = a.endTime ?? now;
+  const end = a.endTime ?? Math.max(now, a.startTime);
   const span = end - a.startTime;
   if (!(span > 0)) return 0;
   let worked = overlap(a.startTime, end, from, to);
@@ -22,7 +22,7 @@ export function workedMsWithin(a: Timed, from: number, to: number, now: number):
   if (a.pauseStartedAt !== null) worked -= overlap(a.pauseStartedAt, end, from, to);
   const unplaced = Math.max(0, a.pausedMs - placed);
   if (unplaced > 0) worked -= (unplaced * overlap(a.startTime, end, from, to)) / span;
-  return Math.max(0, Math.round(worked));
+  return Number.isFinite(worked) ? Math.max(0, Math.round(worked)) : 0; // one odd row must not make a total NaN
 }
 
 /** Sum of worked time inside [from, to); a row with impossible numbers counts as nothing rather than NaN. */

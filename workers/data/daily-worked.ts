@@ -1,4 +1,4 @@
-import { workedWithin } from '../../shared/session-math.ts';
+import { workedMsWithin } from '../../shared/worked-time.ts';
 import { localDayNumberSql, offsetSegments } from '../../shared/timezone.ts';
 import { COLUMNS, LOOK_BACK_MS, toActivity, type ActivityRow } from './activities.ts';
 import type { Database } from './sqlite.ts';
@@ -60,7 +60,7 @@ export async function dailyWorked(db: Database, from: number, to: number, filter
       const next = new Date(dayStart);
       next.setDate(next.getDate() + 1);
       const dayEnd = next.getTime();
-      const ms = workedWithin(a, Math.max(dayStart, from), Math.min(dayEnd, to), now);
+      const ms = workedMsWithin(a, Math.max(dayStart, from), Math.min(dayEnd, to), now);
       const key = localDayNumber(dayStart);
       if (ms > 0) out.set(key, (out.get(key) ?? 0) + ms);
       dayStart = dayEnd;

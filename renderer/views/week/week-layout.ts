@@ -1,5 +1,7 @@
 import type { Activity } from '../../../shared/activity.ts';
 import { addLocalDays, localDayKey, startOfLocalDay } from '../../../shared/day.ts';
+import { endOf } from '../../../shared/session-math.ts';
+import { workedMsWithin } from '../../../shared/worked-time.ts';
 
 /**
  * The week grid's arithmetic, pure and DOM-free: which days a week holds, where a session sits in them (wall-clock
@@ -73,10 +75,6 @@ export interface Segment extends Band {
   pauses: Band[];
 }
 
-/** Where a session ends for drawing: a running one ends now. */
-export function endOf(a: Activity, now: number): number {
-  return a.endTime ?? Math.max(now, a.startTime);
-}
 
 function pausesOf(a: Activity, now: number): Array<{ start: number; end: number }> {
   const closed = a.pauses.map((p) => ({ start: p.start, end: p.end }));
@@ -165,30 +163,6 @@ export function untrackedGaps(pieces: readonly Segment[], day: WeekDay, now: num
   return gaps.filter((g) => g.bottom - g.top >= 1);
 }
 
-function overlapMs(aFrom: number, aTo: number, bFrom: number, bTo: number): number {
-  return Math.max(0, Math.min(aTo, bTo) - Math.max(aFrom, bFrom));
-}
-
-/**
- * Worked ms of a session inside [from, to): its time there minus the pauses placed there; paused time whose place is
- * unknown (old rows) is spread evenly over the session.
- */
-export function workedMsWithin(a: Activity, from: number, to: number, now: number): number {
-  const end = endOf(a, now);
-  const span = end - a.startTime;
-  const inside = overlapMs(a.startTime, end, from, to);
-  if (span <= 0 || inside === 0) return 0;
-  let placedInside = 0;
-  for (const p of pausesOf(a, now)) {
-    placedInside += overlapMs(p.start, p.end, Math.max(a.startTime, from), Math.min(end, to));
-  }
-  const closedPlaced = a.pauses.reduce((sum, p) => sum + (p.end - p.start), 0);
-  const unplaced = Math.max(0, a.pausedMs - closedPlaced);
-  const unplacedInside = (unplaced * inside) / span;
-  const worked = inside - placedInside - unplacedInside;
-  return Number.isFinite(worked) ? Math.max(0, Math.round(worked)) : 0; // one odd row must not make a total NaN
-}
-
 export interface WeekTotals {
   days: number[];
   week: number;
@@ -210,3 +184,6 @@ export function weekTotals(sessions: readonly Activity[], days: readonly WeekDay
   const projects = [...perProject].map(([projectId, ms]) => ({ projectId, ms })).sort((a, b) => b.ms - a.ms);
   return { days: perDay, week: perDay.reduce((a, b) => a + b, 0), projects };
 }
+
+// a running session ends now for drawing; the week's totals use the app's one worked-time rule
+export { endOf, workedMsWithin };
