@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { rejection, startDataWorker, uniqueDbName, type WorkerHandle } from './worker-harness.ts';
+import { nextChange, rejection, startDataWorker, uniqueDbName, type WorkerHandle } from './worker-harness.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -49,7 +49,9 @@ describe('projects, tags and goals in the data worker (real OPFS)', () => {
     const projects = await api.listProjects();
     expect(projects.find((p) => p.id === child.id)?.parentId, 'the child moves up').to.equal(parent.id);
     expect(projects.some((p) => p.id === doomed.id)).to.equal(false);
+    const announced = nextChange((c) => c.table === 'projects');
     await api.undo();
+    await announced; // other windows hear that the undo changed projects, not only sessions
     expect((await api.getActivity(s.id)).projectId).to.equal(doomed.id);
     expect((await api.listProjects()).find((p) => p.id === child.id)?.parentId).to.equal(doomed.id);
     await api.deleteProject({ id: doomed.id, sessions: 'unassign' });

@@ -1,4 +1,5 @@
 import type { Activity } from '../../shared/activity.ts';
+import type { Change } from '../../shared/changes.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -216,9 +217,12 @@ export class Edits implements Api<EditMethods> {
     return this.core.write('activities', 'update', async (db) => {
       const done = await replay(db, direction, actionId);
       const state = await undoState(db);
-      const also = done.tagIds.length > 0 ? [{ table: 'tags' as const, op: 'update' as const, ids: done.tagIds }] : [];
+      // every table the action touched is announced (an undone project rename must reach the Projects view too);
+      // sessions with their ids unless there are too many, then without (readers reload the view)
       const ids = done.activityIds.length > 2_000 ? [] : done.activityIds;
-      if (ids.length === 0) also.push({ table: 'activities' as const, op: 'update' as const, ids: [] } as never);
+      const also: Omit<Change, 'origin'>[] = done.tables
+        .filter((t) => t !== 'activities' || ids.length === 0)
+        .map((t) => ({ table: t, op: 'update', ids: t === 'tags' ? done.tagIds : [] }));
       return { result: { action: done.action, sessionIds: done.activityIds, state }, ids, also };
     });
   }
