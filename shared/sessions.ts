@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ActivityNameSchema, MAX_SESSION_MS, MAX_LIST_LIMIT, MAX_LIST_RANGE_MS, type Activity } from './activity.ts';
+import { ActivityNameSchema, MAX_LIST_LIMIT, MAX_LIST_RANGE_MS, PausedMsSchema, type Activity } from './activity.ts';
 import { EpochMsSchema, IdSchema } from './ids.ts';
 import { TagNamesSchema } from './tag.ts';
 import { noNul } from './validate.ts';
@@ -15,12 +15,8 @@ export type OverlapChoice = (typeof OVERLAP_CHOICES)[number];
 export const OverlapSchema = v.optional(v.picklist(OVERLAP_CHOICES, 'must be keep, trim-others or trim-this'));
 
 export const DescriptionSchema = v.pipe(v.string('must be text'), v.maxLength(10_000, 'must be at most 10000 characters'), noNul);
-export const DurationMsSchema = v.pipe(
-  v.number('must be a number'),
-  v.integer('must be whole milliseconds'),
-  v.minValue(0, 'must not be negative'),
-  v.maxValue(MAX_SESSION_MS, 'is longer than ten years'),
-);
+/** Worked time: the same bounds as any span of a session (whole ms, 0 to ten years). */
+export const DurationMsSchema = PausedMsSchema;
 
 /** Fields a user can change on one session. `endTime: null` is allowed only on the running session. */
 export const SessionPatchSchema = v.pipe(

@@ -81,7 +81,7 @@ export function journaledWrite(core: Core, fn: (ctx: EditContext) => Promise<Edi
     const sessions = await activities.requireActivities(db, out.written);
     const trimmed = await activities.requireActivities(db, out.trimmed ?? []);
     const ids = [...new Set([...out.written, ...(out.trimmed ?? [])])];
-    const also: Omit<Change, 'origin'>[] = journal.createdTags ? [{ table: 'tags', op: 'insert', ids: [] }] : [];
+    const also: Omit<Change, 'origin'>[] = journal.tables.has('tags') ? [{ table: 'tags', op: 'insert', ids: [] }] : [];
     // a bulk change is announced without its ids (readers reload the view)
     if (ids.length > 2_000) also.push({ table: 'activities', op: 'update', ids: [] });
     return { result: { sessions, trimmed, overlaps: out.overlaps ?? [], action }, ids: ids.length > 2_000 ? [] : ids, also };

@@ -41,8 +41,6 @@ const PRUNE_EVERY = 16;
 /** One action being recorded, inside the caller's write transaction. */
 export class Recording {
   label = '';
-  /** set when the action touched tags (other windows then reload their tag lists) */
-  createdTags = false;
   /** the tables the action touched, for the change announcement */
   readonly tables = new Set<Table>();
   readonly #touched = new Set<string>();
@@ -58,7 +56,6 @@ export class Recording {
     const fresh = ids.filter((id) => !this.#touched.has(`${table}:${id}`));
     if (fresh.length === 0) return;
     for (const id of fresh) this.#touched.add(`${table}:${id}`);
-    if (table === 'tags') this.createdTags = true;
     this.tables.add(table);
     await this.db.run(
       `INSERT INTO undo_rows (action_id, seq, tbl, row_id, before)
