@@ -213,6 +213,19 @@ export async function setDeleted(db: Database, id: string, deletedAt: number | n
 export const LOOK_BACK_MS = 12 * 3_600_000;
 
 /**
+ * Ids of live sessions sharing time with [:from, :to) (and matching `extra`, conditions on activities' columns):
+ * recent ones from the start-time index within the look-back (:back = :from - LOOK_BACK_MS), longer and running ones
+ * from the small activities_long index.
+ */
+export function overlappingIdsSql(extra = ''): string {
+  return `SELECT id FROM activities WHERE deleted_at IS NULL AND start_time < :to AND start_time >= :back
+      AND (end_time IS NULL OR end_time > :from) ${extra}
+    UNION
+    SELECT id FROM activities WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > ${LOOK_BACK_MS})
+      AND start_time < :to AND (end_time IS NULL OR end_time > :from) ${extra}`;
+}
+
+/**
  * Live sessions overlapping [from, to): started before `to` and not ended before `from`; at most `limit` (one more
  * is read to tell whether the list was cut). Damaged rows are counted and reported, not returned.
  */
@@ -223,12 +236,7 @@ export async function listOverlapping(
 ): Promise<{ sessions: Activity[]; damaged: number; truncated: boolean }> {
   const rows = await db.all<ActivityRow>(
     `SELECT ${COLUMNS} FROM activities a
-     WHERE a.id IN (
-       SELECT id FROM activities WHERE deleted_at IS NULL AND start_time < :to AND start_time >= :back
-         AND (end_time IS NULL OR end_time > :from)
-       UNION
-       SELECT id FROM activities WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > ${LOOK_BACK_MS})
-         AND start_time < :to AND (end_time IS NULL OR end_time > :from))
+     WHERE a.id IN (${overlappingIdsSql()})
      ORDER BY a.start_time, a.id LIMIT :limit`,
     { ':from': range.from, ':to': range.to, ':back': range.from - LOOK_BACK_MS, ':limit': range.limit + 1 },
   );

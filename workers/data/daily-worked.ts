@@ -1,6 +1,6 @@
 import { workedMsWithin } from '../../shared/worked-time.ts';
 import { localDayNumberSql, offsetSegments } from '../../shared/timezone.ts';
-import { COLUMNS, LOOK_BACK_MS, toActivity, type ActivityRow } from './activities.ts';
+import { COLUMNS, LOOK_BACK_MS, overlappingIdsSql, toActivity, type ActivityRow } from './activities.ts';
 import type { Database } from './sqlite.ts';
 
 /** Which sessions count: all, one project with its sub-projects, or one tag. */
@@ -42,14 +42,10 @@ export async function dailyWorked(db: Database, from: number, to: number, filter
   );
   for (const r of inside) out.set(r.d, r.ms);
   const crossing = await db.all<ActivityRow>(
-    `SELECT ${COLUMNS} FROM activities a WHERE a.id IN (
-       SELECT id FROM activities WHERE deleted_at IS NULL AND start_time < :to AND start_time >= :back
-         AND (end_time IS NULL OR end_time > :from) ${f.sql}
-         AND (end_time IS NULL OR pause_started_at IS NOT NULL OR start_time < :from OR end_time > :to
-              OR ${day('start_time')} <> ${day('end_time')})
-       UNION
-       SELECT id FROM activities WHERE deleted_at IS NULL AND (end_time IS NULL OR end_time - start_time > ${LOOK_BACK_MS})
-         AND start_time < :back AND (end_time IS NULL OR end_time > :from) ${f.sql})`,
+    // sessions not summed above: running, paused, or reaching past the range or midnight
+    `SELECT ${COLUMNS} FROM activities a WHERE a.id IN (${overlappingIdsSql(`${f.sql}
+       AND (end_time IS NULL OR pause_started_at IS NOT NULL OR start_time < :from OR end_time > :to
+            OR ${day('start_time')} <> ${day('end_time')})`)})`,
     args,
   );
   for (const row of crossing) {
