@@ -7,6 +7,7 @@ import { CANDIDATE, matrixConfigs, TODAY, type StorageConfig } from './configs.t
 import type * as EngineBench from './engine-bench.ts';
 import { editsBench, type EditsResult } from './edits-bench.ts';
 import { weekBench, type WeekBenchResult } from './week-bench.ts';
+import { reportBench, type ReportBenchResult } from './report-bench.ts';
 
 installErrorTransfer();
 
@@ -27,6 +28,7 @@ export interface PageResult {
   edits?: EditsResult;
   quickEntry?: QuickEntryFigures;
   week?: WeekBenchResult;
+  reports?: ReportBenchResult;
   sections: string[];
 }
 
@@ -468,6 +470,10 @@ async function main(): Promise<PageResult> {
   if (sections.includes('quick')) result.quickEntry = quickEntryBench();
   if (sections.includes('week')) {
     result.week = await weekBench(newDataWorker, new URL('../renderer/workers/data-worker.js', import.meta.url), fileRows, batch);
+  }
+  if (sections.includes('reports')) {
+    const sizes = (params.get('reportSizes') ?? '250000,1000000').split(',').map(Number);
+    result.reports = await reportBench(newDataWorker, sizes, 50_000);
   }
   return result;
 }

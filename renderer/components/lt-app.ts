@@ -13,10 +13,11 @@ import type { AppServices } from '../services/services.ts';
 import type { TimerModel } from '../state/timer-model.ts';
 import '../views/diagnostics/lt-diagnostics-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
+import '../views/reports/lt-reports-view.ts';
 import './lt-session-list.ts';
 import './lt-timer-bar.ts';
 
-const ROUTES = ['timer', 'diagnostics'] as const;
+const ROUTES = ['timer', 'diagnostics', 'reports'] as const;
 
 /**
  * The main window's root. It is handed its services and provides them to every component below through
@@ -115,12 +116,13 @@ export class LtApp extends LitElement {
         <nav aria-label="Main">
           <ul>
             <li><a href="#timer" aria-current=${route === 'timer' ? 'page' : nothing}>Timer</a></li>
+            <li><a href="#reports" aria-current=${route === 'reports' ? 'page' : nothing}>Reports</a></li>
             <li><a href="#diagnostics" aria-current=${route === 'diagnostics' ? 'page' : nothing}>Data &amp; diagnostics</a></li>
           </ul>
         </nav>
       </header>
       <main>
-        ${route === 'diagnostics'
+        ${route === 'reports' ? html`<lt-reports-view></lt-reports-view>` : route === 'diagnostics'
           ? html`<lt-diagnostics-view></lt-diagnostics-view>`
           : this.database.$mode.get() === 'recovery'
             ? html`<lt-recovery-view></lt-recovery-view>`
