@@ -107,6 +107,20 @@ describe('reports in the data worker (real OPFS, hand-computed fixtures)', () =>
     expect(p.insights.map((i) => i.text).join(' ')).to.match(/35% of your tracked time was productive/).and.match(/Tuesday at 11:00/);
   });
 
+  it('bins the repeated hour of a DST fall-back (a session through it once hung the worker)', async () => {
+    // and before it, one with a pause crossing midnight
+    const t = await handle.api.startTimer({ name: 'paused', projectId: ids.acme!, startTime: at(2026, 10, 31, 23, 30) });
+    await handle.api.pauseTimer({ id: t.id, at: at(2026, 10, 31, 23, 45) });
+    await handle.api.resumeTimer({ id: t.id, at: at(2026, 11, 1, 0) });
+    await handle.api.stopTimer({ id: t.id, endTime: at(2026, 11, 1, 0, 15) });
+    // 2026-11-01: 02:00 EDT → 01:00 EST, a 25-hour day. 00:30 → 02:30 is three hours of work, two of them in hour 1.
+    await handle.api.addSession({ name: 'fall back', projectId: ids.beta!, startTime: at(2026, 11, 1, 0, 30), endTime: at(2026, 11, 1, 2, 30) });
+    const r = await handle.api.report({ from: '2026-10-31', to: '2026-11-01', groupBy: 'day' });
+    expect(r.groups.map((g) => [g.key, g.ms])).to.deep.equal([['2026-10-31', 15 * MIN], ['2026-11-01', 3 * HOUR + 15 * MIN]]);
+    const c = r.heatmap.cells;
+    expect([c[6]![23], c[0]![0], c[0]![1], c[0]![2]]).to.deep.equal([15 * MIN, 45 * MIN, 2 * HOUR, 30 * MIN]);
+  });
+
   it('one-day timeline with gaps, budgets, and bad input refused', async () => {
     const api = handle.api;
     await api.updateProject({ id: ids.acme!, patch: { budgetMinutes: 600, budgetPeriod: 'total' } });

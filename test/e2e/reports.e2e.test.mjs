@@ -28,17 +28,26 @@ test('Reports: presets, groupings and a drill into a project over two years of s
   const view = page.locator('lt-reports-view');
   await view.locator('.tile b').first().waitFor();
   const worked = async () => view.locator('.tile b').first().textContent();
+  // the view lives in lt-app's shadow root: poll through locators, which pierce it
+  const until = async (what, check) => {
+    const end = Date.now() + 20_000;
+    while (!(await check())) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await page.waitForTimeout(50);
+    }
+  };
   const before = await worked();
   assert.match(before, /^\d+:\d\d$/);
-  await view.getByLabel('Range').selectOption('all');
-  await page.waitForFunction((b) => document.querySelector('lt-reports-view').shadowRoot.querySelector('.tile b').textContent !== b, before);
+  await view.getByLabel('Range', { exact: true }).selectOption('all');
+  await until('the all-time report', async () => (await worked()) !== before);
   const all = await worked();
   assert.ok(Number(all.split(':')[0]) > 4000, `two years of work: ${all}`);
-  await view.getByLabel('Group by').selectOption('month');
-  await page.waitForFunction(() => document.querySelector('lt-reports-view').shadowRoot.querySelectorAll('.groups li').length >= 24);
-  await view.getByLabel('Range').selectOption('last-month');
-  await page.waitForFunction((a) => document.querySelector('lt-reports-view').shadowRoot.querySelector('.tile b').textContent !== a, all);
-  await view.getByLabel('Group by').selectOption('project');
+  await view.getByLabel('Group by', { exact: true }).selectOption('month');
+  await until('24 months', async () => (await view.locator('.groups li').count()) >= 24);
+  await view.getByLabel('Range', { exact: true }).selectOption('last-month');
+  await until('last month', async () => (await worked()) !== all);
+  await view.getByLabel('Group by', { exact: true }).selectOption('project');
+  await until('groups by project', async () => /project/i.test((await view.locator('h2').nth(1).textContent()) ?? ''));
   await view.locator('lt-report-charts .share button').first().click();
   await view.getByText('Clear filters').waitFor();
   const groups = await view.locator('.groups > li:not(.sub)').count();

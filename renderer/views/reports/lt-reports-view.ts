@@ -81,18 +81,18 @@ export class LtReportsView extends LitElement {
     const r = this.report;
     return html`
       <div class="bar" role="toolbar" aria-label="Report range and grouping">
-        <label>Range <select .value=${this.preset} @change=${(e: Event) => void m.preset((e.target as HTMLSelectElement).value as Preset)}>
-          ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === this.preset}>${PRESET_LABELS[p]}</option>`)}</select></label>
+        <label for="range">Range</label><select id="range" .value=${this.preset} @change=${(e: Event) => void m.preset((e.target as HTMLSelectElement).value as Preset)}>
+          ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === this.preset}>${PRESET_LABELS[p]}</option>`)}</select>
         <button aria-label="Previous period" @click=${() => void m.step(-1)}>‹</button>
         <span class="range">${r?.from ?? q.from} – ${q.to}</span>
         <button aria-label="Next period" @click=${() => void m.step(1)}>›</button>
-        <label>Group by <select @change=${(e: Event) => void m.set({ groupBy: (e.target as HTMLSelectElement).value as GroupKey })}>
-          ${GROUP_KEYS.map((g) => html`<option value=${g} ?selected=${g === q.groupBy}>${GROUP_LABELS[g]}</option>`)}</select></label>
-        <label>then <select @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; void m.set({ subGroupBy: v ? (v as GroupKey) : null }); }}>
+        <label for="group">Group by</label><select id="group" @change=${(e: Event) => void m.set({ groupBy: (e.target as HTMLSelectElement).value as GroupKey })}>
+          ${GROUP_KEYS.map((g) => html`<option value=${g} ?selected=${g === q.groupBy}>${GROUP_LABELS[g]}</option>`)}</select>
+        <label for="sub">then</label><select id="sub" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; void m.set({ subGroupBy: v ? (v as GroupKey) : null }); }}>
           <option value="" ?selected=${!q.subGroupBy}>nothing</option>
-          ${GROUP_KEYS.map((g) => html`<option value=${g} ?selected=${g === q.subGroupBy}>${GROUP_LABELS[g]}</option>`)}</select></label>
-        <label>Billable <select @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; void m.set({ filters: { ...q.filters, billable: v === '' ? null : v === 'yes' } }); }}>
-          <option value="">all</option><option value="yes">billable</option><option value="no">not billable</option></select></label>
+          ${GROUP_KEYS.map((g) => html`<option value=${g} ?selected=${g === q.subGroupBy}>${GROUP_LABELS[g]}</option>`)}</select>
+        <label for="billable">Billable</label><select id="billable" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; void m.set({ filters: { ...q.filters, billable: v === '' ? null : v === 'yes' } }); }}>
+          <option value="">all</option><option value="yes">billable</option><option value="no">not billable</option></select>
         <input type="search" aria-label="Filter by text" placeholder="Filter text" .value=${q.filters.text ?? ''}
           @change=${(e: Event) => void m.set({ filters: { ...q.filters, text: (e.target as HTMLInputElement).value } })} />
         <button @click=${() => window.print()}>Print</button>

@@ -18,11 +18,14 @@ export function nextLocalDay(ms: number): number {
   return d.getTime();
 }
 
-/** The local clock hour containing t: its start, the next one's start, and its hour of day. */
+/**
+ * The local clock hour containing t: its start, the next one's start, and its hour of day. Computed from t's own UTC
+ * offset: Date#setMinutes on the repeated hour of a DST fall-back picks its first occurrence, so a loop stepping
+ * through the second one never moved forward (the first report on a file with such a session hung the worker).
+ */
 export function localHour(t: number): { start: number; next: number; hour: number } {
-  const d = new Date(t);
-  d.setMinutes(0, 0, 0);
-  const start = d.getTime();
+  const offset = -new Date(t).getTimezoneOffset() * 60_000;
+  const start = t - ((((t + offset) % 3_600_000) + 3_600_000) % 3_600_000);
   return { start, next: start + 3_600_000, hour: new Date(t).getHours() };
 }
 
