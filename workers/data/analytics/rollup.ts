@@ -12,8 +12,8 @@ export const ROLLUP_TABLES = ['report_days', 'report_tag_days', 'report_hours', 
 export const MONTH_TABLES = ROLLUP_TABLES.map((t) => `${t}_m`);
 /** First day number of the month of a day-number expression. */
 export const monthStartSql = (day: string) => `(${day} - CAST(strftime('%d', ${day} * 86400, 'unixepoch') AS INTEGER) + 1)`;
-/** Beyond this many separate dirty stretches, one stretch from the first to the last is cheaper to recompute. */
-const MAX_STRETCHES = 48;
+/** Beyond this many separate dirty stretches, one stretch from the first to the last is cheaper to keep and recompute. */
+const MAX_STRETCHES = 256;
 
 export function rollupSignature(rounding: Rounding): string {
   return JSON.stringify({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone, rounding });
@@ -23,14 +23,21 @@ export interface RefreshOutcome {
   /** days recomputed */
   days: number;
   rebuilt: boolean;
+  /** nothing is left to recompute */
+  done: boolean;
 }
 
-/** Brings the roll-up up to date; runs in its own write transaction (call it from inside the core queue). */
-export async function refreshRollup(db: Database, rounding: Rounding): Promise<RefreshOutcome> {
+/**
+ * One step of bringing the roll-up up to date, in its own short write transaction (call it from inside the core
+ * queue): a changed signature first empties everything and marks all history dirty; each later step recomputes at
+ * most `maxDays` days of the first dirty stretch and puts the rest back. A full build is many steps, so a timer
+ * commit queued meanwhile waits for one step, never for the whole build.
+ */
+export async function refreshStep(db: Database, rounding: Rounding, maxDays: number): Promise<RefreshOutcome> {
   const signature = rollupSignature(rounding);
   const stored = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'signature'`);
   const rebuild = stored?.value !== signature;
-  if (!rebuild && !(await db.get('SELECT 1 FROM report_dirty LIMIT 1'))) return { days: 0, rebuilt: false };
+  if (!rebuild && !(await db.get('SELECT 1 FROM report_dirty LIMIT 1'))) return { days: 0, rebuilt: false, done: true };
   return db.transaction(async () => {
     if (rebuild) {
       for (const t of [...ROLLUP_TABLES, ...MONTH_TABLES]) await db.run(`DELETE FROM ${t}`);
@@ -38,20 +45,36 @@ export async function refreshRollup(db: Database, rounding: Rounding): Promise<R
       await db.run(`INSERT INTO report_dirty SELECT min(start_time), max(COALESCE(end_time, start_time)) FROM activities
         WHERE deleted_at IS NULL HAVING count(*) > 0`);
       await db.run(`INSERT INTO report_meta (key, value) VALUES ('signature', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [signature]);
+      return { days: 0, rebuilt: true, done: false };
     }
     const spans = await db.all<{ from_ms: number; to_ms: number }>('SELECT from_ms, to_ms FROM report_dirty');
     const stretches = dayStretches(spans.map((s) => [localDay(s.from_ms), localDay(s.to_ms)]));
-    const tagClasses = await hasTagClasses(db);
-    let days = 0;
-    for (const [d0, d1] of stretches) {
-      days += d1 - d0 + 1;
-      for (const t of ROLLUP_TABLES) await db.run(`DELETE FROM ${t} WHERE day BETWEEN ? AND ?`, [d0, d1]);
-      await computeDays(db, d0, d1, rounding, tagClasses);
-      await computeMonths(db, monthStart(d0), monthStart(d1));
-    }
+    const [d0, last] = stretches[0]!;
+    const d1 = Math.min(last, d0 + Math.max(1, Math.floor(maxDays)) - 1);
+    for (const t of ROLLUP_TABLES) await db.run(`DELETE FROM ${t} WHERE day BETWEEN ? AND ?`, [d0, d1]);
+    await computeDays(db, d0, d1, rounding, await hasTagClasses(db));
+    // a month cut by the step is re-summed again by the step that finishes it
+    await computeMonths(db, monthStart(d0), monthStart(d1));
+    const rest: [number, number][] = d1 < last ? [[d1 + 1, last], ...stretches.slice(1)] : stretches.slice(1);
     await db.run('DELETE FROM report_dirty');
-    return { days, rebuilt: rebuild };
+    if (rest.length > 0) {
+      await db.run(`INSERT INTO report_dirty SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+        [JSON.stringify(rest.map(([a, b]) => [dayStartMs(a), dayStartMs(b + 1) - 1]))]);
+    }
+    return { days: d1 - d0 + 1, rebuilt: false, done: rest.length === 0 };
   });
+}
+
+/** Brings the roll-up fully up to date in one go (tests; and a report's last small catch-up inside its own call). */
+export async function refreshRollup(db: Database, rounding: Rounding): Promise<RefreshOutcome> {
+  const total: RefreshOutcome = { days: 0, rebuilt: false, done: false };
+  while (!total.done) {
+    const step = await refreshStep(db, rounding, 366);
+    total.days += step.days;
+    total.rebuilt ||= step.rebuilt;
+    total.done = step.done;
+  }
+  return total;
 }
 
 /** Fills the roll-up tables for local days d0..d1 (they must be empty there). Also used by tests to recompute. */
