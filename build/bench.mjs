@@ -20,10 +20,11 @@ const fileRows = Number(env.BENCH_FILE_ROWS ?? 250_000);
 const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
-const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day';
+const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports';
+const reportSizes = env.BENCH_REPORT_SIZES ?? '250000,1000000';
 const sections = only.split(',');
 
-const { runNative, runNativeConfig } = await import(path.join(root, 'dist/bench/native.js'));
+const { runNative, runNativeConfig, runNativeReports } = await import(path.join(root, 'dist/bench/native.js'));
 const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
 
 const native = sections.includes('engine') ? await runNative(rows, batch) : null;
@@ -36,7 +37,7 @@ try {
   const tab = await browser.newPage();
   tab.on('pageerror', (e) => console.error('page error:', e));
   tab.on('console', (m) => m.type() === 'error' && console.error('page console:', m.text()));
-  const query = new URLSearchParams({ rows, batch, fileRows, matrixRows, pageSizes, coalescing, only });
+  const query = new URLSearchParams({ rows, batch, fileRows, matrixRows, pageSizes, coalescing, only, reportSizes });
   tab.setDefaultTimeout(0);
   await tab.goto(`${web.url}bench/bench.html?${query}`);
   page = await tab.evaluate(() => window.benchResult);
@@ -188,4 +189,25 @@ if (page.day) {
   console.log(`   day shown (navigate → data → drawn): ${f(d.showMs)}; main-thread render: ${f(d.renderMs)}  [goal < 50 ms; ${budget(d.renderMs, 50)}]`);
   console.log(`   first full day after an empty one (builds the virtualized list): ${f(d.firstShowMs)}`);
   console.log(`   switching between full days — longest main-thread task: ${f(d.longestTaskMs)}; tasks over 50 ms: ${d.longTasks}`);
+}
+
+if (page.reports) {
+  const r = page.reports;
+  const sizes = r.sizes.map((s) => s.size);
+  const nat = await runNativeReports(sizes, 50_000);
+  console.log('\n== Reports (issue 9): the data worker\'s report() — one answer per view — by preset and grouping');
+  console.log('   worker = Report.tookMs inside the worker (median of 3); native = the same report code and SQL on better-sqlite3 in Node.');
+  for (const s of r.sizes) {
+    const n2 = nat.find((x) => x.size === s.size);
+    console.log(`   ${n(s.size)} sessions: inserted in ${f(s.insertMs, 0)}; first report (builds the roll-up) ${f(s.firstReportMs, 0)}, native ${f(n2?.firstReportMs ?? NaN, 0)}`);
+    if (s.commits) console.log(`     startTimer during that first report: ${s.commits} commits, p50 ${f(s.commitP50)}, longest (stall) ${f(s.stallMs)}`);
+  }
+  console.log(`   ${'report'.padEnd(26)}${'size'.padStart(11)}${'worker'.padStart(11)}${'round trip'.padStart(12)}${'native'.padStart(11)}${'ratio'.padStart(8)}  source  budget`);
+  for (const row of r.rows) {
+    const nrow = nat.find((x) => x.size === row.size)?.rows.find((x) => x.label === row.label);
+    const limit = row.size <= 250_000 ? 100 : 300;
+    console.log(`   ${row.label.padEnd(26)}${n(row.size).padStart(11)}${f(row.workerMs).padStart(11)}${f(row.roundTripMs).padStart(12)}${f(nrow?.ms ?? NaN).padStart(11)}` +
+      `${(nrow ? ratio(row.workerMs, nrow.ms) : 'n/a').padStart(8)}  ${row.source.padEnd(7)} ${budget(row.workerMs, limit)}`);
+  }
+  console.log(`   page while importing and reporting: longest task ${f(r.longestTaskMs)}, tasks over 50 ms: ${r.longTasks}`);
 }

@@ -43,6 +43,7 @@ import type {
   SplitSessionInput,
   UpdateSessionInput,
 } from './sessions.ts';
+import type { Report, ReportInput, ReportRowsInput, ReportRowsPage } from './reports.ts';
 import type { CreateTagInput, MergeTagsInput, Tag, UpdateTagInput } from './tag.ts';
 import type { UndoInput, UndoOutcome, UndoState } from './undo.ts';
 
@@ -192,6 +193,10 @@ export interface SettingsApi {
 export interface ReportsApi {
   /** Worked time per local day and project for sessions starting in [from, to). */
   totalsByProjectDay(range: TimeRange): Promise<ProjectDayTotal[]>;
+  /** Everything the Reports view draws for a range, grouping and filters, in one answer (see shared/reports.ts). */
+  report(input: ReportInput): Promise<Report>;
+  /** A page of the detailed table, sorted and filtered in SQL. */
+  reportRows(input: ReportRowsInput): Promise<ReportRowsPage>;
 }
 
 /** The file itself: integrity, backups, export, restore, recovery. These also work in recovery mode. */

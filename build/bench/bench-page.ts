@@ -8,6 +8,7 @@ import type * as EngineBench from './engine-bench.ts';
 import { editsBench, type EditsResult } from './edits-bench.ts';
 import { weekBench, type WeekBenchResult } from './week-bench.ts';
 import { dayBench, type DayBenchResult } from './day-bench.ts';
+import { reportBench, type ReportBenchResult } from './report-bench.ts';
 
 installErrorTransfer();
 
@@ -29,6 +30,7 @@ export interface PageResult {
   quickEntry?: QuickEntryFigures;
   week?: WeekBenchResult;
   day?: DayBenchResult;
+  reports?: ReportBenchResult;
   sections: string[];
 }
 
@@ -472,6 +474,10 @@ async function main(): Promise<PageResult> {
     result.week = await weekBench(newDataWorker, new URL('../renderer/workers/data-worker.js', import.meta.url), fileRows, batch);
   }
   if (sections.includes('day')) result.day = await dayBench(new URL('../renderer/workers/data-worker.js', import.meta.url));
+  if (sections.includes('reports')) {
+    const sizes = (params.get('reportSizes') ?? '250000,1000000').split(',').map(Number);
+    result.reports = await reportBench(newDataWorker, sizes, 50_000);
+  }
   return result;
 }
 

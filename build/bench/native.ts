@@ -83,3 +83,75 @@ export async function runNativeConfig(pragmas: string, rows: number, batch: numb
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The report cases on better-sqlite3: the same schema, data and report code (workers/data/analytics) over an adapter,
+ * so every statement is the same SQL. Returns per size: build of the roll-up, and each case's time.
+ */
+export async function runNativeReports(sizes: number[], batch: number) {
+  const { buildReport } = await import('../../workers/data/analytics/report.ts');
+  const { DEFAULT_SETTINGS } = await import('../../shared/settings.ts');
+  const { reportCases } = await import('./report-cases.ts');
+  const { benchBatch } = await import('./report-bench.ts');
+  const { CONNECTION_PRAGMAS } = await import('../../workers/data/migrations.ts');
+  const { parse } = await import('../../shared/validate.ts');
+  const { ReportInputSchema } = await import('../../shared/reports.ts');
+  const out: { size: number; firstReportMs: number; rows: { label: string; ms: number }[] }[] = [];
+  for (const size of sizes) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lighttrack-bench-'));
+    const db = new Database(path.join(dir, 'bench.sqlite3'));
+    try {
+      db.exec(CONNECTION_PRAGMAS);
+      for (const sql of MIGRATIONS) db.exec(sql);
+      const now = Date.now();
+      const ids = BENCH_PROJECT_IDS;
+      const project = db.prepare('INSERT INTO projects (id, name, color, client, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const [i, id] of ids.entries()) project.run(id, `Project ${i + 1}`, '#4f7cff', `Client ${i % 5}`, now, now);
+      const insert = db.prepare(INSERT_SESSIONS_SQL);
+      let last = 0;
+      for (let i = 0; i < size; i += batch) {
+        const part = benchBatch(i, Math.min(batch, size - i), ids);
+        last = part.at(-1)!.startTime;
+        db.exec('BEGIN IMMEDIATE');
+        insert.run({ now, rows: packSessions(part) });
+        db.exec('COMMIT');
+      }
+      const adapter = {
+        exec: async (sql: string) => void db.exec(sql),
+        all: async (sql: string, params: unknown = []) => (Array.isArray(params) ? db.prepare(sql).all(...params) : db.prepare(sql).all(named(params as Record<string, unknown>))),
+        get: async (sql: string, params: unknown = []) => (Array.isArray(params) ? db.prepare(sql).get(...params) : db.prepare(sql).get(named(params as Record<string, unknown>))),
+        run: async (sql: string, params: unknown = []) => (Array.isArray(params) ? db.prepare(sql).run(...params) : db.prepare(sql).run(named(params as Record<string, unknown>))).changes,
+        transaction: async <T>(fn: () => Promise<T>) => {
+          db.exec('BEGIN IMMEDIATE');
+          try {
+            const r = await fn();
+            db.exec('COMMIT');
+            return r;
+          } catch (e) {
+            db.exec('ROLLBACK');
+            throw e;
+          }
+        },
+      } as unknown as Parameters<typeof buildReport>[0];
+      const run = (input: unknown) => {
+        const p = parse(ReportInputSchema, input, 'report');
+        return buildReport(adapter, { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy }, DEFAULT_SETTINGS, Date.now());
+      };
+      const cases = reportCases(last);
+      const t = performance.now();
+      await run(cases[0]!.input);
+      const firstReportMs = performance.now() - t;
+      const rows: { label: string; ms: number }[] = [];
+      for (const c of cases) {
+        const times: number[] = [];
+        for (let i = 0; i < 3; i++) times.push((await run(c.input)).tookMs);
+        rows.push({ label: c.label, ms: times.sort((a, b) => a - b)[1]! });
+      }
+      out.push({ size, firstReportMs, rows });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}

@@ -30,11 +30,11 @@ import { toast, toastStyles, type ToastMessage } from './toast.ts';
 /** "timer" is the old name of the Day view's route; links to it keep working. */
 const ROUTES = ['day', 'week', 'projects', 'reports', 'settings', 'diagnostics', 'timer'] as const;
 type Route = (typeof ROUTES)[number];
-const NAV: Array<{ route: Route; label: string; soon?: boolean }> = [
+const NAV: Array<{ route: Route; label: string }> = [
   { route: 'day', label: 'Day' },
   { route: 'week', label: 'Week' },
   { route: 'projects', label: 'Projects' },
-  { route: 'reports', label: 'Reports', soon: true },
+  { route: 'reports', label: 'Reports' },
   { route: 'settings', label: 'Settings' },
   { route: 'diagnostics', label: 'Data & diagnostics' },
 ];
@@ -61,7 +61,6 @@ export class LtApp extends LitElement {
     nav a { display: block; padding: 0.35rem 0.65rem; border-radius: 8px; color: inherit; text-decoration: none;
       font-size: 0.93rem; white-space: nowrap; }
     nav a:hover { background: var(--lt-hover, #f2f4f7); }
-    nav a.soon { color: var(--lt-muted, #667085); }
     nav a[aria-current='page'] { background: var(--lt-selected, #e8eeff); color: var(--lt-selected-text, #2f4fbf); font-weight: 600; }
     a:focus-visible, button:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 1px; }
     .help { font: inherit; font-size: 0.9rem; border: 1px solid var(--lt-border, #d0d5dd); background: transparent; color: inherit;
@@ -216,7 +215,7 @@ export class LtApp extends LitElement {
       <header class="top">
         <h1>LightTrack</h1>
         <nav aria-label="Main">
-          <ul>${NAV.map((n) => html`<li><a href=${`#${n.route}`} class=${n.soon ? 'soon' : ''}
+          <ul>${NAV.map((n) => html`<li><a href=${`#${n.route}`}
             aria-current=${current === n.route ? 'page' : nothing}>${n.label}</a></li>`)}</ul>
         </nav>
         <button class="help" type="button" title="Keyboard shortcuts (?)" @click=${() => void this.help.show()}>? Keys</button>
@@ -244,7 +243,10 @@ export class LtApp extends LitElement {
       void import('../views/settings/lt-settings-view.ts');
       return html`<lt-settings-view></lt-settings-view>`;
     }
-    if (route === 'reports') return html`<p class="placeholder">Reports: coming soon.</p>`;
+    if (route === 'reports') {
+      void import('../views/reports/lt-reports-view.ts');
+      return html`<lt-reports-view></lt-reports-view>`;
+    }
     return html`<lt-day-view></lt-day-view>`;
   }
 

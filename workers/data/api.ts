@@ -5,6 +5,7 @@ import { DatabaseFiles } from './database-service.ts';
 import { Diagnostics } from './diagnostics-service.ts';
 import { Edits } from './edits-service.ts';
 import { SettingsService } from './settings-service.ts';
+import { Reports } from './reports-service.ts';
 import { Structure } from './structure-service.ts';
 import { Lifecycle, ProjectsAndReports, Sessions } from './data-service.ts';
 
@@ -21,7 +22,7 @@ export const OWNER_METHODS = [
   'continueSession', 'bulkUpdate', 'bulkDelete', 'listSessions', 'undo', 'redo', 'undoState', 'listTags',
   'updateProject', 'archiveProject', 'deleteProject', 'mergeProjects', 'projectTotals', 'createTag', 'updateTag',
   'deleteTag', 'mergeTags', 'listGoals', 'createGoal', 'updateGoal', 'deleteGoal', 'goalProgress', 'getSettings',
-  'updateSettings', 'settingsHistory', 'rollbackSetting', 'exportSettings', 'importSettings',
+  'updateSettings', 'settingsHistory', 'rollbackSetting', 'exportSettings', 'importSettings', 'report', 'reportRows',
 ] as const satisfies readonly (keyof OwnerApi)[];
 type Missing = Exclude<keyof OwnerApi, (typeof OWNER_METHODS)[number]>;
 const complete: Missing extends never ? true : Missing = true;
@@ -44,7 +45,7 @@ export function createOwner(clock: () => number = Date.now): Owner {
   const core = new Core(clock);
   const lifecycle = new Lifecycle(core);
   const services: object[] = [new Sessions(core), new ProjectsAndReports(core), new DatabaseFiles(core, lifecycle), new Diagnostics(core), new Edits(core),
-    new Structure(core), new SettingsService(core)];
+    new Structure(core), new SettingsService(core), new Reports(core)];
   const api = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const method of OWNER_METHODS) {
     const service = services.find((s) => typeof (s as Record<string, unknown>)[method] === 'function');

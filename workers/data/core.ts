@@ -29,6 +29,8 @@ export class Core {
   #queue: Promise<unknown> = Promise.resolve();
   #checkpointTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #reportedDamaged = new Set<string>();
+  /** called after each committed write (e.g. to catch derived tables up later, in small queued steps) */
+  readonly afterWrite = new Set<() => void>();
 
   constructor(clock: () => number) {
     this.clock = clock;
@@ -68,6 +70,7 @@ export class Core {
       if (ids.length > 0 || op === 'insert') this.changes.announce({ table, op, ids });
       for (const change of also ?? []) this.changes.announce(change);
       this.#scheduleCheckpoint();
+      for (const listener of this.afterWrite) listener();
       return result;
     });
   }

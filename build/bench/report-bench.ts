@@ -1,0 +1,91 @@
+// Reports over large files (issue 9): the app's data worker answering `report` for every preset and grouping,
+// timed inside the worker (Report.tookMs) and as a round trip; the first report after an import builds the roll-up.
+import type { Remote } from 'comlink';
+import type { DataApi } from '../../shared/data-contract.ts';
+import { reportCases } from './report-cases.ts';
+import { generateSessions } from './sessions.ts';
+
+/** Sessions i..i+n of the report bench's data (20 minutes apart from BENCH_START), the same for both engines. */
+export function benchBatch(i: number, n: number, projectIds: readonly string[]) {
+  return generateSessions(n, projectIds, 42 + i).map((s) => ({ ...s, startTime: s.startTime + i * 20 * 60_000, endTime: s.endTime + i * 20 * 60_000 }));
+}
+
+export interface ReportBenchRow {
+  size: number;
+  label: string;
+  workerMs: number;
+  roundTripMs: number;
+  source: string;
+}
+
+export interface ReportBenchResult {
+  sizes: { size: number; insertMs: number; firstReportMs: number; commits: number; commitP50: number; stallMs: number }[];
+  rows: ReportBenchRow[];
+  longestTaskMs: number;
+  longTasks: number;
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function reportBench(newWorker: () => { worker: Worker; api: Remote<DataApi> }, sizes: number[], batch: number): Promise<ReportBenchResult> {
+  const out: ReportBenchResult = { sizes: [], rows: [], longestTaskMs: 0, longTasks: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      out.longestTaskMs = Math.max(out.longestTaskMs, e.duration);
+      if (e.duration > 50) out.longTasks++;
+    }
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  for (const size of sizes) {
+    const name = `bench-rep-${size}-${Date.now() % 1e6}.sqlite3`;
+    const { worker, api } = newWorker();
+    await api.open({ name });
+    const projectIds: string[] = [];
+    for (let i = 0; i < 20; i++) projectIds.push((await api.createProject({ name: `Project ${i + 1}`, client: `Client ${i % 5}` })).id);
+    const t0 = performance.now();
+    let last = 0;
+    // generated a batch at a time: making 1M session objects at once is itself a long task on the page
+    for (let i = 0; i < size; i += batch) {
+      const part = benchBatch(i, Math.min(batch, size - i), projectIds);
+      last = part.at(-1)!.startTime;
+      await api.insertSessions(part);
+    }
+    const insertMs = performance.now() - t0;
+    const cases = reportCases(last);
+    const t1 = performance.now();
+    // timers started every 20 ms while the first report builds the roll-up: each waits for at most one build step
+    let building = true;
+    const first = api.report(cases[0]!.input).finally(() => (building = false));
+    const latencies: number[] = [];
+    let n = 0;
+    while (building) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (!building) break;
+      const t = performance.now();
+      await api.startTimer({ name: `during first report ${n++}`, projectId: null });
+      latencies.push(performance.now() - t);
+    }
+    await first;
+    out.sizes.push({ size, insertMs, firstReportMs: performance.now() - t1, commits: latencies.length,
+      commitP50: latencies.length ? median(latencies) : NaN, stallMs: latencies.length ? Math.max(...latencies) : NaN });
+    for (const c of cases) {
+      const worker: number[] = [];
+      const trip: number[] = [];
+      let source = '';
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        const r = await api.report(c.input);
+        trip.push(performance.now() - t);
+        worker.push(r.tookMs);
+        source = r.source;
+      }
+      out.rows.push({ size, label: c.label, workerMs: median(worker), roundTripMs: median(trip), source });
+    }
+    await api.close();
+    worker.terminate();
+    const root = await navigator.storage.getDirectory();
+    for (const suffix of ['', '-journal', '-wal']) await root.removeEntry(name + suffix).catch(() => undefined);
+  }
+  observer.disconnect();
+  return out;
+}

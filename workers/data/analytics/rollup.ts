@@ -1,0 +1,121 @@
+import type { Database } from '../sqlite.ts';
+import { dayStartMs, localDay } from './days.ts';
+import { dayFacts, dayStatFacts, hasTagClasses, hourFacts, type FactContext, type Rounding } from './facts.ts';
+
+/**
+ * The roll-up tables (migration v5) hold per-local-day facts of every finished session. Triggers record each changed
+ * span in report_dirty inside the writing transaction; before a report reads the roll-up, `refreshRollup` recomputes
+ * the days those spans touch, so the tables are exact whenever they are read. The time zone and the report rounding
+ * are baked in: when either differs from the stored signature, everything is rebuilt.
+ */
+export const ROLLUP_TABLES = ['report_days', 'report_tag_days', 'report_hours', 'report_day_stats'] as const;
+export const MONTH_TABLES = ROLLUP_TABLES.map((t) => `${t}_m`);
+/** First day number of the month of a day-number expression. */
+export const monthStartSql = (day: string) => `(${day} - CAST(strftime('%d', ${day} * 86400, 'unixepoch') AS INTEGER) + 1)`;
+/** Beyond this many separate dirty stretches, one stretch from the first to the last is cheaper to keep and recompute. */
+const MAX_STRETCHES = 256;
+
+export function rollupSignature(rounding: Rounding): string {
+  return JSON.stringify({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone, rounding });
+}
+
+export interface RefreshOutcome {
+  /** days recomputed */
+  days: number;
+  rebuilt: boolean;
+  /** nothing is left to recompute */
+  done: boolean;
+}
+
+/**
+ * One step of bringing the roll-up up to date, in its own short write transaction (call it from inside the core
+ * queue): a changed signature first empties everything and marks all history dirty; each later step recomputes at
+ * most `maxDays` days of the first dirty stretch and puts the rest back. A full build is many steps, so a timer
+ * commit queued meanwhile waits for one step, never for the whole build.
+ */
+export async function refreshStep(db: Database, rounding: Rounding, maxDays: number): Promise<RefreshOutcome> {
+  const signature = rollupSignature(rounding);
+  const stored = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'signature'`);
+  const rebuild = stored?.value !== signature;
+  if (!rebuild && !(await db.get('SELECT 1 FROM report_dirty LIMIT 1'))) return { days: 0, rebuilt: false, done: true };
+  return db.transaction(async () => {
+    if (rebuild) {
+      for (const t of [...ROLLUP_TABLES, ...MONTH_TABLES]) await db.run(`DELETE FROM ${t}`);
+      await db.run('DELETE FROM report_dirty');
+      await db.run(`INSERT INTO report_dirty SELECT min(start_time), max(COALESCE(end_time, start_time)) FROM activities
+        WHERE deleted_at IS NULL HAVING count(*) > 0`);
+      await db.run(`INSERT INTO report_meta (key, value) VALUES ('signature', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [signature]);
+      return { days: 0, rebuilt: true, done: false };
+    }
+    const spans = await db.all<{ from_ms: number; to_ms: number }>('SELECT from_ms, to_ms FROM report_dirty');
+    const stretches = dayStretches(spans.map((s) => [localDay(s.from_ms), localDay(s.to_ms)]));
+    const [d0, last] = stretches[0]!;
+    const d1 = Math.min(last, d0 + Math.max(1, Math.floor(maxDays)) - 1);
+    for (const t of ROLLUP_TABLES) await db.run(`DELETE FROM ${t} WHERE day BETWEEN ? AND ?`, [d0, d1]);
+    await computeDays(db, d0, d1, rounding, await hasTagClasses(db));
+    // a month cut by the step is re-summed again by the step that finishes it
+    await computeMonths(db, monthStart(d0), monthStart(d1));
+    const rest: [number, number][] = d1 < last ? [[d1 + 1, last], ...stretches.slice(1)] : stretches.slice(1);
+    await db.run('DELETE FROM report_dirty');
+    if (rest.length > 0) {
+      await db.run(`INSERT INTO report_dirty SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+        [JSON.stringify(rest.map(([a, b]) => [dayStartMs(a), dayStartMs(b + 1) - 1]))]);
+    }
+    return { days: d1 - d0 + 1, rebuilt: false, done: rest.length === 0 };
+  });
+}
+
+/** Brings the roll-up fully up to date in one go (tests; and a report's last small catch-up inside its own call). */
+export async function refreshRollup(db: Database, rounding: Rounding): Promise<RefreshOutcome> {
+  const total: RefreshOutcome = { days: 0, rebuilt: false, done: false };
+  while (!total.done) {
+    const step = await refreshStep(db, rounding, 366);
+    total.days += step.days;
+    total.rebuilt ||= step.rebuilt;
+    total.done = step.done;
+  }
+  return total;
+}
+
+/** Fills the roll-up tables for local days d0..d1 (they must be empty there). Also used by tests to recompute. */
+export async function computeDays(db: Database, d0: number, d1: number, rounding: Rounding, tagClasses: boolean): Promise<void> {
+  const ctx: FactContext = { db, from: dayStartMs(d0), to: dayStartMs(d1 + 1), rounding, tagClasses, now: null, where: '', args: {} };
+  await dayFacts(ctx, { table: 'report_days', tag: false, name: false });
+  await dayFacts(ctx, { table: 'report_tag_days', tag: true, name: false });
+  await hourFacts(ctx, 'report_hours');
+  await dayStatFacts(ctx, 'report_day_stats');
+}
+
+function monthStart(day: number): number {
+  return day - new Date(day * 86_400_000).getUTCDate() + 1;
+}
+
+/** Re-sums the month tables for the months starting m0..m1 (day numbers) from the day tables. */
+export async function computeMonths(db: Database, m0: number, m1: number): Promise<void> {
+  const m = monthStartSql('day');
+  const range = `day BETWEEN :m0 AND :m1end`;
+  const args = { ':m0': m0, ':m1': m1, ':m1end': m1 + 31 };
+  for (const t of MONTH_TABLES) await db.run(`DELETE FROM ${t} WHERE day BETWEEN :m0 AND :m1`, { ':m0': m0, ':m1': m1 });
+  const between = `${m} BETWEEN :m0 AND :m1`;
+  await db.run(`INSERT INTO report_days_m SELECT ${m}, project_id, billable, class, sum(ms), sum(rounded_ms), sum(sessions)
+    FROM report_days WHERE ${range} AND ${between} GROUP BY 1, 2, 3, 4`, args);
+  await db.run(`INSERT INTO report_tag_days_m SELECT ${m}, tag_id, project_id, billable, class, sum(ms), sum(rounded_ms), sum(sessions)
+    FROM report_tag_days WHERE ${range} AND ${between} GROUP BY 1, 2, 3, 4, 5`, args);
+  await db.run(`INSERT INTO report_hours_m SELECT ${m}, ((day + 4) % 7) * 24 + hour, sum(ms), sum(productive_ms)
+    FROM report_hours WHERE ${range} AND ${between} GROUP BY 1, 2`, args);
+  await db.run(`INSERT INTO report_day_stats_m SELECT ${m}, count(*), sum(sessions), sum(short), sum(switches), max(longest_ms), sum(worked_ms)
+    FROM report_day_stats WHERE ${range} AND ${between} GROUP BY 1`, args);
+}
+
+/** Sorted, merged day ranges (adjacent ones joined); many far-apart ones become one. */
+export function dayStretches(ranges: [number, number][]): [number, number][] {
+  const sorted = ranges.map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]).sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  if (out.length > MAX_STRETCHES) return [[out[0]![0], out[out.length - 1]![1]]];
+  return out;
+}

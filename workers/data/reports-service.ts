@@ -1,0 +1,82 @@
+import type { DataApi } from '../../shared/data-contract.ts';
+import { ReportInputSchema, ReportRowsInputSchema } from '../../shared/reports.ts';
+import { parse } from '../../shared/validate.ts';
+import { dayNumberOf, dayStartMs } from './analytics/days.ts';
+import { reportRows } from './analytics/detail.ts';
+import { buildReport } from './analytics/report.ts';
+import { refreshStep } from './analytics/rollup.ts';
+import type { Core } from './core.ts';
+import { readSettings } from './settings.ts';
+
+type Api<K extends keyof DataApi> = Pick<DataApi, K>;
+
+/** Quiet time after the last write before the roll-up catches up in the background. */
+const CATCH_UP_IDLE_MS = 1_000;
+/** Aim of one catch-up step; the days per step adapt to it (a timer commit waits at most about this long). */
+const STEP_TARGET_MS = 50;
+/** A step has a fixed cost (offsets, month re-sums, the look-back scan): fewer days than this would only add steps. */
+const MIN_STEP_DAYS = 7;
+
+/** Reports: every figure summed in SQL here; the UI gets one answer per view and pages of the detailed table. */
+export class Reports implements Api<'report' | 'reportRows'> {
+  #stepDays = 31;
+  #catching: Promise<void> | null = null;
+  #idle: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly core: Core) {
+    core.afterWrite.add(() => {
+      if (this.#idle) clearTimeout(this.#idle);
+      this.#idle = setTimeout(() => {
+        this.#idle = null;
+        this.#catchUp().catch(() => undefined); // the next report retries, and reports the error
+      }, CATCH_UP_IDLE_MS);
+    });
+  }
+
+  /**
+   * Brings the roll-up up to date in steps, each its own call through the core queue: calls sent meanwhile (a timer
+   * start from another window) run between steps instead of waiting for a whole build.
+   */
+  #catchUp(): Promise<void> {
+    this.#catching ??= (async () => {
+      try {
+        for (;;) {
+          const done = await this.core.read(async (db) => {
+            const { reportRounding } = await readSettings(db, this.core.onBadSetting);
+            const t = performance.now();
+            const step = await refreshStep(db, reportRounding, this.#stepDays);
+            const ms = performance.now() - t;
+            if (step.days > 0 && (ms > STEP_TARGET_MS || step.days >= this.#stepDays)) {
+              this.#stepDays = Math.max(MIN_STEP_DAYS, Math.min(366, Math.round(step.days * Math.min(2, STEP_TARGET_MS / Math.max(1, ms)))));
+            }
+            return step.done;
+          });
+          if (done) return;
+          await new Promise((resolve) => setTimeout(resolve, 0)); // lets queued messages in between steps
+        }
+      } finally {
+        this.#catching = null;
+      }
+    })();
+    return this.#catching;
+  }
+
+  async report(input: Parameters<DataApi['report']>[0]) {
+    const p = parse(ReportInputSchema, input, 'report request');
+    await this.#catchUp();
+    // what was written after the last step is caught up inside the report's own call (a few days at most)
+    return this.core.read(async (db) => {
+      const settings = await readSettings(db, this.core.onBadSetting);
+      return buildReport(db, { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy }, settings, this.core.clock());
+    });
+  }
+
+  reportRows(input: Parameters<DataApi['reportRows']>[0]) {
+    const p = parse(ReportRowsInputSchema, input, 'rows request');
+    return this.core.read(async (db) => {
+      const settings = await readSettings(db, this.core.onBadSetting);
+      return reportRows(db, dayStartMs(dayNumberOf(p.from)), dayStartMs(dayNumberOf(p.to) + 1), p.filters, settings.reportRounding,
+        this.core.clock(), p.sort, p.descending, p.offset, p.limit);
+    });
+  }
+}
