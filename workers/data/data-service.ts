@@ -12,6 +12,7 @@ import { AppError } from '../../shared/errors.ts';
 import { IdSchema, newId } from '../../shared/ids.ts';
 import { CreateProjectInputSchema } from '../../shared/project.ts';
 import { parse } from '../../shared/validate.ts';
+import { markDirty } from './analytics/dirty.ts';
 import * as activities from './activities.ts';
 import { totalsByProjectDay } from './analytics.ts';
 import { makeBackup } from './backups.ts';
@@ -183,6 +184,16 @@ export class Sessions implements Api<'startTimer' | 'stopTimer' | 'pauseTimer' |
     const parsed = parse(NewSessionsSchema, sessions, 'sessions');
     return this.core.write('activities', 'insert', async (db, now) => {
       const inserted = await activities.insertSessions(db, parsed, now);
+      // imports are not journaled: they tell the reports' roll-up which span to recompute themselves
+      if (parsed.length > 0) {
+        let from = Infinity;
+        let to = -Infinity;
+        for (const s of parsed) {
+          from = Math.min(from, s.startTime);
+          to = Math.max(to, s.endTime ?? s.startTime);
+        }
+        await markDirty(db, from, to);
+      }
       return { result: inserted, ids: [] };
     });
   }

@@ -18,6 +18,7 @@ import {
 } from '../../shared/sessions.ts';
 import { UndoInputSchema } from '../../shared/undo.ts';
 import { parse } from '../../shared/validate.ts';
+import { journalReplayed } from './analytics/dirty.ts';
 import * as activities from './activities.ts';
 import { bulkUpdate } from './bulk-edits.ts';
 import type { Core } from './core.ts';
@@ -216,6 +217,7 @@ export class Edits implements Api<EditMethods> {
   #replay(direction: 'undo' | 'redo', actionId?: number) {
     return this.core.write('activities', 'update', async (db) => {
       const done = await replay(db, direction, actionId);
+      await journalReplayed(db, done.action.id);
       const state = await undoState(db);
       // every table the action touched is announced (an undone project rename must reach the Projects view too);
       // sessions with their ids unless there are too many, then without (readers reload the view)

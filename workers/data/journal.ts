@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { ActionRef } from '../../shared/sessions.ts';
 import { UNDO_KEEP, type UndoState } from '../../shared/undo.ts';
 import { TAG_LINKS_SQL } from './activities.ts';
+import { carryPruned } from './analytics/dirty.ts';
 import type { Database } from './sqlite.ts';
 
 /**
@@ -99,12 +100,16 @@ export async function record(db: Database, now: number): Promise<Recording> {
 }
 
 async function prune(db: Database): Promise<void> {
-  await db.run(
-    `DELETE FROM undo_actions WHERE id IN (
-       SELECT id FROM (SELECT id, row_number() OVER w AS n, sum(row_count) OVER w AS rows FROM undo_actions
-                       WHERE undone = 0 WINDOW w AS (ORDER BY id DESC))
-       WHERE n > ${UNDO_KEEP} OR (n > ${MIN_KEPT} AND rows > ${MAX_JOURNAL_ROWS}))`,
+  const old = await db.all<{ id: number }>(
+    `SELECT id FROM (SELECT id, row_number() OVER w AS n, sum(row_count) OVER w AS rows FROM undo_actions
+                     WHERE undone = 0 WINDOW w AS (ORDER BY id DESC))
+     WHERE n > ${UNDO_KEEP} OR (n > ${MIN_KEPT} AND rows > ${MAX_JOURNAL_ROWS})`,
   );
+  if (old.length === 0) return;
+  const ids = old.map((r) => r.id);
+  // the reports' roll-up reads changed spans from the journal: what it has not read yet must not vanish with it
+  await carryPruned(db, ids);
+  await db.run('DELETE FROM undo_actions WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
 }
 
 export async function undoState(db: Database): Promise<UndoState> {

@@ -171,9 +171,9 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX undo_actions_stack;
   `,
   // v6: report roll-ups (issue 9). Per-local-day summaries of the sessions, so a report over years reads thousands of
-  // rows instead of hundreds of thousands. Triggers record every changed time span in report_dirty in the same
-  // transaction as the change (edits, undo, imports alike); the worker recomputes those days before the next report
-  // (workers/data/analytics/rollup.ts), and rebuilds everything when the time zone or the report rounding changes.
+  // rows instead of hundreds of thousands. The spans changes touched are read from the undo journal, or marked in
+  // report_dirty by what the journal does not see (workers/data/analytics/dirty.ts); the worker recomputes those days
+  // before the next report (analytics/rollup.ts), and rebuilds everything when the time zone or report rounding changes.
   `
   CREATE TABLE report_days (
     day        INTEGER NOT NULL,
@@ -236,33 +236,6 @@ export const MIGRATIONS: readonly string[] = [
   -- every existing session needs summarising once
   INSERT INTO report_dirty SELECT min(start_time), max(COALESCE(end_time, start_time)) FROM activities HAVING count(*) > 0;
 
-  CREATE TRIGGER report_activity_insert AFTER INSERT ON activities BEGIN
-    INSERT INTO report_dirty VALUES (NEW.start_time, COALESCE(NEW.end_time, NEW.start_time));
-  END;
-  CREATE TRIGGER report_activity_update AFTER UPDATE OF start_time, end_time, paused_ms, pause_started_at, pauses,
-    billable, project_id, deleted_at ON activities BEGIN
-    INSERT INTO report_dirty VALUES (OLD.start_time, COALESCE(OLD.end_time, OLD.start_time));
-    INSERT INTO report_dirty SELECT NEW.start_time, COALESCE(NEW.end_time, NEW.start_time)
-      WHERE NEW.start_time <> OLD.start_time OR NEW.end_time IS NOT OLD.end_time;
-  END;
-  CREATE TRIGGER report_activity_delete AFTER DELETE ON activities BEGIN
-    INSERT INTO report_dirty VALUES (OLD.start_time, COALESCE(OLD.end_time, OLD.start_time));
-  END;
-  CREATE TRIGGER report_tag_link_insert AFTER INSERT ON activity_tags BEGIN
-    INSERT INTO report_dirty SELECT start_time, COALESCE(end_time, start_time) FROM activities WHERE id = NEW.activity_id;
-  END;
-  CREATE TRIGGER report_tag_link_delete AFTER DELETE ON activity_tags BEGIN
-    INSERT INTO report_dirty SELECT start_time, COALESCE(end_time, start_time) FROM activities WHERE id = OLD.activity_id;
-  END;
-  -- a class or a live tag changes the class of its sessions
-  CREATE TRIGGER report_project_class AFTER UPDATE OF productivity ON projects WHEN NEW.productivity <> OLD.productivity BEGIN
-    INSERT INTO report_dirty SELECT min(start_time), max(COALESCE(end_time, start_time)) FROM activities
-      WHERE project_id = NEW.id HAVING count(*) > 0;
-  END;
-  CREATE TRIGGER report_tag_class AFTER UPDATE OF productivity, deleted_at ON tags BEGIN
-    INSERT INTO report_dirty SELECT min(a.start_time), max(COALESCE(a.end_time, a.start_time)) FROM activity_tags l
-      JOIN activities a ON a.id = l.activity_id WHERE l.tag_id = NEW.id HAVING count(*) > 0;
-  END;
   `,
 ];
 

@@ -1,10 +1,11 @@
 import type { Database } from '../sqlite.ts';
+import { absorbJournal } from './dirty.ts';
 import { dayStartMs, localDay } from './days.ts';
 import { dayFacts, dayStatFacts, hasTagClasses, hourFacts, type FactContext, type Rounding } from './facts.ts';
 
 /**
- * The roll-up tables (migration v5) hold per-local-day facts of every finished session. Triggers record each changed
- * span in report_dirty inside the writing transaction; before a report reads the roll-up, `refreshRollup` recomputes
+ * The roll-up tables (migration v6) hold per-local-day facts of every finished session. Changed spans come from the
+ * undo journal and report_dirty (analytics/dirty.ts); before a report reads the roll-up, `refreshRollup` recomputes
  * the days those spans touch, so the tables are exact whenever they are read. The time zone and the report rounding
  * are baked in: when either differs from the stored signature, everything is rebuilt.
  */
@@ -37,6 +38,7 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
   const signature = rollupSignature(rounding);
   const stored = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'signature'`);
   const rebuild = stored?.value !== signature;
+  if (!rebuild) await absorbJournal(db);
   if (!rebuild && !(await db.get('SELECT 1 FROM report_dirty LIMIT 1'))) return { days: 0, rebuilt: false, done: true };
   return db.transaction(async () => {
     if (rebuild) {

@@ -1,0 +1,70 @@
+import type { Database } from '../sqlite.ts';
+
+/**
+ * Which time spans the roll-up must recompute. Nothing is written for this on an ordinary change: every undoable
+ * change already records its rows before and after in the undo journal, in its own transaction, so the spans it
+ * touched are read from there later. report_meta 'journal_seen' is the last journal action already accounted for.
+ * (Triggers did the same and cost a page of WAL on every timer commit and a row per imported session.)
+ *
+ * What the journal does not see marks report_dirty itself: imports (insertSessions), undo/redo (they flip an existing
+ * action, which lowers the watermark so the action is read again) and journal pruning (carries unread actions over).
+ */
+
+/** Spans (from_ms, to_ms) of the changes recorded by journal actions matching `actions` (a condition on u.action_id). */
+function journalSpans(actions: string): string {
+  const img = (col: 'before' | 'after') => `SELECT u.${col} ->> 'start_time', COALESCE(u.${col} ->> 'end_time', u.${col} ->> 'start_time')
+    FROM undo_rows u WHERE ${actions} AND u.tbl = 'activities' AND u.${col} IS NOT NULL`;
+  // a project's or a tag's productivity class (or a tag's deletion) changes every session it covers
+  const changed = (field: string) => `(u.before ->> '${field}') IS NOT (u.after ->> '${field}')`;
+  return `${img('before')} UNION ALL ${img('after')}
+    UNION ALL SELECT min(a.start_time), max(COALESCE(a.end_time, a.start_time)) FROM undo_rows u JOIN activities a ON a.project_id = u.row_id
+      WHERE ${actions} AND u.tbl = 'projects' AND ${changed('productivity')} HAVING count(*) > 0
+    UNION ALL SELECT min(a.start_time), max(COALESCE(a.end_time, a.start_time)) FROM undo_rows u
+      JOIN activity_tags l ON l.tag_id = u.row_id JOIN activities a ON a.id = l.activity_id
+      WHERE ${actions} AND u.tbl = 'tags' AND (${changed('productivity')} OR ${changed('deleted_at')}) HAVING count(*) > 0`;
+}
+
+/**
+ * The watermark never passes an undone action: a new action empties the redo stack and may take an undone action's id
+ * again (the ids are plain rowids), and that new action must still be read.
+ */
+const NEXT_SEEN = `min(COALESCE((SELECT max(id) FROM undo_actions), 0),
+  COALESCE((SELECT min(id) - 1 FROM undo_actions WHERE undone = 1), 1e18))`;
+
+async function seen(db: Database): Promise<number> {
+  const row = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'journal_seen'`);
+  return row ? Number(row.value) : 0;
+}
+
+/** Moves the journal's unread actions into report_dirty (one cheap read when there are none). */
+export async function absorbJournal(db: Database): Promise<void> {
+  const from = await seen(db);
+  const next = (await db.get<{ n: number }>(`SELECT ${NEXT_SEEN} AS n`))!.n;
+  const unread = await db.get(`SELECT 1 FROM undo_actions WHERE id > ? LIMIT 1`, [from]);
+  if (!unread && next === from) return;
+  await db.transaction(async () => {
+    await db.run(`INSERT INTO report_dirty (from_ms, to_ms) ${journalSpans('u.action_id > :seen')}`, { ':seen': from });
+    await db.run(`INSERT INTO report_meta (key, value) VALUES ('journal_seen', ${NEXT_SEEN})
+      ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  });
+}
+
+/** After an undo or redo of `actionId`: that action (and any after it) is read again, as its rows changed again. */
+export async function journalReplayed(db: Database, actionId: number): Promise<void> {
+  await db.run(`INSERT INTO report_meta (key, value) VALUES ('journal_seen', ?)
+    ON CONFLICT(key) DO UPDATE SET value = min(CAST(value AS INTEGER), excluded.value)`, [actionId - 1]);
+}
+
+/** Before the journal forgets actions (ids): the unread ones' spans are kept in report_dirty. */
+export async function carryPruned(db: Database, ids: readonly number[]): Promise<void> {
+  const from = await seen(db);
+  const unread = ids.filter((id) => id > from);
+  if (unread.length === 0) return;
+  await db.run(`INSERT INTO report_dirty (from_ms, to_ms) ${journalSpans('u.action_id IN (SELECT value FROM json_each(:ids))')}`,
+    { ':ids': JSON.stringify(unread) });
+}
+
+/** A change the journal does not record (an import) marks its span itself. */
+export async function markDirty(db: Database, fromMs: number, toMs: number): Promise<void> {
+  await db.run('INSERT INTO report_dirty (from_ms, to_ms) VALUES (?, ?)', [fromMs, toMs]);
+}
