@@ -59,7 +59,7 @@ export class LtReportsView extends LitElement {
     if (!this.model && this.client) this.model = new ReportsModel(this.client, this.#format.settings.weekStart);
     const m = this.model;
     if (!m || !this.client) return;
-    this.#off.push(...[m.$query, m.$report, m.$rows, m.$rowTotal, m.$error, m.$inputError, m.$sort, m.$projects, m.$tags, m.$history]
+    this.#off.push(...[m.$query, m.$report, m.$rows, m.$rowTotal, m.$error, m.$inputError, m.$sort, m.$projects, m.$tags, m.$history, m.$loading]
       .map((store) => (store as { listen(cb: () => void): () => void }).listen(() => this.requestUpdate())));
     this.#off.push(this.client.onChange(() => {
       void m.load();
@@ -84,14 +84,16 @@ export class LtReportsView extends LitElement {
       <lt-report-controls .model=${m} .query=${m.$query.get()} .projects=${m.$projects.get()} .tags=${m.$tags.get()}
         .inputError=${m.$inputError.get()} ?canGoBack=${m.$history.get().length > 0}></lt-report-controls>
       ${error ? html`<p class="outcome error" role="alert">${error}</p>` : nothing}
-      ${r ? (r.totals.sessions === 0 ? this.#empty(r) : this.#body(r)) : html`<p class="muted loading" aria-busy="true">Making the report…</p>`}`;
+      <div class="report" aria-busy=${m.$loading.get() ? 'true' : 'false'}>
+        ${r ? (r.totals.sessions === 0 ? this.#empty(r) : this.#body(r)) : html`<p class="muted loading">Making the report…</p>`}</div>`;
   }
 
   #empty(r: Report) {
     const m = this.model!;
-    const filtered = Object.keys(m.$query.get().filters).length > 0;
+    const q = m.$query.get();
+    const filtered = Object.keys(q.filters).length > 0;
     return html`<div class="empty" role="status">
-      <p><strong>Nothing tracked ${r.from === r.to ? 'on' : 'from'} ${rangeLabel(r)}${filtered ? ' that matches the filters' : ''}.</strong></p>
+      <p><strong>Nothing tracked ${q.from === q.to ? 'on' : 'from'} ${rangeLabel(q)}${filtered ? ' that matches the filters' : ''}.</strong></p>
       <p class="muted">Sessions you track or add in the Day and Week views show up here.${r.previous.ms ? ` The period before has ${this.#format.duration(r.previous.ms)}.` : ''}</p>
       <div class="actions">
         <button class="btn small" type="button" @click=${() => void m.step(-1)}>Show the period before</button>

@@ -34,6 +34,8 @@ export class ReportsModel {
   readonly $rows = atom<ReportRow[]>([]);
   readonly $rowTotal = atom(0);
   readonly $error = atom<string | null>(null);
+  /** a report is being made for the current query */
+  readonly $loading = atom(false);
   /** a refused query (bad filter text, from after to): said next to the field, nothing else changes */
   readonly $inputError = atom<string | null>(null);
   readonly $sort = atom<{ sort: RowSort; descending: boolean }>({ sort: 'start', descending: false });
@@ -58,6 +60,7 @@ export class ReportsModel {
   async load(): Promise<void> {
     const seq = ++this.#seq;
     const q = this.$query.get();
+    this.$loading.set(true);
     try {
       const input = { from: q.from, to: q.to, groupBy: q.groupBy, subGroupBy: q.subGroupBy, filters: q.filters };
       const [report] = await Promise.all([this.client.data.report(input), this.loadRows(0, true)]);
@@ -66,6 +69,8 @@ export class ReportsModel {
       this.$error.set(null);
     } catch (error) {
       if (seq === this.#seq) this.$error.set(`The report could not be made: ${toAppError(error).message}`);
+    } finally {
+      if (seq === this.#seq) this.$loading.set(false);
     }
   }
 
