@@ -50,6 +50,14 @@ async function fixture(db: string): Promise<Record<string, string>> {
   });
 }
 
+// The app's CSP (main/csp.ts) forbids style attributes; enforce the same here so a style="" written by a chart shows.
+const csp = document.createElement('meta');
+csp.httpEquiv = 'Content-Security-Policy';
+csp.content = "style-src 'self'";
+document.head.append(csp);
+const styleViolations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => styleViolations.push(`${e.violatedDirective} ${e.sample}`));
+
 describe('reports view (real data worker)', () => {
   let m: Mounted;
   let ids: Record<string, string>;
@@ -84,6 +92,15 @@ describe('reports view (real data worker)', () => {
     expect(monRow.children[1 + 10]!.textContent).to.equal('0:30');
     expect(heat.querySelector('tbody tr th')!.textContent, 'weeks start on Monday').to.equal('Mon');
     expect(textOf(view(m).shadowRoot!.querySelector('.insights'))).to.match(/29% of your tracked time was productive/);
+    // the pointer over Monday's top segment shows the tooltip (placed through CSS variables, not a style attribute)
+    const plot = bars.querySelector<SVGSVGElement>('svg[role="group"]')!;
+    const box = plot.getBoundingClientRect();
+    const top = plot.querySelectorAll('path')[1]!.getBoundingClientRect();
+    plot.dispatchEvent(new PointerEvent('pointermove', { clientX: top.left + 2, clientY: top.top + 2, bubbles: true }));
+    const tip = await until(() => bars.querySelector<HTMLElement>('.tip'), 'a tooltip');
+    expect(tip.textContent).to.equal('Mon, Mar 2: Beta 1:00, total 2:30');
+    expect(tip.getBoundingClientRect().top).to.be.greaterThanOrEqual(box.top - 50);
+    expect(styleViolations).to.deep.equal([]);
     await expectAccessible(view(m));
   });
 

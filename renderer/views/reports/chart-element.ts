@@ -35,6 +35,11 @@ export class ChartElement extends LitElement {
     this.#resize.disconnect();
   }
 
+  /** Nothing is drawn before the width is known (the observer answers before the first paint): one drawing, not two. */
+  protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
+    return this.width > 0 && super.shouldUpdate(changed);
+  }
+
   protected d(ms: number): string {
     return this.format.duration(ms);
   }

@@ -23,14 +23,16 @@ export class LtReportBars extends ChartElement {
   @state() private cursor: [number, number] | null = null;
   @state() private tableOpen = false;
   #totals: number[] = [];
+  #totalsOf: ReportSeries | null = null;
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('series')) {
-      const s = this.series;
-      this.#totals = s ? s.buckets.map((_, i) => s.stacks.reduce((sum, st) => sum + (st.values[i] ?? 0), 0)) : [];
-      this.cursor = null;
-      this.readout = '';
-    }
+  // keyed on the series itself: updates skipped before the width is known do not pass on what changed
+  override willUpdate(): void {
+    const s = this.series;
+    if (s === this.#totalsOf) return;
+    this.#totalsOf = s;
+    this.#totals = s ? s.buckets.map((_, i) => s.stacks.reduce((sum, st) => sum + (st.values[i] ?? 0), 0)) : [];
+    this.cursor = null;
+    this.readout = '';
   }
 
   override render() {

@@ -18,11 +18,13 @@ export class LtReportTimeline extends ChartElement {
   @property({ attribute: false }) blocks: TimelineBlock[] = [];
   @state() private cursor: number | null = null;
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('blocks')) {
-      this.cursor = null;
-      this.readout = '';
-    }
+  #shown: TimelineBlock[] | null = null;
+
+  override willUpdate(): void {
+    if (this.blocks === this.#shown) return;
+    this.#shown = this.blocks;
+    this.cursor = null;
+    this.readout = '';
   }
 
   override render() {
