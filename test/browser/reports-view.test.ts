@@ -31,6 +31,8 @@ async function showRange(m: Mounted, from: string, to: string): Promise<void> {
   await until(() => model(m).$query.get().from === from && model(m).$query.get().to === to && !model(m).$loading.get() && model(m).$report.get()?.to === to, `report ${from}–${to}`)
     .catch((e: Error) => { throw new Error(`${e.message}: ${JSON.stringify({ q: model(m).$query.get(), err: model(m).$error.get(), input: model(m).$inputError.get(), r: [model(m).$report.get()?.from, model(m).$report.get()?.to] })}`); });
   await view(m).updateComplete;
+  // charts draw once their width is known (a ResizeObserver answer before the next paint)
+  if (model(m).$report.get()!.totals.sessions) await until(() => deep(m.app, 'lt-reports-view', 'lt-report-share')?.shadowRoot?.querySelector('li'), 'charts drawn');
 }
 
 async function fixture(db: string): Promise<Record<string, string>> {
