@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Report, ReportGroup } from '../../../shared/reports.ts';
 import '../../components/lt-goal-progress.ts';
 import { controlStyles } from '../../components/styles.ts';
@@ -15,6 +15,8 @@ import './lt-report-controls.ts';
 import './lt-report-table.ts';
 import './lt-report-totals.ts';
 import { ReportsModel, type RowSort } from './reports-model.ts';
+
+const ROWS_SHOWN = 120;
 
 /** Reports: range, grouping and filters; totals raw and rounded; charts; insights; goals; the detailed table. */
 @customElement('lt-reports-view')
@@ -32,6 +34,8 @@ export class LtReportsView extends LitElement {
     .groups .name { display: flex; gap: 0.4rem; align-items: center; min-width: 0; }
     .dot { inline-size: 0.6rem; block-size: 0.6rem; flex: none; }
     .num { font-variant-numeric: tabular-nums; text-align: end; white-space: nowrap; }
+    /* below the fold: laid out and painted when scrolled to */
+    section.below { content-visibility: auto; contain-intrinsic-size: auto 40rem; }
     .notes { font-size: var(--lt-text-sm, 0.87rem); color: var(--lt-muted, #5d6b82); margin: var(--lt-space-3, 0.75rem) 0 0; }
     .empty { margin: var(--lt-space-4, 1rem) 0; padding: var(--lt-space-5, 1.5rem); border: 1px dashed var(--lt-border, #d0d5dd);
       border-radius: var(--lt-radius-lg, 12px); text-align: center; }
@@ -51,6 +55,9 @@ export class LtReportsView extends LitElement {
   client?: DataClient;
 
   model: ReportsModel | null = null;
+  /** every group row shown, after the user asked (reset by each new report) */
+  @state() private allGroups = false;
+  #shownReport: Report | null = null;
   readonly #format = new FormatController(this);
   #off: (() => void)[] = [];
 
@@ -79,6 +86,7 @@ export class LtReportsView extends LitElement {
     if (!m) return html`<p>Reports need the data worker.</p>`;
     m.weekStart = this.#format.settings.weekStart;
     const r = m.$report.get();
+    if (r !== this.#shownReport) [this.#shownReport, this.allGroups] = [r, false];
     const error = m.$error.get();
     return html`
       <lt-report-controls .model=${m} .query=${m.$query.get()} .projects=${m.$projects.get()} .tags=${m.$tags.get()}
@@ -111,14 +119,29 @@ export class LtReportsView extends LitElement {
       <lt-report-charts .report=${r} .weekStart=${m.weekStart} @drill=${(e: CustomEvent<DrillDetail>) => void m.drill(e.detail.projectId, e.detail.range)}></lt-report-charts>
       <section aria-labelledby="insights-h"><h2 id="insights-h">Insights</h2>
         <ul class="insights">${r.productivity.insights.map((i) => html`<li data-kind=${i.kind}>${i.text}</li>`)}</ul></section>
-      <section aria-labelledby="groups-h"><h2 id="groups-h">${by}</h2>
-        <ul class="groups">${r.groups.slice(0, 300).map((g) => this.#group(g, r, false))}</ul>
-        ${r.groups.length > 300 ? html`<p class="muted">The first 300 of ${r.groups.length} groups; the table below has every session.</p>` : nothing}</section>
+      <section class="below" aria-labelledby="groups-h"><h2 id="groups-h">${by}</h2>
+        ${this.#groups(r)}</section>
       <section aria-labelledby="goals-h"><h2 id="goals-h">Goals, this period</h2><lt-goal-progress></lt-goal-progress></section>
       <p class="notes">${r.notes.join(' ')}</p>
-      <section class="table-part" aria-labelledby="table-h"><h2 id="table-h">Sessions (${m.$rowTotal.get().toLocaleString()})</h2>
+      <section class="table-part below" aria-labelledby="table-h"><h2 id="table-h">Sessions (${m.$rowTotal.get().toLocaleString()})</h2>
         <lt-report-table .rows=${m.$rows.get()} .total=${m.$rowTotal.get()} .sort=${sort.sort} ?descending=${sort.descending}
           @sort=${(e: CustomEvent<RowSort>) => void m.sortBy(e.detail)} @more=${(e: CustomEvent<number>) => void m.loadRows(e.detail)}></lt-report-table></section>`;
+  }
+
+  /** Up to ROWS_SHOWN rows (groups and sub-groups) unless the user asks for all: hundreds of rows cost a long layout. */
+  #groups(r: Report) {
+    const rows: [ReportGroup, boolean][] = [];
+    let count = 0;
+    for (const g of r.groups) {
+      count += 1 + g.children.length;
+      if (this.allGroups || rows.length < ROWS_SHOWN) {
+        rows.push([g, false]);
+        for (const c of g.children) if (this.allGroups || rows.length < ROWS_SHOWN) rows.push([c, true]);
+      }
+    }
+    return html`<ul class="groups">${rows.map(([g, sub]) => this.#group(g, r, sub))}</ul>
+      ${rows.length < count ? html`<p class="muted">${rows.length} of ${count} rows shown.
+        <button class="btn small" type="button" @click=${() => (this.allGroups = true)}>Show all ${count} rows</button></p>` : nothing}`;
   }
 
   #group(g: ReportGroup, r: Report, sub: boolean): unknown {
@@ -129,8 +152,7 @@ export class LtReportsView extends LitElement {
       ${drillable ? html`<button class="name" type="button" title="${g.label} — show only this project" @click=${() => void this.model!.drill(g.key)}>${label}</button>`
         : html`<span class="name" title=${g.label}>${label}</span>`}
       <span class="num">${d(g.ms)}${g.roundedMs !== g.ms ? html` <small class="muted" title="rounded">(${d(g.roundedMs)})</small>` : nothing}</span>
-      <span class="num share">${Math.round(g.share * 100)}%${g.amounts.length ? ` · ${g.amounts.map(money).join(' · ')}` : ''}</span></li>
-      ${g.children.slice(0, 50).map((c) => this.#group(c, r, true))}`;
+      <span class="num share">${Math.round(g.share * 100)}%${g.amounts.length ? ` · ${g.amounts.map(money).join(' · ')}` : ''}</span></li>`;
   }
 }
 

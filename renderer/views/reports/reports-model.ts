@@ -63,9 +63,15 @@ export class ReportsModel {
     this.$loading.set(true);
     try {
       const input = { from: q.from, to: q.to, groupBy: q.groupBy, subGroupBy: q.subGroupBy, filters: q.filters };
-      const [report] = await Promise.all([this.client.data.report(input), this.loadRows(0, true)]);
+      const rowSeq = ++this.#rowSeq;
+      const [report, page] = await Promise.all([this.client.data.report(input), this.#page(q, 0)]);
       if (seq !== this.#seq) return;
+      // report and first rows land together: one rendering, not two
       this.$report.set(report);
+      if (rowSeq === this.#rowSeq) {
+        this.$rowTotal.set(page.total);
+        this.$rows.set(page.rows);
+      }
       this.$error.set(null);
     } catch (error) {
       if (seq === this.#seq) this.$error.set(`The report could not be made: ${toAppError(error).message}`);
@@ -86,13 +92,17 @@ export class ReportsModel {
     const q = this.$query.get();
     this.#rowsLoading = true;
     try {
-      const page = await this.client.data.reportRows({ from: q.from, to: q.to, filters: q.filters, ...this.$sort.get(), offset, limit: ROWS_PAGE });
+      const page = await this.#page(q, offset);
       if (seq !== this.#rowSeq) return;
       this.$rowTotal.set(page.total);
       this.$rows.set(reset ? page.rows : [...this.$rows.get(), ...page.rows]);
     } finally {
       if (seq === this.#rowSeq) this.#rowsLoading = false;
     }
+  }
+
+  #page(q: ReportQuery, offset: number) {
+    return this.client.data.reportRows({ from: q.from, to: q.to, filters: q.filters, ...this.$sort.get(), offset, limit: ROWS_PAGE });
   }
 
   /** Changes the query when the worker would accept it; otherwise says why in $inputError and keeps everything. */
