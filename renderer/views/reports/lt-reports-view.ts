@@ -8,7 +8,7 @@ import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import type { DrillDetail } from './chart-element.ts';
-import { money, rangeLabel } from './format.ts';
+import { dateLabel, money, rangeLabel } from './format.ts';
 import './lt-report-charts.ts';
 import { GROUP_LABELS } from './lt-report-controls.ts';
 import './lt-report-controls.ts';
@@ -36,6 +36,7 @@ export class LtReportsView extends LitElement {
     .num { font-variant-numeric: tabular-nums; text-align: end; white-space: nowrap; }
     /* below the fold: laid out and painted when scrolled to */
     section.below { content-visibility: auto; contain-intrinsic-size: auto 40rem; }
+    .print-only { display: none; font-weight: 600; margin: 0 0 var(--lt-space-2, 0.5rem); }
     .notes { font-size: var(--lt-text-sm, 0.87rem); color: var(--lt-muted, #5d6b82); margin: var(--lt-space-3, 0.75rem) 0 0; }
     .empty { margin: var(--lt-space-4, 1rem) 0; padding: var(--lt-space-5, 1.5rem); border: 1px dashed var(--lt-border, #d0d5dd);
       border-radius: var(--lt-radius-lg, 12px); text-align: center; }
@@ -44,7 +45,8 @@ export class LtReportsView extends LitElement {
     @media (max-width: 30rem) { .groups li { grid-template-columns: minmax(0, 1fr) auto; } .groups .share { grid-column: 1 / -1; text-align: start; } }
     @media print {
       :host { color: #000; }
-      .table-part, lt-goal-progress, .loading { display: none; }
+      .table-part, .goals, .loading { display: none; }
+      .print-only { display: block; }
       h2 { break-after: avoid; }
       .groups li { break-inside: avoid; }
     }
@@ -101,7 +103,7 @@ export class LtReportsView extends LitElement {
     const q = m.$query.get();
     const filtered = Object.keys(q.filters).length > 0;
     return html`<div class="empty" role="status">
-      <p><strong>Nothing tracked ${q.from === q.to ? 'on' : 'from'} ${rangeLabel(q)}${filtered ? ' that matches the filters' : ''}.</strong></p>
+      <p><strong>Nothing tracked ${q.from === q.to ? `on ${dateLabel(q.from)}` : `from ${dateLabel(q.from)} to ${dateLabel(q.to)}`}${filtered ? ' that matches the filters' : ''}.</strong></p>
       <p class="muted">Sessions you track or add in the Day and Week views show up here.${r.previous.ms ? ` The period before has ${this.#format.duration(r.previous.ms)}.` : ''}</p>
       <div class="actions">
         <button class="btn small" type="button" @click=${() => void m.step(-1)}>Show the period before</button>
@@ -114,14 +116,16 @@ export class LtReportsView extends LitElement {
     const m = this.model!;
     const sort = m.$sort.get();
     const by = `By ${GROUP_LABELS[r.groupBy].toLowerCase()}${r.subGroupBy ? ` and ${GROUP_LABELS[r.subGroupBy].toLowerCase()}` : ''}`;
+    const q = m.$query.get();
     return html`
+      <p class="print-only">Report, ${rangeLabel(q)} · ${by.toLowerCase()}${Object.keys(q.filters).length ? ' · filtered' : ''}</p>
       <lt-report-totals .report=${r}></lt-report-totals>
       <lt-report-charts .report=${r} .weekStart=${m.weekStart} @drill=${(e: CustomEvent<DrillDetail>) => void m.drill(e.detail.projectId, e.detail.range)}></lt-report-charts>
       <section aria-labelledby="insights-h"><h2 id="insights-h">Insights</h2>
         <ul class="insights">${r.productivity.insights.map((i) => html`<li data-kind=${i.kind}>${i.text}</li>`)}</ul></section>
       <section class="below" aria-labelledby="groups-h"><h2 id="groups-h">${by}</h2>
         ${this.#groups(r)}</section>
-      <section aria-labelledby="goals-h"><h2 id="goals-h">Goals, this period</h2><lt-goal-progress></lt-goal-progress></section>
+      <section class="goals" aria-labelledby="goals-h"><h2 id="goals-h">Goals, this period</h2><lt-goal-progress></lt-goal-progress></section>
       <p class="notes">${r.notes.join(' ')}</p>
       <section class="table-part below" aria-labelledby="table-h"><h2 id="table-h">Sessions (${m.$rowTotal.get().toLocaleString()})</h2>
         <lt-report-table .rows=${m.$rows.get()} .total=${m.$rowTotal.get()} .sort=${sort.sort} ?descending=${sort.descending}
