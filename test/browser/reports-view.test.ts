@@ -104,6 +104,10 @@ describe('reports view (real data worker)', () => {
     expect(tip.getBoundingClientRect().top).to.be.greaterThanOrEqual(box.top - 50);
     expect(styleViolations).to.deep.equal([]);
     await expectAccessible(view(m));
+    // and with the filter choices and every chart's table open
+    controls(m).querySelector('details')!.open = true;
+    for (const tag of ['lt-report-heatmap', 'lt-report-bars', 'lt-report-share']) part(m, tag).shadowRoot!.querySelectorAll('details').forEach((d) => (d.open = true));
+    await expectAccessible(view(m));
   });
 
   it('presets and previous/next change the range', async () => {

@@ -87,7 +87,7 @@ export class LtReportBars extends ChartElement {
   }
 
   #table(s: ReportSeries) {
-    return html`<div class="scroll"><table><thead><tr><th scope="col">${s.unit}</th><th scope="col">Total</th>${s.stacks.map((st) => html`<th scope="col" class="name" title=${st.label}>${st.label}</th>`)}</tr></thead>
+    return html`<div class="scroll" tabindex="0" role="region" aria-label="Worked time per ${s.unit}, table"><table><thead><tr><th scope="col">${s.unit}</th><th scope="col">Total</th>${s.stacks.map((st) => html`<th scope="col" class="name" title=${st.label}>${st.label}</th>`)}</tr></thead>
       <tbody>${s.buckets.map((b, i) => html`<tr><th scope="row">${bucketLabel(b, s.unit)}</th><td>${this.d(this.#totals[i]!)}</td>${s.stacks.map((st) => html`<td>${st.values[i] ? this.d(st.values[i]!) : ''}</td>`)}</tr>`)}</tbody></table></div>`;
   }
 
@@ -127,9 +127,16 @@ export class LtReportBars extends ChartElement {
       this.#drillAt(i, k);
       return;
     }
-    const next = moveCursor(e.key, i, k, s.buckets.length, Math.max(1, s.stacks.length));
+    let next = moveCursor(e.key, i, k, s.buckets.length, Math.max(1, s.stacks.length));
     if (!next) return;
     e.preventDefault();
+    // up and down skip the projects with nothing in this bar
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      let j = k + step;
+      while (j >= 0 && j < s.stacks.length && !(s.stacks[j]!.values[i]! > 0)) j += step;
+      next = j >= 0 && j < s.stacks.length ? [i, j] : [i, k];
+    }
     this.#set(next, true);
   };
 

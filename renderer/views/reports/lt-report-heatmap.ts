@@ -57,7 +57,7 @@ export class LtReportHeatmap extends ChartElement {
         <span class="muted">more (darkest ${this.d(hm.max)} in one hour)</span>
       </div>
       <details><summary>Worked time by weekday and hour as a table</summary>
-        <div class="scroll"><table><thead><tr><th scope="col">Day</th>${Array.from({ length: 24 }, (_, i) => html`<th scope="col">${i}</th>`)}</tr></thead>
+        <div class="scroll" tabindex="0" role="region" aria-label="Worked time by weekday and hour, table"><table><thead><tr><th scope="col">Day</th>${Array.from({ length: 24 }, (_, i) => html`<th scope="col">${i}</th>`)}</tr></thead>
         <tbody>${Array.from({ length: 7 }, (_, row) => {
           const day = this.#day(row);
           return html`<tr><th scope="row">${WEEKDAYS[day]}</th>${hm.cells[day]!.map((ms) => html`<td>${ms ? this.d(ms) : ''}</td>`)}</tr>`;
