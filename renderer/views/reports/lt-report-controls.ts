@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Project } from '../../../shared/project.ts';
-import { PRESET_LABELS, PRESETS, type Preset } from '../../../shared/report-range.ts';
+import { PRESET_LABELS, PRESETS, type DayRange, type Preset } from '../../../shared/report-range.ts';
 import { GROUP_KEYS, type GroupKey } from '../../../shared/reports.ts';
 import type { Tag } from '../../../shared/tag.ts';
 import { controlStyles, fieldStyles } from '../../components/styles.ts';
@@ -41,6 +41,8 @@ export class LtReportControls extends LitElement {
   @property({ attribute: false }) tags: Tag[] = [];
   @property({ attribute: false }) inputError: string | null = null;
   @property({ type: Boolean }) canGoBack = false;
+  /** the days the report covers when they differ from the query's (all time starts at the first session) */
+  @property({ attribute: false }) shown: DayRange | null = null;
 
   override render() {
     const m = this.model;
@@ -53,7 +55,7 @@ export class LtReportControls extends LitElement {
           <div class="field"><label for="to">To</label><input id="to" type="date" .value=${q.to} @change=${(e: Event) => this.#day('to', e)} /></div>` : nothing}
         <div class="step">
           <button class="btn small" type="button" aria-label="Previous period" title="Previous period" @click=${() => void m.step(-1)}>‹</button>
-          <span class="range" aria-live="polite">${rangeLabel(q)}</span>
+          <span class="range" aria-live="polite">${rangeLabel(this.shown ?? q)}</span>
           <button class="btn small" type="button" aria-label="Next period" title="Next period" @click=${() => void m.step(1)}>›</button>
         </div>
         <div class="field"><label for="group">Group by</label><select id="group" @change=${(e: Event) => void m.set({ groupBy: (e.target as HTMLSelectElement).value as GroupKey })}>

@@ -92,7 +92,8 @@ export class LtReportsView extends LitElement {
     const error = m.$error.get();
     return html`
       <lt-report-controls .model=${m} .query=${m.$query.get()} .projects=${m.$projects.get()} .tags=${m.$tags.get()}
-        .inputError=${m.$inputError.get()} ?canGoBack=${m.$history.get().length > 0}></lt-report-controls>
+        .inputError=${m.$inputError.get()} ?canGoBack=${m.$history.get().length > 0}
+        .shown=${r && m.$query.get().preset === 'all' ? { from: r.from, to: r.to } : null}></lt-report-controls>
       ${error ? html`<p class="outcome error" role="alert">${error}</p>` : nothing}
       <div class="report" aria-busy=${m.$loading.get() ? 'true' : 'false'}>
         ${r ? (r.totals.sessions === 0 ? this.#empty(r) : this.#body(r)) : html`<p class="muted loading">Making the report…</p>`}</div>`;
