@@ -135,6 +135,17 @@ describe('reports view (real data worker)', () => {
     const rows = [...view(m).shadowRoot!.querySelectorAll('.groups li')].map((li) => `${li.classList.contains('sub') ? '  ' : ''}${textOf(li.querySelector('.name'))} ${textOf(li.querySelector('.num'))}`);
     expect(rows).to.include.members(['Acme 3:30', '  deep 3:30', 'Björk 1:00', '  meeting 1:00']);
     expect(textOf(view(m).shadowRoot!.querySelector('#groups-h'))).to.equal('By client and tag');
+    // a client's group drills into that client; a day's group into that day
+    [...view(m).shadowRoot!.querySelectorAll<HTMLButtonElement>('.groups button')].find((b) => b.textContent!.includes('Acme'))!.click();
+    await until(() => model(m).$report.get()?.totals.ms === 3.5 * 3_600_000, 'only Acme');
+    expect(model(m).$query.get().filters).to.deep.equal({ clients: ['Acme'] });
+    await model(m).back();
+    setValue(controls(m).querySelector<HTMLSelectElement>('#group')!, 'day');
+    await until(() => model(m).$report.get()?.groupBy === 'day', 'by day');
+    await view(m).updateComplete;
+    view(m).shadowRoot!.querySelector<HTMLButtonElement>('.groups button')!.click();
+    await until(() => model(m).$report.get()?.to === '2026-03-02', 'Monday alone');
+    expect(model(m).$report.get()!.totals.ms).to.equal(2.5 * 3_600_000);
   });
 
   it('drills into a project from its slice and from a bar (keyboard), and Back returns', async () => {

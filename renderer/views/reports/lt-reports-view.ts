@@ -1,14 +1,14 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Report, ReportGroup } from '../../../shared/reports.ts';
+import type { GroupKey, Report, ReportGroup } from '../../../shared/reports.ts';
 import '../../components/lt-goal-progress.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import type { DrillDetail } from './chart-element.ts';
-import { dateLabel, money, rangeLabel } from './format.ts';
+import { bucketRange, dateLabel, money, rangeLabel } from './format.ts';
 import './lt-report-charts.ts';
 import { GROUP_LABELS } from './lt-report-controls.ts';
 import './lt-report-controls.ts';
@@ -149,12 +149,24 @@ export class LtReportsView extends LitElement {
         <button class="btn small" type="button" @click=${() => (this.allGroups = true)}>Show all ${count} rows</button></p>` : nothing}`;
   }
 
+  /** What clicking a top-level group does: a filter for a project, client or tag; its days for a day, week or month. */
+  #drillOf(by: GroupKey, key: string): { words: string; run: () => void } | null {
+    const m = this.model!;
+    switch (by) {
+      case 'project': return { words: 'show only this project', run: () => void m.drill(key) };
+      case 'client': return { words: 'show only this client', run: () => void m.drillInto('clients', key) };
+      case 'tag': return { words: 'show only this tag', run: () => void m.drillInto('tagIds', key) };
+      case 'day': case 'week': case 'month': return { words: `show this ${by}`, run: () => void m.drillDays(bucketRange(key, by)) };
+      default: return null;
+    }
+  }
+
   #group(g: ReportGroup, r: Report, sub: boolean): unknown {
     const d = (ms: number) => this.#format.duration(ms);
-    const drillable = !sub && r.groupBy === 'project' && g.key !== '' && g.key !== '*';
+    const drill = sub || !g.key || g.key === '*' ? null : this.#drillOf(r.groupBy, g.key);
     const label = html`${g.color ? html`<svg class="dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill=${g.color}></circle></svg>` : nothing}<span class="ellipsis">${g.label || '(none)'}</span>`;
     return html`<li class=${sub ? 'sub' : ''}>
-      ${drillable ? html`<button class="name" type="button" title="${g.label} — show only this project" @click=${() => void this.model!.drill(g.key)}>${label}</button>`
+      ${drill ? html`<button class="name" type="button" title="${g.label} — ${drill.words}" @click=${drill.run}>${label}</button>`
         : html`<span class="name" title=${g.label}>${label}</span>`}
       <span class="num">${d(g.ms)}${g.roundedMs !== g.ms ? html` <small class="muted" title="rounded">(${d(g.roundedMs)})</small>` : nothing}</span>
       <span class="num share">${Math.round(g.share * 100)}%${g.amounts.length ? ` · ${g.amounts.map(money).join(' · ')}` : ''}</span></li>`;

@@ -153,13 +153,27 @@ export class ReportsModel {
    * days too. Back returns to the report before.
    */
   drill(projectId: string, range?: DayRange): Promise<void> {
-    if (!projectId || projectId === '*') {
-      if (!range) return Promise.resolve();
-    }
+    const project = projectId && projectId !== '*';
+    if (!project && !range) return Promise.resolve();
     const q = this.$query.get();
-    this.$history.set([...this.$history.get(), q]);
-    const filters = projectId && projectId !== '*' ? { ...q.filters, projectIds: [projectId] } : q.filters;
-    return this.set({ filters, ...(range ? { ...range, preset: 'custom' as const } : {}), groupBy: 'project', subGroupBy: 'project' });
+    const filters = project ? { ...q.filters, projectIds: [projectId] } : q.filters;
+    return this.#drillTo({ filters, ...(range ? { ...range, preset: 'custom' as const } : {}), groupBy: 'project', subGroupBy: 'project' });
+  }
+
+  /** Drilling into a client's or a tag's group: that filter added, the grouping kept. */
+  drillInto(list: 'clients' | 'tagIds', value: string): Promise<void> {
+    const q = this.$query.get();
+    return this.#drillTo({ filters: { ...q.filters, [list]: [value] } });
+  }
+
+  /** Drilling into a day, week or month group: those days, grouped by project. */
+  drillDays(range: DayRange): Promise<void> {
+    return this.#drillTo({ ...range, preset: 'custom', groupBy: 'project', subGroupBy: null });
+  }
+
+  #drillTo(patch: Partial<ReportQuery>): Promise<void> {
+    this.$history.set([...this.$history.get(), this.$query.get()]);
+    return this.set(patch);
   }
 
   back(): Promise<void> {
