@@ -57,6 +57,7 @@ export class LtApp extends LitElement {
     @media (max-width: 52rem) { .top { grid-template-areas: 'title help' 'nav nav'; grid-template-columns: 1fr auto; }
       .top nav { justify-self: start; } }
     h1 { font-size: 1.1rem; margin: 0; }
+    @media print { :host { max-width: none; padding: 0; } .top nav, .top .help { display: none; } }
     nav ul { display: flex; flex-wrap: wrap; gap: 0.2rem; list-style: none; margin: 0; padding: 0; }
     nav a { display: block; padding: 0.35rem 0.65rem; border-radius: 8px; color: inherit; text-decoration: none;
       font-size: 0.93rem; white-space: nowrap; }

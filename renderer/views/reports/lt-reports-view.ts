@@ -1,72 +1,81 @@
 import { consume } from '@lit/context';
-import '@lit-labs/virtualizer';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { GROUP_KEYS, type GroupKey, type Report, type ReportGroup, type ReportRow } from '../../../shared/reports.ts';
-import { PRESET_LABELS, PRESETS, type Preset } from '../../../shared/report-range.ts';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { GroupKey, Report, ReportGroup } from '../../../shared/reports.ts';
+import '../../components/lt-goal-progress.ts';
+import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
+import { FormatController } from '../../controllers/format.ts';
 import type { DataClient } from '../../services/data-client.ts';
-import { hm, money } from './format.ts';
+import type { DrillDetail } from './chart-element.ts';
+import { bucketRange, dateLabel, money, rangeLabel } from './format.ts';
 import './lt-report-charts.ts';
-import { ReportsModel } from './reports-model.ts';
+import { GROUP_LABELS } from './lt-report-controls.ts';
+import './lt-report-controls.ts';
+import './lt-report-table.ts';
+import './lt-report-totals.ts';
+import { ReportsModel, type RowSort } from './reports-model.ts';
 
-const GROUP_LABELS: Record<GroupKey, string> = { project: 'Project', client: 'Client', tag: 'Tag', day: 'Day', week: 'Week', month: 'Month', name: 'Name' };
+const ROWS_SHOWN = 120;
 
-/** Reports: range, grouping and filters; totals raw and rounded; charts; insights; the detailed table. */
+/** Reports: range, grouping and filters; totals raw and rounded; charts; insights; goals; the detailed table. */
 @customElement('lt-reports-view')
 export class LtReportsView extends LitElement {
-  static override styles = css`
-    :host { display: block; color: var(--lt-text, inherit); }
-    .bar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-bottom: 0.75rem; }
-    select, button, input { font: inherit; color: inherit; background: var(--lt-surface, transparent); border: 1px solid var(--lt-border, #d0d5dd);
-      border-radius: 8px; padding: 0.3rem 0.55rem; min-height: 2rem; }
-    button { cursor: pointer; }
-    :is(select, button, input):focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 1px; }
-    .range { font-weight: 600; font-variant-numeric: tabular-nums; }
-    .totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr)); gap: 0.5rem; margin: 0.75rem 0; }
-    .tile { border: 1px solid var(--lt-border, #d0d5dd); border-radius: 10px; padding: 0.5rem 0.75rem; min-width: 0; }
-    .tile b { display: block; font-size: 1.3rem; font-variant-numeric: tabular-nums; }
-    .tile small { color: var(--lt-muted, #667085); }
-    .filters { display: flex; gap: 0.4rem; flex-wrap: wrap; align-items: center; font-size: 0.9rem; }
-    .groups { list-style: none; padding: 0; margin: 0.75rem 0; }
-    .groups li { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; gap: 0.75rem; padding: 0.3rem 0; border-bottom: 1px solid var(--lt-border, #eaecf0); }
-    .groups .sub { padding-left: 1.25rem; font-size: 0.9rem; }
-    .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
-    .num { font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
-    .insights { margin: 1rem 0; padding-left: 1.2rem; }
-    h2 { font-size: 1rem; margin: 1.25rem 0 0.5rem; }
-    .table { border: 1px solid var(--lt-border, #d0d5dd); border-radius: 10px; }
-    .thead, .trow { display: grid; grid-template-columns: 9.5rem minmax(0, 2fr) minmax(0, 1fr) 4.5rem 4.5rem; gap: 0.5rem; padding: 0.3rem 0.6rem; width: 100%; box-sizing: border-box; }
-    .thead { font-weight: 600; border-bottom: 1px solid var(--lt-border, #d0d5dd); }
-    .thead button { border: 0; padding: 0; min-height: 0; text-align: left; font-weight: 600; background: none; }
-    lit-virtualizer { height: 22rem; }
-    .error { color: var(--lt-danger, #b42318); }
-    @media (max-width: 40rem) { .thead, .trow { grid-template-columns: 6rem minmax(0, 1fr) 4rem; } .hide-narrow { display: none; } }
+  static override styles = [controlStyles, css`
+    :host { display: block; min-width: 0; color: var(--lt-text, inherit); }
+    lt-report-totals, lt-report-charts { margin-top: var(--lt-space-3, 0.75rem); }
+    h2 { font-size: var(--lt-text-lg, 1.1rem); margin: var(--lt-space-5, 1.5rem) 0 var(--lt-space-2, 0.5rem); }
+    .insights { margin: 0; padding-inline-start: 1.2rem; display: grid; gap: 0.2rem; }
+    .groups { list-style: none; padding: 0; margin: 0; }
+    .groups li { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; gap: 0.25rem var(--lt-space-3, 0.75rem); align-items: center;
+      padding: 0.3rem 0.35rem; border-bottom: 1px solid var(--lt-track, #eaecf0); }
+    .groups li.sub { padding-inline-start: 1.6rem; font-size: var(--lt-text-sm, 0.87rem); }
+    .groups button { font: inherit; color: var(--lt-link, #3559d8); background: none; border: 0; padding: 0; cursor: pointer; text-align: start; }
+    .groups .name { display: flex; gap: 0.4rem; align-items: center; min-width: 0; }
+    .dot { inline-size: 0.6rem; block-size: 0.6rem; flex: none; }
+    .num { font-variant-numeric: tabular-nums; text-align: end; white-space: nowrap; }
+    /* below the fold: laid out and painted when scrolled to */
+    section.below { content-visibility: auto; contain-intrinsic-size: auto 40rem; }
+    .print-only { display: none; font-weight: 600; margin: 0 0 var(--lt-space-2, 0.5rem); }
+    .notes { font-size: var(--lt-text-sm, 0.87rem); color: var(--lt-muted, #5d6b82); margin: var(--lt-space-3, 0.75rem) 0 0; }
+    .empty { margin: var(--lt-space-4, 1rem) 0; padding: var(--lt-space-5, 1.5rem); border: 1px dashed var(--lt-border, #d0d5dd);
+      border-radius: var(--lt-radius-lg, 12px); text-align: center; }
+    .empty p { margin: 0 0 var(--lt-space-3, 0.75rem); }
+    .empty .actions { justify-content: center; }
+    @media (max-width: 30rem) { .groups li { grid-template-columns: minmax(0, 1fr) auto; } .groups .share { grid-column: 1 / -1; text-align: start; } }
     @media print {
-      .bar, .filters button, .table, h2.table-title { display: none; }
       :host { color: #000; }
+      .table-part, .goals, .loading { display: none; }
+      .print-only { display: block; }
+      h2 { break-after: avoid; }
+      .groups li { break-inside: avoid; }
     }
-  `;
+  `];
 
-  @consume({ context: dataClientContext, subscribe: false }) client?: DataClient;
-  @state() private report: Report | null = null;
-  @state() private rows: ReportRow[] = [];
-  @state() private rowTotal = 0;
-  @state() private error: string | null = null;
-  @state() private preset: Preset = 'this-week';
+  @consume({ context: dataClientContext, subscribe: false })
+  @property({ attribute: false })
+  client?: DataClient;
+
   model: ReportsModel | null = null;
+  /** every group row shown, after the user asked (reset by each new report) */
+  @state() private allGroups = false;
+  #shownReport: Report | null = null;
+  readonly #format = new FormatController(this);
   #off: (() => void)[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.model && this.client) this.model = new ReportsModel(this.client);
+    if (!this.model && this.client) this.model = new ReportsModel(this.client, this.#format.settings.weekStart);
     const m = this.model;
-    if (!m) return;
-    this.#off.push(m.$report.subscribe((r) => (this.report = r)), m.$rows.subscribe((r) => (this.rows = [...r])),
-      m.$rowTotal.subscribe((n) => (this.rowTotal = n)), m.$error.subscribe((e) => (this.error = e)),
-      m.$query.subscribe((q) => (this.preset = q.preset)));
-    this.#off.push(this.client!.onChange(() => void m.load()));
+    if (!m || !this.client) return;
+    this.#off.push(...[m.$query, m.$report, m.$rows, m.$rowTotal, m.$error, m.$inputError, m.$sort, m.$projects, m.$tags, m.$history, m.$loading]
+      .map((store) => (store as { listen(cb: () => void): () => void }).listen(() => this.requestUpdate())));
+    this.#off.push(this.client.onChange(() => {
+      void m.load();
+      void m.loadLists();
+    }));
     void m.load();
+    void m.loadLists();
   }
 
   override disconnectedCallback(): void {
@@ -77,74 +86,90 @@ export class LtReportsView extends LitElement {
   override render() {
     const m = this.model;
     if (!m) return html`<p>Reports need the data worker.</p>`;
-    const q = m.$query.get();
-    const r = this.report;
+    m.weekStart = this.#format.settings.weekStart;
+    const r = m.$report.get();
+    if (r !== this.#shownReport) [this.#shownReport, this.allGroups] = [r, false];
+    const error = m.$error.get();
     return html`
-      <div class="bar" role="toolbar" aria-label="Report range and grouping">
-        <label for="range">Range</label><select id="range" .value=${this.preset} @change=${(e: Event) => void m.preset((e.target as HTMLSelectElement).value as Preset)}>
-          ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === this.preset}>${PRESET_LABELS[p]}</option>`)}</select>
-        <button aria-label="Previous period" @click=${() => void m.step(-1)}>‹</button>
-        <span class="range">${r?.from ?? q.from} – ${q.to}</span>
-        <button aria-label="Next period" @click=${() => void m.step(1)}>›</button>
-        <label for="group">Group by</label><select id="group" @change=${(e: Event) => void m.set({ groupBy: (e.target as HTMLSelectElement).value as GroupKey })}>
-          ${GROUP_KEYS.map((g) => html`<option value=${g} ?selected=${g === q.groupBy}>${GROUP_LABELS[g]}</option>`)}</select>
-        <label for="sub">then</label><select id="sub" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; void m.set({ subGroupBy: v ? (v as GroupKey) : null }); }}>
-          <option value="" ?selected=${!q.subGroupBy}>nothing</option>
-          ${GROUP_KEYS.map((g) => html`<option value=${g} ?selected=${g === q.subGroupBy}>${GROUP_LABELS[g]}</option>`)}</select>
-        <label for="billable">Billable</label><select id="billable" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; void m.set({ filters: { ...q.filters, billable: v === '' ? null : v === 'yes' } }); }}>
-          <option value="">all</option><option value="yes">billable</option><option value="no">not billable</option></select>
-        <input type="search" aria-label="Filter by text" placeholder="Filter text" .value=${q.filters.text ?? ''}
-          @change=${(e: Event) => void m.set({ filters: { ...q.filters, text: (e.target as HTMLInputElement).value } })} />
-        <button @click=${() => window.print()}>Print</button>
-      </div>
-      ${q.filters.projectIds?.length ? html`<div class="filters">Filtered to
-        ${q.filters.projectIds.map((id) => r?.share.find((s) => s.key === id)?.label ?? r?.groups.find((g) => g.key === id)?.label ?? 'a project').join(', ')}
-        <button @click=${() => void m.clearFilters()}>Clear filters</button></div>` : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${r ? this.#body(r) : html`<p aria-busy="true">Loading…</p>`}`;
+      <lt-report-controls .model=${m} .query=${m.$query.get()} .projects=${m.$projects.get()} .tags=${m.$tags.get()}
+        .inputError=${m.$inputError.get()} ?canGoBack=${m.$history.get().length > 0}
+        .shown=${r && m.$query.get().preset === 'all' ? { from: r.from, to: r.to } : null}></lt-report-controls>
+      ${error ? html`<p class="outcome error" role="alert">${error}</p>` : nothing}
+      <div class="report" aria-busy=${m.$loading.get() ? 'true' : 'false'}>
+        ${r ? (r.totals.sessions === 0 ? this.#empty(r) : this.#body(r)) : html`<p class="muted loading">Making the report…</p>`}</div>`;
+  }
+
+  #empty(r: Report) {
+    const m = this.model!;
+    const q = m.$query.get();
+    const filtered = Object.keys(q.filters).length > 0;
+    return html`<div class="empty" role="status">
+      <p><strong>Nothing tracked ${q.from === q.to ? `on ${dateLabel(q.from)}` : `from ${dateLabel(q.from)} to ${dateLabel(q.to)}`}${filtered ? ' that matches the filters' : ''}.</strong></p>
+      <p class="muted">Sessions you track or add in the Day and Week views show up here.${r.previous.ms ? ` The period before has ${this.#format.duration(r.previous.ms)}.` : ''}</p>
+      <div class="actions">
+        <button class="btn small" type="button" @click=${() => void m.step(-1)}>Show the period before</button>
+        ${m.$query.get().preset !== 'all' ? html`<button class="btn small" type="button" @click=${() => void m.preset('all')}>Show all time</button>` : nothing}
+        ${filtered ? html`<button class="btn small" type="button" @click=${() => void m.clearFilters()}>Clear filters</button>` : nothing}
+      </div></div>`;
   }
 
   #body(r: Report) {
-    const t = r.totals;
-    const change = r.previous.changePct;
+    const m = this.model!;
+    const sort = m.$sort.get();
+    const by = `By ${GROUP_LABELS[r.groupBy].toLowerCase()}${r.subGroupBy ? ` and ${GROUP_LABELS[r.subGroupBy].toLowerCase()}` : ''}`;
+    const q = m.$query.get();
     return html`
-      <section class="totals" aria-label="Totals">
-        <div class="tile"><small>Worked</small><b>${hm(t.ms)}</b><small>rounded ${hm(t.roundedMs)}</small></div>
-        <div class="tile"><small>Billable</small><b>${hm(t.billableMs)}</b><small>rounded ${hm(t.billableRoundedMs)}</small></div>
-        <div class="tile"><small>Amount</small><b>${t.amounts.length ? t.amounts.map(money).join(' · ') : '—'}</b><small>billable rounded × rate</small></div>
-        <div class="tile"><small>Against ${r.previous.from} – ${r.previous.to}</small><b>${change === null ? '—' : `${change >= 0 ? '+' : ''}${change.toFixed(0)}%`}</b><small>${hm(r.previous.ms)} before</small></div>
-        <div class="tile"><small>Productive</small><b>${r.productivity.score === null ? '—' : `${Math.round(r.productivity.score * 100)}%`}</b><small>${t.sessions} sessions</small></div>
-      </section>
-      <lt-report-charts .report=${r} @drill=${(e: CustomEvent<string>) => void this.model!.drillProject(e.detail)}></lt-report-charts>
-      <h2>Insights</h2>
-      <ul class="insights">${r.productivity.insights.map((i) => html`<li>${i.text}</li>`)}</ul>
-      <h2>By ${GROUP_LABELS[r.groupBy].toLowerCase()}${r.subGroupBy ? ` and ${GROUP_LABELS[r.subGroupBy].toLowerCase()}` : ''}</h2>
-      <ul class="groups">${r.groups.slice(0, 200).map((g) => this.#group(g, false))}</ul>
-      ${r.budgets.length ? html`<h2>Budgets</h2><ul class="groups">${r.budgets.map((b) => html`<li><span class="name" title=${b.label}>${b.label}</span>
-        <span class="num">${hm(b.spentMs)} of ${hm(b.budgetMs)}</span><span class="num">${b.over ? 'over budget' : b.runOutDay ? `runs out ${b.runOutDay}` : 'on track'}</span></li>`)}</ul>` : nothing}
-      ${r.timeline ? html`<h2>The day</h2><ul class="groups">${r.timeline.map((b) => html`<li><span class="name">${b.kind === 'gap' ? 'Untracked' : b.label}</span>
-        <span class="num">${new Date(b.start).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}–${new Date(b.end).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span><span class="num">${hm(b.end - b.start)}</span></li>`)}</ul>` : nothing}
-      <p><small>${r.notes.join(' ')} Computed in ${r.tookMs} ms.</small></p>
-      <h2 class="table-title">Sessions (${this.rowTotal})</h2>
-      <div class="table" role="table" aria-label="Sessions" aria-rowcount=${this.rowTotal}>
-        <div class="thead" role="row">
-          ${(['start', 'name', 'project', 'duration'] as const).map((s) => html`<span role="columnheader" class=${s === 'project' ? 'hide-narrow' : ''}><button @click=${() => void this.model!.sortBy(s)}>${s[0]!.toUpperCase() + s.slice(1)}</button></span>`)}
-          <span role="columnheader" class="hide-narrow">Rounded</span>
-        </div>
-        <lit-virtualizer scroller .items=${this.rows} .renderItem=${(row: ReportRow, i: number) => {
-          if (i === this.rows.length - 1 && this.rows.length < this.rowTotal) void this.model!.loadRows(this.rows.length);
-          return html`<div class="trow" role="row"><span role="cell">${new Date(row.start).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })}</span>
-            <span role="cell" class="name" title=${row.name}>${row.name || '(no name)'}</span><span role="cell" class="name hide-narrow" title=${row.project}>${row.project || '—'}</span>
-            <span role="cell" class="num">${hm(row.ms)}</span><span role="cell" class="num hide-narrow">${hm(row.roundedMs)}</span></div>`;
-        }}></lit-virtualizer>
-      </div>`;
+      <p class="print-only">Report, ${rangeLabel(q)} · ${by.toLowerCase()}${Object.keys(q.filters).length ? ' · filtered' : ''}</p>
+      <lt-report-totals .report=${r}></lt-report-totals>
+      <lt-report-charts .report=${r} .weekStart=${m.weekStart} @drill=${(e: CustomEvent<DrillDetail>) => void m.drill(e.detail.projectId, e.detail.range)}></lt-report-charts>
+      <section aria-labelledby="insights-h"><h2 id="insights-h">Insights</h2>
+        <ul class="insights">${r.productivity.insights.map((i) => html`<li data-kind=${i.kind}>${i.text}</li>`)}</ul></section>
+      <section class="below" aria-labelledby="groups-h"><h2 id="groups-h">${by}</h2>
+        ${this.#groups(r)}</section>
+      <section class="goals" aria-labelledby="goals-h"><h2 id="goals-h">Goals, this period</h2><lt-goal-progress></lt-goal-progress></section>
+      <p class="notes">${r.notes.join(' ')}</p>
+      <section class="table-part below" aria-labelledby="table-h"><h2 id="table-h">Sessions (${m.$rowTotal.get().toLocaleString()})</h2>
+        <lt-report-table .rows=${m.$rows.get()} .total=${m.$rowTotal.get()} .sort=${sort.sort} ?descending=${sort.descending}
+          @sort=${(e: CustomEvent<RowSort>) => void m.sortBy(e.detail)} @more=${(e: CustomEvent<number>) => void m.loadRows(e.detail)}></lt-report-table></section>`;
   }
 
-  #group(g: ReportGroup, sub: boolean): unknown {
-    return html`<li class=${sub ? 'sub' : ''}><span class="name" title=${g.label}>${g.label}</span>
-      <span class="num">${hm(g.ms)}${g.roundedMs !== g.ms ? html` <small>(${hm(g.roundedMs)})</small>` : nothing}</span>
-      <span class="num">${Math.round(g.share * 100)}%${g.amounts.length ? ` · ${g.amounts.map(money).join(' · ')}` : ''}</span></li>
-      ${g.children.slice(0, 50).map((c) => this.#group(c, true))}`;
+  /** Up to ROWS_SHOWN rows (groups and sub-groups) unless the user asks for all: hundreds of rows cost a long layout. */
+  #groups(r: Report) {
+    const rows: [ReportGroup, boolean][] = [];
+    let count = 0;
+    for (const g of r.groups) {
+      count += 1 + g.children.length;
+      if (this.allGroups || rows.length < ROWS_SHOWN) {
+        rows.push([g, false]);
+        for (const c of g.children) if (this.allGroups || rows.length < ROWS_SHOWN) rows.push([c, true]);
+      }
+    }
+    return html`<ul class="groups">${rows.map(([g, sub]) => this.#group(g, r, sub))}</ul>
+      ${rows.length < count ? html`<p class="muted">${rows.length} of ${count} rows shown.
+        <button class="btn small" type="button" @click=${() => (this.allGroups = true)}>Show all ${count} rows</button></p>` : nothing}`;
+  }
+
+  /** What clicking a top-level group does: a filter for a project, client or tag; its days for a day, week or month. */
+  #drillOf(by: GroupKey, key: string): { words: string; run: () => void } | null {
+    const m = this.model!;
+    switch (by) {
+      case 'project': return { words: 'show only this project', run: () => void m.drill(key) };
+      case 'client': return { words: 'show only this client', run: () => void m.drillInto('clients', key) };
+      case 'tag': return { words: 'show only this tag', run: () => void m.drillInto('tagIds', key) };
+      case 'day': case 'week': case 'month': return { words: `show this ${by}`, run: () => void m.drillDays(bucketRange(key, by)) };
+      default: return null;
+    }
+  }
+
+  #group(g: ReportGroup, r: Report, sub: boolean): unknown {
+    const d = (ms: number) => this.#format.duration(ms);
+    const drill = sub || !g.key || g.key === '*' ? null : this.#drillOf(r.groupBy, g.key);
+    const label = html`${g.color ? html`<svg class="dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill=${g.color}></circle></svg>` : nothing}<span class="ellipsis">${g.label || '(none)'}</span>`;
+    return html`<li class=${sub ? 'sub' : ''}>
+      ${drill ? html`<button class="name" type="button" title="${g.label} — ${drill.words}" @click=${drill.run}>${label}</button>`
+        : html`<span class="name" title=${g.label}>${label}</span>`}
+      <span class="num">${d(g.ms)}${g.roundedMs !== g.ms ? html` <small class="muted" title="rounded">(${d(g.roundedMs)})</small>` : nothing}</span>
+      <span class="num share">${Math.round(g.share * 100)}%${g.amounts.length ? ` · ${g.amounts.map(money).join(' · ')}` : ''}</span></li>`;
   }
 }
 
