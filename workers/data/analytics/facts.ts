@@ -149,19 +149,22 @@ export async function hourFacts(ctx: FactContext, table: string): Promise<void> 
   const segments = segmentsFor(ctx);
   const day = (c: string) => daySql(c, segments);
   const off = offsetSql('a.start_time', segments);
-  // l0/l1: local start/end in ms; each hour's piece loses its share of the (unplaced) paused time
+  // l0/l1: local start/end in ms, computed once per session (MATERIALIZED: inlined, the offset CASE would run for
+  // every hour it is joined with); k: hours after the start's hour. Each piece loses its share of the paused time.
+  const hours = Array.from({ length: 24 }, (_, k) => `(${k})`).join(', ');
   await ctx.db.run(
-    `WITH RECURSIVE h(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM h WHERE k < 23),
-     s AS (SELECT ${day('a.start_time')} * ${DAY_MS} AS base, a.start_time + ${off} AS l0, a.end_time + ${off} AS l1,
+    `WITH h(k) AS MATERIALIZED (VALUES ${hours}),
+     s AS MATERIALIZED (SELECT ${day('a.start_time')} * ${DAY_MS} AS base, a.start_time + ${off} AS l0, a.end_time + ${off} AS l1,
              a.paused_ms AS paused, ${classSql(ctx.tagClasses)} AS cls
            FROM activities a LEFT JOIN projects p ON p.id = a.project_id
            WHERE a.deleted_at IS NULL AND a.start_time >= :from AND a.end_time <= :to AND a.end_time > a.start_time
              AND ${SIMPLE(day, segments)} ${ctx.where}),
-     pieces AS (SELECT base / ${DAY_MS} AS d, k, paused, l1 - l0 AS span, cls,
-             min(l1, base + (k + 1) * ${HOUR_MS}) - max(l0, base + k * ${HOUR_MS}) AS ov
-           FROM s JOIN h ON k >= (l0 - base) / ${HOUR_MS} AND k <= (l1 - 1 - base) / ${HOUR_MS})
+     t AS MATERIALIZED (SELECT base, l0, l1, paused, cls, (l0 - base) / ${HOUR_MS} AS h0, (l1 - 1 - base) / ${HOUR_MS} - (l0 - base) / ${HOUR_MS} AS n FROM s),
+     pieces AS (SELECT base / ${DAY_MS} AS d, h0 + k AS hr, paused, l1 - l0 AS span, cls,
+             min(l1, base + (h0 + k + 1) * ${HOUR_MS}) - max(l0, base + (h0 + k) * ${HOUR_MS}) AS ov
+           FROM t JOIN h ON h.k <= t.n)
      INSERT INTO ${table} (day, hour, ms, productive_ms)
-     SELECT d, k, sum(ov - (paused * ov + span / 2) / span), sum(CASE WHEN cls = 2 THEN ov - (paused * ov + span / 2) / span ELSE 0 END)
+     SELECT d, hr, sum(ov - (paused * ov + span / 2) / span), sum(CASE WHEN cls = 2 THEN ov - (paused * ov + span / 2) / span ELSE 0 END)
      FROM pieces GROUP BY 1, 2`,
     { ':from': ctx.from, ':to': ctx.to, ...ctx.args },
   );

@@ -77,7 +77,9 @@ export function factWhere(f: ReportFilters): SqlPart {
 
 /** Whether the roll-up can answer: no text, no name grouping, at most one tag in the filter. */
 export function rollupCan(f: ReportFilters, keys: readonly (GroupKey | null)[]): boolean {
-  return !f.text?.trim() && (f.tagIds?.length ?? 0) <= 1 && !keys.includes('name');
+  // names are not rolled up: grouping by name reads them from the range's sessions (see source.ts), beside the
+  // roll-up when there are no filters, else in a scan
+  return !f.text?.trim() && (f.tagIds?.length ?? 0) <= 1 && (!keys.includes('name') || !hasFilters(f));
 }
 
 export function hasFilters(f: ReportFilters): boolean {

@@ -44,7 +44,7 @@ export async function aggregate(db: Database, src: FactSource, d0: number, d1: n
      SELECT ${keySql(k1, weekStart)} AS k1, ${keySql(k2, weekStart)} AS k2, COALESCE(t.currency, '') AS cur,
        sum(f.ms) AS ms, sum(f.rounded_ms) AS rms, sum(f.billable * f.ms) AS bms, sum(f.billable * f.rounded_ms) AS brms,
        sum(f.sessions) AS n, COALESCE(sum(f.billable * f.rounded_ms * t.rate), 0) / 3600000.0 AS amount
-     FROM ${src.days(d0, d1, tags, fine(k1) || fine(k2))} f LEFT JOIN tree t ON t.id = f.project_id
+     FROM ${src.days(d0, d1, tags, fine(k1) || fine(k2), k1 === 'name' || k2 === 'name')} f LEFT JOIN tree t ON t.id = f.project_id
      WHERE true ${src.where.sql}
      GROUP BY 1, 2, 3`,
     src.where.args,

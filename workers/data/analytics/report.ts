@@ -2,6 +2,7 @@ import type { GroupKey, Report, ReportFilters, ReportSeries, SeriesStack } from 
 import type { Settings } from '../../../shared/settings.ts';
 import * as goals from '../goals.ts';
 import type { Database } from '../sqlite.ts';
+import { ALL_TIME_FROM } from '../../../shared/report-range.ts';
 import { budgets } from './budget.ts';
 import { dayNumberOf, dayNumberToKey, dayStartMs, localDay } from './days.ts';
 import { timeline } from './detail.ts';
@@ -57,14 +58,17 @@ export async function buildReport(db: Database, req: ReportRequest, settings: Se
   await refreshRollup(db, rounding);
   let d0 = dayNumberOf(req.from);
   const d1 = dayNumberOf(req.to);
-  // an open-ended range (all time) starts at the first session, so series and the previous period mean something
-  const first = await db.get<{ s: number | null }>('SELECT min(start_time) AS s FROM activities WHERE deleted_at IS NULL');
-  if (first?.s != null) d0 = Math.max(d0, Math.min(localDay(first.s), d1));
+  // all time starts at the first session, so its series and previous period mean something; any other range is kept
+  // as asked (a "last year" with data from October still compares with the year before)
+  if (req.from === ALL_TIME_FROM) {
+    const first = await db.get<{ s: number | null }>('SELECT min(start_time) AS s FROM activities WHERE deleted_at IS NULL');
+    if (first?.s != null) d0 = Math.max(d0, Math.min(localDay(first.s), d1));
+  }
   const len = d1 - d0 + 1;
   const p0 = d0 - len;
   const p1 = d0 - 1;
   const keys = [req.groupBy, req.subGroupBy];
-  const src = await prepareSource(db, dayStartMs(p0), dayStartMs(d1 + 1), req.filters, keys, rounding, now);
+  const src = await prepareSource(db, dayStartMs(p0), dayStartMs(d0), dayStartMs(d1 + 1), req.filters, keys, rounding, now);
   const names = await labeler(db);
 
   const k2: Key = req.subGroupBy === 'project' && req.groupBy === 'project' ? 'leaf' : (req.subGroupBy ?? 'none');

@@ -12,7 +12,7 @@ import { factWhere, hasFilters, rollupCan, sessionWhere, type SqlPart } from './
 export interface FactSource {
   mode: 'rollup' | 'scan';
   /** SQL (a parenthesised query) giving day, project_id, billable, class, tag_id, name, ms, rounded_ms, sessions */
-  days(d0: number, d1: number, tags: boolean, fine: boolean): string;
+  days(d0: number, d1: number, tags: boolean, fine: boolean, names: boolean): string;
   /** day-of-week × hour facts: how (weekday * 24 + hour), ms, productive_ms */
   hours(d0: number, d1: number): string;
   /** day stats: days, sessions, short, switches, longest_ms, worked_ms */
@@ -62,6 +62,8 @@ function split(d0: number, d1: number, day: (range: string) => string, month: (r
 export async function prepareSource(
   db: Database,
   from: number,
+  /** the report's own range starts here (from..rangeFrom is the previous period, which needs no names) */
+  rangeFrom: number,
   to: number,
   filters: ReportFilters,
   keys: readonly (GroupKey | null)[],
@@ -84,9 +86,13 @@ export async function prepareSource(
     }
     // hours and day stats have no project/tag/billable dimension: with a filter they come from a scan of the range
     const scanned = hasFilters(filters) ? await scanHoursAndStats(db, { ...base, from, to, now, where: '', args: {} }, filters) : null;
+    // grouping by name (never with filters here): the range's facts per name, the rest from the roll-up
+    const names = keys.includes('name') ? await temp(db, TEMP, 'report_names') : null;
+    if (names) await dayFacts({ ...base, from: rangeFrom, to, now, where: '', args: {} }, { table: names, tag: false, name: true });
     return {
       mode: 'rollup',
-      days: (d0, d1, tags, fine) => {
+      days: (d0, d1, tags, fine, byName) => {
+        if (byName && names) return `(SELECT ${DAY_COLS} FROM ${names} WHERE day BETWEEN ${d0} AND ${d1})`;
         const cols = tags ? `day, project_id, billable, class, tag_id, '' AS name, ms, rounded_ms, sessions` : `day, project_id, billable, class, '' AS tag_id, '' AS name, ms, rounded_ms, sessions`;
         const table = tags ? 'report_tag_days' : 'report_days';
         const dayPart = (r: string) => `SELECT ${cols} FROM ${table} WHERE ${r}`;
