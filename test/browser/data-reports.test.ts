@@ -233,4 +233,24 @@ describe('reports in the data worker (real OPFS, hand-computed fixtures)', () =>
     await expectRollupExact(range, 5);
     expect(add.action).to.not.equal(null);
   });
+  it('answers from the sessions while the roll-up of a big import is built, then from the roll-up with the same figures', async function () {
+    this.timeout(120_000);
+    const api = handle.api;
+    const base = at(2025, 1, 6, 8);
+    await api.insertSessions(Array.from({ length: 6_000 }, (_, i) => ({
+      name: `imp ${i % 50}`, projectId: i % 3 ? ids.acme! : ids.beta!, startTime: base + i * 3 * HOUR, endTime: base + i * 3 * HOUR + 40 * MIN, pausedMs: 0,
+    })));
+    const input = { from: '2025-01-01', to: '2026-12-31', groupBy: 'project' as const };
+    const first = await api.report(input);
+    expect(first.source).to.equal('scan');
+    expect(first.notes.join(' ')).to.contain('still being built');
+    let later = first;
+    for (let i = 0; i < 200 && later.source !== 'rollup'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      later = await api.report(input);
+    }
+    expect(later.source).to.equal('rollup');
+    expect(later.totals).to.deep.equal(first.totals);
+    expect(later.groups.map((g) => [g.key, g.ms])).to.deep.equal(first.groups.map((g) => [g.key, g.ms]));
+  });
 });

@@ -4,7 +4,7 @@ import { parse } from '../../shared/validate.ts';
 import { dayNumberOf, dayStartMs } from './analytics/days.ts';
 import { reportRows } from './analytics/detail.ts';
 import { buildReport } from './analytics/report.ts';
-import { refreshStep } from './analytics/rollup.ts';
+import { pendingSessions, refreshStep } from './analytics/rollup.ts';
 import type { Core } from './core.ts';
 import { readSettings } from './settings.ts';
 
@@ -16,6 +16,8 @@ const CATCH_UP_IDLE_MS = 1_000;
 const STEP_TARGET_MS = 50;
 /** A step has a fixed cost (offsets, month re-sums, the look-back scan): fewer days than this would only add steps. */
 const MIN_STEP_DAYS = 7;
+/** More sessions than this left to summarise (a few hundred ms of work): the report does not wait for the roll-up. */
+const MAX_WAIT_SESSIONS = 5_000;
 
 /** Reports: every figure summed in SQL here; the UI gets one answer per view and pages of the detailed table. */
 export class Reports implements Api<'report' | 'reportRows'> {
@@ -63,11 +65,16 @@ export class Reports implements Api<'report' | 'reportRows'> {
 
   async report(input: Parameters<DataApi['report']>[0]) {
     const p = parse(ReportInputSchema, input, 'report request');
-    await this.#catchUp();
-    // what was written after the last step is caught up inside the report's own call (a few days at most)
+    // after an import (or a new time zone) the roll-up has much to build: this report is summed from the sessions
+    // meanwhile and the build goes on in steps behind it; a few days pending are caught up first
+    const pending = await this.core.read(async (db) => pendingSessions(db, (await readSettings(db, this.core.onBadSetting)).reportRounding));
+    const building = pending > MAX_WAIT_SESSIONS;
+    if (building) void this.#catchUp().catch(() => undefined);
+    else await this.#catchUp();
     return this.core.read(async (db) => {
       const settings = await readSettings(db, this.core.onBadSetting);
-      return buildReport(db, { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy }, settings, this.core.clock());
+      return buildReport(db, { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy }, settings,
+        this.core.clock(), !building);
     });
   }
 

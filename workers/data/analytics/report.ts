@@ -51,11 +51,11 @@ function seriesUnit(days: number): ReportSeries['unit'] {
 }
 
 /** The whole Reports view in one answer, every figure summed by SQL (roll-up or scan), in the worker. */
-export async function buildReport(db: Database, req: ReportRequest, settings: Settings, now: number): Promise<Report> {
+export async function buildReport(db: Database, req: ReportRequest, settings: Settings, now: number, useRollup = true): Promise<Report> {
   const t0 = performance.now();
   const rounding = settings.reportRounding;
   const ws = settings.weekStart;
-  await refreshRollup(db, rounding);
+  if (useRollup) await refreshRollup(db, rounding);
   let d0 = dayNumberOf(req.from);
   const d1 = dayNumberOf(req.to);
   // all time starts at the first session, so its series and previous period mean something; any other range is kept
@@ -68,7 +68,7 @@ export async function buildReport(db: Database, req: ReportRequest, settings: Se
   const p0 = d0 - len;
   const p1 = d0 - 1;
   const keys = [req.groupBy, req.subGroupBy];
-  const src = await prepareSource(db, dayStartMs(p0), dayStartMs(d0), dayStartMs(d1 + 1), req.filters, keys, rounding, now);
+  const src = await prepareSource(db, dayStartMs(p0), dayStartMs(d0), dayStartMs(d1 + 1), req.filters, keys, rounding, now, useRollup);
   const names = await labeler(db);
 
   const k2: Key = req.subGroupBy === 'project' && req.groupBy === 'project' ? 'leaf' : (req.subGroupBy ?? 'none');
@@ -114,6 +114,7 @@ export async function buildReport(db: Database, req: ReportRequest, settings: Se
     `Rounding (${rounding.mode === 'none' ? 'none' : `${rounding.mode} to ${rounding.minutes} min`}) applies to each session, on the day it starts; raw time is never changed.`,
   ];
   if (byTag) notes.push('A session with several tags counts in each of its tags; the total counts it once.');
+  if (!useRollup) notes.push('Summaries of your history are still being built after the import; budgets will appear when they are ready.');
   if (src.mode === 'scan') notes.push('Summed from the sessions themselves (a text filter, names or several tags).');
   return {
     from: dayNumberToKey(d0),
@@ -128,7 +129,8 @@ export async function buildReport(db: Database, req: ReportRequest, settings: Se
     series: { unit, buckets, stacks: stackList },
     heatmap: heat.map,
     productivity: prod,
-    budgets: await budgets(db, now),
+    // budgets read the roll-up: while it is being built they wait (the note says so)
+    budgets: useRollup ? await budgets(db, now) : [],
     goals: await goals.goalProgress(db, goalList, now, now, ws),
     timeline: len === 1 ? await timeline(db, dayStartMs(d0), dayStartMs(d1 + 1), settings, now) : null,
     notes,

@@ -67,6 +67,23 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
   });
 }
 
+/**
+ * About how many sessions the roll-up has left to summarise (all of them when it must be rebuilt). Reads the journal
+ * first, so the answer covers every change made so far.
+ */
+export async function pendingSessions(db: Database, rounding: Rounding): Promise<number> {
+  const stored = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'signature'`);
+  const count = (sql: string, args: number[] = []) => db.get<{ n: number }>(sql, args).then((r) => r?.n ?? 0);
+  if (stored?.value !== rollupSignature(rounding)) return count('SELECT count(*) AS n FROM activities');
+  await absorbJournal(db);
+  const spans = await db.all<{ from_ms: number; to_ms: number }>('SELECT from_ms, to_ms FROM report_dirty');
+  let n = 0;
+  for (const [a, b] of dayStretches(spans.map((s) => [localDay(s.from_ms), localDay(s.to_ms)]))) {
+    n += await count('SELECT count(*) AS n FROM activities WHERE start_time >= ? AND start_time < ?', [dayStartMs(a), dayStartMs(b + 1)]);
+  }
+  return n;
+}
+
 /** Brings the roll-up fully up to date in one go (tests; and a report's last small catch-up inside its own call). */
 export async function refreshRollup(db: Database, rounding: Rounding): Promise<RefreshOutcome> {
   const total: RefreshOutcome = { days: 0, rebuilt: false, done: false };

@@ -69,10 +69,12 @@ export async function prepareSource(
   keys: readonly (GroupKey | null)[],
   rounding: Rounding,
   now: number,
+  /** false while the roll-up is still being built: everything comes from the sessions */
+  useRollup = true,
 ): Promise<FactSource> {
   const tagClasses = await hasTagClasses(db);
   const base = { db, rounding, tagClasses } as const;
-  if (rollupCan(filters, keys)) {
+  if (useRollup && rollupCan(filters, keys)) {
     // the running session (never in the roll-up), over the report's range and the previous period's
     const live = await temp(db, TEMP, 'report_live');
     const liveTags = await temp(db, TEMP, 'report_live_tags');
