@@ -6,6 +6,7 @@ import { expectAccessible, useAppStyles } from './a11y.ts';
 import { deep, deepAll, mountApp, prepareDatabase, textOf, type Mounted } from './app-harness.ts';
 import { until } from './wait.ts';
 import { uniqueDbName } from './worker-harness.ts';
+import { enforceStyleCsp } from './style-csp.ts';
 
 // New York local times; the fixture week is Monday 2 – Sunday 8 March 2026 (clocks spring forward on the Sunday).
 const at = (d: number, h: number, min = 0) => new Date(2026, 2, d, h, min).getTime();
@@ -52,13 +53,8 @@ async function fixture(db: string): Promise<Record<string, string>> {
   });
 }
 
-// The app's CSP (main/csp.ts) forbids style attributes; enforce the same here so a style="" written by a chart shows.
-const csp = document.createElement('meta');
-csp.httpEquiv = 'Content-Security-Policy';
-csp.content = "style-src 'self'";
-document.head.append(csp);
-const styleViolations: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => styleViolations.push(`${e.violatedDirective} ${e.sample}`));
+// a style="" written by the view shows up as a CSP violation, as in the app
+const styleViolations = enforceStyleCsp();
 
 describe('reports view (real data worker)', () => {
   let m: Mounted;

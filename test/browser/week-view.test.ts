@@ -4,6 +4,7 @@ import type { Activity } from '../../shared/activity.ts';
 import { at, axeViolations, blocks, column, gridRoot, mountWeek, showWeek, type MountedWeek } from './week-harness.ts';
 import { uniqueDbName } from './worker-harness.ts';
 import { until } from './wait.ts';
+import { enforceStyleCsp } from './style-csp.ts';
 
 // Monday 2 March 2026; clocks in New York spring forward on Sunday 8 March (a 23-hour day).
 const MON = at(2026, 3, 2);
@@ -48,13 +49,8 @@ describe('week layout (pure)', () => {
   });
 });
 
-// The app's CSP (main/csp.ts) forbids style attributes; enforce the same here so a style="" written by the view shows.
-const csp = document.createElement('meta');
-csp.httpEquiv = 'Content-Security-Policy';
-csp.content = "style-src 'self'";
-document.head.append(csp);
-const styleViolations: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => styleViolations.push(`${e.violatedDirective} ${e.sample}`));
+// a style="" written by the view shows up as a CSP violation, as in the app
+const styleViolations = enforceStyleCsp();
 
 describe('week view (real data worker)', () => {
   let m: MountedWeek;
