@@ -105,7 +105,7 @@ export async function dayFacts(ctx: FactContext, target: FactTarget): Promise<vo
      SELECT ${day('a.start_time')}, COALESCE(a.project_id, ''), a.billable, ${classSql(ctx.tagClasses)}${extraSel},
        sum(${w}), sum(${roundSql(w, ctx.rounding)}), count(*)
      FROM activities a LEFT JOIN projects p ON p.id = a.project_id ${tagJoin}
-     WHERE a.deleted_at IS NULL AND a.start_time >= :from AND a.end_time <= :to AND ${SIMPLE(day, segments)} ${ctx.where}
+     WHERE a.deleted_at IS NULL AND a.start_time >= :from AND a.start_time < :to AND a.end_time <= :to AND ${SIMPLE(day, segments)} ${ctx.where}
      GROUP BY 1, 2, 3, 4${target.tag ? ', l.tag_id' : ''}${target.name ? ', a.name' : ''}`,
     { ':from': ctx.from, ':to': ctx.to, ...ctx.args },
   );
@@ -157,7 +157,7 @@ export async function hourFacts(ctx: FactContext, table: string): Promise<void> 
      s AS MATERIALIZED (SELECT ${day('a.start_time')} * ${DAY_MS} AS base, a.start_time + ${off} AS l0, a.end_time + ${off} AS l1,
              a.paused_ms AS paused, ${classSql(ctx.tagClasses)} AS cls
            FROM activities a LEFT JOIN projects p ON p.id = a.project_id
-           WHERE a.deleted_at IS NULL AND a.start_time >= :from AND a.end_time <= :to AND a.end_time > a.start_time
+           WHERE a.deleted_at IS NULL AND a.start_time >= :from AND a.start_time < :to AND a.end_time <= :to AND a.end_time > a.start_time
              AND ${SIMPLE(day, segments)} ${ctx.where}),
      t AS MATERIALIZED (SELECT base, l0, l1, paused, cls, (l0 - base) / ${HOUR_MS} AS h0, (l1 - 1 - base) / ${HOUR_MS} - (l0 - base) / ${HOUR_MS} AS n FROM s),
      pieces AS (SELECT base / ${DAY_MS} AS d, h0 + k AS hr, paused, l1 - l0 AS span, cls,
