@@ -24,9 +24,13 @@ export class Reports implements Api<'report' | 'reportRows'> {
   #stepDays = 31;
   #catching: Promise<void> | null = null;
   #idle: ReturnType<typeof setTimeout> | null = null;
+  /** Reports were asked for in this worker's life: only then is the roll-up kept up in the background. */
+  #used = false;
 
   constructor(private readonly core: Core) {
     core.afterWrite.add(() => {
+      // an import into a window that never opens Reports must not start a build behind its timer commits
+      if (!this.#used) return;
       if (this.#idle) clearTimeout(this.#idle);
       this.#idle = setTimeout(() => {
         this.#idle = null;
@@ -65,18 +69,18 @@ export class Reports implements Api<'report' | 'reportRows'> {
 
   async report(input: Parameters<DataApi['report']>[0]) {
     const p = parse(ReportInputSchema, input, 'report request');
-    // after an import (or a new time zone) the roll-up has much to build: this report is summed from the sessions
-    // meanwhile and the build goes on in steps behind it; a few days pending are caught up first
-    const pending = await this.core.read(async (db) => pendingSessions(db, (await readSettings(db, this.core.onBadSetting)).reportRounding));
-    const building = pending > MAX_WAIT_SESSIONS;
-    // a few pending are summed inside the report's own call (never waiting on the stepped catch-up, which timer
-    // commits from another window could keep busy for as long as they come)
-    if (building) void this.#catchUp().catch(() => undefined);
-    return this.core.read(async (db) => {
+    this.#used = true;
+    // after an import (or a new time zone or rounding) the roll-up has much to build: this report is summed from the
+    // sessions meanwhile and the build goes on in steps behind it. A few pending are summed inside this call (never
+    // waiting on the stepped catch-up, which timer commits from another window could keep busy as long as they come).
+    const { report, building } = await this.core.read(async (db) => {
       const settings = await readSettings(db, this.core.onBadSetting);
-      return buildReport(db, { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy }, settings,
-        this.core.clock(), !building);
+      const building = (await pendingSessions(db, settings.reportRounding)) > MAX_WAIT_SESSIONS;
+      const request = { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy };
+      return { building, report: await buildReport(db, request, settings, this.core.clock(), !building) };
     });
+    if (building) void this.#catchUp().catch(() => undefined);
+    return report;
   }
 
   reportRows(input: Parameters<DataApi['reportRows']>[0]) {
