@@ -49,8 +49,7 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
       await db.run(`INSERT INTO report_meta (key, value) VALUES ('signature', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [signature]);
       return { days: 0, rebuilt: true, done: false };
     }
-    const spans = await db.all<{ from_ms: number; to_ms: number }>('SELECT from_ms, to_ms FROM report_dirty');
-    const stretches = dayStretches(spans.map((s) => [localDay(s.from_ms), localDay(s.to_ms)]));
+    const stretches = await dirtyStretches(db);
     const [d0, last] = stretches[0]!;
     const d1 = Math.min(last, d0 + Math.max(1, Math.floor(maxDays)) - 1);
     for (const t of ROLLUP_TABLES) await db.run(`DELETE FROM ${t} WHERE day BETWEEN ? AND ?`, [d0, d1]);
@@ -76,9 +75,8 @@ export async function pendingSessions(db: Database, rounding: Rounding): Promise
   const count = (sql: string, args: number[] = []) => db.get<{ n: number }>(sql, args).then((r) => r?.n ?? 0);
   if (stored?.value !== rollupSignature(rounding)) return count('SELECT count(*) AS n FROM activities');
   await absorbJournal(db);
-  const spans = await db.all<{ from_ms: number; to_ms: number }>('SELECT from_ms, to_ms FROM report_dirty');
   let n = 0;
-  for (const [a, b] of dayStretches(spans.map((s) => [localDay(s.from_ms), localDay(s.to_ms)]))) {
+  for (const [a, b] of await dirtyStretches(db)) {
     n += await count('SELECT count(*) AS n FROM activities WHERE start_time >= ? AND start_time < ?', [dayStartMs(a), dayStartMs(b + 1)]);
   }
   return n;
@@ -124,6 +122,12 @@ export async function computeMonths(db: Database, m0: number, m1: number): Promi
     FROM report_hours WHERE ${range} AND ${between} GROUP BY 1, 2`, args);
   await db.run(`INSERT INTO report_day_stats_m SELECT ${m}, count(*), sum(sessions), sum(short), sum(switches), max(longest_ms), sum(worked_ms)
     FROM report_day_stats WHERE ${range} AND ${between} GROUP BY 1`, args);
+}
+
+/** The local days report_dirty marks, as sorted, merged stretches. */
+async function dirtyStretches(db: Database): Promise<[number, number][]> {
+  const spans = await db.all<{ from_ms: number; to_ms: number }>('SELECT from_ms, to_ms FROM report_dirty');
+  return dayStretches(spans.map((s) => [localDay(s.from_ms), localDay(s.to_ms)]));
 }
 
 /** Sorted, merged day ranges (adjacent ones joined); many far-apart ones become one. */
