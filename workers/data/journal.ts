@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { ActionRef } from '../../shared/sessions.ts';
 import { UNDO_KEEP, type UndoState } from '../../shared/undo.ts';
 import { TAG_LINKS_SQL } from './activities.ts';
-import { carryPruned } from './analytics/dirty.ts';
+import { carryPruned, journalReplayed } from './analytics/dirty.ts';
 import type { Database } from './sqlite.ts';
 
 /**
@@ -94,7 +94,14 @@ const redoEmpty = new WeakSet<Database>();
 /** Starts recording an action; a new action empties the redo stack (as in every editor). */
 export async function record(db: Database, now: number): Promise<Recording> {
   // (marked empty only when the action finishes: a failed one rolls the clearing back)
-  if (!redoEmpty.has(db)) await db.run('DELETE FROM undo_actions WHERE undone = 1');
+  if (!redoEmpty.has(db)) {
+    const redo = await db.get<{ id: number | null }>('SELECT min(id) AS id FROM undo_actions WHERE undone = 1');
+    if (redo?.id != null) {
+      await db.run('DELETE FROM undo_actions WHERE undone = 1');
+      // the new action may take a forgotten one's id (plain rowids): the reports' journal reader must read it
+      await journalReplayed(db, redo.id);
+    }
+  }
   const r = await db.get<{ id: number }>(`INSERT INTO undo_actions (label, created_at) VALUES ('', ?) RETURNING id`, [now]);
   return new Recording(db, r!.id);
 }

@@ -25,11 +25,12 @@ function journalSpans(actions: string): string {
 }
 
 /**
- * The watermark never passes an undone action: a new action empties the redo stack and may take an undone action's id
- * again (the ids are plain rowids), and that new action must still be read.
+ * Everything in the journal is read. An undo or redo lowers the watermark below the action it flips (journalReplayed),
+ * and so does a new action that empties the redo stack (journal.ts: it may take a forgotten action's id again), so
+ * each of those is read again exactly once. (The watermark used to stay below every undone action, which re-read
+ * them at every refresh: a refresh loop that also bakes never finished while an undone action was on the stack.)
  */
-const NEXT_SEEN = `min(COALESCE((SELECT max(id) FROM undo_actions), 0),
-  COALESCE((SELECT min(id) - 1 FROM undo_actions WHERE undone = 1), 1e18))`;
+const NEXT_SEEN = `COALESCE((SELECT max(id) FROM undo_actions), 0)`;
 
 async function seen(db: Database): Promise<number> {
   const row = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'journal_seen'`);
@@ -49,10 +50,14 @@ export async function absorbJournal(db: Database): Promise<void> {
   });
 }
 
-/** After an undo or redo of `actionId`: that action (and any after it) is read again, as its rows changed again. */
+/**
+ * After an undo or redo of `actionId`: that action (and any after it) is read again, as its rows changed again.
+ * (value is TEXT: excluded.value arrives as text too, and in SQLite every integer sorts below every text, so without
+ * the casts min() kept the old watermark.)
+ */
 export async function journalReplayed(db: Database, actionId: number): Promise<void> {
   await db.run(`INSERT INTO report_meta (key, value) VALUES ('journal_seen', ?)
-    ON CONFLICT(key) DO UPDATE SET value = min(CAST(value AS INTEGER), excluded.value)`, [actionId - 1]);
+    ON CONFLICT(key) DO UPDATE SET value = min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`, [actionId - 1]);
 }
 
 /** Before the journal forgets actions (ids): the unread ones' spans are kept in report_dirty. */
