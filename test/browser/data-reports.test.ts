@@ -52,6 +52,9 @@ describe('reports in the data worker (real OPFS, hand-computed fixtures)', () =>
       UNION ALL SELECT 's', day, sessions || '/' || short || '/' || switches, longest_ms || '/' || worked_ms, 0 FROM report_day_stats
       UNION ALL SELECT 'dm', day, project_id || billable || class, ms || '/' || rounded_ms, sessions FROM report_days_m
       UNION ALL SELECT 'hm', day, hour, ms || '/' || productive_ms, 0 FROM report_hours_m
+      UNION ALL SELECT 'bd', day, currency, ms || '/' || rounded_ms || '/' || billable_ms || '/' || billable_rounded_ms || '/' || amount, sessions FROM report_day_totals
+      UNION ALL SELECT 'nm', day, name || '/' || currency, ms || '/' || rounded_ms || '/' || billable_ms || '/' || billable_rounded_ms || '/' || amount, sessions FROM report_names_m
+      UNION ALL SELECT 'ny', day, name || '/' || currency, ms || '/' || rounded_ms || '/' || billable_ms || '/' || billable_rounded_ms || '/' || amount, sessions FROM report_names_y
       ORDER BY 1, 2, 3)`) as Promise<{ j: string }[]>;
     await handle.api.report(reportRange);
     await handle.api.close();
@@ -233,6 +236,55 @@ describe('reports in the data worker (real OPFS, hand-computed fixtures)', () =>
     await expectRollupExact(range, 5);
     expect(add.action).to.not.equal(null);
   });
+  it('groups by day, week and name from the baked tables with the figures the sessions give, through rate changes and edits', async function () {
+    this.timeout(120_000);
+    const api = handle.api;
+    const base = at(2024, 10, 20, 7);
+    // 1,400 sessions every 13 hours from October 2024 to early 2026: months and a year boundary, crossing midnight,
+    // paused, billable or not, names spread over projects, two currencies
+    const projects = [ids.acme!, ids.site!, ids.beta!, null];
+    await api.insertSessions(Array.from({ length: 1_400 }, (_, i) => ({
+      name: `task ${i % 37}`, projectId: projects[(i * 7) % 4]!, startTime: base + i * 13 * HOUR,
+      endTime: base + i * 13 * HOUR + (10 + (i % 170)) * MIN, pausedMs: i % 5 ? 0 : 4 * MIN,
+    })));
+    // imports come in unbilled: two in three billable
+    const all = (await api.listSessions({ from: base, to: base + 1_400 * 13 * HOUR, limit: 5000 })).sessions;
+    await api.bulkUpdate({ ids: all.filter((_, i) => i % 3 !== 0).map((x) => x.id), change: { billable: true }, overlap: 'keep' } as never);
+    const timer = await api.startTimer({ name: 'task 3', projectId: ids.beta!, startTime: Date.now() - HOUR, billable: true } as never);
+    const figures = (g: { key: string; ms: number; roundedMs: number; billableMs: number; billableRoundedMs: number; sessions: number; amounts: { currency: string; amount: number }[] }) =>
+      [g.key, g.ms, g.roundedMs, g.billableMs, g.billableRoundedMs, g.sessions, [...g.amounts].sort((a, b) => a.currency.localeCompare(b.currency))];
+    const today = new Date().toISOString().slice(0, 10);
+    const ranges = [{ from: '1970-01-02', to: today }, { from: '2024-11-15', to: '2026-02-10' }, { from: '2025-03-01', to: '2025-03-31' }, { from: '2025-12-30', to: '2026-01-02' }];
+    const compare = async (label: string) => {
+      for (const range of ranges) {
+        for (const groupBy of ['name', 'day', 'week'] as const) {
+          const baked = await api.report({ ...range, groupBy });
+          const generic = await api.report({ ...range, groupBy, subGroupBy: 'project' });
+          expect(baked.groups.map(figures), `${label}: ${groupBy} ${range.from}..${range.to}`).to.deep.equal(generic.groups.map(figures));
+          expect(baked.totals, `${label}: totals ${groupBy}`).to.deep.equal(generic.totals);
+        }
+      }
+    };
+    // the running session counts up to each report's now: apart from its group, the figures are the same
+    const running = await api.report({ ...ranges[0]!, groupBy: 'name' });
+    const runningGeneric = await api.report({ ...ranges[0]!, groupBy: 'name', subGroupBy: 'project' });
+    const task3 = (r: typeof running) => r.groups.find((g) => g.key === 'task 3')!;
+    expect(Math.abs(task3(running).ms - task3(runningGeneric).ms)).to.be.below(5_000);
+    expect(running.groups.filter((g) => g.key !== 'task 3').map(figures)).to.deep.equal(runningGeneric.groups.filter((g) => g.key !== 'task 3').map(figures));
+    await api.stopTimer({ id: timer.id });
+    await compare('after the import');
+    const names = await api.report({ ...ranges[1]!, groupBy: 'name' });
+    expect(names.groups).to.have.length(37);
+    expect(names.groups.some((g) => g.amounts.length === 2)).to.equal(true);
+    await api.updateProject({ id: ids.acme!, patch: { hourlyRate: 120 } }); // Site inherits it
+    await api.updateProject({ id: ids.beta!, patch: { currency: 'GBP' } });
+    await compare('after rate and currency changes');
+    const old = (await api.listSessions({ from: at(2025, 2, 1, 0), to: at(2025, 2, 3, 0), limit: 10 })).sessions[0]!;
+    await api.updateSession({ id: old.id, patch: { name: 'renamed', endTime: old.startTime + 30 * HOUR }, overlap: 'keep' });
+    await compare('after an edit');
+    await expectRollupExact(ranges[0]!, 100);
+  });
+
   it('answers from the sessions while the roll-up of a big import is built, then from the roll-up with the same figures', async function () {
     this.timeout(120_000);
     const api = handle.api;

@@ -237,6 +237,28 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO report_dirty SELECT min(start_time), max(COALESCE(end_time, start_time)) FROM activities HAVING count(*) > 0;
 
   `,
+  // v7: baked report tables (analytics/baked.ts): per day and per name × month / year, with rates and currencies
+  // applied, so grouping years of history by day, week or name reads a row per day or name. Marked month by month;
+  // the first report after this migration bakes every month the roll-up holds (no 'rates' stored yet).
+  `
+  CREATE TABLE report_day_totals (
+    day INTEGER NOT NULL, currency TEXT NOT NULL, ms INTEGER NOT NULL, rounded_ms INTEGER NOT NULL,
+    billable_ms INTEGER NOT NULL, billable_rounded_ms INTEGER NOT NULL, sessions INTEGER NOT NULL,
+    amount REAL NOT NULL, -- sum of billable rounded ms × hourly rate (divided by 3,600,000 per report)
+    PRIMARY KEY (day, currency)
+  ) WITHOUT ROWID;
+  CREATE TABLE report_names_m (
+    day INTEGER NOT NULL, name TEXT NOT NULL, currency TEXT NOT NULL, ms INTEGER NOT NULL, rounded_ms INTEGER NOT NULL,
+    billable_ms INTEGER NOT NULL, billable_rounded_ms INTEGER NOT NULL, sessions INTEGER NOT NULL, amount REAL NOT NULL,
+    PRIMARY KEY (day, name, currency)
+  ) WITHOUT ROWID;
+  CREATE TABLE report_names_y (
+    day INTEGER NOT NULL, name TEXT NOT NULL, currency TEXT NOT NULL, ms INTEGER NOT NULL, rounded_ms INTEGER NOT NULL,
+    billable_ms INTEGER NOT NULL, billable_rounded_ms INTEGER NOT NULL, sessions INTEGER NOT NULL, amount REAL NOT NULL,
+    PRIMARY KEY (day, name, currency)
+  ) WITHOUT ROWID;
+  CREATE TABLE report_baked_dirty (month INTEGER PRIMARY KEY NOT NULL);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

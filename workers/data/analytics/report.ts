@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/settings.ts';
 import * as goals from '../goals.ts';
 import type { Database } from '../sqlite.ts';
 import { ALL_TIME_FROM } from '../../../shared/report-range.ts';
+import { MAX_INLINE_SESSIONS } from './baked.ts';
 import { budgets } from './budget.ts';
 import { dayNumberOf, dayNumberToKey, dayStartMs, localDay } from './days.ts';
 import { timeline } from './detail.ts';
@@ -55,7 +56,7 @@ export async function buildReport(db: Database, req: ReportRequest, settings: Se
   const t0 = performance.now();
   const rounding = settings.reportRounding;
   const ws = settings.weekStart;
-  if (useRollup) await refreshRollup(db, rounding);
+  const bakedReady = useRollup && (await refreshRollup(db, rounding, MAX_INLINE_SESSIONS)).baked;
   let d0 = dayNumberOf(req.from);
   const d1 = dayNumberOf(req.to);
   // all time starts at the first session, so its series and previous period mean something; any other range is kept
@@ -68,7 +69,7 @@ export async function buildReport(db: Database, req: ReportRequest, settings: Se
   const p0 = d0 - len;
   const p1 = d0 - 1;
   const keys = [req.groupBy, req.subGroupBy];
-  const src = await prepareSource(db, dayStartMs(p0), dayStartMs(d0), dayStartMs(d1 + 1), req.filters, keys, rounding, now, useRollup);
+  const src = await prepareSource(db, dayStartMs(p0), dayStartMs(d0), dayStartMs(d1 + 1), req.filters, keys, rounding, now, useRollup, bakedReady);
   const names = await labeler(db);
 
   const k2: Key = req.subGroupBy === 'project' && req.groupBy === 'project' ? 'leaf' : (req.subGroupBy ?? 'none');

@@ -1,6 +1,7 @@
 import type { Database } from '../sqlite.ts';
+import { absorbRates, bakedMonthsWaiting, bakedSessionsWaiting, bakeStep, clearBaked, markBakedMonths } from './baked.ts';
 import { absorbJournal } from './dirty.ts';
-import { dayStartMs, localDay } from './days.ts';
+import { dayStartMs, localDay, monthStartSql } from './days.ts';
 import { dayFacts, dayStatFacts, hasTagClasses, hourFacts, type FactContext, type Rounding } from './facts.ts';
 
 /**
@@ -11,13 +12,19 @@ import { dayFacts, dayStatFacts, hasTagClasses, hourFacts, type FactContext, typ
  */
 export const ROLLUP_TABLES = ['report_days', 'report_tag_days', 'report_hours', 'report_day_stats'] as const;
 export const MONTH_TABLES = ROLLUP_TABLES.map((t) => `${t}_m`);
-/** First day number of the month of a day-number expression. */
-export const monthStartSql = (day: string) => `(${day} - CAST(strftime('%d', ${day} * 86400, 'unixepoch') AS INTEGER) + 1)`;
 /** Beyond this many separate dirty stretches, one stretch from the first to the last is cheaper to keep and recompute. */
 const MAX_STRETCHES = 256;
 
+let zone = { name: '', at: -Infinity };
+/** The time zone's name, read at most once a second (constructing an Intl.DateTimeFormat costs ~0.5 ms). */
+function timeZone(): string {
+  const now = performance.now();
+  if (now - zone.at > 1_000) zone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone, at: now };
+  return zone.name;
+}
+
 export function rollupSignature(rounding: Rounding): string {
-  return JSON.stringify({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone, rounding });
+  return JSON.stringify({ tz: timeZone(), rounding });
 }
 
 export interface RefreshOutcome {
@@ -38,31 +45,43 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
   const signature = rollupSignature(rounding);
   const stored = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'signature'`);
   const rebuild = stored?.value !== signature;
-  if (!rebuild) await absorbJournal(db);
-  if (!rebuild && !(await db.get('SELECT 1 FROM report_dirty LIMIT 1'))) return { days: 0, rebuilt: false, done: true };
+  if (!rebuild) {
+    await absorbJournal(db);
+    await absorbRates(db);
+  }
+  const daysDirty = rebuild || !!(await db.get('SELECT 1 FROM report_dirty LIMIT 1'));
+  if (!daysDirty && (await bakedMonthsWaiting(db)) === 0) return { days: 0, rebuilt: false, done: true };
   return db.transaction(async () => {
     if (rebuild) {
       for (const t of [...ROLLUP_TABLES, ...MONTH_TABLES]) await db.run(`DELETE FROM ${t}`);
+      await clearBaked(db);
       await db.run('DELETE FROM report_dirty');
       await db.run(`INSERT INTO report_dirty SELECT min(start_time), max(COALESCE(end_time, start_time)) FROM activities
         WHERE deleted_at IS NULL HAVING count(*) > 0`);
       await db.run(`INSERT INTO report_meta (key, value) VALUES ('signature', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [signature]);
       return { days: 0, rebuilt: true, done: false };
     }
+    const tagClasses = await hasTagClasses(db);
+    if (!daysDirty) {
+      // the day tables are current: bake the months they changed (or a rate change touched), a few per step
+      const months = await bakeStep(db, rounding, tagClasses, Math.max(1, Math.floor(maxDays / 31)));
+      return { days: months * 30, rebuilt: false, done: (await bakedMonthsWaiting(db)) === 0 };
+    }
     const stretches = await dirtyStretches(db);
     const [d0, last] = stretches[0]!;
     const d1 = Math.min(last, d0 + Math.max(1, Math.floor(maxDays)) - 1);
     for (const t of ROLLUP_TABLES) await db.run(`DELETE FROM ${t} WHERE day BETWEEN ? AND ?`, [d0, d1]);
-    await computeDays(db, d0, d1, rounding, await hasTagClasses(db));
+    await computeDays(db, d0, d1, rounding, tagClasses);
     // a month cut by the step is re-summed again by the step that finishes it
     await computeMonths(db, monthStart(d0), monthStart(d1));
+    await markBakedMonths(db, d0, d1);
     const rest: [number, number][] = d1 < last ? [[d1 + 1, last], ...stretches.slice(1)] : stretches.slice(1);
     await db.run('DELETE FROM report_dirty');
     if (rest.length > 0) {
       await db.run(`INSERT INTO report_dirty SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
         [JSON.stringify(rest.map(([a, b]) => [dayStartMs(a), dayStartMs(b + 1) - 1]))]);
     }
-    return { days: d1 - d0 + 1, rebuilt: false, done: rest.length === 0 };
+    return { days: d1 - d0 + 1, rebuilt: false, done: false };
   });
 }
 
@@ -82,15 +101,22 @@ export async function pendingSessions(db: Database, rounding: Rounding): Promise
   return n;
 }
 
-/** Brings the roll-up fully up to date in one go (tests; and a report's last small catch-up inside its own call). */
-export async function refreshRollup(db: Database, rounding: Rounding): Promise<RefreshOutcome> {
-  const total: RefreshOutcome = { days: 0, rebuilt: false, done: false };
+/**
+ * Brings the roll-up up to date in one go (tests; and a report's last small catch-up inside its own call). Baked
+ * months are baked too when they hold at most `inlineSessions`; `baked` says whether the baked tables are current.
+ */
+export async function refreshRollup(db: Database, rounding: Rounding, inlineSessions = Infinity): Promise<RefreshOutcome & { baked: boolean }> {
+  const total = { days: 0, rebuilt: false, done: false, baked: false };
   while (!total.done) {
     const step = await refreshStep(db, rounding, 366);
     total.days += step.days;
     total.rebuilt ||= step.rebuilt;
     total.done = step.done;
+    if (!step.done && !step.rebuilt && !(await db.get('SELECT 1 FROM report_dirty LIMIT 1')) && (await bakedSessionsWaiting(db)) > inlineSessions) {
+      return total;
+    }
   }
+  total.baked = true;
   return total;
 }
 

@@ -1,6 +1,7 @@
 import type { GroupKey, ReportFilters } from '../../../shared/reports.ts';
 import type { Database } from '../sqlite.ts';
-import { dayStartMs } from './days.ts';
+import { dayTotalsSql, namesSql } from './baked.ts';
+import { dayStartMs, localDay } from './days.ts';
 import { dayFacts, dayStatFacts, hasTagClasses, hourFacts, type FactContext, type Rounding } from './facts.ts';
 import { factWhere, hasFilters, rollupCan, sessionWhere, type SqlPart } from './filters.ts';
 
@@ -21,6 +22,11 @@ export interface FactSource {
   where: SqlPart;
   /** the where names one tag: day facts must come split per tag */
   tagFiltered: boolean;
+  /**
+   * Rows (day or name, cur, ms, rms, bms, brms, n, amount) with rates applied, from the baked tables, for a grouping by
+   * day, week or name alone without filters; null when they cannot answer it.
+   */
+  baked?: (key: 'day' | 'name', d0: number, d1: number) => string | null;
 }
 
 const TEMP = `
@@ -71,6 +77,8 @@ export async function prepareSource(
   now: number,
   /** false while the roll-up is still being built: everything comes from the sessions */
   useRollup = true,
+  /** the baked tables are current (analytics/baked.ts) */
+  bakedReady = false,
 ): Promise<FactSource> {
   const tagClasses = await hasTagClasses(db);
   const base = { db, rounding, tagClasses } as const;
@@ -88,9 +96,28 @@ export async function prepareSource(
     }
     // hours and day stats have no project/tag/billable dimension: with a filter they come from a scan of the range
     const scanned = hasFilters(filters) ? await scanHoursAndStats(db, { ...base, from, to, now, where: '', args: {} }, filters) : null;
-    // grouping by name (never with filters here): the range's facts per name, the rest from the roll-up
+    const baked = bakedReady && !hasFilters(filters);
+    // grouping by name alone: whole months and years from the baked name tables, the days at the edges (and the
+    // running session) summed from the sessions
+    const r0 = localDay(rangeFrom);
+    const r1 = localDay(to) - 1;
+    const bakedNames = baked && keys[0] === 'name' && keys[1] === null ? namesSql(r0, r1) : null;
+    // else (never with filters here): the range's facts per name, the rest from the roll-up
     const names = keys.includes('name') ? await temp(db, TEMP, 'report_names') : null;
-    if (names) await dayFacts({ ...base, from: rangeFrom, to, now, where: '', args: {} }, { table: names, tag: false, name: true });
+    if (names && bakedNames) {
+      for (const [a, b] of bakedNames.edges) {
+        await dayFacts({ ...base, from: dayStartMs(a), to: dayStartMs(b + 1), now: null, where: '', args: {} }, { table: names, tag: false, name: true });
+      }
+      if (running && running.start_time < now) {
+        const ctx: FactContext = { ...base, from: Math.min(rangeFrom, running.start_time), to: Math.max(to, now + 1), now, where: 'AND a.end_time IS NULL', args: {} };
+        await dayFacts(ctx, { table: names, tag: false, name: true });
+      }
+    } else if (names) {
+      await dayFacts({ ...base, from: rangeFrom, to, now, where: '', args: {} }, { table: names, tag: false, name: true });
+    }
+    const withRates = (table: string, key: string, d0: number, d1: number) => `SELECT f.${key} AS ${key}, COALESCE(t.currency, '') AS cur,
+      f.ms AS ms, f.rounded_ms AS rms, f.billable * f.ms AS bms, f.billable * f.rounded_ms AS brms, f.sessions AS n,
+      COALESCE(f.billable * f.rounded_ms * t.rate, 0) AS amount FROM ${table} f LEFT JOIN tree t ON t.id = f.project_id WHERE f.day BETWEEN ${d0} AND ${d1}`;
     return {
       mode: 'rollup',
       days: (d0, d1, tags, fine, byName) => {
@@ -110,6 +137,12 @@ export async function prepareSource(
           (r) => `SELECT days, sessions, short, switches, longest_ms, worked_ms FROM report_day_stats_m WHERE ${r}`)})`,
       where: factWhere(filters),
       tagFiltered: filters.tagIds?.length === 1,
+      baked: baked ? (key, d0, d1) => {
+        if (key === 'day') return `(${dayTotalsSql(d0, d1)} UNION ALL ${withRates(live, 'day', d0, d1)})`;
+        if (!bakedNames || !names) return null;
+        if (d0 !== r0 || d1 !== r1) throw new Error(`names were prepared for days ${r0}..${r1}, not ${d0}..${d1}`);
+        return `(${bakedNames.sql ? `${bakedNames.sql} UNION ALL ` : ''}${withRates(names, 'name', d0, d1)})`;
+      } : undefined,
     };
   }
   // a scan: the range's sessions, filtered, into temp tables (split per tag only when a grouping needs it)
