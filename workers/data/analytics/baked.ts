@@ -54,10 +54,14 @@ export async function bakedMonthsWaiting(db: Database): Promise<number> {
   return (await db.get<{ n: number }>('SELECT count(*) AS n FROM report_baked_dirty'))?.n ?? 0;
 }
 
-/** About how many sessions start in the months waiting to be baked (what baking them all costs; UTC months). */
-export async function bakedSessionsWaiting(db: Database): Promise<number> {
-  return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM report_baked_dirty m JOIN activities a
-    ON a.start_time >= m.month * 86400000 AND a.start_time < ${monthStartSql('(m.month + 31)')} * 86400000`))?.n ?? 0;
+/**
+ * About how many sessions start in the months waiting to be baked (UTC months; what baking them costs), counted up to
+ * `cap` + 1 only.
+ */
+export async function bakedSessionsWaiting(db: Database, cap: number): Promise<number> {
+  return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM report_baked_dirty m JOIN activities a
+    ON a.deleted_at IS NULL AND a.start_time >= m.month * 86400000 AND a.start_time < ${monthStartSql('(m.month + 31)')} * 86400000
+    LIMIT ?)`, [cap + 1]))?.n ?? 0;
 }
 
 /** Bakes up to `maxMonths` waiting months (the day tables must be up to date for them). Returns the months done. */

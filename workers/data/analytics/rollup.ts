@@ -92,11 +92,11 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
 export async function pendingSessions(db: Database, rounding: Rounding): Promise<number> {
   const stored = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'signature'`);
   const count = (sql: string, args: number[] = []) => db.get<{ n: number }>(sql, args).then((r) => r?.n ?? 0);
-  if (stored?.value !== rollupSignature(rounding)) return count('SELECT count(*) AS n FROM activities');
+  if (stored?.value !== rollupSignature(rounding)) return count('SELECT count(*) AS n FROM activities WHERE deleted_at IS NULL');
   await absorbJournal(db);
   let n = 0;
   for (const [a, b] of await dirtyStretches(db)) {
-    n += await count('SELECT count(*) AS n FROM activities WHERE start_time >= ? AND start_time < ?', [dayStartMs(a), dayStartMs(b + 1)]);
+    n += await count('SELECT count(*) AS n FROM activities WHERE deleted_at IS NULL AND start_time >= ? AND start_time < ?', [dayStartMs(a), dayStartMs(b + 1)]);
   }
   return n;
 }
@@ -112,7 +112,7 @@ export async function refreshRollup(db: Database, rounding: Rounding, inlineSess
     total.days += step.days;
     total.rebuilt ||= step.rebuilt;
     total.done = step.done;
-    if (!step.done && !step.rebuilt && !(await db.get('SELECT 1 FROM report_dirty LIMIT 1')) && (await bakedSessionsWaiting(db)) > inlineSessions) {
+    if (!step.done && !step.rebuilt && !(await db.get('SELECT 1 FROM report_dirty LIMIT 1')) && inlineSessions !== Infinity && (await bakedSessionsWaiting(db, inlineSessions)) > inlineSessions) {
       return total;
     }
   }
