@@ -180,6 +180,8 @@ export interface Report {
   notes: string[];
   /** 'rollup': from the per-day summary tables; 'scan': from the sessions (text or name in the request) */
   source: 'rollup' | 'scan';
+  /** summaries are still being made in the background (after an import, a rate change…): some groupings are slower */
+  catchingUp: boolean;
   /** worker time spent, ms */
   tookMs: number;
 }

@@ -23,6 +23,8 @@ const MAX_WAIT_SESSIONS = 5_000;
 export class Reports implements Api<'report' | 'reportRows'> {
   #stepDays = 31;
   #catching: Promise<void> | null = null;
+  /** why the last background catch-up stopped, shown in the next report's notes (it is retried) */
+  #failure: string | null = null;
   #idle: ReturnType<typeof setTimeout> | null = null;
   /** Reports were asked for in this worker's life: only then is the roll-up kept up in the background. */
   #used = false;
@@ -34,7 +36,7 @@ export class Reports implements Api<'report' | 'reportRows'> {
       if (this.#idle) clearTimeout(this.#idle);
       this.#idle = setTimeout(() => {
         this.#idle = null;
-        this.#catchUp().catch(() => undefined); // the next report retries, and reports the error
+        void this.#catchUp(); // the next report retries, and reports the error
       }, CATCH_UP_IDLE_MS);
     });
   }
@@ -60,6 +62,8 @@ export class Reports implements Api<'report' | 'reportRows'> {
           if (done) return;
           await new Promise((resolve) => setTimeout(resolve, 0)); // lets queued messages in between steps
         }
+      } catch (error) {
+        this.#failure = error instanceof Error ? error.message : String(error);
       } finally {
         this.#catching = null;
       }
@@ -79,7 +83,9 @@ export class Reports implements Api<'report' | 'reportRows'> {
       const request = { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy };
       return { building, report: await buildReport(db, request, settings, this.core.clock(), !building) };
     });
-    if (building) void this.#catchUp().catch(() => undefined);
+    if (this.#failure) report.notes.push(`Summaries could not be brought up to date in the background (${this.#failure}); retrying.`);
+    this.#failure = null;
+    if (building || report.catchingUp) void this.#catchUp();
     return report;
   }
 

@@ -136,6 +136,7 @@ export async function buildReport(db: Database, req: ReportRequest, settings: Se
     timeline: len === 1 ? await timeline(db, dayStartMs(d0), dayStartMs(d1 + 1), settings, now) : null,
     notes,
     source: src.mode,
+    catchingUp: !bakedReady,
     tookMs: Math.round((performance.now() - t0) * 10) / 10,
   };
 }

@@ -31,8 +31,10 @@ export interface RefreshOutcome {
   /** days recomputed */
   days: number;
   rebuilt: boolean;
-  /** nothing is left to recompute */
+  /** nothing is left to recompute (or, with a bake limit, nothing but a bake over the limit) */
   done: boolean;
+  /** the baked tables are current too */
+  baked: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface RefreshOutcome {
  * most `maxDays` days of the first dirty stretch and puts the rest back. A full build is many steps, so a timer
  * commit queued meanwhile waits for one step, never for the whole build.
  */
-export async function refreshStep(db: Database, rounding: Rounding, maxDays: number): Promise<RefreshOutcome> {
+export async function refreshStep(db: Database, rounding: Rounding, maxDays: number, bakeLimit = Infinity): Promise<RefreshOutcome> {
   const signature = rollupSignature(rounding);
   const stored = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'signature'`);
   const rebuild = stored?.value !== signature;
@@ -50,7 +52,7 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
     await absorbRates(db);
   }
   const daysDirty = rebuild || !!(await db.get('SELECT 1 FROM report_dirty LIMIT 1'));
-  if (!daysDirty && (await bakedMonthsWaiting(db)) === 0) return { days: 0, rebuilt: false, done: true };
+  if (!daysDirty && (await bakedMonthsWaiting(db)) === 0) return { days: 0, rebuilt: false, done: true, baked: true };
   return db.transaction(async () => {
     if (rebuild) {
       for (const t of [...ROLLUP_TABLES, ...MONTH_TABLES]) await db.run(`DELETE FROM ${t}`);
@@ -59,29 +61,39 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
       await db.run(`INSERT INTO report_dirty SELECT min(start_time), max(COALESCE(end_time, start_time)) FROM activities
         WHERE deleted_at IS NULL HAVING count(*) > 0`);
       await db.run(`INSERT INTO report_meta (key, value) VALUES ('signature', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [signature]);
-      return { days: 0, rebuilt: true, done: false };
+      return { days: 0, rebuilt: true, done: false, baked: false };
     }
     const tagClasses = await hasTagClasses(db);
-    if (!daysDirty) {
-      // the day tables are current: bake the months they changed (or a rate change touched), a few per step
-      const months = await bakeStep(db, rounding, tagClasses, Math.max(1, Math.floor(maxDays / 31)));
-      return { days: months * 30, rebuilt: false, done: (await bakedMonthsWaiting(db)) === 0 };
+    let days = 0;
+    let marked = 0;
+    if (daysDirty) {
+      const stretches = await dirtyStretches(db);
+      const [d0, last] = stretches[0]!;
+      const d1 = Math.min(last, d0 + Math.max(1, Math.floor(maxDays)) - 1);
+      for (const t of ROLLUP_TABLES) await db.run(`DELETE FROM ${t} WHERE day BETWEEN ? AND ?`, [d0, d1]);
+      await computeDays(db, d0, d1, rounding, tagClasses);
+      // a month cut by the step is re-summed again by the step that finishes it
+      await computeMonths(db, monthStart(d0), monthStart(d1));
+      await markBakedMonths(db, d0, d1);
+      marked = monthsBetween(d0, d1);
+      const rest: [number, number][] = d1 < last ? [[d1 + 1, last], ...stretches.slice(1)] : stretches.slice(1);
+      await db.run('DELETE FROM report_dirty');
+      days = d1 - d0 + 1;
+      if (rest.length > 0) {
+        await db.run(`INSERT INTO report_dirty SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+          [JSON.stringify(rest.map(([a, b]) => [dayStartMs(a), dayStartMs(b + 1) - 1]))]);
+        return { days, rebuilt: false, done: false, baked: false };
+      }
     }
-    const stretches = await dirtyStretches(db);
-    const [d0, last] = stretches[0]!;
-    const d1 = Math.min(last, d0 + Math.max(1, Math.floor(maxDays)) - 1);
-    for (const t of ROLLUP_TABLES) await db.run(`DELETE FROM ${t} WHERE day BETWEEN ? AND ?`, [d0, d1]);
-    await computeDays(db, d0, d1, rounding, tagClasses);
-    // a month cut by the step is re-summed again by the step that finishes it
-    await computeMonths(db, monthStart(d0), monthStart(d1));
-    await markBakedMonths(db, d0, d1);
-    const rest: [number, number][] = d1 < last ? [[d1 + 1, last], ...stretches.slice(1)] : stretches.slice(1);
-    await db.run('DELETE FROM report_dirty');
-    if (rest.length > 0) {
-      await db.run(`INSERT INTO report_dirty SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
-        [JSON.stringify(rest.map(([a, b]) => [dayStartMs(a), dayStartMs(b + 1) - 1]))]);
-    }
-    return { days: d1 - d0 + 1, rebuilt: false, done: false };
+    // the day tables are current: bake the months they changed (or a rate change touched), a few per step, in the
+    // same step as the days (timer commits dirty a day every few seconds: baking only on clean steps could starve).
+    // A report bakes a few months inline; many (after an import or a rate change) are left to the background.
+    if (bakeLimit !== Infinity && (await bakedSessionsWaiting(db, bakeLimit)) > bakeLimit) return { days, rebuilt: false, done: true, baked: false };
+    // on top of the months just marked (a timer commit re-marks the current month at every step: the others must
+    // still move on)
+    const months = await bakeStep(db, rounding, tagClasses, marked + Math.max(1, Math.floor((maxDays - days) / 31)));
+    const done = (await bakedMonthsWaiting(db)) === 0;
+    return { days: days + months * 30, rebuilt: false, done, baked: done };
   });
 }
 
@@ -103,20 +115,17 @@ export async function pendingSessions(db: Database, rounding: Rounding): Promise
 
 /**
  * Brings the roll-up up to date in one go (tests; and a report's last small catch-up inside its own call). Baked
- * months are baked too when they hold at most `inlineSessions`; `baked` says whether the baked tables are current.
+ * months are baked too unless they hold more than `bakeLimit` sessions; `baked` says whether they are current.
  */
-export async function refreshRollup(db: Database, rounding: Rounding, inlineSessions = Infinity): Promise<RefreshOutcome & { baked: boolean }> {
-  const total = { days: 0, rebuilt: false, done: false, baked: false };
+export async function refreshRollup(db: Database, rounding: Rounding, bakeLimit = Infinity): Promise<RefreshOutcome> {
+  const total: RefreshOutcome = { days: 0, rebuilt: false, done: false, baked: false };
   while (!total.done) {
-    const step = await refreshStep(db, rounding, 366);
+    const step = await refreshStep(db, rounding, 366, bakeLimit);
     total.days += step.days;
     total.rebuilt ||= step.rebuilt;
     total.done = step.done;
-    if (!step.done && !step.rebuilt && !(await db.get('SELECT 1 FROM report_dirty LIMIT 1')) && inlineSessions !== Infinity && (await bakedSessionsWaiting(db, inlineSessions)) > inlineSessions) {
-      return total;
-    }
+    total.baked = step.baked;
   }
-  total.baked = true;
   return total;
 }
 
@@ -127,6 +136,13 @@ export async function computeDays(db: Database, d0: number, d1: number, rounding
   await dayFacts(ctx, { table: 'report_tag_days', tag: true, name: false });
   await hourFacts(ctx, 'report_hours');
   await dayStatFacts(ctx, 'report_day_stats');
+}
+
+/** How many calendar months days d0..d1 touch. */
+function monthsBetween(d0: number, d1: number): number {
+  const a = new Date(d0 * 86_400_000);
+  const b = new Date(d1 * 86_400_000);
+  return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1;
 }
 
 function monthStart(day: number): number {
