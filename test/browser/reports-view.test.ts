@@ -84,7 +84,10 @@ describe('reports view (real data worker)', () => {
     await until(() => bars.querySelectorAll('tbody tr').length === 7, 'seven days in the table');
     const monday = [...bars.querySelectorAll('tbody tr')][0]!;
     expect([...monday.children].map((c) => c.textContent!.trim())).to.deep.equal(['Mon, Mar 2', '2:30', '1:30', '1:00', '']);
+    // the heatmap's table too (drawn when opened)
     const heat = part(m, 'lt-report-heatmap').shadowRoot!;
+    heat.querySelector('details')!.open = true;
+    await until(() => heat.querySelectorAll('tbody tr').length === 7, 'seven weekdays in the table');
     const monRow = [...heat.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === 'Mon')!;
     expect(monRow.children[1 + 9]!.textContent).to.equal('1:00');
     expect(monRow.children[1 + 10]!.textContent).to.equal('0:30');

@@ -16,17 +16,26 @@ export interface DrillDetail {
  * for keyboard and screen-reader users too), and the 'drill' event.
  */
 export class ChartElement extends LitElement {
+  /** the width each kind of chart last had: a new report view's charts draw at it at once, not a frame later */
+  static readonly #lastWidth = new Map<string, number>();
   protected readonly format = new FormatController(this);
   @state() protected width = 0;
   /** what the focused or hovered mark shows, read out politely */
   @state() protected readout = '';
   #resize = new ResizeObserver((entries) => {
     const w = Math.round(entries[0]?.contentRect.width ?? 0);
+    if (w > 0) ChartElement.#lastWidth.set(this.localName, w);
     if (w > 0 && Math.abs(w - this.width) >= 2) this.width = w;
+    this.toggleAttribute('measuring', false);
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Drawn in the same pass as the rest of the report when the width is known from before (the observer corrects it
+    // if the window changed); otherwise held at about a chart's height until measured, so the parts below the fold
+    // are not laid out for one frame while the charts are still empty.
+    this.width ||= ChartElement.#lastWidth.get(this.localName) ?? 0;
+    if (!this.width) this.toggleAttribute('measuring', true);
     this.#resize.observe(this);
   }
 

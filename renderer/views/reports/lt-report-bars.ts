@@ -73,7 +73,7 @@ export class LtReportBars extends ChartElement {
             <text class="axis" x=${LEFT - 6} y=${y(t) + 4} text-anchor="end">${this.d(t)}</text>`)}
           <line class="baseline" x1=${LEFT} x2=${w} y1=${H} y2=${H}></line>
           ${paths}
-          ${s.buckets.map((b, i) => i % every === 0 ? svg`<text class="axis" x=${LEFT + i * bw + bw / 2} y=${H + 15} text-anchor="middle">${axisLabel(b, s.unit)}</text>` : nothing)}
+          ${labelled(n, every).map((i) => svg`<text class="axis" x=${LEFT + i * bw + bw / 2} y=${H + 15} text-anchor="middle">${axisLabel(s.buckets[i]!, s.unit)}</text>`)}
           ${cursorBox ? svg`<rect class="cursor" x=${cursorBox.x} y=${cursorBox.y} width=${cursorBox.w} height=${Math.max(1, cursorBox.h)}></rect>` : nothing}
         </svg>
         ${cursorBox && this.readout ? html`<div class="tip" aria-hidden="true" style=${cssVars({ '--x': `${Math.min(w - 160, Math.max(0, cursorBox.x - 60))}px`, '--y': `${Math.max(0, cursorBox.y - 44)}px` })}>${this.readout}</div>` : nothing}
@@ -174,6 +174,13 @@ export class LtReportBars extends ChartElement {
     if (!st || !s.buckets[i]) return;
     this.drill({ projectId: st.key, range: bucketRange(s.buckets[i], s.unit) });
   }
+}
+
+/** The buckets that get an axis label: every `every`th (only those become template parts, not one per bucket). */
+function labelled(n: number, every: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i += every) out.push(i);
+  return out;
 }
 
 declare global {
