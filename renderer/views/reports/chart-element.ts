@@ -58,6 +58,11 @@ export class ChartElement extends LitElement {
   }
 }
 
+/** A real project's key: not '' (no project) nor '*' (the other projects together), so it can be drilled into. */
+export function isProject(key: string): boolean {
+  return key !== '' && key !== '*';
+}
+
 /** Moves a cursor over a grid of `cols` × `rows` with the arrow keys, Home and End; null when the key is not one of them. */
 export function moveCursor(key: string, col: number, row: number, cols: number, rows: number): [number, number] | null {
   switch (key) {
