@@ -26,16 +26,13 @@ export class ChartElement extends LitElement {
     const w = Math.round(entries[0]?.contentRect.width ?? 0);
     if (w > 0) ChartElement.#lastWidth.set(this.localName, w);
     if (w > 0 && Math.abs(w - this.width) >= 2) this.width = w;
-    this.toggleAttribute('measuring', false);
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Drawn in the same pass as the rest of the report when the width is known from before (the observer corrects it
-    // if the window changed); otherwise held at about a chart's height until measured, so the parts below the fold
-    // are not laid out for one frame while the charts are still empty.
+    // drawn in the same pass as the rest of the report when the width is known from before (the observer corrects it
+    // if the window changed)
     this.width ||= ChartElement.#lastWidth.get(this.localName) ?? 0;
-    if (!this.width) this.toggleAttribute('measuring', true);
     this.#resize.observe(this);
   }
 
