@@ -88,8 +88,9 @@ async function rendered(view: Element, t1: number): Promise<number> {
     busy += performance.now() - from;
     const frameStart = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
     await nextTask();
+    const left = still();
     busy += performance.now() - frameStart;
-    if (!still().length) break;
+    if (!left.length) break;
     from = performance.now();
   }
   return busy - walking;
