@@ -39,6 +39,7 @@ try {
   const tab = await browser.newPage();
   tab.on('pageerror', (e) => console.error('page error:', e));
   tab.on('console', (m) => m.type() === 'error' && console.error('page console:', m.text()));
+  tab.on('crash', () => console.error('page crashed'));
   const query = new URLSearchParams({ rows, batch, fileRows, matrixRows, pageSizes, coalescing, only, reportSizes, reportsUiSize });
   tab.setDefaultTimeout(0);
   await tab.goto(`${web.url}bench/bench.html?${query}`);
