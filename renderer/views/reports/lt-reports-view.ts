@@ -24,6 +24,8 @@ export class LtReportsView extends LitElement {
   static override styles = [controlStyles, css`
     :host { display: block; min-width: 0; color: var(--lt-text, inherit); }
     lt-report-totals, lt-report-charts { margin-top: var(--lt-space-3, 0.75rem); }
+    /* empty charts measured while the first report is made (see ChartElement): no room taken */
+    lt-report-charts.measure { margin: 0; row-gap: 0; }
     h2 { font-size: var(--lt-text-lg, 1.1rem); margin: var(--lt-space-5, 1.5rem) 0 var(--lt-space-2, 0.5rem); }
     .insights { margin: 0; padding-inline-start: 1.2rem; display: grid; gap: 0.2rem; }
     .groups { list-style: none; padding: 0; margin: 0; }
@@ -107,7 +109,8 @@ export class LtReportsView extends LitElement {
         .shown=${r && m.$query.get().preset === 'all' ? { from: r.from, to: r.to } : null}></lt-report-controls>
       ${error ? html`<p class="outcome error" role="alert">${error}</p>` : nothing}
       <div class="report" aria-busy=${m.$loading.get() ? 'true' : 'false'}>
-        ${r ? (r.totals.sessions === 0 ? this.#empty(r) : this.#body(r)) : html`<p class="muted loading">Making the report…</p>`}</div>`;
+        ${r ? (r.totals.sessions === 0 ? this.#empty(r) : this.#body(r)) : html`<p class="muted loading">Making the report…</p>
+          <lt-report-charts class="measure" aria-hidden="true"></lt-report-charts>`}</div>`;
   }
 
   #empty(r: Report) {
