@@ -5,7 +5,8 @@
 //
 // Environment: BENCH_ROWS (100000) and BENCH_BATCH (10000) size the insert/query comparison; BENCH_FILE_ROWS (250000)
 // the large file; BENCH_MATRIX_ROWS (100000) each matrix cell's bulk insert; BENCH_PAGE_SIZES (4096,16384,65536);
-// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day picks sections;
+// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,reports-ui picks sections;
+// BENCH_REPORTS_UI_SIZE (250000) sizes the Reports view's database;
 // BENCH_JSON=1 also prints the raw results.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +21,9 @@ const fileRows = Number(env.BENCH_FILE_ROWS ?? 250_000);
 const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
-const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports';
+const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports,reports-ui';
 const reportSizes = env.BENCH_REPORT_SIZES ?? '250000,1000000';
+const reportsUiSize = env.BENCH_REPORTS_UI_SIZE ?? '250000';
 const sections = only.split(',');
 
 const { runNative, runNativeConfig, runNativeReports } = await import(path.join(root, 'dist/bench/native.js'));
@@ -37,7 +39,8 @@ try {
   const tab = await browser.newPage();
   tab.on('pageerror', (e) => console.error('page error:', e));
   tab.on('console', (m) => m.type() === 'error' && console.error('page console:', m.text()));
-  const query = new URLSearchParams({ rows, batch, fileRows, matrixRows, pageSizes, coalescing, only, reportSizes });
+  tab.on('crash', () => console.error('page crashed'));
+  const query = new URLSearchParams({ rows, batch, fileRows, matrixRows, pageSizes, coalescing, only, reportSizes, reportsUiSize });
   tab.setDefaultTimeout(0);
   await tab.goto(`${web.url}bench/bench.html?${query}`);
   page = await tab.evaluate(() => window.benchResult);
@@ -210,4 +213,21 @@ if (page.reports) {
       `${(nrow ? ratio(row.workerMs, nrow.ms) : 'n/a').padStart(8)}  ${row.source.padEnd(7)} ${budget(row.workerMs, limit)}`);
   }
   console.log(`   page while importing and reporting: longest task ${f(r.longestTaskMs)}, tasks over 50 ms: ${r.longTasks}`);
+}
+
+if (page.reportsUi) {
+  const u = page.reportsUi;
+  console.log(`\n== Reports view on the main thread over ${n(u.size)} sessions (<lt-app> and <lt-reports-view> on the app's data worker, roll-up built; prepared in ${f(u.prepareMs, 0)})`);
+  console.log('   render = report in the store → every element updated and laid out, plus the next frame\'s own work (charts drawn at their width, paint); p50 of 3.');
+  console.log('   below = the groups list and sessions table, drawn in an idle callback after that paint (a task of its own; the view\'s User Timing).');
+  console.log('   worker = Report.tookMs; answer = query set → report in the store (round trip, incl. the table\'s first rows).');
+  console.log('   tasks>50 / longest: long tasks (over 50 ms, the only ones the browser reports) while the case was shown.');
+  console.log(`   ${'case'.padEnd(34)}${'render'.padStart(10)}${'runs'.padStart(16)}${'below'.padStart(10)}${'worker'.padStart(11)}${'answer'.padStart(11)}${'tasks>50'.padStart(10)}${'longest'.padStart(11)}  goal`);
+  for (const row of [u.first, ...u.cases]) {
+    console.log(`   ${row.label.padEnd(34)}${f(row.renderMs).padStart(10)}${row.renderRuns.map((x) => x.toFixed(0)).join('/').padStart(16)}${f(row.belowMs).padStart(10)}${f(row.workerMs).padStart(11)}` +
+      `${f(row.answerMs).padStart(11)}${String(row.longTasks).padStart(10)}${(row.longestTaskMs ? f(row.longestTaskMs) : 'none').padStart(11)}  ${budget(row.renderMs, 30)}`);
+  }
+  const v = u.views;
+  const per = Object.entries(v.perView).map(([k, c]) => `${k} ${c}`).join(', ');
+  console.log(`   switching views (${v.switches} switches, Day/Week/Projects/Reports/Settings/Diagnostics): tasks over 50 ms: ${v.longTasks}${per ? ` (${per})` : ''}; longest ${v.longest}  [goal none; ${v.longTasks === 0 ? 'met' : 'MISSED'}]`);
 }

@@ -9,6 +9,7 @@ import { editsBench, type EditsResult } from './edits-bench.ts';
 import { weekBench, type WeekBenchResult } from './week-bench.ts';
 import { dayBench, type DayBenchResult } from './day-bench.ts';
 import { reportBench, type ReportBenchResult } from './report-bench.ts';
+import { reportsUiBench, type ReportsUiResult } from './reports-ui-bench.ts';
 
 installErrorTransfer();
 
@@ -31,6 +32,7 @@ export interface PageResult {
   week?: WeekBenchResult;
   day?: DayBenchResult;
   reports?: ReportBenchResult;
+  reportsUi?: ReportsUiResult;
   sections: string[];
 }
 
@@ -478,6 +480,10 @@ async function main(): Promise<PageResult> {
     const sizes = (params.get('reportSizes') ?? '250000,1000000').split(',').map(Number);
     // 10,000 per batch: making and sending 50,000 session objects at once was itself a 150 ms task on the page
     result.reports = await reportBench(newDataWorker, sizes, 10_000);
+  }
+  if (sections.includes('reports-ui')) {
+    const size = Number(params.get('reportsUiSize') ?? 250_000);
+    result.reportsUi = await reportsUiBench(newDataWorker, new URL('../renderer/workers/data-worker.js', import.meta.url), size, 10_000);
   }
   return result;
 }

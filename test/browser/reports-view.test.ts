@@ -84,7 +84,10 @@ describe('reports view (real data worker)', () => {
     await until(() => bars.querySelectorAll('tbody tr').length === 7, 'seven days in the table');
     const monday = [...bars.querySelectorAll('tbody tr')][0]!;
     expect([...monday.children].map((c) => c.textContent!.trim())).to.deep.equal(['Mon, Mar 2', '2:30', '1:30', '1:00', '']);
+    // the heatmap's table too (drawn when opened)
     const heat = part(m, 'lt-report-heatmap').shadowRoot!;
+    heat.querySelector('details')!.open = true;
+    await until(() => heat.querySelectorAll('tbody tr').length === 7, 'seven weekdays in the table');
     const monRow = [...heat.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === 'Mon')!;
     expect(monRow.children[1 + 9]!.textContent).to.equal('1:00');
     expect(monRow.children[1 + 10]!.textContent).to.equal('0:30');
@@ -127,7 +130,8 @@ describe('reports view (real data worker)', () => {
     setValue(controls(m).querySelector<HTMLSelectElement>('#group')!, 'client');
     setValue(controls(m).querySelector<HTMLSelectElement>('#sub')!, 'tag');
     await until(() => model(m).$report.get()?.subGroupBy === 'tag', 'client × tag report');
-    await view(m).updateComplete;
+    // the groups list (below the fold) is drawn in an idle callback after the rest of the report
+    await until(() => textOf(view(m).shadowRoot!.querySelector('#groups-h')) === 'By client and tag', 'the groups list drawn');
     const rows = [...view(m).shadowRoot!.querySelectorAll('.groups li')].map((li) => `${li.classList.contains('sub') ? '  ' : ''}${textOf(li.querySelector('.name'))} ${textOf(li.querySelector('.num'))}`);
     expect(rows).to.include.members(['Acme 3:30', '  deep 3:30', 'Björk 1:00', '  meeting 1:00']);
     expect(textOf(view(m).shadowRoot!.querySelector('#groups-h'))).to.equal('By client and tag');
@@ -138,7 +142,7 @@ describe('reports view (real data worker)', () => {
     await model(m).back();
     setValue(controls(m).querySelector<HTMLSelectElement>('#group')!, 'day');
     await until(() => model(m).$report.get()?.groupBy === 'day', 'by day');
-    await view(m).updateComplete;
+    await until(() => textOf(view(m).shadowRoot!.querySelector('#groups-h')).startsWith('By day'), 'the days listed');
     view(m).shadowRoot!.querySelector<HTMLButtonElement>('.groups button')!.click();
     await until(() => model(m).$report.get()?.to === '2026-03-02', 'Monday alone');
     expect(model(m).$report.get()!.totals.ms).to.equal(2.5 * 3_600_000);
@@ -165,6 +169,58 @@ describe('reports view (real data worker)', () => {
     await until(() => model(m).$report.get()?.from === '2026-03-03' && model(m).$report.get()?.to === '2026-03-03', 'Tuesday alone');
     expect(model(m).$query.get().filters.projectIds).to.deep.equal([ids.alpha]);
     expect(model(m).$report.get()!.totals.ms).to.equal(2 * 3_600_000);
+  });
+
+  it('drills into a project from its legend entry in the bars and the share chart, by keyboard (Tab, Space, Enter)', async () => {
+    const bars = part(m, 'lt-report-bars').shadowRoot!;
+    const keys = [...bars.querySelectorAll('.legend li')].map((li) => `${li.querySelector('button') ? 'button' : 'text'}: ${textOf(li)}`);
+    expect(keys).to.deep.equal(['button: Alpha', 'button: Beta', 'text: No project']);
+    const range = { from: model(m).$query.get().from, to: model(m).$query.get().to };
+    bars.querySelector<HTMLButtonElement>(`.legend button[data-key="${ids.alpha}"]`)!.focus();
+    await sendKeys({ press: 'Tab' });
+    const beta = bars.querySelector<HTMLButtonElement>(`.legend button[data-key="${ids.beta}"]`)!;
+    expect(bars.activeElement, 'Tab moves to the next legend entry').to.equal(beta);
+    expect(beta.matches(':focus-visible')).to.equal(true);
+    expect(getComputedStyle(beta).outlineStyle, 'a visible focus ring').to.equal('solid');
+    await sendKeys({ press: 'Space' });
+    // the whole range for that project, as its slice does (a bar would narrow it to the bar's days)
+    await until(() => model(m).$report.get()?.groups.length === 1 && model(m).$report.get()?.groups[0]?.key === ids.beta, 'only Beta');
+    expect(model(m).$query.get()).to.include(range);
+    expect(model(m).$query.get().filters.projectIds).to.deep.equal([ids.beta]);
+    expect(model(m).$report.get()!.totals.ms).to.equal(3_600_000);
+    await model(m).back();
+    await until(() => model(m).$report.get()?.groups.length === 3, 'every project again');
+    await view(m).updateComplete;
+
+    const share = part(m, 'lt-report-share').shadowRoot!;
+    await until(() => share.querySelector(`button[data-key="${ids.alpha}"]`), 'share rows again');
+    share.querySelector<HTMLButtonElement>(`button[data-key="${ids.alpha}"]`)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => model(m).$report.get()?.groups.length === 1 && model(m).$report.get()?.groups[0]?.key === ids.alpha, 'only Alpha');
+    expect(model(m).$query.get()).to.include(range);
+  });
+
+  it('keeps "Other projects" and "No project" out of the legend buttons when there are many projects, and passes axe', async () => {
+    const data = m.services.client.data;
+    for (let i = 0; i < 11; i++) {
+      const p = await data.createProject({ name: `Side project ${i + 1}`, color: '#7a5af8' });
+      await data.addSession({ name: `Side ${i + 1}`, projectId: p.id, startTime: at(5, 8, i * 20), endTime: at(5, 8, i * 20 + 5 + i) });
+    }
+    await until(() => model(m).$report.get()?.series.stacks.some((s) => s.key === '*'), 'an Other projects stack');
+    await view(m).updateComplete;
+    const bars = part(m, 'lt-report-bars').shadowRoot!;
+    await until(() => bars.querySelector('.legend li:last-child')?.textContent?.includes('Other projects'), 'the legend redrawn');
+    const entries = [...bars.querySelectorAll('.legend li')];
+    const other = entries.find((li) => li.textContent!.includes('Other projects'))!;
+    expect(other.querySelector('button'), 'Other projects is not a button').to.equal(null);
+    const stacks = model(m).$report.get()!.series.stacks;
+    expect(bars.querySelectorAll('.legend button')).to.have.length(stacks.filter((s) => s.key && s.key !== '*').length);
+    const share = part(m, 'lt-report-share').shadowRoot!;
+    await until(() => [...share.querySelectorAll('.share li')].some((li) => /more projects/.test(li.textContent!)), 'a "more projects" row');
+    const more = [...share.querySelectorAll('.share li')].find((li) => /more projects/.test(li.textContent!))!;
+    expect(more.querySelector('button')).to.equal(null);
+    expect([...share.querySelectorAll('.share li')].find((li) => li.textContent!.includes('No project'))?.querySelector('button') ?? null).to.equal(null);
+    await expectAccessible(view(m));
   });
 
   it('sorts the detailed table by a column, both ways', async () => {

@@ -16,17 +16,23 @@ export interface DrillDetail {
  * for keyboard and screen-reader users too), and the 'drill' event.
  */
 export class ChartElement extends LitElement {
+  /** the width each kind of chart last had: a new report view's charts draw at it at once, not a frame later */
+  static readonly #lastWidth = new Map<string, number>();
   protected readonly format = new FormatController(this);
   @state() protected width = 0;
   /** what the focused or hovered mark shows, read out politely */
   @state() protected readout = '';
   #resize = new ResizeObserver((entries) => {
     const w = Math.round(entries[0]?.contentRect.width ?? 0);
+    if (w > 0) ChartElement.#lastWidth.set(this.localName, w);
     if (w > 0 && Math.abs(w - this.width) >= 2) this.width = w;
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // drawn in the same pass as the rest of the report when the width is known from before (the observer corrects it
+    // if the window changed)
+    this.width ||= ChartElement.#lastWidth.get(this.localName) ?? 0;
     this.#resize.observe(this);
   }
 
@@ -47,6 +53,11 @@ export class ChartElement extends LitElement {
   protected drill(detail: DrillDetail): void {
     this.dispatchEvent(new CustomEvent<DrillDetail>('drill', { detail, bubbles: true, composed: true }));
   }
+}
+
+/** A real project's key: not '' (no project) nor '*' (the other projects together), so it can be drilled into. */
+export function isProject(key: string): boolean {
+  return key !== '' && key !== '*';
 }
 
 /** Moves a cursor over a grid of `cols` × `rows` with the arrow keys, Home and End; null when the key is not one of them. */

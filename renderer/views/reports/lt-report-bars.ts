@@ -1,8 +1,8 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ReportSeries } from '../../../shared/reports.ts';
+import type { ReportSeries, SeriesStack } from '../../../shared/reports.ts';
 import { cssVars } from '../../components/css-vars.ts';
-import { ChartElement, moveCursor } from './chart-element.ts';
+import { ChartElement, isProject, moveCursor } from './chart-element.ts';
 import { axisLabel, bucketLabel, bucketRange, hourTicks } from './format.ts';
 import { chartStyles } from './reports-styles.ts';
 
@@ -73,17 +73,25 @@ export class LtReportBars extends ChartElement {
             <text class="axis" x=${LEFT - 6} y=${y(t) + 4} text-anchor="end">${this.d(t)}</text>`)}
           <line class="baseline" x1=${LEFT} x2=${w} y1=${H} y2=${H}></line>
           ${paths}
-          ${s.buckets.map((b, i) => i % every === 0 ? svg`<text class="axis" x=${LEFT + i * bw + bw / 2} y=${H + 15} text-anchor="middle">${axisLabel(b, s.unit)}</text>` : nothing)}
+          ${labelled(n, every).map((i) => svg`<text class="axis" x=${LEFT + i * bw + bw / 2} y=${H + 15} text-anchor="middle">${axisLabel(s.buckets[i]!, s.unit)}</text>`)}
           ${cursorBox ? svg`<rect class="cursor" x=${cursorBox.x} y=${cursorBox.y} width=${cursorBox.w} height=${Math.max(1, cursorBox.h)}></rect>` : nothing}
         </svg>
         ${cursorBox && this.readout ? html`<div class="tip" aria-hidden="true" style=${cssVars({ '--x': `${Math.min(w - 160, Math.max(0, cursorBox.x - 60))}px`, '--y': `${Math.max(0, cursorBox.y - 44)}px` })}>${this.readout}</div>` : nothing}
       </div>
       <p class="readout" aria-live="polite">${this.readout}</p>
-      <ul class="legend" aria-label="Legend">${s.stacks.map((st) => html`<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill=${st.color}></rect></svg><span class="name" title=${st.label}>${st.label}</span></li>`)}</ul>
+      <ul class="legend" aria-label="Legend">${s.stacks.map((st) => this.#legendEntry(st))}</ul>
       <details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}><summary>Worked time per ${s.unit} as a table</summary>
         ${this.tableOpen ? this.#table(s) : nothing}
       </details>
     </figure>`;
+  }
+
+  /** A legend entry: a real project's drills into it over the whole range, as its slice in the share chart does. */
+  #legendEntry(st: SeriesStack) {
+    const text = html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill=${st.color}></rect></svg><span class="name">${st.label}</span>`;
+    return html`<li>${isProject(st.key)
+      ? html`<button class="key" type="button" data-key=${st.key} title="${st.label} — show only this project" @click=${() => this.drill({ projectId: st.key })}>${text}</button>`
+      : html`<span class="key" title=${st.label}>${text}</span>`}</li>`;
   }
 
   #table(s: ReportSeries) {
@@ -174,6 +182,13 @@ export class LtReportBars extends ChartElement {
     if (!st || !s.buckets[i]) return;
     this.drill({ projectId: st.key, range: bucketRange(s.buckets[i], s.unit) });
   }
+}
+
+/** The buckets that get an axis label: every `every`th (only those become template parts, not one per bucket). */
+function labelled(n: number, every: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i += every) out.push(i);
+  return out;
 }
 
 declare global {

@@ -20,6 +20,8 @@ export class LtReportBudgets extends ChartElement {
   @property({ attribute: false }) budgets: BudgetBurn[] = [];
   /** [budget, point] */
   @state() private cursor: [number, number] | null = null;
+  /** the budgets whose table is open: tables are drawn on demand */
+  @state() private openTables = new Set<string>();
 
   override render() {
     if (!this.budgets.length) return nothing;
@@ -67,11 +69,18 @@ export class LtReportBudgets extends ChartElement {
       </svg>
       <p class="readout" aria-live="polite">${c !== null ? this.readout : ''}</p>
       <p class="sentence ${b.over ? 'bad' : ''}">${this.#sentence(b)}</p>
-      <details><summary>Spent per ${unit} as a table</summary>
-        <table><thead><tr><th scope="col">${unit}</th><th scope="col">Spent so far</th></tr></thead>
-        <tbody>${b.points.map((p) => html`<tr><th scope="row">${axisLabel(p.key, unit)}</th><td>${this.d(p.spentMs)}</td></tr>`)}</tbody></table>
+      <details @toggle=${(e: Event) => this.#toggle(b.projectId, (e.target as HTMLDetailsElement).open)}><summary>Spent per ${unit} as a table</summary>
+        ${this.openTables.has(b.projectId) ? html`<table><thead><tr><th scope="col">${unit}</th><th scope="col">Spent so far</th></tr></thead>
+          <tbody>${b.points.map((p) => html`<tr><th scope="row">${axisLabel(p.key, unit)}</th><td>${this.d(p.spentMs)}</td></tr>`)}</tbody></table>` : nothing}
       </details>
     </div>`;
+  }
+
+  #toggle(projectId: string, open: boolean): void {
+    const next = new Set(this.openTables);
+    if (open) next.add(projectId);
+    else next.delete(projectId);
+    this.openTables = next;
   }
 
   #set(index: number, i: number): void {

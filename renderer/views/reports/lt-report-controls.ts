@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Project } from '../../../shared/project.ts';
 import { PRESET_LABELS, PRESETS, type DayRange, type Preset } from '../../../shared/report-range.ts';
 import { GROUP_KEYS, type GroupKey } from '../../../shared/reports.ts';
@@ -43,6 +43,7 @@ export class LtReportControls extends LitElement {
   @property({ type: Boolean }) canGoBack = false;
   /** the days the report covers when they differ from the query's (all time starts at the first session) */
   @property({ attribute: false }) shown: DayRange | null = null;
+  @state() private choicesOpen = false;
 
   override render() {
     const m = this.model;
@@ -83,12 +84,13 @@ export class LtReportControls extends LitElement {
     const box = (list: 'projectIds' | 'clients' | 'tagIds', value: string, label: string) => html`<label title=${label}>
       <input type="checkbox" .checked=${(q.filters[list] as string[] | undefined)?.includes(value) ?? false}
         @change=${(e: Event) => void this.model.toggleFilter(list, value, (e.target as HTMLInputElement).checked)} /><span class="ellipsis">${label}</span></label>`;
-    return html`<details class="filters"><summary>Projects, clients and tags${count ? ` (${count} chosen)` : ''}</summary>
-      <div class="choices">
+    // the choices (a checkbox per project, client and tag) are drawn once the user opens them
+    return html`<details class="filters" @toggle=${(e: Event) => (this.choicesOpen = (e.target as HTMLDetailsElement).open)}><summary>Projects, clients and tags${count ? ` (${count} chosen)` : ''}</summary>
+      ${this.choicesOpen ? html`<div class="choices">
         <fieldset><legend>Projects</legend>${this.projects.length ? this.projects.map((p) => box('projectIds', p.id, p.name)) : html`<span class="muted">No projects yet.</span>`}</fieldset>
         <fieldset><legend>Clients</legend>${clients.length ? clients.map((c) => box('clients', c, c)) : html`<span class="muted">No clients yet.</span>`}</fieldset>
         <fieldset><legend>Tags</legend>${this.tags.length ? this.tags.map((t) => box('tagIds', t.id, t.name)) : html`<span class="muted">No tags yet.</span>`}</fieldset>
-      </div></details>`;
+      </div>` : nothing}</details>`;
   }
 
   #active(q: ReportQuery) {

@@ -1,7 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Report } from '../../../shared/reports.ts';
-import { ChartElement } from './chart-element.ts';
+import { ChartElement, isProject } from './chart-element.ts';
 import { chartStyles } from './reports-styles.ts';
 
 type Share = Report['share'][number];
@@ -23,7 +23,9 @@ export class LtReportShare extends ChartElement {
     const arcs = list.map((s) => {
       const a0 = angle;
       angle += Math.max(0.0001, s.share) * 2 * Math.PI;
-      return svg`<path d=${arc(a0, Math.min(angle, a0 + 2 * Math.PI - 0.0001))} fill=${s.color}><title>${s.label}: ${this.#pct(s)}</title></path>`;
+      // a slice drills like its row (the rows are the keyboard's way in; the ring is hidden from screen readers)
+      return svg`<path class=${isProject(s.key) ? 'slice' : ''} d=${arc(a0, Math.min(angle, a0 + 2 * Math.PI - 0.0001))} fill=${s.color}
+        @click=${isProject(s.key) ? () => this.drill({ projectId: s.key }) : null}><title>${s.label}: ${this.#pct(s)}</title></path>`;
     });
     return html`<figure class="chart">
       <figcaption>Share per project</figcaption>
@@ -34,7 +36,7 @@ export class LtReportShare extends ChartElement {
             const text = html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill=${s.color}></rect></svg>
               <span class="name">${s.label}</span><span class="num">${this.d(s.ms)} · ${this.#pct(s)}</span>`;
             const title = `${s.label}: ${this.d(s.ms)} (${this.#pct(s)})`;
-            return html`<li>${s.key && s.key !== '*'
+            return html`<li>${isProject(s.key)
               ? html`<button class="row" type="button" title="${title} — show only this project" data-key=${s.key} @click=${() => this.drill({ projectId: s.key })}>${text}</button>`
               : html`<div class="row" title=${title}>${text}</div>`}</li>`;
           })}

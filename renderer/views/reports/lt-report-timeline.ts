@@ -17,6 +17,7 @@ export class LtReportTimeline extends ChartElement {
   static override styles = chartStyles;
   @property({ attribute: false }) blocks: TimelineBlock[] = [];
   @state() private cursor: number | null = null;
+  @state() private tableOpen = false;
 
   #shown: TimelineBlock[] | null = null;
 
@@ -59,12 +60,17 @@ export class LtReportTimeline extends ChartElement {
         <li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill="url(#hatch)"></rect></svg>pause</li>
         <li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect x="0.5" y="0.5" width="9" height="9" class="block gap"></rect></svg>untracked</li>
       </ul>
-      <details><summary>The day as a table</summary>
-        <table><thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">What</th><th scope="col">Time</th></tr></thead>
-        <tbody>${blocks.map((b) => html`<tr><td>${this.format.time(b.start)}</td><td>${this.format.time(b.end)}</td>
-          <td class="name" title=${b.label}>${b.kind === 'work' ? b.label || '(no name)' : KIND_WORDS[b.kind]}</td><td>${this.d(b.end - b.start)}</td></tr>`)}</tbody></table>
+      <details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}><summary>The day as a table</summary>
+        ${this.tableOpen ? this.#table(blocks) : nothing}
       </details>
     </figure>`;
+  }
+
+  /** drawn on demand: a row per block nobody sees until the table is opened */
+  #table(blocks: TimelineBlock[]) {
+    return html`<table><thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">What</th><th scope="col">Time</th></tr></thead>
+      <tbody>${blocks.map((b) => html`<tr><td>${this.format.time(b.start)}</td><td>${this.format.time(b.end)}</td>
+        <td class="name" title=${b.label}>${b.kind === 'work' ? b.label || '(no name)' : KIND_WORDS[b.kind]}</td><td>${this.d(b.end - b.start)}</td></tr>`)}</tbody></table>`;
   }
 
   #set(i: number): void {

@@ -19,6 +19,10 @@ export const chartStyles = [controlStyles, css`
   .readout { min-block-size: 1.3em; margin: 0.3rem 0 0; font-size: var(--lt-text-sm, 0.87rem); font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
   .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; list-style: none; padding: 0; margin: 0.4rem 0 0; font-size: var(--lt-text-sm, 0.87rem); }
   .legend li { display: flex; gap: 0.35rem; align-items: center; min-width: 0; max-width: min(18rem, 100%); }
+  .legend .key { display: flex; gap: 0.35rem; align-items: center; min-width: 0; font: inherit; color: inherit; background: none; border: 0;
+    padding: 0.1rem 0.25rem; margin: 0 -0.25rem; border-radius: 6px; text-align: start; }
+  .legend button.key { cursor: pointer; }
+  .legend button.key:hover { background: var(--lt-hover, #f2f4f7); }
   .swatch { inline-size: 0.7rem; block-size: 0.7rem; flex: none; }
   .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
   .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -28,6 +32,7 @@ export const chartStyles = [controlStyles, css`
   .share-wrap { display: grid; grid-template-columns: 7rem minmax(0, 1fr); gap: var(--lt-space-3, 0.75rem); align-items: start; }
   @media (max-width: 26rem) { .share-wrap { grid-template-columns: minmax(0, 1fr); } .ring { max-inline-size: 7rem; } }
   .ring { inline-size: 100%; }
+  .ring .slice { cursor: pointer; }
   .share { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.1rem; min-width: 0; }
   .row { display: grid; grid-template-columns: auto minmax(0, 1fr) auto; gap: 0.45rem; align-items: center; inline-size: 100%;
     font: inherit; color: inherit; background: none; border: 0; padding: 0.25rem 0.35rem; border-radius: 6px; text-align: start; box-sizing: border-box; }
