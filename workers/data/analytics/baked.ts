@@ -64,10 +64,13 @@ export async function bakedSessionsWaiting(db: Database, cap: number): Promise<n
     LIMIT ?)`, [cap + 1]))?.n ?? 0;
 }
 
-/** Bakes up to `maxMonths` waiting months (the day tables must be up to date for them). Returns the months done. */
-export async function bakeStep(db: Database, rounding: Rounding, tagClasses: boolean, maxMonths: number): Promise<number> {
-  const months = (await db.all<{ month: number }>('SELECT month FROM report_baked_dirty ORDER BY month LIMIT ?', [Math.max(1, maxMonths)]))
-    .map((r) => r.month);
+/**
+ * Bakes up to `maxMonths` waiting months, oldest first but the months `last` covers after the others (the day tables
+ * must be up to date for them). Returns the months done.
+ */
+export async function bakeStep(db: Database, rounding: Rounding, tagClasses: boolean, maxMonths: number, last: [number, number] | null = null): Promise<number> {
+  const months = (await db.all<{ month: number }>('SELECT month FROM report_baked_dirty ORDER BY month BETWEEN ? AND ?, month LIMIT ?',
+    [last?.[0] ?? 0, last?.[1] ?? -1, Math.max(1, maxMonths)])).map((r) => r.month).sort((a, b) => a - b);
   if (months.length === 0) return 0;
   const years = new Set<number>();
   // runs of consecutive months are summed from the sessions in one pass each

@@ -65,7 +65,7 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
     }
     const tagClasses = await hasTagClasses(db);
     let days = 0;
-    let marked = 0;
+    let marked: [number, number] | null = null;
     if (daysDirty) {
       const stretches = await dirtyStretches(db);
       const [d0, last] = stretches[0]!;
@@ -75,7 +75,7 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
       // a month cut by the step is re-summed again by the step that finishes it
       await computeMonths(db, monthStart(d0), monthStart(d1));
       await markBakedMonths(db, d0, d1);
-      marked = monthsBetween(d0, d1);
+      marked = [monthStart(d0), monthStart(d1)];
       const rest: [number, number][] = d1 < last ? [[d1 + 1, last], ...stretches.slice(1)] : stretches.slice(1);
       await db.run('DELETE FROM report_dirty');
       days = d1 - d0 + 1;
@@ -89,9 +89,11 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
     // same step as the days (timer commits dirty a day every few seconds: baking only on clean steps could starve).
     // A report bakes a few months inline; many (after an import or a rate change) are left to the background.
     if (bakeLimit !== Infinity && (await bakedSessionsWaiting(db, bakeLimit)) > bakeLimit) return { days, rebuilt: false, done: true, baked: false };
-    // on top of the months just marked (a timer commit re-marks the current month at every step: the others must
-    // still move on)
-    const months = await bakeStep(db, rounding, tagClasses, marked + Math.max(1, Math.floor((maxDays - days) / 31)));
+    // a month costs about as much as 31 days; a step that did many days bakes nothing more (it is long enough). The
+    // months just marked go last: timer commits re-mark the current month at every step, and the others must move on
+    // (a report bakes the current one inline).
+    const budget = days * 2 >= maxDays ? 0 : Math.max(1, Math.floor((maxDays - days) / 31));
+    const months = budget > 0 ? await bakeStep(db, rounding, tagClasses, budget, marked) : 0;
     const done = (await bakedMonthsWaiting(db)) === 0;
     return { days: days + months * 30, rebuilt: false, done, baked: done };
   });
@@ -136,13 +138,6 @@ export async function computeDays(db: Database, d0: number, d1: number, rounding
   await dayFacts(ctx, { table: 'report_tag_days', tag: true, name: false });
   await hourFacts(ctx, 'report_hours');
   await dayStatFacts(ctx, 'report_day_stats');
-}
-
-/** How many calendar months days d0..d1 touch. */
-function monthsBetween(d0: number, d1: number): number {
-  const a = new Date(d0 * 86_400_000);
-  const b = new Date(d1 * 86_400_000);
-  return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1;
 }
 
 function monthStart(day: number): number {
