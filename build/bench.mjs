@@ -5,7 +5,7 @@
 //
 // Environment: BENCH_ROWS (100000) and BENCH_BATCH (10000) size the insert/query comparison; BENCH_FILE_ROWS (250000)
 // the large file; BENCH_MATRIX_ROWS (100000) each matrix cell's bulk insert; BENCH_PAGE_SIZES (4096,16384,65536);
-// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,reports-ui picks sections;
+// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui picks sections;
 // BENCH_REPORTS_UI_SIZE (250000) sizes the Reports view's database;
 // BENCH_JSON=1 also prints the raw results.
 import path from 'node:path';
@@ -21,7 +21,7 @@ const fileRows = Number(env.BENCH_FILE_ROWS ?? 250_000);
 const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
-const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports,reports-ui';
+const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui';
 const reportSizes = env.BENCH_REPORT_SIZES ?? '250000,1000000';
 const reportsUiSize = env.BENCH_REPORTS_UI_SIZE ?? '250000';
 const sections = only.split(',');
@@ -38,7 +38,10 @@ let page;
 try {
   const tab = await browser.newPage();
   tab.on('pageerror', (e) => console.error('page error:', e));
-  tab.on('console', (m) => m.type() === 'error' && console.error('page console:', m.text()));
+  tab.on('console', (m) => {
+    if (m.type() === 'error') console.error('page console:', m.text());
+    if (m.type() === 'info') console.error(`   … ${m.text()}`); // progress of long sections
+  });
   tab.on('crash', () => console.error('page crashed'));
   const query = new URLSearchParams({ rows, batch, fileRows, matrixRows, pageSizes, coalescing, only, reportSizes, reportsUiSize });
   tab.setDefaultTimeout(0);
@@ -213,6 +216,12 @@ if (page.reports) {
       `${(nrow ? ratio(row.workerMs, nrow.ms) : 'n/a').padStart(8)}  ${row.source.padEnd(7)} ${budget(row.workerMs, limit)}`);
   }
   console.log(`   page while importing and reporting: longest task ${f(r.longestTaskMs)}, tasks over 50 ms: ${r.longTasks}`);
+}
+
+if (page.charts) {
+  console.log('\n== Charts: the same stacked bars (8 projects) by our Lit SVG chart and by uPlot (canvas); data handed over → drawn and laid out, p50 of 7');
+  console.log(`   ${'buckets'.padStart(9)}${'Lit SVG'.padStart(11)}${'uPlot new'.padStart(12)}${'uPlot setData'.padStart(15)}`);
+  for (const c of page.charts) console.log(`   ${String(c.buckets).padStart(9)}${f(c.litMs).padStart(11)}${f(c.uplotMs).padStart(12)}${f(c.uplotUpdateMs).padStart(15)}`);
 }
 
 if (page.reportsUi) {

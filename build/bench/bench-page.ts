@@ -8,6 +8,7 @@ import type * as EngineBench from './engine-bench.ts';
 import { editsBench, type EditsResult } from './edits-bench.ts';
 import { weekBench, type WeekBenchResult } from './week-bench.ts';
 import { dayBench, type DayBenchResult } from './day-bench.ts';
+import { chartsBench, type ChartsBenchRow } from './charts-bench.ts';
 import { reportBench, type ReportBenchResult } from './report-bench.ts';
 import { reportsUiBench, type ReportsUiResult } from './reports-ui-bench.ts';
 
@@ -32,6 +33,7 @@ export interface PageResult {
   week?: WeekBenchResult;
   day?: DayBenchResult;
   reports?: ReportBenchResult;
+  charts?: ChartsBenchRow[];
   reportsUi?: ReportsUiResult;
   sections: string[];
 }
@@ -481,6 +483,7 @@ async function main(): Promise<PageResult> {
     // 10,000 per batch: making and sending 50,000 session objects at once was itself a 150 ms task on the page
     result.reports = await reportBench(newDataWorker, sizes, 10_000);
   }
+  if (sections.includes('charts')) result.charts = await chartsBench();
   if (sections.includes('reports-ui')) {
     const size = Number(params.get('reportsUiSize') ?? 250_000);
     result.reportsUi = await reportsUiBench(newDataWorker, new URL('../renderer/workers/data-worker.js', import.meta.url), size, 10_000);

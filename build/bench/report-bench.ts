@@ -51,6 +51,8 @@ export async function reportBench(newWorker: () => { worker: Worker; api: Remote
       await api.insertSessions(part);
     }
     const insertMs = performance.now() - t0;
+    const progress = (what: string) => console.info(`reports ${size.toLocaleString('en')}: ${what} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    progress(`inserted in ${insertMs.toFixed(0)} ms`);
     const cases = reportCases(last);
     const t1 = performance.now();
     // the first report after the import is summed from the sessions while the roll-up builds behind it
@@ -59,10 +61,13 @@ export async function reportBench(newWorker: () => { worker: Worker; api: Remote
     // timers started every 20 ms while the roll-up builds: each waits for at most one build step
     // built: the roll-up and its baked tables (day totals, names) are all current
     let built = !first.catchingUp;
+    let polls = 0;
     const poll = (async () => {
       while (!built) {
         await new Promise((resolve) => setTimeout(resolve, 250));
-        built = !(await api.report(cases[0]!.input)).catchingUp;
+        const r = await api.report(cases[0]!.input);
+        built = !r.catchingUp;
+        if (++polls % 40 === 0) progress(`building: ${r.source}, catching up ${r.catchingUp}, report ${r.tookMs} ms`);
       }
     })();
     const latencies: number[] = [];
@@ -77,6 +82,7 @@ export async function reportBench(newWorker: () => { worker: Worker; api: Remote
     await poll;
     out.sizes.push({ size, insertMs, firstReportMs, buildMs: performance.now() - t1, commits: latencies.length,
       commitP50: latencies.length ? median(latencies) : NaN, stallMs: latencies.length ? Math.max(...latencies) : NaN });
+    progress('built');
     for (const c of cases) {
       const worker: number[] = [];
       const trip: number[] = [];
