@@ -56,12 +56,13 @@ describe('week view editing (real data worker)', () => {
     expect([s.startTime, s.endTime]).to.deep.equal([at(2026, 3, 3, 9, 45), at(2026, 3, 3, 11, 15)]);
     await until(() => block().closest('.col')!.getAttribute('data-day') === '1', 'block on Tuesday');
 
-    await drag(block().querySelector('.edge.end')!, pointAt(m.view, 1, 11 * 60 + 15), pointAt(m.view, 1, 12 * 60 + 12));
+    // a press within 6 px of a block's bottom (top) grabs its end (start)
+    await drag(block(), pointAt(m.view, 1, 11 * 60 + 14), pointAt(m.view, 1, 12 * 60 + 12));
     await waitForAction(m, 2);
     s = await session(m, report);
     expect(s.endTime).to.equal(at(2026, 3, 3, 12, 10));
 
-    await drag(block().querySelector('.edge.start')!, pointAt(m.view, 1, 9 * 60 + 45), pointAt(m.view, 1, 8 * 60 + 53));
+    await drag(block(), pointAt(m.view, 1, 9 * 60 + 46), pointAt(m.view, 1, 8 * 60 + 53));
     await waitForAction(m, 3);
     s = await session(m, report);
     expect(s.startTime).to.equal(at(2026, 3, 3, 8, 55));
@@ -147,8 +148,8 @@ describe('week view editing (real data worker)', () => {
 
   it('offers the overlap choices when a move would overlap, and retries with the one chosen', async () => {
     const block = () => blocks(m.view, report)[0]!;
-    // 09:00-10:30 dragged to 12:30-14:00 overlaps the call (13:00-14:00)
-    await drag(block(), pointAt(m.view, 0, 9 * 60), pointAt(m.view, 0, 12 * 60 + 30));
+    // 09:00-10:30 dragged to 12:30-14:00 overlaps the call (13:00-14:00); grabbed by its body, not its top edge
+    await drag(block(), pointAt(m.view, 0, 9 * 60 + 30), pointAt(m.view, 0, 13 * 60));
     await until(() => overlap(m).isOpen, 'overlap choices');
     expect(overlap(m).shadowRoot!.textContent).to.contain('Client call');
     expect(block().dataset['top']).to.equal(String(12 * 60 + 30)); // stays where it was dropped while asking

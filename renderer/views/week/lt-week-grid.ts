@@ -1,16 +1,14 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { styleProps } from './style-props.ts';
-import { formatHours } from '../../../shared/duration.ts';
 import { FormatController } from '../../controllers/format.ts';
 import { WatchController } from '../../controllers/watch.ts';
+import { columnDeps, dayColumn, dayHead, grabAt, rangeLabel, type ColumnContext } from './week-columns.ts';
 import { WeekDragController, type DragGrab, type DragHost, type DragTimes } from './week-drag.ts';
+import { daysByView, scrollToWork, WeekDrawController } from './week-draw.ts';
 import { WeekKeysController } from './week-keys.ts';
-import {
-  atMinute, DAY_MINUTES, DEFAULT_WORKING_HOURS, endOf, minuteOfDay, untrackedGaps, workedMsWithin,
-  type Band, type Segment, type WeekDay, type WorkingHours,
-} from './week-layout.ts';
+import { atMinute, DAY_MINUTES, DEFAULT_WORKING_HOURS, endOf, minuteOfDay, type Segment, type WeekDay, type WorkingHours } from './week-layout.ts';
 import type { PendingTimes, WeekModel } from './week-model.ts';
 import { gridStyles } from './week-styles.ts';
 
@@ -19,21 +17,12 @@ export interface WeekChangeDetail {
   times: PendingTimes;
 }
 
-const weekdayName = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
-const dayNumber = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const NO_PIECES: readonly Segment[] = [];
+
 const hourLabels = {
   '24h': new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
   '12h': new Intl.DateTimeFormat(undefined, { hour: 'numeric', hourCycle: 'h12' }),
 };
-const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-
-/** days drawn per task when a week first shows (a heavy week holds 500 blocks) */
-const DAYS_PER_TASK = 2;
-
-/** Top and height of a band as percentages of the day column. */
-function place(band: Band): Record<string, string> {
-  return { top: `${(band.top / DAY_MINUTES) * 100}%`, height: `${((band.bottom - band.top) / DAY_MINUTES) * 100}%` };
-}
 
 /**
  * The calendar grid of one week: day columns of hours with sessions as blocks, untracked working time hatched, a
@@ -56,12 +45,13 @@ export class LtWeekGrid extends LitElement implements DragHost {
   readonly #format = new FormatController(this);
   readonly drag = new WeekDragController(this);
   readonly keys = new WeekKeysController(this);
+  /** a new week's blocks come a batch of days per frame, the days in view first */
+  readonly #draw = new WeekDrawController(this);
   #scrolledFor = -1;
   #cursorFor = -1;
-  /** a new week's days are drawn a few at a time, each batch its own task, so no task holds the thread long */
-  #daysDrawn = 7;
   #drawnWeek = -1;
-  #drawTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #times = new Map<number, string>();
+  #timesClock = '';
 
   constructor() {
     super();
@@ -73,7 +63,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
 
   /** true while a new week's days are still being drawn */
   get drawing(): boolean {
-    return this.#daysDrawn < 7;
+    return this.#draw.drawing;
   }
 
   get days(): WeekDay[] {
@@ -150,8 +140,22 @@ export class LtWeekGrid extends LitElement implements DragHost {
     });
   }
 
+  /** A time of day per the clock setting; a week's blocks format a thousand of them, each Intl call ~5 µs. */
+  #time(ms: number): string {
+    const clock = this.#format.settings.clock;
+    if (clock !== this.#timesClock || this.#times.size > 20_000) {
+      this.#times.clear();
+      this.#timesClock = clock;
+    }
+    // every instant within a minute shows the same (zone offsets are whole minutes)
+    const minute = Math.floor(ms / 60_000);
+    let text = this.#times.get(minute);
+    if (text === undefined) this.#times.set(minute, (text = this.#format.time(ms)));
+    return text;
+  }
+
   rangeLabel(start: number, end: number | null): string {
-    return `${longDay.format(start)}, ${this.#format.time(start)} to ${end === null ? 'now' : this.#format.time(end)}`;
+    return rangeLabel(start, end, (ms) => this.#time(ms));
   }
 
   // ---- lifecycle ----
@@ -162,7 +166,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
     const start = this.model?.$weekStart.get();
     if (start !== undefined && start !== this.#drawnWeek && this.model.$loaded.get()) {
       this.#drawnWeek = start;
-      this.#daysDrawn = DAYS_PER_TASK;
+      this.#draw.reset();
     }
     if (start !== undefined && start !== this.#cursorFor) {
       this.#cursorFor = start;
@@ -172,43 +176,16 @@ export class LtWeekGrid extends LitElement implements DragHost {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.#drawTimer) clearTimeout(this.#drawTimer);
-    this.#drawTimer = null;
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#daysDrawn < 7 && !this.#drawTimer) {
-      this.#drawTimer = setTimeout(() => {
-        this.#drawTimer = null;
-        this.#daysDrawn = Math.min(7, this.#daysDrawn + DAYS_PER_TASK);
-        this.requestUpdate();
-      }, 0);
-    }
     const start = this.model.$weekStart.get();
     if (this.#scrolledFor !== start && this.model.$loaded.get()) {
       this.#scrolledFor = start;
-      this.#scrollToWork();
-    }
-  }
-
-  /** Opens a week at the working morning (or its earliest block) and, when narrow, at today. */
-  #scrollToWork(): void {
-    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
-    const col = this.renderRoot.querySelector<HTMLElement>('.col');
-    if (!scroller || !col) return;
-    // where sessions start, not the after-midnight tails of the evening before
-    const starts = this.model.$layout.get().flat().filter((s) => s.isStart).map((s) => s.top);
-    const earliest = Math.min(this.hours.start, ...starts);
-    scroller.scrollTop = (col.offsetHeight * Math.max(0, earliest - 30)) / DAY_MINUTES;
-    const now = this.model.$now.get();
-    const today = this.days.findIndex((d) => now >= d.from && now < d.to);
-    if (today > 0) {
-      const head = this.renderRoot.querySelectorAll<HTMLElement>('.dayhead')[today];
-      const gutter = this.renderRoot.querySelector<HTMLElement>('.gutter')?.offsetWidth ?? 0;
-      if (head && head.offsetLeft + head.offsetWidth > scroller.clientWidth) scroller.scrollLeft = head.offsetLeft - gutter;
+      // the empty week is laid out and scrolled to its working hours; then its blocks come, those in view first
+      const now = this.model.$now.get();
+      scrollToWork(this.renderRoot, this.model.$layout.get(), this.hours, this.days.findIndex((d) => now >= d.from && now < d.to));
+      const order = daysByView(this.renderRoot, this.model.$layout.get());
+      queueMicrotask(() => this.#draw.start(order)); // the first batch in this same task, in an update of its own
     }
   }
 
@@ -219,23 +196,32 @@ export class LtWeekGrid extends LitElement implements DragHost {
     const days = this.days;
     const layout = this.model.$layout.get();
     const totals = this.model.$totals.get();
-    const now = this.model.$now.get();
+    const c: ColumnContext = {
+      now: this.model.$now.get(), hours: this.hours, time: (ms) => this.#time(ms),
+      project: (id) => this.model.projectById(id), pending: this.model.$pending.get(), focusedId: this.focusedId,
+      drag: this.drag.current,
+    };
     const slotDay = days[this.cursor.day]!;
     const slotStart = atMinute(slotDay.from, this.cursor.minute);
     return html`
       <p class="focus-info" aria-hidden="true">${this.#focusInfo()}</p>
       <div class="scroller">
-        <div class="grid" @pointerdown=${this.#pointerDown}>
+        <div class="grid" @pointerdown=${this.#pointerDown} @keydown=${this.#blockKey} @focusin=${this.#focusIn}
+          @focusout=${this.#focusOut} @dblclick=${this.#dblclick}>
           <div class="slot" role="button" tabindex="0" data-label=${this.#format.time(slotStart)}
             ${styleProps({ 'grid-column': String(this.cursor.day + 2), '--slot-top': String(this.cursor.minute) })}
             aria-label=${`Empty time, ${this.rangeLabel(slotStart, slotStart + 30 * 60_000)}. Enter or N adds a session; arrows move.`}
             @keydown=${this.keys.onSlotKey}></div>
           <div class="corner"></div>
-          ${days.map((day) => this.#dayHead(day, totals.days[day.index] ?? 0, layout[day.index] ?? [], now))}
+          ${days.map((day) => dayHead(day, totals.days[day.index] ?? 0, layout[day.index] ?? [], c))}
           <div class="gutter" aria-hidden="true">
             ${Array.from({ length: 24 }, (_, h) => html`<div class="hour">${hourLabels[this.#format.settings.clock].format(atMinute(days[0]!.from, h * 60))}</div>`)}
           </div>
-          ${days.map((day) => this.#column(day, day.index < this.#daysDrawn ? layout[day.index] ?? [] : [], now))}
+          ${days.map((day) => {
+            const pieces = this.#draw.isDrawn(day.index) ? layout[day.index] ?? NO_PIECES : NO_PIECES;
+            const more = [this.#format.settings.clock, this.model.$projects.get()];
+            return guard(columnDeps(day, pieces, c, more), () => dayColumn(day, pieces, c));
+          })}
         </div>
       </div>
       <p id="block-keys" class="sr-only">
@@ -244,74 +230,6 @@ export class LtWeekGrid extends LitElement implements DragHost {
       </p>
       <p class="sr-only" role="status">${this.announcement}</p>
     `;
-  }
-
-  #dayHead(day: WeekDay, total: number, pieces: Segment[], now: number) {
-    const today = now >= day.from && now < day.to;
-    const untracked = untrackedGaps(pieces, day, now, this.hours).reduce((sum, g) => sum + g.bottom - g.top, 0);
-    const title = `${longDay.format(day.from)}: ${formatHours(total)} tracked${untracked ? `, ${formatHours(untracked * 60_000)} untracked in working hours` : ''}`;
-    return html`<div class="dayhead ${today ? 'today' : ''}" title=${title}
-      ${styleProps({ 'grid-column': String(day.index + 2) })}>
-      <span class="dname">${weekdayName.format(day.from)}</span>
-      <span class="ddate">${dayNumber.format(day.from)}</span>
-      <span class="dtotal" data-total=${total}><span class="sr-only">${longDay.format(day.from)} total </span>${formatHours(total)}</span>
-    </div>`;
-  }
-
-  #column(day: WeekDay, pieces: Segment[], now: number) {
-    const ghost = this.drag.current;
-    const showGhost = ghost && ghost.grab.kind === 'create' && ghost.day === day.index;
-    const isToday = now >= day.from && now < day.to;
-    return html`<div class="col" data-day=${day.index} ${styleProps({ 'grid-column': String(day.index + 2) })}>
-      ${untrackedGaps(pieces, day, now, this.hours).map((g) => html`<div class="gap" ${styleProps(place(g))}></div>`)}
-      ${repeat(pieces, (p) => p.session.id, (p) => this.#block(p, day, now))}
-      ${isToday ? html`<div class="now" ${styleProps({ top: `${(minuteOfDay(now, day) / DAY_MINUTES) * 100}%` })}></div>` : nothing}
-      ${showGhost
-        ? html`<div class="ghost" ${styleProps(place({ top: minuteOfDay(ghost.times.startTime, day), bottom: minuteOfDay(ghost.times.endTime, day) }))}>
-            ${this.#format.time(ghost.times.startTime)}–${this.#format.time(ghost.times.endTime)}</div>`
-        : nothing}
-    </div>`;
-  }
-
-  #block(piece: Segment, day: WeekDay, now: number) {
-    const s = piece.session;
-    const project = this.model.projectById(s.projectId);
-    const end = endOf(s, now);
-    const name = s.name || '(no description)';
-    const worked = formatHours(workedMsWithin(s, s.startTime, end, now));
-    const range = this.rangeLabel(s.startTime, s.endTime);
-    const label = `${name}${project ? `, ${project.name}` : ''}, ${range}, ${worked}${piece.running ? ', running' : ''}`;
-    // one tab stop per session: the piece where it starts, or the week's first day when it started before
-    const firstInWeek = piece.isStart || day.index === 0;
-    const height = piece.bottom - piece.top;
-    const dragged = this.drag.current?.grab.id === s.id;
-    const classes = ['block', piece.running ? 'running' : '', piece.isStart ? '' : 'cont-before',
-      piece.isEnd || piece.running ? '' : 'cont-after', height < 40 ? 'short' : '',
-      this.model.$pending.get()[s.id] && !dragged ? 'pending' : '', dragged ? 'dragging' : '',
-      this.focusedId === s.id ? 'focused' : ''].filter(Boolean).join(' ');
-    const style = {
-      ...place(piece),
-      left: `calc(${(piece.lane / piece.lanes) * 100}% + 2px)`,
-      width: `calc(${100 / piece.lanes}% - 4px)`,
-      '--c': project?.color ?? '',
-    };
-    // the accessible name is the visible text plus what only the eye gets from the position (day, worked time)
-    return html`<div class=${classes} role="button" tabindex=${firstInWeek ? 0 : -1} data-id=${s.id}
-      data-top=${piece.top} data-bottom=${piece.bottom} ${styleProps(style)}
-      aria-describedby="block-keys" title=${label}
-      @keydown=${(e: KeyboardEvent) => this.keys.onBlockKey(e, s.id)}
-      @focus=${() => (this.focusedId = s.id)} @blur=${() => this.keys.onBlockBlur(s.id)}
-      @dblclick=${() => this.emit('week-open', { id: s.id })}>
-      ${piece.pauses.map((p) => html`<div class="pause" ${styleProps(place({
-        top: ((p.top - piece.top) / Math.max(1, height)) * DAY_MINUTES,
-        bottom: ((p.bottom - piece.top) / Math.max(1, height)) * DAY_MINUTES,
-      }))}></div>`)}
-      <span class="name">${name}</span>
-      <span class="meta">${this.#format.time(s.startTime)}–${piece.running ? 'now' : this.#format.time(end)}${project ? ` · ${project.name}` : ''}</span>
-      <span class="sr-only">, ${range}, ${worked}${piece.running ? ', running' : ''}</span>
-      ${piece.isStart ? html`<div class="edge start" data-edge="start"></div>` : nothing}
-      ${piece.isEnd ? html`<div class="edge end" data-edge="end"></div>` : nothing}
-    </div>`;
   }
 
   #focusInfo() {
@@ -323,12 +241,11 @@ export class LtWeekGrid extends LitElement implements DragHost {
 
   readonly #pointerDown = (event: PointerEvent): void => {
     const path = event.composedPath().filter((n): n is HTMLElement => n instanceof HTMLElement);
-    const edge = path.find((el) => el.dataset['edge']);
     const block = path.find((el) => el.classList.contains('block'));
     if (block) {
       const s = this.model.sessionById(block.dataset['id'] ?? '');
       if (!s) return;
-      const kind = (edge?.dataset['edge'] as 'start' | 'end' | undefined) ?? 'move';
+      const kind = grabAt(block, event.clientY);
       // a running block's body does not drag: its end follows the clock (its top edge moves its start)
       if (kind === 'move' && s.endTime === null) return;
       this.drag.begin(event, { kind, id: s.id, startTime: s.startTime, endTime: endOf(s, this.model.$now.get()) });
@@ -336,6 +253,32 @@ export class LtWeekGrid extends LitElement implements DragHost {
       this.drag.begin(event, { kind: 'create', id: null, startTime: 0, endTime: 0 });
     }
   };
+
+  // one listener each on the grid for every block's keys, focus and double click
+  readonly #blockKey = (event: KeyboardEvent): void => {
+    const id = blockId(event);
+    if (id) this.keys.onBlockKey(event, id);
+  };
+
+  readonly #focusIn = (event: FocusEvent): void => {
+    const id = blockId(event);
+    if (id) this.focusedId = id;
+  };
+
+  readonly #focusOut = (event: FocusEvent): void => {
+    const id = blockId(event);
+    if (id) this.keys.onBlockBlur(id);
+  };
+
+  readonly #dblclick = (event: MouseEvent): void => {
+    const id = blockId(event);
+    if (id) this.emit('week-open', { id });
+  };
+}
+
+/** The session id of the block an event happened on or in. */
+function blockId(event: Event): string | null {
+  return (event.target as Element).closest?.<HTMLElement>('.block')?.dataset['id'] ?? null;
 }
 
 declare global {

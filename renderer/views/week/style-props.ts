@@ -7,7 +7,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
  * writes are allowed. Keys are CSS property names ('grid-column', '--c').
  */
 class StyleProps extends Directive {
-  #previous = new Set<string>();
+  #previous: Record<string, string> = {};
 
   constructor(info: PartInfo) {
     super(info);
@@ -20,12 +20,16 @@ class StyleProps extends Directive {
 
   override update(part: ElementPart, [props]: [Record<string, string>]): unknown {
     const style = (part.element as HTMLElement).style;
-    for (const name of this.#previous) if (!(name in props)) style.removeProperty(name);
-    for (const [name, value] of Object.entries(props)) {
+    const previous = this.#previous;
+    for (const name in previous) if (!(name in props)) style.removeProperty(name);
+    // a re-render mostly repeats the values: only changes reach the CSSOM (each write is parsed)
+    for (const name in props) {
+      const value = props[name]!;
+      if (value === previous[name]) continue;
       if (value === '') style.removeProperty(name);
       else style.setProperty(name, value);
     }
-    this.#previous = new Set(Object.keys(props));
+    this.#previous = props;
     return noChange;
   }
 }

@@ -113,6 +113,24 @@ export function layoutWeek(sessions: readonly Activity[], days: readonly WeekDay
   });
 }
 
+/**
+ * The new layout, with each day that came out the same as before given back as the same array: the grid redraws
+ * only the days whose blocks changed (a drag moves one block, the minute tick grows one).
+ */
+export function keepUnchangedDays(previous: readonly Segment[][] | null, next: Segment[][]): Segment[][] {
+  if (!previous || previous.length !== next.length) return next;
+  return next.map((day, i) => (sameDay(previous[i]!, day) ? previous[i]! : day));
+}
+
+function sameDay(a: readonly Segment[], b: readonly Segment[]): boolean {
+  return a.length === b.length && a.every((p, i) => {
+    const q = b[i]!;
+    return p.session === q.session && p.day === q.day && p.top === q.top && p.bottom === q.bottom && p.lane === q.lane
+      && p.lanes === q.lanes && p.isStart === q.isStart && p.isEnd === q.isEnd && p.running === q.running
+      && p.pauses.length === q.pauses.length && p.pauses.every((x, j) => x.top === q.pauses[j]!.top && x.bottom === q.pauses[j]!.bottom);
+  });
+}
+
 /** Greedy lanes within each cluster of pieces that overlap one another. */
 function assignLanes(pieces: Segment[]): void {
   let cluster: Segment[] = [];

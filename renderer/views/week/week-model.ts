@@ -5,7 +5,7 @@ import { toAppError, type AppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import type { AddSessionInput, EditResult, OverlapChoice, SessionPatch } from '../../../shared/sessions.ts';
 import { isRecoveryError, type DataClient } from '../../services/data-client.ts';
-import { layoutWeek, weekDays, weekStartOf, weekTotals, type Segment, type WeekDay, type WeekTotals } from './week-layout.ts';
+import { keepUnchangedDays, layoutWeek, weekDays, weekStartOf, weekTotals, type Segment, type WeekDay, type WeekTotals } from './week-layout.ts';
 import { CoalescedRead } from '../../state/coalesced.ts';
 
 /** A list page; a week of heavy use is a few hundred sessions, so a few pages cover any real week. */
@@ -51,6 +51,8 @@ export class WeekModel {
     sessions.map((s) => (pending[s.id] ? { ...s, ...pending[s.id] } : s)),
   );
 
+  /** projects by id: a week's 500 blocks each look theirs up, and a user may have thousands */
+  #projectIndex: { of: Project[] | null; byId: Map<string, Project> } = { of: null, byId: new Map() };
   readonly #client: DataClient;
   readonly #clock: () => number;
   #ticker: ReturnType<typeof setTimeout> | null = null;
@@ -69,7 +71,9 @@ export class WeekModel {
     this.$now = atom(now);
     this.$weekStart = atom(weekStartOf(now, this.weekStartsOn));
     this.$days = computed([this.$weekStart], (start) => weekDays(start));
-    this.$layout = computed([this.$shown, this.$days, this.$now], (sessions, days, at) => layoutWeek(sessions, days, at));
+    let laidOut: Segment[][] | null = null;
+    this.$layout = computed([this.$shown, this.$days, this.$now], (sessions, days, at) =>
+      (laidOut = keepUnchangedDays(laidOut, layoutWeek(sessions, days, at))));
     this.$totals = computed([this.$shown, this.$days, this.$now], (sessions, days, at) => weekTotals(sessions, days, at));
   }
 
@@ -129,7 +133,10 @@ export class WeekModel {
   }
 
   projectById(id: string | null): Project | undefined {
-    return id === null ? undefined : this.$projects.get().find((p) => p.id === id);
+    if (id === null) return undefined;
+    const projects = this.$projects.get();
+    if (this.#projectIndex.of !== projects) this.#projectIndex = { of: projects, byId: new Map(projects.map((p) => [p.id, p])) };
+    return this.#projectIndex.byId.get(id);
   }
 
   sessionById(id: string): Activity | undefined {

@@ -35,8 +35,9 @@ export const gridStyles = css`
     pointer-events: none; }
   .now::before { content: ''; position: absolute; left: -4px; top: -5px; width: 8px; height: 8px; border-radius: 50%;
     background: var(--lt-danger, #d92d20); }
-  .block { position: absolute; box-sizing: border-box; min-height: 0.9rem; padding: 0.1rem 0.3rem 0.1rem 0.4rem;
-    border-radius: 6px; overflow: hidden; cursor: grab; z-index: 1; font-size: 0.78rem; line-height: 1.2;
+  .block { position: absolute; left: 2px; width: calc(100% - 4px); box-sizing: border-box; min-height: 0.9rem;
+    padding: 0.1rem 0.3rem 0.1rem 0.4rem; border-radius: 6px; overflow: hidden; white-space: nowrap;
+    text-overflow: ellipsis; cursor: grab; z-index: 1; font-size: 0.78rem; line-height: 1.2;
     color: var(--lt-block-text, CanvasText);
     background: color-mix(in srgb, var(--c, #98a2b3) 22%, var(--lt-bg, Canvas));
     border: 1px solid color-mix(in srgb, var(--c, #98a2b3) 55%, var(--lt-bg, Canvas));
@@ -48,15 +49,17 @@ export const gridStyles = css`
   .block.running { border-bottom: 2px dashed var(--c, #98a2b3); }
   .block.pending { opacity: 0.75; }
   .block.dragging { opacity: 0.85; box-shadow: 0 6px 18px rgb(0 0 0 / 0.18); cursor: grabbing; z-index: 4; }
-  .block .name { display: block; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  .block .meta { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; opacity: 0.85;
-    font-variant-numeric: tabular-nums; }
-  .block.short .meta { display: none; }
+  /* two lines of the block's own text, each cut with an ellipsis: no box (or clip) of their own */
+  .block .name { font-weight: 600; }
+  .block .meta { font-variant-numeric: tabular-nums; color: color-mix(in srgb, currentColor 85%, transparent); }
+  .block.short .meta, .block.short br { display: none; }
   .pause { position: absolute; left: 0; right: 0; pointer-events: none;
     background: repeating-linear-gradient(45deg, var(--lt-bg, Canvas) 0 3px, transparent 3px 6px); opacity: 0.85; }
-  .edge { position: absolute; left: 0; right: 0; height: 6px; cursor: ns-resize; z-index: 1; }
-  .edge.start { top: -1px; }
-  .edge.end { bottom: -1px; }
+  /* the edges a press resizes by (see grabAt), shown only under the pointer */
+  .block:not(.cont-before):hover::before, .block:not(.cont-after, .running):hover::after { content: '';
+    position: absolute; left: 0; right: 0; height: 6px; cursor: ns-resize; z-index: 1; }
+  .block:hover::before { top: 0; }
+  .block:hover::after { bottom: 0; }
   .ghost { position: absolute; left: 2px; right: 2px; border-radius: 6px; z-index: 4; pointer-events: none;
     border: 2px dashed var(--lt-accent, #4f7cff); background: color-mix(in srgb, var(--lt-accent, #4f7cff) 15%, transparent);
     font-size: 0.75rem; padding: 0.1rem 0.3rem; box-sizing: border-box; font-variant-numeric: tabular-nums; overflow: hidden; }
