@@ -67,6 +67,8 @@ export async function reportBench(newWorker: () => { worker: Worker; api: Remote
         await new Promise((resolve) => setTimeout(resolve, 250));
         const r = await api.report(cases[0]!.input);
         built = !r.catchingUp;
+        const failed = r.notes.find((x) => x.includes('could not'));
+        if (failed) progress(failed);
         if (++polls % 40 === 0) progress(`building: ${r.source}, catching up ${r.catchingUp}, report ${r.tookMs} ms`);
       }
     })();

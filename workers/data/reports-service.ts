@@ -79,7 +79,7 @@ export class Reports implements Api<'report' | 'reportRows'> {
     // waiting on the stepped catch-up, which timer commits from another window could keep busy as long as they come).
     const { report, building } = await this.core.read(async (db) => {
       const settings = await readSettings(db, this.core.onBadSetting);
-      const building = (await pendingSessions(db, settings.reportRounding)) > MAX_WAIT_SESSIONS;
+      const building = (await pendingSessions(db, settings.reportRounding, MAX_WAIT_SESSIONS)) > MAX_WAIT_SESSIONS;
       const request = { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy };
       return { building, report: await buildReport(db, request, settings, this.core.clock(), !building) };
     });
