@@ -14,10 +14,12 @@ import type { Database } from '../sqlite.ts';
 function journalSpans(actions: string): string {
   const img = (col: 'before' | 'after') => `SELECT u.${col} ->> 'start_time', COALESCE(u.${col} ->> 'end_time', u.${col} ->> 'start_time')
     FROM undo_rows u WHERE ${actions} AND u.tbl = 'activities' AND u.${col} IS NOT NULL`;
-  // a project's or a tag's productivity class (or a tag's deletion) changes every session it covers
+  // a project's or a tag's productivity class (or a tag's deletion) changes every session it covers: a project's
+  // months come from the roll-up's month table (activities has no index by project: a scan of a million rows from
+  // OPFS); days not summed yet are recomputed anyway
   const changed = (field: string) => `(u.before ->> '${field}') IS NOT (u.after ->> '${field}')`;
   return `${img('before')} UNION ALL ${img('after')}
-    UNION ALL SELECT min(a.start_time), max(COALESCE(a.end_time, a.start_time)) FROM undo_rows u JOIN activities a ON a.project_id = u.row_id
+    UNION ALL SELECT min(m.day) * 86400000 - 86400000, (max(m.day) + 32) * 86400000 FROM undo_rows u JOIN report_days_m m ON m.project_id = u.row_id
       WHERE ${actions} AND u.tbl = 'projects' AND ${changed('productivity')} HAVING count(*) > 0
     UNION ALL SELECT min(a.start_time), max(COALESCE(a.end_time, a.start_time)) FROM undo_rows u
       JOIN activity_tags l ON l.tag_id = u.row_id JOIN activities a ON a.id = l.activity_id
