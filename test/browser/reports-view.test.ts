@@ -260,6 +260,25 @@ describe('reports view (real data worker)', () => {
     await until(() => model(m).$report.get()?.totals.ms === 6.25 * 3_600_000, 'all time: the five sessions');
   });
 
+  it('after a big import, says the summaries are being built, then shows the summed report by itself', async function () {
+    this.timeout(60_000);
+    const client = view(m).client!;
+    const base = new Date(2025, 0, 6, 8).getTime();
+    await client.data.insertSessions(Array.from({ length: 6_000 }, (_, i) => ({
+      name: `import ${i % 30}`, projectId: i % 2 ? ids.alpha! : ids.beta!, startTime: base + i * 3 * 3_600_000, endTime: base + i * 3 * 3_600_000 + 40 * 60_000, pausedMs: 0,
+    })));
+    await showRange(m, '2025-01-01', '2026-12-31');
+    const building = model(m).$report.get()!;
+    expect(building.catchingUp).to.equal(true);
+    expect(textOf(view(m).shadowRoot!.querySelector('.notes')!)).to.contain('still being built');
+    // no input from here: the view asks again until the worker has caught up
+    const done = await until(() => { const r = model(m).$report.get(); return r && !r.catchingUp && r.source === 'rollup' ? r : null; }, 'caught up', 45_000);
+    expect(done.totals.sessions).to.equal(building.totals.sessions);
+    expect(done.totals.ms).to.equal(building.totals.ms);
+    await view(m).updateComplete;
+    expect(textOf(view(m).shadowRoot!.querySelector('.notes')!)).to.not.contain('still being built');
+  });
+
   it('refuses bad filter text (NUL, 300 characters) with a sentence and changes nothing', async () => {
     const report = model(m).$report.get();
     const query = model(m).$query.get();

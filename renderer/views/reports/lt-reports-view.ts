@@ -83,6 +83,19 @@ export class LtReportsView extends LitElement {
       void m.load();
       void m.loadLists();
     }));
+    // after an import the worker answers from the sessions while it builds its summaries in the background (nothing
+    // announces the end): ask again, less and less often, until the answer says it has caught up
+    let again: ReturnType<typeof setTimeout> | undefined;
+    let delay = 2_000;
+    this.#off.push(m.$report.listen((r) => {
+      clearTimeout(again);
+      if (!r?.catchingUp) {
+        delay = 2_000;
+        return;
+      }
+      again = setTimeout(() => void m.load(), delay);
+      delay = Math.min(delay * 2, 30_000);
+    }), () => clearTimeout(again));
     void m.load();
     void m.loadLists();
   }
