@@ -182,7 +182,7 @@ export async function reportsUiBench(
     });
   });
 
-  // a profiling run (see build/bench/trace-reports-ui.mjs) traces from here; `npm run bench` exposes no such hook
+  // a profiling run (see build/bench/trace.mjs reports-ui) traces from here; `npm run bench` exposes no such hook
   const hook = (window as { benchMark?: (what: string) => Promise<void> }).benchMark;
   await hook?.('start');
 

@@ -73,7 +73,7 @@ export async function weekBench(
   // the week's sessions land in the store synchronously; the views update from there
   let t1 = 0;
   const stop = model.$sessions.listen(() => (t1 = performance.now()));
-  // a profiling run (build/bench/trace-week.mjs) traces from here; `npm run bench` exposes no such hook
+  // a profiling run (build/bench/trace.mjs week) traces from here; `npm run bench` exposes no such hook
   const hook = (window as { benchMark?: (what: string) => Promise<void> }).benchMark;
   await hook?.('start');
   for (let i = 1; i <= 7; i++) {

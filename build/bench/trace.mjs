@@ -1,21 +1,39 @@
-// A Chromium performance trace of the bench's week section (seven weeks shown in <lt-week-view> over a large file),
-// summarised per main-thread task: `npm run bench` once (builds dist/bench), then
-//   node build/bench/trace-week.mjs [sessions=250000] [out=/tmp/week-trace.json]
-// prints each task over 30 ms with its time in script, style, layout, paint…; open the file in DevTools for more.
+// A Chromium performance trace of one bench section that marks where to trace (window.benchMark('start'/'stop')):
+// `reports-ui` (first opens, report switches, view switches; User Timing "rui …") or `week` (seven weeks in
+// <lt-week-view> over a large file). `npm run bench` once (builds dist/bench), then
+//   node build/bench/trace.mjs reports-ui|week [sessions=250000] [out=/tmp/<section>-trace.json]
+// prints each main-thread task over 30 ms with its time in script, style, layout, paint…; open the file in DevTools'
+// Performance panel for more.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../test/chromium.mjs';
 
+const SECTIONS = {
+  'reports-ui': {
+    query: (size) => ({ only: 'reports-ui', reportsUiSize: size }),
+    said: (r) => `first open render p50 ${r.reportsUi.first.renderMs.toFixed(1)} ms`,
+  },
+  week: {
+    query: (size) => ({ only: 'week', fileRows: size }),
+    said: (r) => `week render p50 ${r.week.renderMs.toFixed(1)} ms, longest task ${r.week.longestTaskMs.toFixed(0)} ms, ${r.week.longTasks} over 50 ms`,
+  },
+};
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const [size = '250000', out = '/tmp/week-trace.json'] = process.argv.slice(2);
+const [section, size = '250000', out = `/tmp/${section}-trace.json`] = process.argv.slice(2);
+const chosen = SECTIONS[section];
+if (!chosen) {
+  console.error(`usage: node build/bench/trace.mjs ${Object.keys(SECTIONS).join('|')} [sessions] [out]`);
+  process.exit(2);
+}
 const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
 const web = await startWebServer(path.join(root, 'dist'), 0);
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
+  page.on('console', (m) => m.type() === 'error' && console.error('page console:', m.text()));
   const cdp = await page.context().newCDPSession(page);
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
@@ -24,7 +42,8 @@ try {
     if (what === 'start') {
       await cdp.send('Tracing.start', {
         transferMode: 'ReportEvents',
-        traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'toplevel', 'blink', 'disabled-by-default-v8.cpu_profiler'] },
+        traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing',
+          'disabled-by-default-v8.cpu_profiler', 'toplevel', 'blink'] },
       });
     } else {
       await cdp.send('Tracing.end');
@@ -32,10 +51,10 @@ try {
     }
   });
   page.setDefaultTimeout(0);
-  await page.goto(`${web.url}bench/bench.html?${new URLSearchParams({ only: 'week', fileRows: size })}`);
+  await page.goto(`${web.url}bench/bench.html?${new URLSearchParams(chosen.query(size))}`);
   const result = await page.evaluate(() => window.benchResult);
   writeFileSync(out, JSON.stringify({ traceEvents: events }));
-  console.log(`week render p50 ${result.week.renderMs.toFixed(1)} ms, longest task ${result.week.longestTaskMs.toFixed(0)} ms, ${result.week.longTasks} over 50 ms`);
+  console.log(`${events.length} trace events in ${out}; ${chosen.said(result)}`);
   summarise(events);
 } finally {
   await browser.close();
