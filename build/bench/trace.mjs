@@ -1,7 +1,7 @@
 // A Chromium performance trace of one bench section that marks where to trace (window.benchMark('start'/'stop')):
 // `reports-ui` (first opens, report switches, view switches; User Timing "rui …") or `week` (seven weeks in
 // <lt-week-view> over a large file). `npm run bench` once (builds dist/bench), then
-//   node build/bench/trace.mjs reports-ui|week [sessions=250000] [out=/tmp/<section>-trace.json]
+//   node build/bench/trace.mjs reports-ui|week|reports [sessions=250000] [out=/tmp/<section>-trace.json]
 // prints each main-thread task over 30 ms with its time in script, style, layout, paint…; open the file in DevTools'
 // Performance panel for more.
 import { writeFileSync } from 'node:fs';
@@ -14,6 +14,12 @@ const SECTIONS = {
   'reports-ui': {
     query: (size) => ({ only: 'reports-ui', reportsUiSize: size }),
     said: (r) => `first open render p50 ${r.reportsUi.first.renderMs.toFixed(1)} ms`,
+  },
+  // the whole section (no marks): the page's own long tasks while importing and reporting
+  reports: {
+    whole: true,
+    query: (size) => ({ only: 'reports', reportSizes: size }),
+    said: (r) => `page: longest task ${r.reports.longestTaskMs.toFixed(0)} ms, ${r.reports.longTasks} over 50 ms`,
   },
   week: {
     query: (size) => ({ only: 'week', fileRows: size }),
@@ -51,8 +57,16 @@ try {
     }
   });
   page.setDefaultTimeout(0);
+  if (chosen.whole) {
+    await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8.execute', 'v8', 'blink.user_timing'] } });
+    page.once('load', () => undefined);
+  }
   await page.goto(`${web.url}bench/bench.html?${new URLSearchParams(chosen.query(size))}`);
   const result = await page.evaluate(() => window.benchResult);
+  if (chosen.whole) {
+    await cdp.send('Tracing.end');
+    await done;
+  }
   writeFileSync(out, JSON.stringify({ traceEvents: events }));
   console.log(`${events.length} trace events in ${out}; ${chosen.said(result)}`);
   summarise(events);
