@@ -2,6 +2,7 @@ import type { Database } from '../sqlite.ts';
 import { dayStartMs, monthStartSql } from './days.ts';
 import { dayFacts, type FactContext, type Rounding } from './facts.ts';
 import { TREE_CTE } from './filters.ts';
+import { temp, TEMP } from './temp.ts';
 
 /**
  * Baked tables (migration v7): figures with each project's rate and currency already applied, so grouping all history
@@ -20,6 +21,9 @@ export const BAKED_TABLES = ['report_day_totals', 'report_names_m', 'report_name
 export const MAX_INLINE_SESSIONS = 3_000;
 
 const yearStartSql = (day: string) => `(${day} - CAST(strftime('%j', ${day} * 86400, 'unixepoch') AS INTEGER) + 1)`;
+/** currency, ms, rounded_ms, billable_ms, billable_rounded_ms, sessions, amount of day facts `f` joined with the tree `t` */
+const RATED_SUMS = `COALESCE(t.currency, ''), sum(f.ms), sum(f.rounded_ms), sum(f.billable * f.ms), sum(f.billable * f.rounded_ms),
+  sum(f.sessions), COALESCE(sum(f.billable * f.rounded_ms * t.rate), 0)`;
 const RATES = `WITH RECURSIVE ${TREE_CTE} SELECT id, rate, COALESCE(currency, '') AS currency FROM tree ORDER BY id`;
 
 /** Marks the months m0..m1 (month-start day numbers, or any day inside them) to be baked again. */
@@ -80,21 +84,14 @@ export async function bakeStep(db: Database, rounding: Rounding, tagClasses: boo
     await db.run('DELETE FROM report_day_totals WHERE day BETWEEN :m0 AND :m1', args);
     await db.run(`WITH RECURSIVE ${TREE_CTE}
       INSERT INTO report_day_totals (day, currency, ms, rounded_ms, billable_ms, billable_rounded_ms, sessions, amount)
-      SELECT f.day, COALESCE(t.currency, ''), sum(f.ms), sum(f.rounded_ms), sum(f.billable * f.ms), sum(f.billable * f.rounded_ms),
-        sum(f.sessions), COALESCE(sum(f.billable * f.rounded_ms * t.rate), 0)
-      FROM report_days f LEFT JOIN tree t ON t.id = f.project_id WHERE f.day BETWEEN :m0 AND :m1 GROUP BY 1, 2`, args);
-    await db.exec(`CREATE TEMP TABLE IF NOT EXISTS report_bake_names (day INTEGER NOT NULL, project_id TEXT NOT NULL,
-      billable INTEGER NOT NULL, class INTEGER NOT NULL, name TEXT NOT NULL, ms INTEGER NOT NULL, rounded_ms INTEGER NOT NULL,
-      sessions INTEGER NOT NULL, PRIMARY KEY (day, project_id, billable, class, name))`);
-    await db.run('DELETE FROM temp.report_bake_names');
+      SELECT f.day, ${RATED_SUMS} FROM report_days f LEFT JOIN tree t ON t.id = f.project_id WHERE f.day BETWEEN :m0 AND :m1 GROUP BY 1, 2`, args);
+    const names = await temp(db, TEMP, 'report_bake_names');
     const ctx: FactContext = { db, from: dayStartMs(m0), to: dayStartMs(end + 1), rounding, tagClasses, now: null, where: '', args: {} };
-    await dayFacts(ctx, { table: 'temp.report_bake_names', tag: false, name: true });
+    await dayFacts(ctx, { table: names, tag: false, name: true });
     await db.run('DELETE FROM report_names_m WHERE day BETWEEN :m0 AND :m1', args);
     await db.run(`WITH RECURSIVE ${TREE_CTE}
       INSERT INTO report_names_m (day, name, currency, ms, rounded_ms, billable_ms, billable_rounded_ms, sessions, amount)
-      SELECT ${monthStartSql('f.day')}, f.name, COALESCE(t.currency, ''), sum(f.ms), sum(f.rounded_ms), sum(f.billable * f.ms),
-        sum(f.billable * f.rounded_ms), sum(f.sessions), COALESCE(sum(f.billable * f.rounded_ms * t.rate), 0)
-      FROM temp.report_bake_names f LEFT JOIN tree t ON t.id = f.project_id GROUP BY 1, 2, 3`);
+      SELECT ${monthStartSql('f.day')}, f.name, ${RATED_SUMS} FROM ${names} f LEFT JOIN tree t ON t.id = f.project_id GROUP BY 1, 2, 3`);
     for (let m = m0; m <= mLast; m = nextMonth(m)) years.add(yearStart(m));
   }
   for (const y of years) {

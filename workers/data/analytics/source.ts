@@ -4,6 +4,7 @@ import { dayTotalsSql, namesSql } from './baked.ts';
 import { dayStartMs, localDay } from './days.ts';
 import { dayFacts, dayStatFacts, hasTagClasses, hourFacts, type FactContext, type Rounding } from './facts.ts';
 import { factWhere, hasFilters, rollupCan, sessionWhere, type SqlPart } from './filters.ts';
+import { temp, TEMP, TEMP_HOURS, TEMP_STATS } from './temp.ts';
 
 /**
  * Where a report's facts come from. From the roll-up (plus the running session, summed per report into small temp
@@ -27,21 +28,6 @@ export interface FactSource {
    * day, week or name alone without filters; null when they cannot answer it.
    */
   baked?: (key: 'day' | 'name', d0: number, d1: number) => string | null;
-}
-
-const TEMP = `
-  CREATE TEMP TABLE IF NOT EXISTS %T (day INTEGER NOT NULL, project_id TEXT NOT NULL, billable INTEGER NOT NULL,
-    class INTEGER NOT NULL, tag_id TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '', ms INTEGER NOT NULL,
-    rounded_ms INTEGER NOT NULL, sessions INTEGER NOT NULL, PRIMARY KEY (day, project_id, billable, class, tag_id, name));`;
-const TEMP_HOURS = `CREATE TEMP TABLE IF NOT EXISTS %T (day INTEGER NOT NULL, hour INTEGER NOT NULL, ms INTEGER NOT NULL,
-  productive_ms INTEGER NOT NULL, PRIMARY KEY (day, hour));`;
-const TEMP_STATS = `CREATE TEMP TABLE IF NOT EXISTS %T (day INTEGER PRIMARY KEY, sessions INTEGER NOT NULL, short INTEGER NOT NULL,
-  switches INTEGER NOT NULL, longest_ms INTEGER NOT NULL, worked_ms INTEGER NOT NULL);`;
-
-async function temp(db: Database, ddl: string, name: string): Promise<string> {
-  await db.exec(ddl.replace('%T', `temp.${name}`));
-  await db.run(`DELETE FROM temp.${name}`);
-  return `temp.${name}`;
 }
 
 const DAY_COLS = 'day, project_id, billable, class, tag_id, name, ms, rounded_ms, sessions';
