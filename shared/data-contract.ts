@@ -46,6 +46,7 @@ import type {
 import type { Report, ReportInput, ReportRowsInput, ReportRowsPage } from './reports.ts';
 import type { CreateTagInput, MergeTagsInput, Tag, UpdateTagInput } from './tag.ts';
 import type { UndoInput, UndoOutcome, UndoState } from './undo.ts';
+import type { ExportsApi } from './export-contract.ts';
 
 export interface OpenOptions {
   /** OPFS file name of the database; tests use their own. */
@@ -233,4 +234,4 @@ export interface DiagnosticsApi {
  * validated inside the worker (it crossed a postMessage boundary); failures reject with an AppError and change
  * nothing.
  */
-export interface DataApi extends LifecycleApi, SessionsApi, EditsApi, UndoApi, TagsApi, ProjectsApi, GoalsApi, SettingsApi, ReportsApi, DatabaseApi, DiagnosticsApi {}
+export interface DataApi extends LifecycleApi, SessionsApi, EditsApi, UndoApi, TagsApi, ProjectsApi, GoalsApi, SettingsApi, ReportsApi, DatabaseApi, DiagnosticsApi, ExportsApi {}

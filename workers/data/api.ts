@@ -1,6 +1,8 @@
 import type { DataApi } from '../../shared/data-contract.ts';
 import { AppError, toAppError } from '../../shared/errors.ts';
+import { EXPORTS_METHODS } from '../../shared/export-contract.ts';
 import { Core } from './core.ts';
+import { Exports } from './exports/exports-handlers.ts';
 import { DatabaseFiles } from './database-service.ts';
 import { Diagnostics } from './diagnostics-service.ts';
 import { Edits } from './edits-service.ts';
@@ -23,6 +25,7 @@ export const OWNER_METHODS = [
   'updateProject', 'archiveProject', 'deleteProject', 'mergeProjects', 'projectTotals', 'createTag', 'updateTag',
   'deleteTag', 'mergeTags', 'listGoals', 'createGoal', 'updateGoal', 'deleteGoal', 'goalProgress', 'getSettings',
   'updateSettings', 'settingsHistory', 'rollbackSetting', 'exportSettings', 'importSettings', 'report', 'reportRows',
+  ...EXPORTS_METHODS,
 ] as const satisfies readonly (keyof OwnerApi)[];
 type Missing = Exclude<keyof OwnerApi, (typeof OWNER_METHODS)[number]>;
 const complete: Missing extends never ? true : Missing = true;
@@ -45,7 +48,7 @@ export function createOwner(clock: () => number = Date.now): Owner {
   const core = new Core(clock);
   const lifecycle = new Lifecycle(core);
   const services: object[] = [new Sessions(core), new ProjectsAndReports(core), new DatabaseFiles(core, lifecycle), new Diagnostics(core), new Edits(core),
-    new Structure(core), new SettingsService(core), new Reports(core)];
+    new Structure(core), new SettingsService(core), new Reports(core), new Exports(core)];
   const api = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const method of OWNER_METHODS) {
     const service = services.find((s) => typeof (s as Record<string, unknown>)[method] === 'function');

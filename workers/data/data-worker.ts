@@ -8,6 +8,7 @@ import { createOwner, OWNER_METHODS, type OwnerApi } from './api.ts';
 import { CHECK_WORKER_NAME, serveChecks, setCheckWorkerUrl } from './file-check.ts';
 import { DEFAULT_DB_NAME } from './core.ts';
 import { OwnerHost, OwnerProxy, ownerLockName, tryLock } from './ownership.ts';
+import { servePort } from './exports/serve-port.ts';
 
 const OpenOptionsSchema = v.optional(
   v.object({
@@ -136,6 +137,8 @@ if (self.name === CHECK_WORKER_NAME) {
     close: () => worker.close(),
   };
   for (const method of OWNER_METHODS) exposed[method] = (...args: unknown[]) => worker.call(method, args);
+  // another worker of this window (the export worker) reaches the same API over a port the window hands over
+  exposed['servePort'] = (port: unknown) => servePort(port, Object.fromEntries(OWNER_METHODS.map((m) => [m, exposed[m]])));
 
   installErrorTransfer();
   Comlink.expose(exposed satisfies Record<keyof DataApi, unknown>);

@@ -15,7 +15,10 @@ export type Table = 'activities' | 'tags' | 'projects' | 'goals';
 
 const COLUMNS: Record<Table, readonly string[]> = {
   activities: ['id', 'name', 'description', 'project_id', 'start_time', 'end_time', 'paused_ms', 'pause_started_at',
-    'pauses', 'billable', 'is_manual', 'source', 'deleted_at', 'created_at', 'updated_at', 'sync_version'],
+    'pauses', 'billable', 'is_manual', 'source', 'deleted_at', 'created_at', 'updated_at', 'sync_version',
+    // (v8) an imported row's origin: redo must bring it back too, or importing the file again would add it twice
+    // (missing from older images: ->> reads NULL)
+    'import_source', 'source_id'],
   tags: ['id', 'name', 'color', 'productivity', 'deleted_at', 'created_at', 'updated_at'],
   projects: ['id', 'name', 'color', 'parent_id', 'client', 'hourly_rate', 'currency', 'billable_default',
     'budget_minutes', 'budget_period', 'estimate_minutes', 'productivity', 'archived_at', 'deleted_at', 'created_at',
@@ -26,10 +29,15 @@ const TABLES = Object.keys(COLUMNS) as Table[];
 
 /** The JSON image of row `alias` of `table` (a session's image carries all its tag links, deleted tags too). */
 function image(table: Table, alias: string): string {
-  const cols = COLUMNS[table].map((c) => (c === 'pauses' ? `'pauses', json(${alias}.pauses)` : `'${c}', ${alias}.${c}`));
+  const cols = COLUMNS[table].filter((c) => !IMPORT_COLUMNS.includes(c))
+    .map((c) => (c === 'pauses' ? `'pauses', json(${alias}.pauses)` : `'${c}', ${alias}.${c}`));
   if (table !== 'activities') return `json_object(${cols.join(', ')})`;
-  return `json_object(${cols.join(', ')}, 'tags', json(${TAG_LINKS_SQL(alias)}))`;
+  // an import's origin only where there is one: the images of every other row stay byte for byte as before v8, so
+  // actions journaled by an older version still compare equal and can be undone
+  const origin = `CASE WHEN ${alias}.import_source IS NULL THEN '{}' ELSE json_object('import_source', ${alias}.import_source, 'source_id', ${alias}.source_id) END`;
+  return `json_patch(json_object(${cols.join(', ')}, 'tags', json(${TAG_LINKS_SQL(alias)})), ${origin})`;
 }
+const IMPORT_COLUMNS: readonly string[] = ['import_source', 'source_id'];
 
 /** The current image of the row an undo_rows row (alias u) points at, or NULL when it does not exist. */
 const CURRENT = `CASE u.tbl ${TABLES.map((t) => `WHEN '${t}' THEN (SELECT ${image(t, 'x')} FROM ${t} x WHERE x.id = u.row_id)`).join(' ')} END`;

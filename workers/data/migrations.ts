@@ -1,6 +1,7 @@
 import { APPLICATION_ID } from '../../shared/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { REPORTS_V6_ROLLUPS, REPORTS_V7_BAKED } from './analytics/schema.ts';
+import { EXPORTS_V8 } from './exports/schema.ts';
 import type { Database } from './sqlite.ts';
 
 /**
@@ -173,6 +174,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
   REPORTS_V6_ROLLUPS, // v6, in analytics/schema.ts
   REPORTS_V7_BAKED, // v7, in analytics/schema.ts
+  EXPORTS_V8, // v8, in exports/schema.ts
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

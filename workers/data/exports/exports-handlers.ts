@@ -1,0 +1,153 @@
+import * as v from 'valibot';
+import {
+  BeginImportInputSchema, ExportSessionsInputSchema, ImportBatchInputSchema, ImportCheckInputSchema, ImportIdSchema,
+  ImportNamesInputSchema, ImportRowSchema, RecordExportInputSchema, type ExportsApi, type ImportOutcome,
+} from '../../../shared/export-contract.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { parse } from '../../../shared/validate.ts';
+import { dayNumberOf, dayStartMs } from '../analytics/days.ts';
+import { journalReplayed } from '../analytics/dirty.ts';
+import { makeBackup, type Schedule } from '../backups.ts';
+import type { Core } from '../core.ts';
+import { labelName } from '../edit-write.ts';
+import { record, type Recording } from '../journal.ts';
+import { readSettings } from '../settings.ts';
+import { countSessions, insertHistory, listHistory, sessionsPage } from './exports.ts';
+import { checkRows, matchNames, removeUnfinished, writeBatch } from './import-writes.ts';
+
+const ContextInputSchema = v.strictObject({
+  from: v.pipe(v.string(), v.regex(/^\d{4}-\d\d-\d\d$/)),
+  to: v.pipe(v.string(), v.regex(/^\d{4}-\d\d-\d\d$/)),
+  title: v.pipe(v.string(), v.maxLength(200)),
+  generatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+const HistoryInputSchema = v.optional(v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)), 50) }), {});
+
+interface OpenImport {
+  journal: Recording;
+  source: string;
+  fileName: string;
+  outcome: Omit<ImportOutcome, 'action'>;
+}
+
+/**
+ * Exports and imports at the data worker's boundary: pages of resolved sessions for the export worker, the export
+ * history, and imports as one undoable action written in batches (each batch its own queued transaction, so a timer
+ * started meanwhile commits between two batches instead of after the whole file).
+ */
+export class Exports implements ExportsApi {
+  readonly #imports = new Map<number, OpenImport>();
+
+  constructor(private readonly core: Core) {}
+
+  exportSessions(input: Parameters<ExportsApi['exportSessions']>[0]) {
+    const p = parse(ExportSessionsInputSchema, input, 'export page request');
+    return this.core.read(async (db) => {
+      const { reportRounding } = await readSettings(db, this.core.onBadSetting);
+      const request = { from: dayStartMs(dayNumberOf(p.from)), to: dayStartMs(dayNumberOf(p.to) + 1), filters: p.filters, after: p.after,
+        limit: p.limit, now: p.generatedAt, rounding: reportRounding };
+      const page = await sessionsPage(db, request);
+      return p.after ? page : { ...page, total: await countSessions(db, request) };
+    });
+  }
+
+  exportContext(input: Parameters<ExportsApi['exportContext']>[0]) {
+    const p = parse(ContextInputSchema, input, 'export context request');
+    return this.core.read(async (db) => {
+      const settings = await readSettings(db, this.core.onBadSetting);
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      // person, client and paper have no settings yet: a US-style clock is the one hint that Letter paper is wanted
+      return { timeZone, title: p.title, from: p.from, to: p.to, person: null, client: null, hour12: settings.clock === '12h',
+        paper: settings.clock === '12h' ? 'letter' as const : 'a4' as const, rounding: settings.reportRounding, generatedAt: p.generatedAt };
+    });
+  }
+
+  listExportHistory(input?: Parameters<ExportsApi['listExportHistory']>[0]) {
+    const { limit } = parse(HistoryInputSchema, input, 'history request');
+    return this.core.read((db) => listHistory(db, limit));
+  }
+
+  recordExport(input: Parameters<ExportsApi['recordExport']>[0]) {
+    const p = parse(RecordExportInputSchema, input, 'export record');
+    // (not announced: ids empty on an update; the history panel reloads after its own exports)
+    return this.core.write('settings', 'update', async (db) => {
+      const entry = { ...p, error: p.error ?? null };
+      const id = await insertHistory(db, entry);
+      return { result: { id, ...entry }, ids: [] };
+    });
+  }
+
+  importCheck(input: Parameters<ExportsApi['importCheck']>[0]) {
+    const p = parse(ImportCheckInputSchema, input, 'import check');
+    return this.core.read((db) => checkRows(db, p.source, p.rows, this.core.clock()));
+  }
+
+  importNames(input: Parameters<ExportsApi['importNames']>[0]) {
+    const p = parse(ImportNamesInputSchema, input, 'import names');
+    return this.core.read((db) => matchNames(db, p.projectPaths, p.tags));
+  }
+
+  /** A backup first (a failed backup stops the import), then the action the batches are recorded in. */
+  async beginImport(input: Parameters<ExportsApi['beginImport']>[0]) {
+    const p = parse(BeginImportInputSchema, input, 'import start');
+    const db = await this.core.serial(async () => this.core.requireDb());
+    const backup = p.total > 0 ? await makeBackup(db, this.core.name, 'pre-bulk', this.core.clock(), this.#queued) : null;
+    const journal = await this.core.write('activities', 'update', async (db, now) => {
+      const journal = await record(db, now);
+      // named while it runs, so an undo reaching it meanwhile says what it is (it refuses: nothing is finished yet)
+      await db.run('UPDATE undo_actions SET label = ? WHERE id = ?', [`Import of ${labelName({ name: p.fileName })} (in progress)`, journal.id]);
+      return { result: journal, ids: [] };
+    });
+    this.#imports.set(journal.id, { journal, source: p.source, fileName: p.fileName,
+      outcome: { added: 0, skipped: 0, projectsCreated: 0, tagsCreated: 0, backup: backup?.name ?? null } });
+    return { importId: journal.id, backup: backup?.name ?? null };
+  }
+
+  importSessions(input: Parameters<ExportsApi['importSessions']>[0]) {
+    const p = parse(ImportBatchInputSchema, input, 'import batch');
+    const open = this.#open(p.importId);
+    const rows = p.sessions.map((s, i) => parse(ImportRowSchema, s, `imported session ${i + 1}`));
+    for (const r of rows) if (r.end < r.start) throw new AppError('VALIDATION', `The session “${r.name.slice(0, 40)}” ends before it starts`, { sourceId: r.sourceId });
+    // batches are not announced (views would reload fifty times during a big file): finishImport and cancelImport are
+    return this.core.write('activities', 'update', async (db, now) => {
+      const out = await writeBatch(db, open.journal, open.source, rows, now);
+      const o = open.outcome;
+      [o.added, o.skipped, o.projectsCreated, o.tagsCreated] = [o.added + out.added, o.skipped + out.skipped, o.projectsCreated + out.projectsCreated, o.tagsCreated + out.tagsCreated];
+      return { result: { added: out.added, skipped: out.skipped }, ids: [] };
+    });
+  }
+
+  finishImport(input: Parameters<ExportsApi['finishImport']>[0]) {
+    const { importId } = parse(ImportIdSchema, input, 'import id');
+    const open = this.#open(importId);
+    this.#imports.delete(importId);
+    return this.core.write('activities', 'insert', async (db, now) => {
+      const o = open.outcome;
+      open.journal.label = `Import ${o.added.toLocaleString('en')} session${o.added === 1 ? '' : 's'} from ${labelName({ name: open.fileName })}`;
+      const action = await open.journal.finish(now);
+      // the roll-up may have read this action before its rows had after-images: read it again
+      if (action) await journalReplayed(db, action.id);
+      return { result: { ...o, action }, ids: [], also: [{ table: 'projects', op: 'update', ids: [] }, { table: 'tags', op: 'update', ids: [] }] };
+    });
+  }
+
+  cancelImport(input: Parameters<ExportsApi['cancelImport']>[0]) {
+    const { importId } = parse(ImportIdSchema, input, 'import id');
+    const open = this.#imports.get(importId);
+    this.#imports.delete(importId);
+    if (!open) return Promise.resolve();
+    return this.core.write('activities', 'delete', async (db) => {
+      await removeUnfinished(db, importId);
+      const also = (['activities', 'projects', 'tags'] as const).map((table) => ({ table, op: 'delete' as const, ids: [] }));
+      return { result: undefined, ids: [], also };
+    });
+  }
+
+  #open(importId: number): OpenImport {
+    const open = this.#imports.get(importId);
+    if (!open) throw new AppError('NOT_FOUND', 'That import is no longer open (it finished, was cancelled, or the worker restarted)');
+    return open;
+  }
+
+  readonly #queued: Schedule = <T>(step: () => Promise<T>) => this.core.serial(step);
+}

@@ -1,0 +1,153 @@
+import type { ExportHistoryEntry, ExportPage } from '../../../shared/export-contract.ts';
+import type { ExportSession } from '../../../shared/export-rows.ts';
+import type { ReportFilters } from '../../../shared/reports.ts';
+import { roundSql, type Rounding } from '../analytics/facts.ts';
+import { sessionWhere } from '../analytics/filters.ts';
+import type { Database } from '../sqlite.ts';
+
+/**
+ * Exports' SQL: sessions resolved for a file (project path, inherited client and rate, tags by name, pauses,
+ * rounding) in keyset pages on (start_time, id), so equal start times never repeat or drop a row between pages and
+ * a page costs the same at the millionth row as at the first. And the export history table.
+ */
+
+/** Every project with its path from the root (JSON array of names), and client/rate/currency inherited downwards. */
+const PATHS_CTE = `paths(id, path, client, rate, currency) AS (
+    SELECT id, json_array(name), client, hourly_rate, CASE WHEN hourly_rate IS NULL THEN NULL ELSE currency END FROM projects
+      WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM projects)
+    UNION ALL
+    SELECT p.id, json_insert(t.path, '$[#]', p.name), COALESCE(p.client, t.client), COALESCE(p.hourly_rate, t.rate),
+      CASE WHEN p.hourly_rate IS NULL THEN t.currency ELSE p.currency END
+    FROM projects p JOIN paths t ON p.parent_id = t.id)`;
+
+const END = 'COALESCE(a.end_time, :now)';
+const WORKED = `(${END} - a.start_time - a.paused_ms - CASE WHEN a.pause_started_at IS NULL THEN 0 ELSE ${END} - a.pause_started_at END)`;
+
+type PageRow = {
+  id: string; name: string; description: string; project_id: string | null; start_time: number; end_time: number | null;
+  pauses: string; pause_started_at: number | null; billable: number; is_manual: number; source: string;
+  path: string | null; client: string | null; rate: number | null; currency: string | null; tags: string; ms: number; rms: number;
+};
+
+export interface PageRequest {
+  from: number;
+  to: number;
+  filters: ReportFilters;
+  after: { start: number; id: string } | null;
+  limit: number;
+  now: number;
+  rounding: Rounding;
+}
+
+function range(r: PageRequest) {
+  const where = sessionWhere(r.filters);
+  return { sql: `a.deleted_at IS NULL AND a.start_time >= :from AND a.start_time < :to ${where.sql}`, args: { ':from': r.from, ':to': r.to, ...where.args } };
+}
+
+export async function countSessions(db: Database, r: PageRequest): Promise<number> {
+  const { sql, args } = range(r);
+  return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM activities a WHERE ${sql}`, args))!.n;
+}
+
+/** One page after `r.after` in (start, id) order. */
+export async function sessionsPage(db: Database, r: PageRequest): Promise<ExportPage> {
+  const { sql, args } = range(r);
+  const rows = await db.all<PageRow>(
+    `WITH RECURSIVE ${PATHS_CTE}
+     SELECT a.id, a.name, a.description, a.project_id, a.start_time, a.end_time, a.pauses, a.pause_started_at, a.billable,
+       a.is_manual, a.source, t.path, t.client, t.rate, t.currency,
+       (SELECT json_group_array(name) FROM (SELECT g.name FROM activity_tags l JOIN tags g ON g.id = l.tag_id
+          WHERE l.activity_id = a.id AND g.deleted_at IS NULL ORDER BY g.name COLLATE NOCASE)) AS tags,
+       ${WORKED} AS ms, ${roundSql(WORKED, r.rounding)} AS rms
+     FROM activities a LEFT JOIN paths t ON t.id = a.project_id
+     WHERE ${sql} AND (a.start_time, a.id) > (:after_start, :after_id)
+     ORDER BY a.start_time, a.id LIMIT :limit`,
+    { ...args, ':now': r.now, ':after_start': r.after?.start ?? -1, ':after_id': r.after?.id ?? '', ':limit': r.limit },
+  );
+  const sessions = rows.map((row) => toExportSession(row, r.now));
+  const last = rows.at(-1);
+  return { sessions, next: last && rows.length === r.limit ? { start: last.start_time, id: last.id } : null };
+}
+
+function toExportSession(r: PageRow, now: number): ExportSession {
+  const end = r.end_time ?? Math.max(now, r.start_time);
+  const pauses = parsePairs(r.pauses).filter((p) => p.end > p.start && p.start < end).map((p) => ({ start: Math.max(p.start, r.start_time), end: Math.min(p.end, end) }));
+  if (r.pause_started_at !== null && r.pause_started_at < end) pauses.push({ start: r.pause_started_at, end });
+  const workedMs = Math.max(0, r.ms);
+  const roundedMs = Math.max(0, r.rms);
+  const billable = r.billable === 1;
+  const rate = r.rate ?? null;
+  const money = (ms: number) => (billable && rate !== null ? Math.round((ms / 3_600_000) * rate * 100) / 100 : null);
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    projectId: r.project_id,
+    projectPath: parseStrings(r.path),
+    client: r.client,
+    tags: parseStrings(r.tags),
+    billable,
+    start: r.start_time,
+    end,
+    pauses,
+    workedMs,
+    roundedMs,
+    hourlyRate: rate,
+    currency: rate === null ? null : r.currency,
+    amount: money(workedMs),
+    amountRounded: money(roundedMs),
+    source: r.is_manual === 1 && r.source === 'timer' ? 'manual' : r.source,
+    running: r.end_time === null,
+  };
+}
+
+function parseStrings(text: string | null): string[] {
+  if (!text) return [];
+  try {
+    const list: unknown = JSON.parse(text);
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function parsePairs(text: string): { start: number; end: number }[] {
+  try {
+    const list: unknown = JSON.parse(text);
+    if (!Array.isArray(list)) return [];
+    return list.filter((p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number')
+      .map(([start, end]) => ({ start, end }));
+  } catch {
+    return [];
+  }
+}
+
+type HistoryRow = {
+  id: number; at: number; format: string; selection: string; options: string; rows: number; bytes: number;
+  destination: string; status: string; error: string | null;
+};
+
+/** The newest entries first; rows that no longer parse are left out (the file is the user's, the list is a view). */
+export async function listHistory(db: Database, limit: number): Promise<ExportHistoryEntry[]> {
+  const rows = await db.all<HistoryRow>('SELECT * FROM export_history ORDER BY id DESC LIMIT ?', [limit]);
+  return rows.flatMap((r) => {
+    try {
+      return [{ ...r, selection: JSON.parse(r.selection), options: JSON.parse(r.options) } as ExportHistoryEntry];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** History is capped: the oldest go past this many. */
+const HISTORY_KEEP = 200;
+
+export async function insertHistory(db: Database, e: Omit<ExportHistoryEntry, 'id'>): Promise<number> {
+  const row = await db.get<{ id: number }>(
+    `INSERT INTO export_history (at, format, selection, options, rows, bytes, destination, status, error)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    [e.at, e.format, JSON.stringify(e.selection), JSON.stringify(e.options), e.rows, e.bytes, e.destination, e.status, e.error],
+  );
+  await db.run(`DELETE FROM export_history WHERE id <= ? - ${HISTORY_KEEP}`, [row!.id]);
+  return row!.id;
+}

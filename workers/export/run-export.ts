@@ -1,0 +1,79 @@
+import type * as Comlink from 'comlink';
+import type { DataApi } from '../../shared/data-contract.ts';
+import { ExportOptionsSchema, ExportSelectionSchema, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportPage } from '../../shared/export-contract.ts';
+import { AppError, toAppError } from '../../shared/errors.ts';
+import { parse } from '../../shared/validate.ts';
+import * as v from 'valibot';
+import { writerFor, FORMAT_FILES } from './format-registry.ts';
+import { openSink, type ExportTarget } from './sinks.ts';
+import { throttled, type Progress } from './progress.ts';
+
+const JobSchema = v.strictObject({
+  format: v.picklist(EXPORT_FORMATS),
+  selection: ExportSelectionSchema,
+  options: v.optional(ExportOptionsSchema, {}),
+});
+export type ExportJob = v.InferInput<typeof JobSchema>;
+
+export interface ExportResult {
+  rows: number;
+  bytes: number;
+  /** the file's name as the user sees it */
+  destination: string;
+  /** for a download: the OPFS temp file the window downloads and then deletes */
+  tempName: string | null;
+  format: ExportFormat;
+}
+
+/** Rows a page: big enough that per-call overhead vanishes, small enough that memory stays flat. */
+const PAGE = 2_000;
+
+export const cancelled = () => new AppError('CONFLICT', 'The export was cancelled', { cancelled: true });
+
+/**
+ * Reads the selection from the data worker page by page (keyset), feeds each page to the format's writer and its
+ * bytes straight to the file. On cancel or failure the file is abandoned (see sinks.ts), and every outcome is
+ * written to the export history.
+ */
+export async function runExport(data: Comlink.Remote<DataApi>, input: ExportJob, target: ExportTarget, report: (p: Progress) => void,
+  signal: AbortSignal | undefined): Promise<ExportResult> {
+  const job = parse(JobSchema, input, 'export job');
+  const generatedAt = Date.now();
+  const sel = job.selection;
+  const options: ExportOptions = job.options;
+  const sink = await openSink(target, FORMAT_FILES[job.format].extension);
+  const progress = throttled(report, generatedAt);
+  let rows = 0;
+  let status: 'ok' | 'failed' | 'cancelled' = 'ok';
+  let error: string | null = null;
+  try {
+    const context = await data.exportContext({ from: sel.from, to: sel.to, title: sel.title, generatedAt });
+    const writer = await writerFor(job.format, context, options);
+    let after: { start: number; id: string } | null = null;
+    let total = 0;
+    do {
+      if (signal?.aborted) throw cancelled();
+      const page: ExportPage = await data.exportSessions({ from: sel.from, to: sel.to, filters: sel.filters, after, limit: PAGE, generatedAt });
+      if (page.total !== undefined) total = page.total;
+      await sink.write(await writer.page(page.sessions));
+      rows += page.sessions.length;
+      after = page.next;
+      progress({ done: rows, total: Math.max(total, rows), bytes: sink.bytes });
+    } while (after);
+    if (signal?.aborted) throw cancelled();
+    const summary = await data.report({ from: sel.from, to: sel.to, groupBy: sel.groupBy, subGroupBy: sel.subGroupBy, filters: sel.filters });
+    await sink.write(await writer.finish(summary));
+    await sink.close();
+    progress({ done: rows, total: rows, bytes: sink.bytes }, true);
+    return { rows, bytes: sink.bytes, destination: sink.name, tempName: sink.tempName, format: job.format };
+  } catch (e) {
+    const err = toAppError(e);
+    status = (err.details as { cancelled?: boolean } | undefined)?.cancelled ? 'cancelled' : 'failed';
+    error = status === 'failed' ? err.message : null;
+    await sink.abort();
+    throw err;
+  } finally {
+    await data.recordExport({ at: generatedAt, format: job.format, selection: sel, options, rows, bytes: status === 'ok' ? sink.bytes : 0,
+      destination: sink.name, status, error: error?.slice(0, 2_000) ?? null }).catch(() => undefined);
+  }
+}
