@@ -40,7 +40,7 @@ export type ExportOptions = v.InferOutput<typeof ExportOptionsSchema>;
 
 export const MAX_EXPORT_PAGE = 5_000;
 export const KeysetSchema = v.strictObject({ start: Ms, id: Text(64) });
-export const ExportSessionsInputSchema = v.strictObject({
+export const ExportSessionsInputSchema = v.pipe(v.strictObject({
   from: DayKey,
   to: DayKey,
   filters: v.optional(ReportFiltersSchema, {}),
@@ -49,7 +49,7 @@ export const ExportSessionsInputSchema = v.strictObject({
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_EXPORT_PAGE)), 1_000),
   /** the export's own clock: a running session ends here */
   generatedAt: Ms,
-}, 'is not an export page request');
+}, 'is not an export page request'), v.check((s) => s.from <= s.to, 'from must not be after to'));
 export type ExportSessionsInput = v.InferInput<typeof ExportSessionsInputSchema>;
 
 export interface ExportPage {
