@@ -7,6 +7,7 @@ import esbuild, { minify } from 'rollup-plugin-esbuild';
 const production = process.env.NODE_ENV !== 'development';
 // chunk names carry hashes: old ones would pile up in dist and be shipped (and counted by the size budget)
 rmSync('dist/renderer/chunks', { recursive: true, force: true });
+rmSync('dist/renderer/workers/export-chunks', { recursive: true, force: true });
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true });
 const WA_SQLITE_WASM = 'node_modules/@journeyapps/wa-sqlite/dist/wa-sqlite.wasm';
 const nodeExternal = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -119,6 +120,12 @@ const app = [
       copy({ [WA_SQLITE_WASM]: 'wa-sqlite.wasm' }),
     ],
     output: { dir: 'dist/renderer/workers', format: 'es', sourcemap: true, inlineDynamicImports: true },
+  },
+  // The export worker: each format (and the import parsers) is its own chunk, loaded when first used.
+  {
+    input: { 'export-worker': 'workers/export/export-worker.ts' },
+    plugins: browserPlugins(),
+    output: { dir: 'dist/renderer/workers', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'export-chunks/[name]-[hash].js' },
   },
 ];
 

@@ -26,6 +26,7 @@ import '../views/recovery/lt-recovery-view.ts';
 import type { LtShortcutHelp } from './lt-shortcut-help.ts';
 import './lt-shortcut-help.ts';
 import { toast, toastStyles, type ToastMessage } from './toast.ts';
+import { $pendingCommand, type AppCommand } from '../state/commands.ts';
 
 /** "timer" is the old name of the Day view's route; links to it keep working. */
 const ROUTES = ['day', 'week', 'projects', 'reports', 'settings', 'diagnostics', 'timer'] as const;
@@ -128,6 +129,8 @@ export class LtApp extends LitElement {
     const { timer, database, day, undo } = this.services;
     this.addEventListener('lt-action', this.#onAction as EventListener);
     this.addEventListener('lt-error', this.#onError as EventListener);
+    this.addEventListener('lt-notice', this.#onNotice as EventListener);
+    this.addEventListener('lt-command', this.#onCommand as EventListener);
     this.#disconnect = [
       database.connect(),
       timer.connect(),
@@ -137,6 +140,8 @@ export class LtApp extends LitElement {
       ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
       () => this.removeEventListener('lt-action', this.#onAction as EventListener),
       () => this.removeEventListener('lt-error', this.#onError as EventListener),
+      () => this.removeEventListener('lt-notice', this.#onNotice as EventListener),
+      () => this.removeEventListener('lt-command', this.#onCommand as EventListener),
     ];
   }
 
@@ -171,6 +176,31 @@ export class LtApp extends LitElement {
     if (!action || typeof action.label !== 'string') return;
     this.#show({ text: action.label, button: { label: 'Undo', run: () => void this.#undo(action) } });
   };
+
+  /** A plain message with no action to undo (e.g. "Exported 1,234 sessions to timesheet.csv"). */
+  readonly #onNotice = (event: CustomEvent<{ text: string }>): void => {
+    if (typeof event.detail?.text === 'string') this.#show({ text: event.detail.text });
+  };
+
+  /** Export needs the report on screen: go to Reports, which takes the command; import opens over any view. */
+  readonly #onCommand = (event: CustomEvent<AppCommand>): void => void this.#command(event.detail);
+
+  async #command(command: AppCommand): Promise<void> {
+    if (command === 'export-report') {
+      $pendingCommand.set('export-report');
+      if (this.#route.route !== 'reports') location.hash = '#reports';
+      return;
+    }
+    if (command !== 'import') return;
+    await import('../views/exports/lt-import-dialog.ts');
+    let dialog = this.renderRoot.querySelector('lt-import-dialog');
+    if (!dialog) {
+      dialog = document.createElement('lt-import-dialog');
+      this.renderRoot.append(dialog);
+    }
+    dialog.client = this.client;
+    dialog.show();
+  }
 
   readonly #onError = (event: CustomEvent<AppErrorData>): void => {
     const error = toAppError(event.detail);

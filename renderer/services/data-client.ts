@@ -63,6 +63,18 @@ export class DataClient extends EventTarget {
     return this.#current().ready;
   }
 
+  /**
+   * A new port to this window's data worker serving the same calls, for another worker of this window (the export
+   * worker), so its rows never pass through this thread. A port dies with the worker: ask for one per job.
+   */
+  async connectPort(): Promise<MessagePort> {
+    const connection = this.#current();
+    await connection.ready;
+    const { port1, port2 } = new MessageChannel();
+    await (connection.remote as unknown as { servePort(port: MessagePort): Promise<void> }).servePort(Comlink.transfer(port2, [port2]));
+    return port1;
+  }
+
   /** The live worker, for diagnostics and tests. */
   get worker(): Worker | null {
     return this.#connection?.worker ?? null;

@@ -214,6 +214,25 @@ describe('permissions', () => {
   });
 });
 
+describe('fileSystem permission (exports to a picked file)', () => {
+  it('is the one permission granted, and only to our own pages', async () => {
+    const { GRANTED_PERMISSIONS } = await import(path.join(root, 'dist/main/app.js'));
+    assert.deepEqual([...GRANTED_PERMISSIONS.keys()], ['fileSystem']);
+    const { record, running } = await started();
+    const contents = running.mainWindow().webContents;
+    const ask = (requestingUrl) => {
+      let granted;
+      record.permissions.request(contents, 'fileSystem', (value) => (granted = value), { requestingUrl, fileAccessType: 'writable', isDirectory: false, filePath: '/tmp/t.csv' });
+      return granted;
+    };
+    assert.equal(ask(APP_PAGE), true);
+    assert.equal(ask('https://evil.example/'), false);
+    assert.equal(ask('file:///etc/passwd'), false);
+    assert.equal(record.permissions.check(contents, 'fileSystem', 'app://lighttrack', {}), true);
+    assert.equal(record.permissions.check(contents, 'fileSystem', 'https://evil.example', {}), false);
+  });
+});
+
 describe('offline and packaged builds', () => {
   it('turns spell checking off where Chromium would download dictionaries (Linux, Windows)', async () => {
     const { running, record } = await started();

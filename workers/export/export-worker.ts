@@ -33,6 +33,17 @@ async function withData<T>(port: unknown, fn: (data: Comlink.Remote<DataApi>) =>
  * when idle by renderer/services/export-client.ts.
  */
 const api = {
+  /** Held for the worker's life: the window learns of a crash when the lock is freed (as with the data worker). */
+  holdLifeline(lockName: string): Promise<void> {
+    if (typeof lockName !== 'string' || !/^lighttrack-export-life-[\w-]{1,64}$/.test(lockName)) throw new AppError('VALIDATION', 'Not a lifeline lock name');
+    return new Promise((resolve, reject) => {
+      navigator.locks.request(lockName, { ifAvailable: true }, (lock) => {
+        if (!lock) throw new AppError('CONFLICT', 'That lifeline is already held');
+        resolve();
+        return new Promise<never>(() => undefined);
+      }).catch(reject);
+    });
+  },
   exportReport(job: ExportJob, port: MessagePort, target: ExportTarget, progress: (p: Progress) => void, signal?: AbortSignal) {
     return withData(port, (data) => runExport(data, job, target, progress, signal));
   },

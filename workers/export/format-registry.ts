@@ -1,6 +1,7 @@
 import type { ExportFormat, ExportOptions } from '../../shared/export-contract.ts';
 import type { ExportContext, ExportWriter } from '../../shared/export-rows.ts';
 import { AppError } from '../../shared/errors.ts';
+import { FORMAT_FILES } from '../../shared/export-formats.ts';
 
 type Factory = (context: ExportContext, options: ExportOptions) => ExportWriter;
 
@@ -12,17 +13,6 @@ const WRITERS: Partial<Record<ExportFormat, () => Promise<Factory>>> = {
   'csv-lighttrack': async () => (await import('./formats/csv-basic.ts')).createCsvBasicWriter,
 };
 
-export const FORMAT_FILES: Record<ExportFormat, { label: string; extension: string; mime: string }> = {
-  'csv-lighttrack': { label: 'CSV, detailed (LightTrack)', extension: 'csv', mime: 'text/csv' },
-  'csv-toggl': { label: 'CSV, detailed (Toggl Track)', extension: 'csv', mime: 'text/csv' },
-  'csv-clockify': { label: 'CSV, detailed (Clockify)', extension: 'csv', mime: 'text/csv' },
-  'csv-summary': { label: 'CSV, summary', extension: 'csv', mime: 'text/csv' },
-  xlsx: { label: 'Excel workbook (XLSX)', extension: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  pdf: { label: 'PDF timesheet', extension: 'pdf', mime: 'application/pdf' },
-  markdown: { label: 'Markdown timesheet', extension: 'md', mime: 'text/markdown' },
-  ics: { label: 'iCalendar (.ics)', extension: 'ics', mime: 'text/calendar' },
-  json: { label: 'LightTrack JSON', extension: 'json', mime: 'application/json' },
-};
 
 export async function writerFor(format: ExportFormat, context: ExportContext, options: ExportOptions): Promise<ExportWriter> {
   const load = WRITERS[format];

@@ -4,7 +4,8 @@ import { ExportOptionsSchema, ExportSelectionSchema, EXPORT_FORMATS, type Export
 import { AppError, toAppError } from '../../shared/errors.ts';
 import { parse } from '../../shared/validate.ts';
 import * as v from 'valibot';
-import { writerFor, FORMAT_FILES } from './format-registry.ts';
+import { FORMAT_FILES } from '../../shared/export-formats.ts';
+import { writerFor } from './format-registry.ts';
 import { openSink, type ExportTarget } from './sinks.ts';
 import { throttled, type Progress } from './progress.ts';
 

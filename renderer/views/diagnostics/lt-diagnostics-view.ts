@@ -10,6 +10,7 @@ import type { DiagnosticsService } from '../../services/diagnostics.ts';
 import { DiagnosticsModel } from './diagnostics-model.ts';
 import '../../components/lt-secrets-status.ts';
 import './lt-backups-section.ts';
+import { runCommand } from '../../state/commands.ts';
 import './lt-error-log.ts';
 
 /** Data & diagnostics: the database file's health, its backups, the error log, and where secrets are kept. */
@@ -74,6 +75,12 @@ export class LtDiagnosticsView extends LitElement {
         : nothing}
       ${this.#databaseSection()}
       <lt-backups-section .model=${this.model}></lt-backups-section>
+      <section class="card" aria-labelledby="import-title">
+        <h2 id="import-title">Import from another tracker</h2>
+        <p class="muted">Toggl Track, Clockify, Timewarrior, Watson, Kimai, Super Productivity or LightTrack JSON: you see what the
+          file holds before anything is written, and the import is one step you can undo. Exports are in Reports.</p>
+        <button class="btn" type="button" ?disabled=${this.database.$mode.get() === 'recovery'} @click=${() => runCommand(this, 'import')}>Import…</button>
+      </section>
       <lt-error-log .model=${this.model}></lt-error-log>
       <section class="card" aria-labelledby="secrets-title">
         <h2 id="secrets-title">Secrets</h2>

@@ -2,12 +2,15 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { DataClient } from '../../services/data-client.ts';
 import './lt-quick-entry.ts';
+import { runCommand, type AppCommand } from '../../state/commands.ts';
 import type { LtQuickEntry } from './lt-quick-entry.ts';
 
 /**
  * The quick entry as a command palette in the main window: Ctrl/Cmd+K opens it as a modal dialog. It is rendered
  * (hidden) as soon as it is mounted, so opening only shows the dialog and focuses the line.
  */
+const COMMANDS: [AppCommand, string][] = [['export-report', 'Export this report…'], ['import', 'Import from a file…']];
+
 @customElement('lt-command-palette')
 export class LtCommandPalette extends LitElement {
   static override styles = css`
@@ -16,6 +19,13 @@ export class LtCommandPalette extends LitElement {
       color: CanvasText; box-shadow: 0 24px 64px rgb(16 24 40 / 0.28); box-sizing: border-box; }
     dialog::backdrop { background: rgb(16 24 40 / 0.35); }
     h2 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); margin: 0; }
+    .commands { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.7rem 0 0; padding: 0.6rem 0 0;
+      border-top: 1px solid var(--lt-border, #d0d5dd); list-style: none; font-size: 0.87rem; }
+    .commands span { color: var(--lt-muted, #667085); margin-inline-end: 0.2rem; }
+    .commands button { font: inherit; color: inherit; background: transparent; border: 1px solid var(--lt-border, #d0d5dd);
+      border-radius: 8px; padding: 0.3rem 0.65rem; cursor: pointer; }
+    .commands button:hover { background: var(--lt-hover, #f2f4f7); }
+    .commands button:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 1px; }
   `;
 
   @property({ attribute: false }) client: DataClient | null = null;
@@ -62,7 +72,14 @@ export class LtCommandPalette extends LitElement {
         @click=${(e: MouseEvent) => e.target === this.dialog && this.close()}>
       <h2 id="palette-title">Quick entry</h2>
       <lt-quick-entry .client=${this.client}></lt-quick-entry>
+      <div class="commands" role="group" aria-label="Commands"><span>Commands</span>
+        ${COMMANDS.map(([command, label]) => html`<button type="button" @click=${() => this.#run(command)}>${label}</button>`)}</div>
     </dialog>`;
+  }
+
+  #run(command: AppCommand): void {
+    this.close();
+    runCommand(this, command);
   }
 }
 

@@ -15,6 +15,8 @@ import './lt-report-controls.ts';
 import './lt-report-table.ts';
 import './lt-report-totals.ts';
 import { ReportsModel, type RowSort } from './reports-model.ts';
+import type { ExportHistoryEntry } from '../../../shared/export-contract.ts';
+import { $pendingCommand, runCommand } from '../../state/commands.ts';
 
 const ROWS_SHOWN = 120;
 
@@ -44,10 +46,13 @@ export class LtReportsView extends LitElement {
       border-radius: var(--lt-radius-lg, 12px); text-align: center; }
     .empty p { margin: 0 0 var(--lt-space-3, 0.75rem); }
     .empty .actions { justify-content: center; }
+    .export-bar { justify-content: flex-end; margin-top: var(--lt-space-2, 0.5rem); }
+    details.exports { margin-top: var(--lt-space-5, 1.5rem); }
+    details.exports > summary { font-weight: 600; padding: 0.3rem 0; }
     @media (max-width: 30rem) { .groups li { grid-template-columns: minmax(0, 1fr) auto; } .groups .share { grid-column: 1 / -1; text-align: start; } }
     @media print {
       :host { color: #000; }
-      .table-part, .goals, .loading { display: none; }
+      .table-part, .goals, .loading, .export-bar, details.exports { display: none; }
       .print-only { display: block; }
       h2 { break-after: avoid; }
       .groups li { break-inside: avoid; }
@@ -98,6 +103,40 @@ export class LtReportsView extends LitElement {
     }), () => clearTimeout(again));
     void m.load();
     void m.loadLists();
+    // "Export this report" from the palette, which may have brought the window here first
+    this.#off.push($pendingCommand.subscribe((command) => {
+      if (command !== 'export-report') return;
+      $pendingCommand.set(null);
+      void this.openExport();
+    }));
+  }
+
+  /** The export dialog (loaded on first use) for the report shown, or for a history entry's selection. */
+  async openExport(again?: ExportHistoryEntry): Promise<void> {
+    const m = this.model;
+    if (!m || !this.client) return;
+    await import('../exports/lt-export-dialog.ts');
+    let dialog = this.renderRoot.querySelector('lt-export-dialog');
+    if (!dialog) {
+      dialog = document.createElement('lt-export-dialog');
+      this.renderRoot.append(dialog);
+    }
+    const q = m.$query.get();
+    const r = m.$report.get();
+    const filtered = Object.keys(q.filters).length > 0;
+    dialog.client = this.client;
+    if (again) {
+      dialog.selection = again.selection;
+      dialog.format = again.format;
+      dialog.summary = `Again: ${again.selection.title}, ${again.selection.from} to ${again.selection.to}, over the data as it is now.`;
+    } else {
+      // the range as the report answered it ("all time" resolves to the first and last tracked days)
+      const range = r && q.preset === 'all' ? { from: r.from, to: r.to } : { from: q.from, to: q.to };
+      dialog.selection = { ...range, groupBy: q.groupBy, subGroupBy: q.subGroupBy, filters: q.filters, title: rangeLabel(q) };
+      dialog.summary = `${rangeLabel(q)} · ${GROUP_LABELS[q.groupBy].toLowerCase()}${q.subGroupBy ? ` and ${GROUP_LABELS[q.subGroupBy].toLowerCase()}` : ''}`
+        + `${filtered ? ' · filtered as shown' : ''}${r ? ` · ${r.totals.sessions.toLocaleString()} session${r.totals.sessions === 1 ? '' : 's'}` : ''}`;
+    }
+    dialog.show();
   }
 
   override disconnectedCallback(): void {
@@ -120,10 +159,14 @@ export class LtReportsView extends LitElement {
       <lt-report-controls .model=${m} .query=${m.$query.get()} .projects=${m.$projects.get()} .tags=${m.$tags.get()}
         .inputError=${m.$inputError.get()} ?canGoBack=${m.$history.get().length > 0}
         .shown=${r && m.$query.get().preset === 'all' ? { from: r.from, to: r.to } : null}></lt-report-controls>
+      <div class="actions export-bar">
+        <button class="btn small" type="button" @click=${() => runCommand(this, 'import')}>Import…</button>
+        <button class="btn small" type="button" @click=${() => void this.openExport()}>Export…</button></div>
       ${error ? html`<p class="outcome error" role="alert">${error}</p>` : nothing}
       <div class="report" aria-busy=${m.$loading.get() ? 'true' : 'false'}>
         ${r ? (r.totals.sessions === 0 ? this.#empty(r) : this.#body(r)) : html`<p class="muted loading">Making the report…</p>
-          <lt-report-charts class="measure" aria-hidden="true"></lt-report-charts>`}</div>`;
+          <lt-report-charts class="measure" aria-hidden="true"></lt-report-charts>`}</div>
+      ${this.#history()}`;
   }
 
   #empty(r: Report) {
@@ -159,6 +202,18 @@ export class LtReportsView extends LitElement {
       <section class="table-part below" aria-labelledby="table-h"><h2 id="table-h">Sessions (${m.$rowTotal.get().toLocaleString()})</h2>
         ${below.report ? html`<lt-report-table .rows=${below.rows} .total=${below.total} .sort=${sort.sort} ?descending=${sort.descending}
           @sort=${(e: CustomEvent<RowSort>) => void m.sortBy(e.detail)} @more=${(e: CustomEvent<number>) => void m.loadRows(e.detail)}></lt-report-table>` : nothing}</section>`;
+  }
+
+  @state() private historyOpen = false;
+
+  /** Past exports, loaded when opened. */
+  #history() {
+    return html`<details class="exports" @toggle=${(e: Event) => {
+      this.historyOpen = (e.target as HTMLDetailsElement).open;
+      if (this.historyOpen) void import('../exports/lt-export-history.ts');
+    }}><summary>Export history</summary>
+      ${this.historyOpen ? html`<lt-export-history .client=${this.client} @lt-export-again=${(e: CustomEvent<ExportHistoryEntry>) => void this.openExport(e.detail)}></lt-export-history>` : nothing}
+    </details>`;
   }
 
   #drawBelowLater(): void {
