@@ -34,7 +34,11 @@ export class LtExportHistory extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('lt-exported', this.#reload);
-    void this.load();
+  }
+
+  // (the client may arrive after connecting: the element is made before its module has loaded)
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('client') && this.client) void this.load();
   }
 
   override disconnectedCallback(): void {
