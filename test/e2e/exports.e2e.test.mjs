@@ -52,7 +52,7 @@ test('export the visible report as CSV, cancel a big export, import a Toggl CSV,
   await view.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.locator('lt-export-dialog dialog');
   await dialog.waitFor();
-  assert.match(await dialog.locator('.what').textContent(), /^All time, .* · project · 321 sessions$/);
+  assert.match(await dialog.locator('.what').textContent(), /^All time, .* · by project · 321 sessions$/);
   await dialog.getByLabel(/My downloads folder/).check();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
   assert.match(download.suggestedFilename(), /^lighttrack-.*\.csv$/);

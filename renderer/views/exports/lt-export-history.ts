@@ -64,8 +64,8 @@ export class LtExportHistory extends LitElement {
       <span class="main">${FORMAT_FILES[e.format]?.label ?? e.format} · ${e.selection.title}
         <span class="status ${e.status}">${STATUS[e.status]}</span></span>
       <span class="meta">${new Date(e.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} ·
-        ${e.selection.from === e.selection.to ? e.selection.from : `${e.selection.from} – ${e.selection.to}`} ·
-        ${e.rows.toLocaleString()} session${e.rows === 1 ? '' : 's'}${e.status === 'ok' ? ` · ${bytesText(e.bytes)}` : ''} · ${e.destination}${e.error ? ` · ${e.error}` : ''}</span>
+        ${e.status === 'ok' ? `${e.rows.toLocaleString()} session${e.rows === 1 ? '' : 's'} · ${bytesText(e.bytes)} · ${e.destination}`
+          : `stopped after ${e.rows.toLocaleString()} session${e.rows === 1 ? '' : 's'}, no file kept · ${e.destination}`}${e.error ? ` · ${e.error}` : ''}</span>
       <button class="btn small" type="button" title="The same selection over the data as it is now"
         @click=${() => this.dispatchEvent(new CustomEvent('lt-export-again', { detail: e, bubbles: true, composed: true }))}>Run again</button>
     </li>`)}</ul>${nothing}`;

@@ -23,18 +23,19 @@ type Phase = 'pick' | 'reading' | 'preview' | 'writing';
 export class LtImportDialog extends LitElement {
   static override styles = [controlStyles, fieldStyles, dialogStyles, progressStyles, css`
     dialog { inline-size: min(40rem, calc(100vw - 1.5rem)); }
-    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.5rem; margin: 0 0 0.9rem; padding: 0; list-style: none; }
+    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr)); gap: 0.5rem; margin: 0 0 0.9rem; padding: 0; list-style: none; }
     .figures li { border: 1px solid var(--lt-border, #eaecf0); border-radius: 10px; padding: 0.5rem 0.65rem; }
     .figures strong { display: block; font-size: 1.15rem; font-variant-numeric: tabular-nums; }
     .figures span { font-size: var(--lt-text-sm, 0.87rem); color: var(--lt-muted, #5d6b82); }
     h3 { font-size: var(--lt-text-md, 0.95rem); margin: 0.9rem 0 0.35rem; }
     table { inline-size: 100%; border-collapse: collapse; font-size: var(--lt-text-sm, 0.87rem); }
     td, th { padding: 0.3rem 0.35rem; border-bottom: 1px solid var(--lt-track, #eaecf0); text-align: start; overflow-wrap: anywhere; }
-    td.num { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    td.num, th.num { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
     .new { font-size: 0.75rem; padding: 0.05rem 0.4rem; border-radius: 999px; background: var(--lt-selected, #e8eeff); color: var(--lt-selected-text, #2f4fbf); white-space: nowrap; }
     .scroll { max-block-size: 14rem; overflow: auto; }
     ul.problems { margin: 0; padding-inline-start: 1.1rem; font-size: var(--lt-text-sm, 0.87rem); }
     .lead { margin: 0 0 0.75rem; overflow-wrap: anywhere; }
+    .body > .hint { margin-top: 0.75rem; }
     input[type='file'] { max-inline-size: 100%; }
     label.field { display: grid; gap: 0.3rem; font-size: var(--lt-text-sm, 0.87rem); }
   `];
@@ -104,7 +105,7 @@ export class LtImportDialog extends LitElement {
           ${p.exists ? nothing : html` <span class="new">new</span>`}</td><td class="num">${p.sessions.toLocaleString()}</td><td class="num">${hoursText(p.ms)}</td></tr>`)}</tbody>
       </table></div>` : nothing}
       ${s.tags.length ? html`<h3>Tags (${newTags} new)</h3><p class="hint">${s.tags.map((t) => (t.exists ? t.name : `${t.name} (new)`)).join(', ')}</p>` : nothing}
-      ${s.overlaps ? html`<h3>Overlaps</h3><p class="hint">${s.overlaps.toLocaleString()} imported session${s.overlaps === 1 ? '' : 's'} share time with sessions you have;
+      ${s.overlaps ? html`<h3>Overlaps</h3><p class="hint">${s.overlaps.toLocaleString()} imported session${s.overlaps === 1 ? ' shares' : 's share'} time with sessions you have;
         both are kept, nothing of yours is changed${s.overlapExamples.length ? ` (e.g. “${s.overlapExamples[0]!.name}” with “${s.overlapExamples[0]!.existing}”)` : ''}.</p>` : nothing}
       ${s.problemCount ? html`<h3>Rows that cannot be read (${s.problemCount.toLocaleString()})</h3><div class="scroll"><ul class="problems">
         ${s.problems.map((p) => html`<li>${p.line === null ? '' : `Line ${p.line}: `}${p.message}</li>`)}

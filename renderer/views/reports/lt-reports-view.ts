@@ -134,7 +134,7 @@ export class LtReportsView extends LitElement {
       const range = r && q.preset === 'all' ? { from: r.from, to: r.to } : { from: q.from, to: q.to };
       const title = q.preset === 'all' ? `All time, ${rangeLabel(range)}` : rangeLabel(q);
       dialog.selection = { ...range, groupBy: q.groupBy, subGroupBy: q.subGroupBy, filters: q.filters, title };
-      dialog.summary = `${title} · ${GROUP_LABELS[q.groupBy].toLowerCase()}${q.subGroupBy ? ` and ${GROUP_LABELS[q.subGroupBy].toLowerCase()}` : ''}`
+      dialog.summary = `${title} · by ${GROUP_LABELS[q.groupBy].toLowerCase()}${q.subGroupBy ? ` and ${GROUP_LABELS[q.subGroupBy].toLowerCase()}` : ''}`
         + `${filtered ? ' · filtered as shown' : ''}${r ? ` · ${r.totals.sessions.toLocaleString()} session${r.totals.sessions === 1 ? '' : 's'}` : ''}`;
     }
     dialog.show();
