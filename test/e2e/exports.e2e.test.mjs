@@ -75,7 +75,7 @@ test('export the visible report as CSV, cancel a big export, import a Toggl CSV,
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await dialog.locator('.progress p', { hasText: /of 150,321 sessions .* (left|almost done)/ }).waitFor();
   await dialog.getByRole('button', { name: 'Cancel export' }).click();
-  await dialog.locator('.outcome.error', { hasText: 'Export cancelled. No file was left behind.' }).waitFor();
+  await dialog.locator('.outcome.note', { hasText: 'Export cancelled. No file was left behind.' }).waitFor();
   const temps = await page.evaluate(async () => {
     const d = await (await navigator.storage.getDirectory()).getDirectoryHandle('exports-tmp', { create: true });
     const names = [];

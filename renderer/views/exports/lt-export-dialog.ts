@@ -24,6 +24,7 @@ export class LtExportDialog extends LitElement {
     fieldset { border: 0; padding: 0; margin: 0 0 0.75rem; min-width: 0; }
     legend { font-size: var(--lt-text-sm, 0.87rem); padding: 0; margin: 0 0 0.3rem; }
     label.check { display: flex; gap: 0.45rem; align-items: center; font-size: var(--lt-text-md, 0.93rem); margin: 0.2rem 0; }
+    .outcome.note { background: var(--lt-surface, #f2f4f7); color: inherit; border: 1px solid var(--lt-border, #eaecf0); }
     .what { margin: 0 0 0.9rem; color: var(--lt-muted, #5d6b82); overflow-wrap: anywhere; }
   `];
 
@@ -37,13 +38,15 @@ export class LtExportDialog extends LitElement {
   @state() private phase: Phase = 'choose';
   @state() private progress: Progress | null = null;
   @state() private error: string | null = null;
+  /** a cancelled export: said plainly, not as a failure */
+  @state() private note: string | null = null;
   @state() private result: ExportResult | null = null;
   @query('dialog') private dialog!: HTMLDialogElement;
   #abort: AbortController | null = null;
 
   show(): void {
     void this.updateComplete.then(() => {
-      [this.phase, this.error, this.result, this.progress] = ['choose', null, null, null];
+      [this.phase, this.error, this.note, this.result, this.progress] = ['choose', null, null, null, null];
       if (!('showSaveFilePicker' in window)) this.destination = 'download';
       if (!this.dialog.open) this.dialog.showModal();
     });
@@ -62,6 +65,7 @@ export class LtExportDialog extends LitElement {
         <p class="what">${this.summary}</p>
         ${this.phase === 'choose' ? this.#choices(f.extension) : this.#running()}
         ${this.error ? html`<p class="outcome error" role="alert">${this.error}</p>` : nothing}
+        ${this.note ? html`<p class="outcome note" role="status">${this.note}</p>` : nothing}
         <div class="actions">
           ${this.phase === 'running'
             ? html`<button class="btn" type="button" @click=${() => this.#abort?.abort()}>Cancel export</button>`
@@ -116,12 +120,11 @@ export class LtExportDialog extends LitElement {
 
   async #run(): Promise<void> {
     if (!this.client || !this.selection) return;
-    this.error = null;
+    [this.error, this.note] = [null, null];
     const f = FORMAT_FILES[this.format];
     const name = `${fileStem(this.selection)}.${f.extension}`;
     const target = await chooseTarget(this.destination, name, f);
     if (!target) return; // the user closed the picker: nothing happens
-    if (target.fellBack) this.error = null;
     this.#abort = new AbortController();
     [this.phase, this.progress] = ['running', null];
     try {
@@ -129,14 +132,15 @@ export class LtExportDialog extends LitElement {
         target.target, (p) => (this.progress = p), this.#abort.signal);
       this.phase = 'done';
       const r = this.result;
-      this.dispatchEvent(new CustomEvent('lt-notice', { detail: { text: `Exported ${r.rows.toLocaleString()} session${r.rows === 1 ? '' : 's'} to ${r.destination}` }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('lt-notice', { detail: { text: `Exported ${r.rows.toLocaleString()} session${r.rows === 1 ? '' : 's'} to ${r.destination}${target.fellBack ? ' in your downloads (choosing a file is not allowed here)' : ''}` }, bubbles: true, composed: true }));
       this.dispatchEvent(new CustomEvent('lt-exported', { bubbles: true, composed: true }));
       this.dialog.close();
     } catch (error) {
       const e = toAppError(error);
       const cancelled = (e.details as { cancelled?: boolean } | undefined)?.cancelled;
       this.phase = 'choose';
-      this.error = cancelled ? 'Export cancelled. No file was left behind.' : `The export failed: ${e.message}`;
+      if (cancelled) this.note = 'Export cancelled. No file was left behind.';
+      else this.error = `The export failed: ${e.message}`;
       this.dispatchEvent(new CustomEvent('lt-exported', { bubbles: true, composed: true }));
     } finally {
       this.#abort = null;
