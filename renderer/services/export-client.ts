@@ -55,7 +55,7 @@ export class ExportClient {
       const port = await this.data.connectPort();
       const result = await remote.exportReport(job, Comlink.transfer(port, [port]), target.kind === 'file' ? target : { ...target },
         Comlink.proxy(onProgress), signal);
-      if (result.tempName) await this.#download(remote, result);
+      if (result.tempName) await this.#download(result);
       return result;
     }, signal);
   }
@@ -86,11 +86,12 @@ export class ExportClient {
   }
 
   /** The OPFS temp file goes to the browser's downloads; it is deleted once the browser has had time to read it. */
-  async #download(remote: Comlink.Remote<ExportWorkerApi>, result: ExportResult): Promise<void> {
+  async #download(result: ExportResult): Promise<void> {
     const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('exports-tmp');
     const file = await (await dir.getFileHandle(result.tempName!)).getFile();
     offerDownload(result.destination, file);
-    setTimeout(() => void remote.removeTemp(result.tempName!).catch(() => undefined), 60_000);
+    // deleted from here, not by the worker: an idle worker may be gone by then
+    setTimeout(() => void dir.removeEntry(result.tempName!).catch(() => undefined), 60_000);
   }
 
   #run<T>(job: (remote: Comlink.Remote<ExportWorkerApi>) => Promise<T>, signal?: AbortSignal): Promise<T> {

@@ -93,6 +93,10 @@ export class Exports implements ExportsApi {
     const db = await this.core.serial(async () => this.core.requireDb());
     const backup = p.total > 0 ? await makeBackup(db, this.core.name, 'pre-bulk', this.core.clock(), this.#queued) : null;
     const journal = await this.core.write('activities', 'update', async (db, now) => {
+      // an import left unfinished by an earlier worker (its window closed mid-import) is taken back first
+      for (const stale of await db.all<{ id: number }>(`SELECT id FROM undo_actions WHERE label LIKE 'Import of % (in progress)'`)) {
+        if (!this.#imports.has(stale.id)) await removeUnfinished(db, stale.id);
+      }
       const journal = await record(db, now);
       // named while it runs, so an undo reaching it meanwhile says what it is (it refuses: nothing is finished yet)
       await db.run('UPDATE undo_actions SET label = ? WHERE id = ?', [`Import of ${labelName({ name: p.fileName })} (in progress)`, journal.id]);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import * as Comlink from 'comlink';
 import type { ImportRow } from '../../../../shared/export-contract.ts';
 import type { Progress } from '../../../../workers/export/progress.ts';
-import { rejection } from '../../worker-harness.ts';
+import { rejection, startDataWorker, uniqueDbName } from '../../worker-harness.ts';
 import { startPair, type Pair } from './export-harness.ts';
 
 const MIN = 60_000;
@@ -117,6 +117,28 @@ describe('importSessions: one undoable, idempotent action (real data worker on O
     expect(await pair.data.api.listTags()).to.deep.equal([]);
     expect((await pair.data.api.undoState()).undoCount).to.equal(0);
     expect((await rejection(pair.data.api.finishImport({ importId }))).code).to.equal('NOT_FOUND');
+  });
+
+  it('an import left unfinished by a worker that died is taken back by the next import', async () => {
+    const name = uniqueDbName('import-crash');
+    let data = startDataWorker();
+    await data.api.open({ name });
+    const { importId } = await data.api.beginImport({ source: 'toggl-csv', fileName: 'half.csv', total: 6 });
+    await data.api.importSessions({ importId, sessions: FILES[0]!.slice(0, 3) });
+    data.worker.terminate(); // the window closed mid-import
+    data = startDataWorker();
+    try {
+      await data.api.open({ name });
+      const next = await data.api.beginImport({ source: 'toggl-csv', fileName: 'other.csv', total: 1 });
+      await data.api.importSessions({ importId: next.importId, sessions: [FILES[2]![5]!] });
+      const outcome = await data.api.finishImport({ importId: next.importId });
+      expect(outcome.added).to.equal(1);
+      const page = await data.api.exportSessions({ ...ALL, generatedAt: Date.now() });
+      expect(page.sessions.map((s) => s.name)).to.deep.equal(['id11']);
+      expect((await data.api.undoState()).undoCount).to.equal(1);
+    } finally {
+      data.worker.terminate();
+    }
   });
 });
 
