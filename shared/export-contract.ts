@@ -13,7 +13,7 @@ const DayKey = v.pipe(v.string(), v.regex(/^\d{4}-\d\d-\d\d$/, 'must be a date l
 const Text = (max: number) => v.pipe(v.string('must be text'), v.maxLength(max, `must be at most ${max} characters`), noNul);
 const Ms = v.pipe(v.number('must be a time in ms'), v.integer('must be whole ms'), v.minValue(0), v.maxValue(7_258_118_400_000));
 
-export const EXPORT_FORMATS = ['csv-lighttrack', 'csv-toggl', 'csv-clockify', 'csv-summary', 'xlsx', 'pdf', 'markdown', 'ics', 'json'] as const;
+export const EXPORT_FORMATS = ['csv', 'csv-toggl', 'csv-clockify', 'csv-summary', 'xlsx', 'pdf', 'markdown', 'ics', 'lighttrack-json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What a report shows, as the export repeats it: range, grouping, filters (rounding comes from settings). */

@@ -7,10 +7,11 @@ type Factory = (context: ExportContext, options: ExportOptions) => ExportWriter;
 
 /**
  * Which writer makes each format, each loaded only when asked for (XLSX and PDF bring large libraries). Formats
- * without a writer in this build answer UNAVAILABLE with their name; the full set is in formats/.
+ * without a writer in this build answer UNAVAILABLE with their name. The ids are those of the full set
+ * (formats/index.ts `createWriter(format, context, options)`), which replaces this file when merged.
  */
 const WRITERS: Partial<Record<ExportFormat, () => Promise<Factory>>> = {
-  'csv-lighttrack': async () => (await import('./formats/csv-basic.ts')).createCsvBasicWriter,
+  'csv': async () => (await import('./formats/csv-basic.ts')).createCsvBasicWriter,
 };
 
 

@@ -32,7 +32,7 @@ export class LtExportDialog extends LitElement {
   @property({ attribute: false }) selection: ExportSelection | null = null;
   /** words for the selection, e.g. "This month · by project · filtered" */
   @property() summary = '';
-  @property() format: ExportFormat = 'csv-lighttrack';
+  @property() format: ExportFormat = 'csv';
   @state() private options: ExportOptions = { delimiter: ',', bom: false, durations: 'hm' };
   @state() private destination: Destination = 'file';
   @state() private phase: Phase = 'choose';

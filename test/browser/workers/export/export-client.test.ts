@@ -25,7 +25,7 @@ describe('export client (the window side): lazy start, queue, cancel, restart af
   it('starts on the first job, runs jobs one after another, and stops when idle', async () => {
     client = new ExportClient(data, exportWorkerUrl, 300);
     expect(client.running).to.equal(false);
-    const job = { format: 'csv-lighttrack' as const, selection };
+    const job = { format: 'csv' as const, selection };
     const order: string[] = [];
     const [a, b] = await Promise.all([
       client.exportReport(job, { kind: 'download', name: 'a.csv' }, () => undefined).then((r) => (order.push('a'), r)),
@@ -40,15 +40,15 @@ describe('export client (the window side): lazy start, queue, cancel, restart af
   it('cancels through an AbortSignal, and after a crash the next job gets a new worker', async () => {
     client = new ExportClient(data, exportWorkerUrl, 60_000);
     const controller = new AbortController();
-    const cancelled = await rejection(client.exportReport({ format: 'csv-lighttrack', selection }, { kind: 'download', name: 'c.csv' },
+    const cancelled = await rejection(client.exportReport({ format: 'csv', selection }, { kind: 'download', name: 'c.csv' },
       (_p: Progress) => controller.abort(), controller.signal));
     expect(cancelled.details).to.include({ cancelled: true });
     // a job in flight when the worker dies rejects with UNAVAILABLE
-    const inFlight = client.exportReport({ format: 'csv-lighttrack', selection }, { kind: 'download', name: 'd.csv' }, () => {
+    const inFlight = client.exportReport({ format: 'csv', selection }, { kind: 'download', name: 'd.csv' }, () => {
       (client as unknown as { dispose(): void }).dispose();
     });
     expect((await rejection(inFlight)).code).to.equal('UNAVAILABLE');
-    const again = await client.exportReport({ format: 'csv-lighttrack', selection }, { kind: 'download', name: 'e.csv' }, () => undefined);
+    const again = await client.exportReport({ format: 'csv', selection }, { kind: 'download', name: 'e.csv' }, () => undefined);
     expect(again.rows).to.equal(3_000);
   });
 });

@@ -48,7 +48,7 @@ describe('export worker with a real data worker on OPFS', () => {
   it('streams a CSV to an OPFS temp file with progress, and records it in the history', async () => {
     await pair.data.api.insertSessions(Array.from({ length: 4_500 }, (_, i) => ({ name: `row ${i}, "quoted"`, projectId: null, startTime: T + i * MIN, endTime: T + i * MIN + 30_000 })));
     const calls: Progress[] = [];
-    const result = await pair.exporter.exportReport({ format: 'csv-lighttrack', selection }, await pair.port(),
+    const result = await pair.exporter.exportReport({ format: 'csv', selection }, await pair.port(),
       { kind: 'download', name: 'timesheet.csv' }, Comlink.proxy((p: Progress) => void calls.push(p)));
     expect(result).to.include({ rows: 4_500, destination: 'timesheet.csv' });
     const text = await readTemp(result.tempName!);
@@ -61,7 +61,7 @@ describe('export worker with a real data worker on OPFS', () => {
     await pair.exporter.removeTemp(result.tempName!);
     expect(await tempFiles()).to.not.include(result.tempName);
     const history = await pair.data.api.listExportHistory();
-    expect(history[0]).to.include({ format: 'csv-lighttrack', rows: 4_500, destination: 'timesheet.csv', status: 'ok' });
+    expect(history[0]).to.include({ format: 'csv', rows: 4_500, destination: 'timesheet.csv', status: 'ok' });
     expect(history[0]!.selection).to.include({ from: selection.from, to: selection.to });
   });
 
@@ -70,7 +70,7 @@ describe('export worker with a real data worker on OPFS', () => {
     const before = await tempFiles();
     const cancelOnFirst = async (target: Parameters<typeof pair.exporter.exportReport>[2]) => {
       const controller = new AbortController();
-      const error = await rejection(pair.exporter.exportReport({ format: 'csv-lighttrack', selection }, await pair.port(), target,
+      const error = await rejection(pair.exporter.exportReport({ format: 'csv', selection }, await pair.port(), target,
         Comlink.proxy(() => controller.abort()), controller.signal));
       expect(error).to.include({ code: 'CONFLICT' });
       expect(error.details).to.include({ cancelled: true });
