@@ -94,7 +94,7 @@ test('export the visible report as CSV, cancel a big export, import a Toggl CSV,
   // import a Toggl CSV through the preview (Data & diagnostics), undo it, import again, and once more: nothing added
   const toggl = path.join(dir, 'toggl.csv');
   writeFileSync(toggl, '\uFEFFUser,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)\n'
-    + 'Ann,a@x.org,Acme,Website,,"Design, review",Yes,2026-01-05,09:00:00,2026-01-05,10:30:00,01:30:00,"ux,web",150\n'
+    + 'Ann,a@x.org,Acme,Website,,"Design, review",Yes,2026-01-05,09:00:00,2026-01-05,10:30:00,01:30:00,"ux, web",150\n'
     + 'Ann,a@x.org,Acme,Website,,Build,Yes,2026-01-06,09:00:00,2026-01-06,11:00:00,02:00:00,web,200\n'
     + 'Ann,a@x.org,,Admin,,Email,No,2026-01-07,08:00:00,2026-01-07,08:15:00,00:15:00,,\n'
     + 'Ann,a@x.org,,Admin,,Broken,No,2026-02-30,08:00:00,2026-02-30,08:15:00,00:15:00,,\n');
