@@ -64,6 +64,7 @@ before(async () => {
   await save('sheet.xlsx', 'xlsx', {});
   await save('timesheet.md', 'markdown', {});
   await save('calendar.ics', 'ics', {});
+  await save('lighttrack.json', 'lighttrack-json', m.lighttrackExtras);
   const fonts = await m.loadPdfFonts(async (file) => new Uint8Array(readFileSync(path.join(root, 'node_modules', file))));
   await save('timesheet.pdf', 'pdf', { fonts });
   m.context.paper = 'letter';
@@ -195,9 +196,39 @@ print(json.dumps({
     assert.equal(events[3].summary, '=HYPERLINK("http://x","click")');
   });
 
-  it('LightTrack JSON: the file validates against its own schema and gives the sessions back', () => {
-    const text = readFileSync(files['lighttrack.json'] ?? '', 'utf8');
-    const file = m.parseLighttrackFile(text);
-    assert.equal(file.sessions.length, 5);
+  it('LightTrack JSON: validates against its own schema and gives back exactly what was written', () => {
+    const file = m.parseLighttrackFile(readFileSync(files['lighttrack.json'], 'utf8'));
+    assert.equal(file.format, 'lighttrack');
+    assert.equal(file.version, 1);
+    assert.equal(file.exportedAt, m.context.generatedAt);
+    assert.deepEqual(file.projects, m.lighttrackExtras.projects);
+    assert.deepEqual(file.tags, m.lighttrackExtras.tags);
+    assert.deepEqual(file.goals, m.lighttrackExtras.goals);
+    assert.deepEqual(file.settings, m.lighttrackExtras.settings);
+    assert.deepEqual(file.sessions, m.sessions.map((s) => ({
+      id: s.id, name: s.name, description: s.description, projectId: s.projectId, tags: s.tags, billable: s.billable,
+      start: s.start, end: s.running ? null : s.end, pauses: s.pauses, source: s.source,
+    })));
+  });
+
+  it('LightTrack JSON: a damaged file is refused with the path of its first bad field', () => {
+    const good = JSON.parse(readFileSync(files['lighttrack.json'], 'utf8'));
+    const refused = (change, path) => {
+      const file = structuredClone(good);
+      change(file);
+      assert.throws(() => m.parseLighttrackFile(JSON.stringify(file)), (e) => e.code === 'VALIDATION' && e.details.path === path && e.message.includes(path));
+    };
+    refused((f) => { f.version = 2; }, 'version');
+    refused((f) => { f.sessions[2].start = -5; }, 'sessions.2.start');
+    refused((f) => { f.sessions[1].name = 'a\0b'; }, 'sessions.1.name');
+    refused((f) => { f.sessions[0].projectId = '019a0000-0000-7000-8000-0000000000ff'; }, 'sessions.0.projectId');
+    refused((f) => { f.sessions[0].tags.push('nope'); }, 'sessions.0.tags.2');
+    refused((f) => { f.projects[0].parentId = f.projects[1].id; }, 'projects.0.parentId');
+    refused((f) => { f.tags[1].id = f.tags[0].id; }, 'tags.1.id');
+    refused((f) => { f.settings.theme = 'neon'; }, 'settings.theme');
+    refused((f) => { f.extra = 1; }, 'extra');
+    for (const text of ['', 'not json', '[]', '{"format":"toggl"}', '['.repeat(100_000) + ']'.repeat(100_000)]) {
+      assert.throws(() => m.parseLighttrackFile(text), (e) => e.code === 'VALIDATION', text.slice(0, 20));
+    }
   });
 });

@@ -102,3 +102,27 @@ export const report: Report = {
   },
   budgets: [], goals: [], timeline: null, notes: [], source: 'scan', catchingUp: false, tookMs: 1,
 };
+
+const created = at('2026-01-05T12:00:00Z');
+const project = (id: string, name: string, parentId: string | null, client: string | null, rate: number | null, currency: string | null) => ({
+  id, name, color: '#4f7cff', parentId, client, hourlyRate: rate, currency, billableDefault: rate !== null,
+  budgetMinutes: null as number | null, budgetPeriod: null as 'total' | 'month' | null, estimateMinutes: null, productivity: 'productive' as const,
+  archivedAt: null as number | null, createdAt: created, updatedAt: created,
+});
+const tag = (n: number, name: string) => ({ id: `019a0000-0000-7000-8000-0000000000f${n}`, name, color: null, productivity: 'neutral' as const, createdAt: created, updatedAt: created });
+
+/** What the LightTrack JSON writer is given besides the sessions: the tree the sessions above point into. */
+export const lighttrackExtras = {
+  projects: [
+    { ...project('019a0000-0000-7000-8000-0000000000a1', 'Website', null, 'Acme, Inc.', 80, 'USD'), budgetMinutes: 6000, budgetPeriod: 'month' as const },
+    project('019a0000-0000-7000-8000-0000000000a2', 'Design', '019a0000-0000-7000-8000-0000000000a1', null, null, null),
+    project('019a0000-0000-7000-8000-0000000000b1', 'Ops', null, null, null, null),
+    { ...project('019a0000-0000-7000-8000-0000000000c1', 'Cliente Ünïcode', null, 'مؤسسة الأمل', 90, 'EUR'), archivedAt: at('2026-11-30T00:00:00Z') },
+  ],
+  tags: [tag(1, 'design'), tag(2, 'client "A"'), tag(3, 'review'), tag(4, '@home'), tag(5, '-minus'), tag(6, 'deep work')],
+  goals: [
+    { id: '019a0000-0000-7000-8000-0000000000e1', name: 'Website weekly', period: 'week' as const, kind: 'at-least' as const, targetMinutes: 600, projectId: '019a0000-0000-7000-8000-0000000000a1', tagId: null, createdAt: created, updatedAt: created },
+    { id: '019a0000-0000-7000-8000-0000000000e2', name: '', period: 'day' as const, kind: 'at-most' as const, targetMinutes: 120, projectId: null, tagId: '019a0000-0000-7000-8000-0000000000f6', createdAt: created, updatedAt: created },
+  ],
+  settings: { clock: '24h' as const, weekStart: 1 as const, reportRounding: { mode: 'up' as const, minutes: 15 as const } },
+};
