@@ -172,6 +172,39 @@ print(json.dumps({
     });
   }
 
+  it('PDF: 150 sessions break over pages with the header repeated; a 10,000-character name is cut, not spilled', { skip: skip(pdftotext, 'pdftotext') }, async () => {
+    const fonts = await m.loadPdfFonts(async (file) => new Uint8Array(readFileSync(path.join(root, 'node_modules', file))));
+    const many = Array.from({ length: 150 }, (_, i) => ({ ...m.sessions[i % 4], id: `019a0000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      name: i === 7 ? 'Long '.repeat(2000) : `Session ${i}` }));
+    const writer = await m.createWriter('pdf', m.context, { fonts });
+    const parts = [await writer.page(many.slice(0, 100)), await writer.page(many.slice(100)), await writer.finish(m.report)];
+    files['many.pdf'] = path.join(dir, 'many.pdf');
+    writeFileSync(files['many.pdf'], Buffer.concat(parts.map((p) => Buffer.from(p))));
+    const pages = execFileSync('pdftotext', ['-layout', files['many.pdf'], '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    assert.ok(pages.length >= 4, `${pages.length} pages`);
+    pages.forEach((page, i) => {
+      assert.ok(page.includes(`Page ${i + 1} of ${pages.length}`), `page number on page ${i + 1}`);
+      if (i > 0 && page.includes('Session ')) assert.match(page, /Date\s+Time\s+Project\s+Name\s+Worked\s+Rounded\s+Amount/, `header repeated on page ${i + 1}`);
+    });
+    assert.ok(pages.join('').includes('Session 149'));
+    assert.ok(!pages.join('').includes('Long '.repeat(60)), 'the long name is cut with an ellipsis');
+  });
+
+  it('an export with no sessions is still a valid file in every format', async () => {
+    const fonts = await m.loadPdfFonts(async (file) => new Uint8Array(readFileSync(path.join(root, 'node_modules', file))));
+    const empty = { ...m.report, groups: [], totals: { ms: 0, roundedMs: 0, billableMs: 0, billableRoundedMs: 0, sessions: 0, amounts: [] } };
+    for (const format of m.FORMAT_IDS) {
+      const options = format === 'pdf' ? { fonts } : format === 'lighttrack-json' ? m.lighttrackExtras : {};
+      const writer = await m.createWriter(format, m.context, options);
+      const bytes = Buffer.from(await writer.finish(empty));
+      assert.ok(bytes.length > 0, format);
+      if (format === 'lighttrack-json') assert.deepEqual(m.parseLighttrackFile(bytes.toString('utf8')).sessions, []);
+      if (format === 'ics') assert.equal(new ICAL.Component(ICAL.parse(bytes.toString('utf8'))).getAllSubcomponents('vevent').length, 0);
+      if (format === 'csv') assert.equal(bytes.toString('utf8'), m.LIGHTTRACK_CSV_HEADER.join(',') + '\r\n');
+      if (format === 'pdf') assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    }
+  });
+
   it('Markdown: heading, period, sessions with escaped pipes, totals per project', () => {
     const md = readFileSync(files['timesheet.md'], 'utf8');
     assert.ok(md.startsWith('# Timesheet: Fall-back week\n'));

@@ -61,3 +61,8 @@ export function csvStream<T>(header: readonly string[], rowOf: (item: T) => CsvC
     },
   };
 }
+
+/** The import side's inverse of neutralise(): a `'` we added before a risky first character is taken off again. */
+export function restoreNeutralised(text: string): string {
+  return text.length > 1 && text[0] === "'" && RISKY_START.test(text.slice(1)) ? text.slice(1) : text;
+}
