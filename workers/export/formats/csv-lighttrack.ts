@@ -1,6 +1,6 @@
 import type { ExportContext, ExportSession, ExportWriter } from '../../../shared/export-rows.ts';
 import { csvStream, localNumber, type CsvCell, type CsvOptions } from './csv-cells.ts';
-import { decimalHours, hm, isoLocal, localTime, money, projectLabel } from './values.ts';
+import { decimalHours, hm, isoOf, localTime, money, projectLabel } from './values.ts';
 
 /** LightTrack's own detailed CSV: every figure raw and rounded, decimal hours beside h:mm, local and ISO times. */
 export const LIGHTTRACK_CSV_HEADER = [
@@ -19,7 +19,7 @@ export function createLighttrackCsvWriter(context: ExportContext, options: CsvOp
     const paused = s.pauses.reduce((sum, p) => sum + (p.end - p.start), 0);
     return [
       start.date, start.time, end.date, end.time,
-      isoLocal(s.start, zone), isoLocal(s.end, zone),
+      isoOf(start), isoOf(end),
       { text: s.name }, { text: s.description }, { text: projectLabel(s.projectPath) }, { text: s.client ?? '' },
       { text: s.tags.join(', ') }, s.billable ? 'yes' : 'no',
       num(decimalHours(s.workedMs)), hm(s.workedMs), num(decimalHours(s.roundedMs)), hm(s.roundedMs), hm(paused),

@@ -13,11 +13,13 @@ export function icsText(text: string): string {
 
 /** Folds a content line at 75 octets, never inside a UTF-8 sequence (continuations start with one space). */
 export function fold(line: string): string {
+  if (line.length <= 25) return `${line}\r\n`; // 25 UTF-16 units are at most 75 octets
   const parts: string[] = [];
   let current = '';
   let bytes = 0;
   for (const ch of line) {
-    const size = utf8.encode(ch).length;
+    const cp = ch.codePointAt(0)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     if (bytes + size > 75) {
       parts.push(current);
       current = ' ';

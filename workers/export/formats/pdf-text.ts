@@ -42,7 +42,29 @@ export function withoutEmoji(text: string): string {
   return text.replace(new RegExp(EMOJI.source, 'gu'), '').replace(/[ \t]{2,}/g, ' ').replace(/[\r\n\t]+/g, ' ').trim();
 }
 
+/** fontkit lays out every measure anew; dates, times and project names repeat on every row, so keep the answers */
+const runCache = new WeakMap<FontSet, Map<string, Run[]>>();
+const widthCache = new WeakMap<FontSet, Map<string, number>>();
+function cached<T>(caches: WeakMap<FontSet, Map<string, T>>, fonts: FontSet, key: string, make: () => T): T {
+  let cache = caches.get(fonts);
+  if (!cache) {
+    cache = new Map();
+    caches.set(fonts, cache);
+  }
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size > 20_000) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 export function runs(text: string, fonts: FontSet, bold = false): Run[] {
+  return cached(runCache, fonts, `${bold ? 'b' : 'r'}${text}`, () => makeRuns(text, fonts, bold));
+}
+
+function makeRuns(text: string, fonts: FontSet, bold: boolean): Run[] {
   const latin = bold ? fonts.bold : fonts.regular;
   const out: Run[] = [];
   const push = (ch: string, font: PDFFont) => {
@@ -65,7 +87,8 @@ export function runs(text: string, fonts: FontSet, bold = false): Run[] {
 }
 
 export function widthOf(text: string, size: number, fonts: FontSet, bold = false): number {
-  return runs(text, fonts, bold).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+  return cached(widthCache, fonts, `${bold ? 'b' : 'r'}${size}|${text}`,
+    () => runs(text, fonts, bold).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0));
 }
 
 /** The text cut with '…' to fit `maxWidth` (whole characters, so a run is never split inside a glyph cluster). */
@@ -93,9 +116,9 @@ export interface TextStyle {
 
 export function drawText(page: PDFPage, text: string, x: number, y: number, style: TextStyle, fonts: FontSet): void {
   const parts = runs(text, fonts, style.bold);
-  let at = style.alignRight ? x - parts.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, style.size), 0) : x;
+  let at = style.alignRight ? x - widthOf(text, style.size, fonts, style.bold) : x;
   for (const r of parts) {
     page.drawText(r.text, { x: at, y, size: style.size, font: r.font, color: style.color });
-    at += r.font.widthOfTextAtSize(r.text, style.size);
+    if (parts.length > 1) at += r.font.widthOfTextAtSize(r.text, style.size);
   }
 }

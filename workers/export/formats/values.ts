@@ -1,4 +1,4 @@
-import { offsetAt, zonedParts } from '../../../shared/quick-entry/zoned.ts';
+import { offsetAt } from '../../../shared/quick-entry/zoned.ts';
 
 /**
  * How every format spells a time, a duration and an amount. Pure (Intl only), so the formats run in the export
@@ -18,17 +18,50 @@ export interface LocalTime {
   hour: number;
   minute: number;
   second: number;
+  /** the zone's UTC offset then, ms */
+  offsetMs: number;
+}
+
+const HOUR = 3_600_000;
+const offsetCache = new Map<string, Map<number, number | null>>();
+
+/**
+ * The zone's UTC offset at ms. Intl is ~10 µs a call, far too slow for 250k rows × 4 times, so offsets are kept per
+ * UTC hour: an hour whose two ends share an offset has it throughout (zones change at most once an hour); only the
+ * hour holding a change asks Intl for the exact instant.
+ */
+export function zoneOffset(ms: number, timeZone: string): number {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  const hour = Math.floor(ms / HOUR);
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const a = offsetAt(hour * HOUR, timeZone);
+    offset = a === offsetAt((hour + 1) * HOUR, timeZone) ? a : null;
+    if (zone.size > 200_000) zone.clear();
+    zone.set(hour, offset);
+  }
+  return offset ?? offsetAt(ms, timeZone);
 }
 
 export function localTime(ms: number, timeZone: string): LocalTime {
-  const p = zonedParts(ms, timeZone);
-  return { ...p, date: `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`, time: `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` };
+  const offsetMs = zoneOffset(ms, timeZone);
+  const wall = new Date(ms + offsetMs);
+  const y = wall.getUTCFullYear(), m = wall.getUTCMonth() + 1, d = wall.getUTCDate();
+  const hour = wall.getUTCHours(), minute = wall.getUTCMinutes(), second = wall.getUTCSeconds();
+  return { y, m, d, hour, minute, second, offsetMs, date: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, time: `${pad(hour)}:${pad(minute)}:${pad(second)}` };
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2026-03-08T03:30:00-04:00 (a reader gets the instant and the wall time). */
 export function isoLocal(ms: number, timeZone: string): string {
-  const t = localTime(ms, timeZone);
-  const offsetMin = Math.round(offsetAt(ms, timeZone) / 60_000);
+  return isoOf(localTime(ms, timeZone));
+}
+
+export function isoOf(t: LocalTime): string {
+  const offsetMin = Math.round(t.offsetMs / 60_000);
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
   return `${t.date}T${t.time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
@@ -36,7 +69,7 @@ export function isoLocal(ms: number, timeZone: string): string {
 
 /** The wall time as if it were UTC: what spreadsheets (which have no zones) should show. */
 export function wallClockMs(ms: number, timeZone: string): number {
-  return ms + offsetAt(ms, timeZone);
+  return ms + zoneOffset(ms, timeZone);
 }
 
 /** 12-hour clock as Clockify writes it: 09:05:00 AM. */
