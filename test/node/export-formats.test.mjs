@@ -190,6 +190,19 @@ print(json.dumps({
     assert.ok(!pages.join('').includes('Long '.repeat(60)), 'the long name is cut with an ellipsis');
   });
 
+  it('PDF without the CJK font (not shipped, or failed to load): CJK becomes ?, the rest of the sheet stays readable; 12-hour clock', { skip: skip(pdftotext, 'pdftotext') }, async () => {
+    const fonts = await m.loadPdfFonts(async (file) => new Uint8Array(readFileSync(path.join(root, 'node_modules', file))));
+    const writer = await m.createWriter('pdf', { ...m.context, hour12: true, paper: 'letter' }, { fonts: { ...fonts, cjk: async () => null } });
+    const parts = [await writer.page(m.sessions), await writer.finish(m.report)];
+    files['no-cjk.pdf'] = path.join(dir, 'no-cjk.pdf');
+    writeFileSync(files['no-cjk.pdf'], Buffer.concat(parts.map((p) => Buffer.from(p))));
+    const text = execFileSync('pdftotext', ['-layout', files['no-cjk.pdf'], '-'], { encoding: 'utf8' });
+    assert.ok(text.includes('?????'), 'five CJK characters, five ?');
+    assert.ok(!text.includes('服'));
+    assert.ok(text.includes('11:00 PM–1:30 AM (+1)'), '12-hour clock');
+    assert.ok(text.includes('440.00 USD'));
+  });
+
   it('an export with no sessions is still a valid file in every format', async () => {
     const fonts = await m.loadPdfFonts(async (file) => new Uint8Array(readFileSync(path.join(root, 'node_modules', file))));
     const empty = { ...m.report, groups: [], totals: { ms: 0, roundedMs: 0, billableMs: 0, billableRoundedMs: 0, sessions: 0, amounts: [] } };

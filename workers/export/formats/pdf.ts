@@ -150,7 +150,7 @@ function layOut(layout: Layout, context: ExportContext, report: Report, rows: Ro
     { label: 'Worked', width: 40, align: 'right' }, { label: 'Rounded', width: 44, align: 'right' }, { label: 'Amount', width: 66, align: 'right' },
   ], rows.map((r) => [r.day, r.time, r.project, r.name, hm(r.workedMs), hm(r.roundedMs), r.amount === null ? '' : `${money(r.amount)} ${r.currency ?? ''}`]), { size: 8.5 });
 
-  const notes = [`Times are in ${context.timeZone}; (+1) ends the next day.`];
+  const notes = [`Times are in ${context.timeZone}; (+1) ends the next day. A session counts on the day it starts.`];
   if (report.rounding.mode !== 'none') notes.push(`Rounded ${report.rounding.mode} to ${report.rounding.minutes} minutes per session; amounts are billable rounded hours × rate.`);
   if (running) notes.push(`* still running: counted up to ${clockText(localTime(context.generatedAt, context.timeZone), hour12)}, when this was made.`);
   layout.ensure(notes.length * 12 + 10);
@@ -169,11 +169,11 @@ function cards(layout: Layout, items: [string, string][]): void {
   items.forEach(([label, value], i) => {
     const x = MARGIN + i * (width + gap);
     layout.page.drawRectangle({ x, y: layout.y, width, height, color: BAND, borderColor: RULE, borderWidth: 0.6 });
-    layout.text(label, x + 10, layout.y + height - 16, 8, { color: MUTED });
+    layout.text(label, x + 10, layout.y + height - 13, 8, { color: MUTED });
     // several currencies stack, one a line, so each amount stays whole
     const lines = value.split(', ');
     const size = lines.length > 1 ? 10 : 15;
-    lines.slice(0, 2).forEach((line, j) => layout.text(line, x + 10, layout.y + 12 + (lines.length > 1 ? (1 - j) * 12 - 4 : 0), size, { bold: true }));
+    lines.slice(0, 2).forEach((line, j) => layout.text(line, x + 10, layout.y + (lines.length > 1 ? 18 - j * 11 : 12), size, { bold: true }));
   });
 }
 
