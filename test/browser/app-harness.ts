@@ -21,6 +21,8 @@ export const workerUrl = new URL('../../workers/data/data-worker.ts', import.met
 export interface Mounted {
   app: LtApp;
   services: AppServices;
+  /** the database file the window opened */
+  dbName: string;
   /** how many times the window was told to reload */
   reloads: () => number;
   stop: () => void;
@@ -38,6 +40,7 @@ export function mountApp(dbName: string, route = ''): Mounted {
   return {
     app,
     services,
+    dbName,
     reloads: () => reloads,
     stop: () => {
       app.remove();

@@ -6,6 +6,7 @@ import { addLocalDays, startOfLocalDay } from '../../shared/day.ts';
 import { createServices } from '../../renderer/services/services.ts';
 import { createWebShell } from '../../renderer/shell/web-shell.ts';
 import { deep, deepAll, mountApp, textOf, workerUrl, type Mounted } from './app-harness.ts';
+import { crashAsAnotherWindowChanges, openOtherWindow } from './live-harness.ts';
 import { until } from './wait.ts';
 import { uniqueDbName } from './worker-harness.ts';
 
@@ -266,5 +267,20 @@ describe('Day view (real data worker)', () => {
     rows(m)[0]!.focus();
     await sendKeys({ press: 'End' });
     await until(() => list(m).shadowRoot!.activeElement?.querySelector('.name')?.textContent === 'Imported 0', 'last row focused');
+  });
+
+  it('shows a session another window added as its data worker died', async () => {
+    m.stop();
+    const other = await openOtherWindow(currentDb);
+    try {
+      m = mountApp(currentDb);
+      await until(() => m.services.day.$loaded.get(), 'first load');
+      const day = startOfLocalDay(Date.now());
+      await crashAsAnotherWindowChanges(m.services.client, other, (api) =>
+        api.addSession({ name: 'Added elsewhere', startTime: day + 9 * 60 * MIN, durationMs: 30 * MIN }));
+      await until(() => rowNamed(m, 'Added elsewhere'), 'the other window’s session in the list');
+    } finally {
+      other.worker.terminate();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { deep, deepAll, mountApp, nextDownload, textOf, todaysSessions, type Mounted } from './app-harness.ts';
+import { crashAsAnotherWindowChanges, openOtherWindow } from './live-harness.ts';
 import { until } from './wait.ts';
 import { uniqueDbName } from './worker-harness.ts';
 
@@ -167,5 +168,22 @@ describe('Data & diagnostics view (real data worker)', () => {
     await until(() => inBackups(m, '.save-note'), 'saved');
     expect(inBackups(m, '#daily-error')).to.equal(null);
     expect(await m.services.client.data.getBackupRetention()).to.deep.equal({ daily: 14, weekly: 3 });
+  });
+
+  it('after its data worker died, shows the backups and file role another window left it with', async () => {
+    const dbName = mounted.dbName;
+    mounted.stop();
+    const other = await openOtherWindow(dbName);
+    try {
+      mounted = mountApp(dbName, 'diagnostics');
+      const m = mounted;
+      await until(() => textOf(backups(m)).includes('No backups yet'), 'empty list');
+      await until(() => deep(m.app, 'lt-diagnostics-view', 'dd.role')?.textContent?.includes('(proxy)'), 'the other window owns the file');
+      // no window hears of a backup: this one shows it when it reads its backups again
+      await crashAsAnotherWindowChanges(m.services.client, other, (api) => api.backupNow());
+      await until(() => backupItems(m).length === 1, 'the other window’s backup');
+    } finally {
+      other.worker.terminate();
+    }
   });
 });

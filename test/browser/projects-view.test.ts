@@ -4,6 +4,7 @@ import { localDayRange } from '../../shared/day.ts';
 import type { ActionRef } from '../../shared/sessions.ts';
 import { expectAccessible, useAppStyles } from './a11y.ts';
 import { deep, mountApp, type Mounted } from './app-harness.ts';
+import { crashAsAnotherWindowChanges, openOtherWindow } from './live-harness.ts';
 import { until } from './wait.ts';
 import { uniqueDbName } from './worker-harness.ts';
 
@@ -254,5 +255,25 @@ describe('projects view (real data worker)', () => {
     goals.querySelector('dialog')!.close();
     progress().querySelector<HTMLButtonElement>('button.delete')!.click();
     await until(() => !progress().querySelector('li[data-goal]'), 'goal deleted');
+  });
+
+  it('shows projects and goals another window made as its data worker died', async () => {
+    const dbName = m.dbName;
+    m.stop();
+    const other = await openOtherWindow(dbName);
+    try {
+      m = mountApp(dbName, 'projects');
+      await until(() => view(m)?.model.$loaded.get(), 'projects loaded');
+      const progress = () => deep(m.app, 'lt-projects-view', 'lt-goals-section', 'lt-goal-progress')?.shadowRoot;
+      await until(() => progress()?.textContent?.includes('No goals yet'), 'goals loaded');
+      await crashAsAnotherWindowChanges(m.services.client, other, async (api) => {
+        await api.createGoal({ name: 'Goal from elsewhere', period: 'week', targetMinutes: 60 });
+        await api.createProject({ name: 'Made elsewhere' });
+      });
+      await until(() => rowByName(m, 'Made elsewhere'), 'the other window’s project');
+      await until(() => progress()!.textContent!.includes('Goal from elsewhere'), 'the other window’s goal');
+    } finally {
+      other.worker.terminate();
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { LtReportsView } from '../../renderer/views/reports/lt-reports-view
 import { presetRange, stepRange } from '../../shared/report-range.ts';
 import { expectAccessible, useAppStyles } from './a11y.ts';
 import { deep, deepAll, mountApp, prepareDatabase, textOf, type Mounted } from './app-harness.ts';
+import { crashAsAnotherWindowChanges, openOtherWindow } from './live-harness.ts';
 import { until } from './wait.ts';
 import { uniqueDbName } from './worker-harness.ts';
 import { enforceStyleCsp } from './style-csp.ts';
@@ -294,5 +295,23 @@ describe('reports view (real data worker)', () => {
     setValue(text, 'report');
     await until(() => model(m).$report.get()?.totals.sessions === 1, 'a good filter works');
     expect(controls(m).querySelector('#input-error')!.textContent).to.equal('');
+  });
+
+  it('shows a session another window added as its data worker died', async () => {
+    const dbName = m.dbName;
+    const before = model(m).$report.get()!.totals.sessions;
+    m.stop();
+    const other = await openOtherWindow(dbName);
+    try {
+      m = mountApp(dbName, 'reports');
+      await until(() => view(m)?.model?.$report.get(), 'first report');
+      await showRange(m, '2026-03-02', '2026-03-08');
+      await crashAsAnotherWindowChanges(m.services.client, other, (api) =>
+        api.addSession({ name: 'Added elsewhere', startTime: at(6, 9), endTime: at(6, 10), projectId: null }));
+      await until(() => model(m).$report.get()?.totals.sessions === before + 1, 'the report counts it');
+      await until(() => textOf(part(m, 'lt-report-table')).includes('Added elsewhere'), 'the sessions table lists it');
+    } finally {
+      other.worker.terminate();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { expectAccessible, useAppStyles } from './a11y.ts';
 import { createServices } from '../../renderer/services/services.ts';
 import { createWebShell } from '../../renderer/shell/web-shell.ts';
 import { deep, deepAll, mountApp, nextDownload, textOf, workerUrl, type Mounted } from './app-harness.ts';
+import { crashAsAnotherWindowChanges, openOtherWindow } from './live-harness.ts';
 import { until } from './wait.ts';
 import { uniqueDbName } from './worker-harness.ts';
 
@@ -136,6 +137,24 @@ describe('settings view (real data worker)', () => {
       await until(() => document.documentElement.getAttribute('data-theme') === 'light', 'theme follows');
     } finally {
       other.client.dispose();
+    }
+  });
+
+  it('shows settings, history and projects another window changed as its data worker died', async () => {
+    m.stop();
+    const other = await openOtherWindow(dbName);
+    try {
+      m = mountApp(dbName, 'settings');
+      await until(() => m.services.settings.$loaded.get() && history(m)?.model.$history.get(), 'settings view');
+      await crashAsAnotherWindowChanges(m.services.client, other, async (api) => {
+        await api.createProject({ name: 'Default elsewhere' });
+        await api.updateSettings({ durationFormat: 'decimal' });
+      });
+      await until(() => field(m, 'durationFormat')!.querySelector<HTMLInputElement>('input[value="decimal"]')!.checked, 'the setting');
+      await until(() => deepAll(history(m), 'li').length === 1, 'the history entry');
+      await until(() => view(m).shadowRoot!.textContent!.includes('Default elsewhere'), 'the project in the default-project choice');
+    } finally {
+      other.worker.terminate();
     }
   });
 });

@@ -4,6 +4,7 @@ import type { LtApp } from '../../renderer/components/lt-app.ts';
 import { createServices, type AppServices } from '../../renderer/services/services.ts';
 import { createWebShell } from '../../renderer/shell/web-shell.ts';
 import { deep, deepAll } from './app-harness.ts';
+import { crashAsAnotherWindowChanges, openOtherWindow } from './live-harness.ts';
 import { rejection, uniqueDbName } from './worker-harness.ts';
 import { until } from './wait.ts';
 
@@ -164,6 +165,22 @@ describe('timer view (Lit components + real data worker)', () => {
       await until(() => rows(app).some((r) => r.textContent!.includes('From quick entry')), 'row from other window');
     } finally {
       other.client.dispose();
+    }
+  });
+
+  it('after its worker died, the timer bar and Undo show what another window did as it died', async () => {
+    unmount(mounted);
+    const other = await openOtherWindow(dbName);
+    try {
+      mounted = mount(dbName);
+      const { app, services } = mounted;
+      await until(() => services.timer.$loaded.get(), 'first load');
+      await crashAsAnotherWindowChanges(services.client, other, (api) => api.startTimer({ name: 'Started elsewhere' }));
+      await until(() => stopButton(app), 'the running timer in the bar');
+      expect(services.timer.$running.get()?.name).to.equal('Started elsewhere');
+      await until(() => services.undo.$state.get().undoCount === 1, 'Undo names the other window’s action');
+    } finally {
+      other.worker.terminate();
     }
   });
 });

@@ -12,6 +12,8 @@ export const workerUrl = new URL('../../workers/data/data-worker.ts', import.met
 export interface MountedWeek {
   view: LtWeekView;
   client: DataClient;
+  /** the database file the view opened */
+  dbName: string;
   actions: ActionRef[];
   errors: Array<{ code: string; message: string }>;
   stop: () => void;
@@ -37,7 +39,7 @@ export async function mountWeek(dbName: string, width = 1280): Promise<MountedWe
   document.addEventListener('lt-error', onError);
   document.body.append(view);
   return {
-    view, client, actions, errors,
+    view, client, dbName, actions, errors,
     stop: () => {
       document.removeEventListener('lt-action', onAction);
       document.removeEventListener('lt-error', onError);

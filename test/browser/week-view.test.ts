@@ -5,6 +5,7 @@ import type { Activity } from '../../shared/activity.ts';
 import { at, axeViolations, blocks, column, gridRoot, mountWeek, showWeek, type MountedWeek } from './week-harness.ts';
 import { uniqueDbName } from './worker-harness.ts';
 import { until } from './wait.ts';
+import { crashAsAnotherWindowChanges, openOtherWindow } from './live-harness.ts';
 import { enforceStyleCsp } from './style-csp.ts';
 
 // Monday 2 March 2026; clocks in New York spring forward on Sunday 8 March (a 23-hour day).
@@ -150,5 +151,21 @@ describe('week view (real data worker)', () => {
   it('has no serious accessibility violations', async () => {
     const violations = await axeViolations(m.view);
     expect(violations.map((v) => `${v.id}: ${v.help}`)).to.deep.equal([]);
+  });
+
+  it('shows a session another window added as its data worker died', async () => {
+    const dbName = m.dbName;
+    m.stop();
+    const other = await openOtherWindow(dbName);
+    try {
+      m = await mountWeek(dbName);
+      await showWeek(m.view, MON);
+      await until(() => blocks(m.view).length === 5, 'five blocks');
+      const id = await crashAsAnotherWindowChanges(m.client, other, async (api) =>
+        (await api.addSession({ name: 'Added elsewhere', startTime: at(2026, 3, 6, 9), endTime: at(2026, 3, 6, 10), projectId: null })).sessions[0]!.id);
+      await until(() => blocks(m.view, id).length === 1, 'the other window’s block');
+    } finally {
+      other.worker.terminate();
+    }
   });
 });

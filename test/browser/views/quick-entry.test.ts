@@ -6,6 +6,7 @@ import type { LtQuickEntry } from '../../../renderer/views/quick-entry/lt-quick-
 import { DataClient } from '../../../renderer/services/data-client.ts';
 import { until } from '../wait.ts';
 import { uniqueDbName } from '../worker-harness.ts';
+import { crashAsAnotherWindowChanges, openOtherWindow } from '../live-harness.ts';
 
 const workerUrl = new URL('../../../workers/data/data-worker.ts', import.meta.url);
 
@@ -148,5 +149,30 @@ describe('<lt-command-palette>', () => {
     await until(() => !palette.open, 'closed');
     palette.remove();
     client.dispose();
+  });
+
+  it('suggests a project another window made as its data worker died', async () => {
+    const dbName = uniqueDbName('palette');
+    const other = await openOtherWindow(dbName);
+    const client = new DataClient({ workerUrl, dbName });
+    const palette = document.createElement('lt-command-palette');
+    palette.client = client;
+    document.body.append(palette);
+    try {
+      await palette.updateComplete;
+      const entry = palette.shadowRoot!.querySelector('lt-quick-entry')!;
+      await until(() => entry.model?.$loaded.get(), 'names loaded');
+      await crashAsAnotherWindowChanges(client, other, (api) => api.createProject({ name: 'Elsewhere' }));
+      await until(() => entry.model!.$projects.get().some((p) => p.name === 'Elsewhere'), 'the project known');
+      await sendKeys({ press: 'Control+k' });
+      await until(() => palette.open, 'open');
+      await sendKeys({ type: 'x @Elsew' });
+      await until(() => [...entry.shadowRoot!.querySelectorAll('[role="option"]')].some((o) => o.textContent!.includes('Elsewhere')), 'suggested');
+      await sendKeys({ press: 'Escape' });
+    } finally {
+      other.worker.terminate();
+      palette.remove();
+      client.dispose();
+    }
   });
 });
