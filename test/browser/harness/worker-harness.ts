@@ -19,6 +19,61 @@ export function uniqueDbName(prefix: string): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 10)}.sqlite3`;
 }
 
+/** A test's data worker: the live handle, its own database file, and a fresh worker on that file when asked. */
+export interface UsedDataWorker extends WorkerHandle {
+  /** the test's database file, new for each test */
+  readonly dbName: string;
+  /** Ends the worker (a closed window, a crash) and starts a fresh one on nothing yet: open it yourself. */
+  replace(): void;
+  /** Another window: a worker of its own (not opened), ended with the test. */
+  another(): WorkerHandle;
+}
+
+/**
+ * The data-worker set-up of a describe block, instead of its own beforeEach/afterEach: before each test a real data
+ * worker starts on a new database file (opened unless `open` is false); after it, every worker the test started ends.
+ * The handle reads through to the test's current worker.
+ */
+export function useDataWorker(prefix: string, options: { open?: boolean } = {}): UsedDataWorker {
+  let current: WorkerHandle | null = null;
+  let dbName = '';
+  const started: WorkerHandle[] = [];
+  const start = () => {
+    const handle = startDataWorker();
+    started.push(handle);
+    return handle;
+  };
+  const now = (): WorkerHandle => {
+    if (!current) throw new Error('useDataWorker: the worker exists only inside a test');
+    return current;
+  };
+  beforeEach(async () => {
+    dbName = uniqueDbName(prefix);
+    current = start();
+    if (options.open !== false) await current.api.open({ name: dbName });
+  });
+  afterEach(() => {
+    for (const handle of started.splice(0)) handle.worker.terminate();
+    current = null;
+  });
+  return {
+    get api() {
+      return now().api;
+    },
+    get worker() {
+      return now().worker;
+    },
+    get dbName() {
+      return dbName;
+    },
+    replace() {
+      now().worker.terminate();
+      current = start();
+    },
+    another: start,
+  };
+}
+
 /** Rejects with the AppError the worker sent, so tests can look at its code. */
 export async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string; details?: unknown }> {
   try {

@@ -1,28 +1,21 @@
 import { SCHEMA_VERSION } from '../../../../workers/data/migrations.ts';
 import { expect } from 'chai';
-import { nextChange, rejection, startDataWorker, uniqueDbName, type WorkerHandle } from '../../harness/worker-harness.ts';
+import { nextChange, rejection, startDataWorker, useDataWorker } from '../../harness/worker-harness.ts';
 
 describe('data worker (wa-sqlite on OPFS, for real)', () => {
-  let handle: WorkerHandle;
-  let name: string;
-
-  beforeEach(async () => {
-    name = uniqueDbName('dw');
-    handle = startDataWorker();
-  });
-  afterEach(() => handle.worker.terminate());
+  const handle = useDataWorker('dw', { open: false });
 
   it('opens an OPFS database with OPFSCoopSyncVFS and migrates it to the current schema', async () => {
-    const info = await handle.api.open({ name });
+    const info = await handle.api.open({ name: handle.dbName });
     expect(info.vfs).to.equal('OPFSCoopSyncVFS');
     expect(info.schemaVersion).to.equal(SCHEMA_VERSION);
     const root = await navigator.storage.getDirectory();
-    const file = await root.getFileHandle(name);
+    const file = await root.getFileHandle(handle.dbName);
     expect((await file.getFile()).size).to.be.greaterThan(0);
   });
 
   it('starts and stops a timer, committing the start immediately', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const started = await handle.api.startTimer({ name: 'Write report' });
     expect(started.endTime).to.equal(null);
     expect((await handle.api.runningTimer())?.id).to.equal(started.id);
@@ -32,12 +25,12 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   });
 
   it('keeps a running timer across worker termination and a new worker', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const started = await handle.api.startTimer({ name: 'Survivor', startTime: Date.now() - 60_000 });
     handle.worker.terminate();
 
-    handle = startDataWorker();
-    const info = await handle.api.open({ name });
+    handle.replace();
+    const info = await handle.api.open({ name: handle.dbName });
     expect(info.schemaVersion).to.equal(SCHEMA_VERSION);
     const running = await handle.api.runningTimer();
     expect(running?.id).to.equal(started.id);
@@ -45,7 +38,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   });
 
   it('allows only one running timer: starting another stops the first at the new start', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const first = await handle.api.startTimer({ name: 'one', startTime: Date.now() - 10_000 });
     const second = await handle.api.startTimer({ name: 'two' });
     const firstNow = await handle.api.getActivity(first.id);
@@ -54,7 +47,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   });
 
   it('pauses and resumes, excluding paused time', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const t0 = Date.now() - 100_000;
     const a = await handle.api.startTimer({ name: 'paused', startTime: t0 });
     await handle.api.pauseTimer({ id: a.id, at: t0 + 10_000 });
@@ -65,7 +58,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   });
 
   it('rejects bad input with a structured VALIDATION error and changes nothing', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const err = await rejection(handle.api.startTimer({ name: 42 as unknown as string }));
     expect(err.code).to.equal('VALIDATION');
     expect(err.message).to.match(/name/);
@@ -82,7 +75,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   });
 
   it('creates projects with unique live names', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const p = await handle.api.createProject({ name: '  Website ' });
     expect(p.name).to.equal('Website');
     expect(p.color).to.match(/^#[0-9a-f]{6}$/i);
@@ -91,7 +84,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   });
 
   it('lists sessions overlapping a range, and soft-deletes and restores them', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const day = new Date(2026, 0, 15).getTime();
     const h = 3_600_000;
     await handle.api.insertSessions([
@@ -112,7 +105,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   });
 
   it('totals worked time per project and local day', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const p = await handle.api.createProject({ name: 'Client A' });
     const d1 = new Date(2026, 2, 2, 9).getTime();
     const d2 = new Date(2026, 2, 3, 9).getTime();
@@ -131,7 +124,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
 
   it('buckets days by the local calendar across daylight-saving changes (America/New_York here)', async () => {
     expect(Intl.DateTimeFormat().resolvedOptions().timeZone).to.equal('America/New_York');
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const at = (m: number, d: number, h: number, min: number) => new Date(2026, m - 1, d, h, min).getTime();
     const sessions = [
       at(3, 7, 23, 30), // EST
@@ -151,13 +144,13 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   });
 
   it('refuses to reopen a worker on another database', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     expect((await rejection(handle.api.open({ name: 'other.sqlite3' }))).code).to.equal('CONFLICT');
     expect((await rejection(handle.api.open({ name: '../escape' }))).code).to.equal('VALIDATION');
   });
 
   it('announces each committed write on the changes channel', async () => {
-    const info = await handle.api.open({ name });
+    const info = await handle.api.open({ name: handle.dbName });
     const announced = nextChange((c) => c.origin === info.origin);
     const started = await handle.api.startTimer({ name: 'announce me' });
     const change = await announced;
@@ -166,10 +159,10 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   });
 
   it('loses nothing when two workers write at the same time, and keeps one running timer', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const other = startDataWorker();
     try {
-      await other.api.open({ name });
+      await other.api.open({ name: handle.dbName });
       const base = new Date(2025, 5, 2).getTime();
       const batch = (tag: string) =>
         Array.from({ length: 100 }, (_, i) => ({
@@ -194,10 +187,10 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
   });
 
   it('lets two workers (two windows) share one database', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const other = startDataWorker();
     try {
-      await other.api.open({ name });
+      await other.api.open({ name: handle.dbName });
       const started = await handle.api.startTimer({ name: 'from main window' });
       expect((await other.api.runningTimer())?.id).to.equal(started.id);
       await other.api.stopTimer({ id: started.id });

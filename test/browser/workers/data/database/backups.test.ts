@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION } from '../../../../../workers/data/migrations.ts';
 import { expect } from 'chai';
 import { readFile, sql, writeGarbage } from '../../../harness/db-fixtures.ts';
-import { nextChange, rejection, startDataWorker, uniqueDbName, type WorkerHandle } from '../../../harness/worker-harness.ts';
+import { nextChange, rejection, uniqueDbName, useDataWorker } from '../../../harness/worker-harness.ts';
 
 const h = 3_600_000;
 const sessions = (n: number, tag: string) =>
@@ -20,15 +20,7 @@ function lifecycle(timeoutMs = 10_000): Promise<{ type: string; reason: string }
 }
 
 describe('backups, export and restore', () => {
-  let handle: WorkerHandle;
-  let name: string;
-
-  beforeEach(async () => {
-    name = uniqueDbName('bk');
-    handle = startDataWorker();
-    await handle.api.open({ name });
-  });
-  afterEach(() => handle.worker.terminate());
+  const handle = useDataWorker('bk');
 
   it('backs up now: a verified copy listed with date, size and session count', async () => {
     await handle.api.insertSessions(sessions(500, 'kept'));
@@ -124,10 +116,10 @@ describe('backups, export and restore', () => {
     await handle.api.backupNow();
     await handle.api.close();
     handle.worker.terminate();
-    await writeGarbage(name);
+    await writeGarbage(handle.dbName);
 
-    handle = startDataWorker();
-    const info = await handle.api.open({ name });
+    handle.replace();
+    const info = await handle.api.open({ name: handle.dbName });
     expect(info.problem?.kind).to.equal('damaged');
     const damagedCopy = await handle.api.exportDatabase();
     expect(damagedCopy.fileName).to.match(/damaged/);
@@ -142,9 +134,9 @@ describe('backups, export and restore', () => {
     // start fresh from another damaged state
     await handle.api.close();
     handle.worker.terminate();
-    await writeGarbage(name);
-    handle = startDataWorker();
-    await handle.api.open({ name });
+    await writeGarbage(handle.dbName);
+    handle.replace();
+    await handle.api.open({ name: handle.dbName });
     expect((await rejection(handle.api.runningTimer())).code).to.equal('UNAVAILABLE');
     const fresh = await handle.api.startFresh();
     expect(fresh).to.include({ status: 'ready', created: true });
@@ -152,7 +144,7 @@ describe('backups, export and restore', () => {
     expect((await rejection(handle.api.startFresh())).code).to.equal('CONFLICT');
     const root = await navigator.storage.getDirectory();
     const kept: string[] = [];
-    for await (const [entry] of (await (await root.getDirectoryHandle('damaged')).getDirectoryHandle(name)).entries()) kept.push(entry);
+    for await (const [entry] of (await (await root.getDirectoryHandle('damaged')).getDirectoryHandle(handle.dbName)).entries()) kept.push(entry);
     expect(kept.filter((k) => k.endsWith('.sqlite3'))).to.have.length(2);
   });
 

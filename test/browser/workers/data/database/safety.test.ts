@@ -2,19 +2,12 @@ import { SCHEMA_VERSION } from '../../../../../workers/data/migrations.ts';
 import { expect } from 'chai';
 import { APPLICATION_ID } from '../../../../../shared/database.ts';
 import { corruptPage, emptyFile, fileSize, sql, writeGarbage } from '../../../harness/db-fixtures.ts';
-import { rejection, startDataWorker, uniqueDbName, type WorkerHandle } from '../../../harness/worker-harness.ts';
+import { rejection, uniqueDbName, useDataWorker } from '../../../harness/worker-harness.ts';
 
 const h = 3_600_000;
 
 describe('data safety: opening any file, validated rows, bounded calls', () => {
-  let handle: WorkerHandle;
-  let name: string;
-
-  beforeEach(() => {
-    name = uniqueDbName('safe');
-    handle = startDataWorker();
-  });
-  afterEach(() => handle.worker.terminate());
+  const handle = useDataWorker('safe', { open: false });
 
   /**
    * Closes the app (its WAL is checkpointed into the file) and starts it again, so fixtures can change the file in
@@ -24,44 +17,44 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     await handle.api.close();
     handle.worker.terminate();
     await between?.();
-    handle = startDataWorker();
-    return handle.api.open({ name });
+    handle.replace();
+    return handle.api.open({ name: handle.dbName });
   }
 
   it('marks new files with application_id, tells a first launch apart, and keeps working after a relaunch', async () => {
-    const first = await handle.api.open({ name });
+    const first = await handle.api.open({ name: handle.dbName });
     expect(first).to.include({ status: 'ready', created: true, role: 'owner', schemaVersion: SCHEMA_VERSION });
     const again = await relaunch();
     expect(again).to.include({ status: 'ready', created: false });
     await handle.api.close();
     handle.worker.terminate();
-    expect(await sql(name, 'PRAGMA application_id')).to.deep.equal([{ application_id: APPLICATION_ID }]);
+    expect(await sql(handle.dbName, 'PRAGMA application_id')).to.deep.equal([{ application_id: APPLICATION_ID }]);
     // killed without closing (no checkpoint): the next launch still finds everything
-    handle = startDataWorker();
-    await handle.api.open({ name });
+    handle.replace();
+    await handle.api.open({ name: handle.dbName });
     const started = await handle.api.startTimer({ name: 'in the WAL only' });
     handle.worker.terminate();
-    handle = startDataWorker();
-    await handle.api.open({ name });
+    handle.replace();
+    await handle.api.open({ name: handle.dbName });
     expect((await handle.api.runningTimer())?.id).to.equal(started.id);
   });
 
   it('a missing or zero-byte file where a database was is "lost", not silently a new empty database', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     await handle.api.startTimer({ name: 'history' });
-    const info = await relaunch(() => emptyFile(name));
+    const info = await relaunch(() => emptyFile(handle.dbName));
     expect(info.status).to.equal('recovery');
     expect(info.problem?.kind).to.equal('lost');
     expect(info.problem?.message).to.match(/empty/);
     const refused = await rejection(handle.api.runningTimer());
     expect(refused.code).to.equal('UNAVAILABLE');
     expect(refused.details).to.deep.include({ recovery: true });
-    expect(await fileSize(name)).to.equal(0); // nothing was written over it
+    expect(await fileSize(handle.dbName)).to.equal(0); // nothing was written over it
   });
 
   it('a file that is not a database opens in recovery ("damaged"), with SQLite\'s words kept for details', async () => {
-    await handle.api.open({ name });
-    const info = await relaunch(() => writeGarbage(name));
+    await handle.api.open({ name: handle.dbName });
+    const info = await relaunch(() => writeGarbage(handle.dbName));
     expect(info).to.include({ status: 'recovery' });
     expect(info.problem).to.include({ kind: 'damaged' });
     expect(info.problem?.technical).to.match(/not a database/);
@@ -69,19 +62,19 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
 
   it('refuses a SQLite file that is not ours, and a newer schema, saying which versions', async () => {
     handle.worker.terminate();
-    await sql(name, 'CREATE TABLE invoices (id INTEGER PRIMARY KEY)', 'PRAGMA application_id = 12345');
-    handle = startDataWorker();
-    const foreign = await handle.api.open({ name });
+    await sql(handle.dbName, 'CREATE TABLE invoices (id INTEGER PRIMARY KEY)', 'PRAGMA application_id = 12345');
+    handle.replace();
+    const foreign = await handle.api.open({ name: handle.dbName });
     expect(foreign.problem?.kind).to.equal('not-ours');
     expect(foreign.problem?.technical).to.match(/application_id=12345/);
 
     const newer = uniqueDbName('newer');
     handle.worker.terminate();
-    handle = startDataWorker();
+    handle.replace();
     await handle.api.open({ name: newer });
     handle.worker.terminate();
     await sql(newer, 'PRAGMA user_version = 99');
-    handle = startDataWorker();
+    handle.replace();
     const info = await handle.api.open({ name: newer });
     expect(info.problem).to.deep.include({ kind: 'newer-schema', fileVersion: 99, appVersion: SCHEMA_VERSION });
     expect(info.problem?.message).to.match(new RegExp(`version 99.*up to version ${SCHEMA_VERSION}`));
@@ -91,24 +84,24 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     handle.worker.terminate();
     // a v1 file as the previous release left it: v1 schema, user_version 1, no application_id
     const { MIGRATIONS } = await import('../../../../../workers/data/migrations.ts');
-    await sql(name, MIGRATIONS[0]!, 'PRAGMA user_version = 1',
+    await sql(handle.dbName, MIGRATIONS[0]!, 'PRAGMA user_version = 1',
       `INSERT INTO activities (id, name, start_time, end_time, created_at, updated_at)
        VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'old', 1000, 2000, 1, 1)`);
-    handle = startDataWorker();
-    const info = await handle.api.open({ name });
+    handle.replace();
+    const info = await handle.api.open({ name: handle.dbName });
     expect(info).to.include({ status: 'ready', schemaVersion: SCHEMA_VERSION });
     const backups = await handle.api.listBackups();
     expect(backups.map((b) => [b.kind, b.sessions, b.schemaVersion])).to.deep.equal([['pre-migration', 1, 1]]);
   });
 
   it('hides a damaged row, counts it, logs it once, and keeps totals right', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const day = new Date(2026, 4, 4).getTime();
     await handle.api.insertSessions([
       { name: 'good', projectId: null, startTime: day + 9 * h, endTime: day + 10 * h },
       { name: 'bad', projectId: null, startTime: day + 11 * h, endTime: day + 12 * h },
     ]);
-    await relaunch(() => sql(name, `UPDATE activities SET end_time = 'not a time' WHERE name = 'bad'`));
+    await relaunch(() => sql(handle.dbName, `UPDATE activities SET end_time = 'not a time' WHERE name = 'bad'`));
     const range = { from: day, to: day + 24 * h };
     const list = await handle.api.listActivities(range);
     expect(list.sessions.map((a) => a.name)).to.deep.equal(['good']);
@@ -125,7 +118,7 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
   });
 
   it('refuses NUL characters in text with a clear message, and stores other unicode whole', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const err = await rejection(handle.api.startTimer({ name: 'before\0after' }));
     expect(err.code).to.equal('VALIDATION');
     expect(err.message).to.match(/NUL/);
@@ -136,7 +129,7 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
   });
 
   it('bounds every list and number: ranges, page sizes, paused time', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const long = await rejection(handle.api.listActivities({ from: 0, to: 500 * 86_400_000 }));
     expect(long.code).to.equal('VALIDATION');
     expect(long.message).to.match(/400 days/);
@@ -157,13 +150,13 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
   });
 
   it('quick_check and integrity_check pass on a good file; a corrupt page puts the worker into recovery', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     await handle.api.insertSessions(
       Array.from({ length: 3000 }, (_, i) => ({ name: `s${i} ${'x'.repeat(80)}`, projectId: null, startTime: i * h, endTime: i * h + 1000 })),
     );
     expect(await handle.api.checkIntegrity()).to.include({ ok: true, kind: 'quick' });
     expect(await handle.api.checkIntegrity({ full: true })).to.include({ ok: true, kind: 'full' });
-    await relaunch(() => corruptPage(name, 3));
+    await relaunch(() => corruptPage(handle.dbName, 3));
     const check = await handle.api.checkIntegrity();
     expect(check.ok).to.equal(false);
     expect(check.problems.length).to.be.greaterThan(0);
@@ -172,7 +165,7 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
   });
 
   it('writes every reported error to the error log with a correlation id, and window errors too', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     const err = await rejection(handle.api.stopTimer({ id: crypto.randomUUID() }));
     const correlationId = (err.details as { correlationId: string }).correlationId;
     expect(correlationId).to.match(/^[0-9a-f]{8}$/);
@@ -189,12 +182,12 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
   });
 
   it('caps the error log at 10,000 entries, dropping the oldest', async () => {
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
     handle.worker.terminate();
-    await sql(name, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+    await sql(handle.dbName, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
       INSERT INTO error_log (time, code, message, source) SELECT i, 'DB', 'old ' || i, 'test' FROM n`);
-    handle = startDataWorker();
-    await handle.api.open({ name });
+    handle.replace();
+    await handle.api.open({ name: handle.dbName });
     await handle.api.reportError({ message: 'newest', source: 'test' });
     const log = await handle.api.listErrors({ limit: 1000 });
     expect(log.total).to.equal(10_000);

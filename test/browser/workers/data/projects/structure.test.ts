@@ -1,17 +1,11 @@
 import { expect } from 'chai';
-import { nextChange, rejection, startDataWorker, uniqueDbName, type WorkerHandle } from '../../../harness/worker-harness.ts';
+import { nextChange, rejection, useDataWorker } from '../../../harness/worker-harness.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 describe('projects, tags and goals in the data worker (real OPFS)', () => {
-  let handle: WorkerHandle;
-
-  beforeEach(async () => {
-    handle = startDataWorker();
-    await handle.api.open({ name: uniqueDbName('structure') });
-  });
-  afterEach(() => handle.worker.terminate());
+  const handle = useDataWorker('structure');
 
   it('keeps the project tree free of cycles and names unique among live projects without case', async () => {
     const api = handle.api;

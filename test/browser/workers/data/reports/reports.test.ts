@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { sql } from '../../../harness/db-fixtures.ts';
-import { rejection, startDataWorker, uniqueDbName, type WorkerHandle } from '../../../harness/worker-harness.ts';
+import { rejection, useDataWorker } from '../../../harness/worker-harness.ts';
 
 // Tests run in America/New_York: 2026-03-08 is a 23-hour day (02:00 EST → 03:00 EDT).
 const MIN = 60_000;
@@ -8,14 +8,10 @@ const HOUR = 60 * MIN;
 const at = (y: number, mo: number, d: number, h: number, mi = 0) => new Date(y, mo - 1, d, h, mi).getTime();
 
 describe('reports in the data worker (real OPFS, hand-computed fixtures)', () => {
-  let handle: WorkerHandle;
-  let name: string;
+  const handle = useDataWorker('reports');
   let ids: Record<string, string>;
 
   beforeEach(async () => {
-    handle = startDataWorker();
-    name = uniqueDbName('reports');
-    await handle.api.open({ name });
     const api = handle.api;
     const acme = await api.createProject({ name: 'Acme', client: 'Acme Inc' });
     await api.updateProject({ id: acme.id, patch: { hourlyRate: 100, currency: 'EUR', productivity: 'productive' } });
@@ -39,13 +35,12 @@ describe('reports in the data worker (real OPFS, hand-computed fixtures)', () =>
     await api.archiveProject({ id: site.id, archived: true });
     ids = { acme: acme.id, site: site.id, beta: beta.id, focus: focus.id };
   });
-  afterEach(() => handle.worker.terminate());
 
   const range = { from: '2026-03-08', to: '2026-03-11' };
 
   /** The roll-up as kept up to date equals the roll-up rebuilt from scratch (the report rebuilds it after a reset). */
   async function expectRollupExact(reportRange: { from: string; to: string }, atLeast: number) {
-    const dump = () => sql(name, `SELECT json_group_array(json_array(t, day, k, ms, n)) AS j FROM (
+    const dump = () => sql(handle.dbName, `SELECT json_group_array(json_array(t, day, k, ms, n)) AS j FROM (
       SELECT 'd' AS t, day, project_id || '/' || billable || '/' || class AS k, ms || '/' || rounded_ms AS ms, sessions AS n FROM report_days
       UNION ALL SELECT 't', day, tag_id || project_id || billable || class, ms || '/' || rounded_ms, sessions FROM report_tag_days
       UNION ALL SELECT 'h', day, hour, ms || '/' || productive_ms, 0 FROM report_hours
@@ -59,14 +54,14 @@ describe('reports in the data worker (real OPFS, hand-computed fixtures)', () =>
     await handle.api.report(reportRange);
     await handle.api.close();
     const incremental = JSON.parse((await dump())[0]!.j) as unknown[];
-    await sql(name, `DELETE FROM report_meta`, 'SELECT 1');
-    await handle.api.open({ name });
+    await sql(handle.dbName, `DELETE FROM report_meta`, 'SELECT 1');
+    await handle.api.open({ name: handle.dbName });
     await handle.api.report(reportRange);
     await handle.api.close();
     const rebuilt = JSON.parse((await dump())[0]!.j) as unknown[];
     expect(incremental.length).to.be.at.least(atLeast);
     expect(incremental).to.deep.equal(rebuilt);
-    await handle.api.open({ name });
+    await handle.api.open({ name: handle.dbName });
   }
 
 

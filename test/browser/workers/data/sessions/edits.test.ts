@@ -1,20 +1,14 @@
 import { expect } from 'chai';
 import type { Activity } from '../../../../../shared/activity.ts';
 import type { Overlap } from '../../../../../shared/sessions.ts';
-import { rejection, startDataWorker, uniqueDbName, type WorkerHandle } from '../../../harness/worker-harness.ts';
+import { rejection, useDataWorker } from '../../../harness/worker-harness.ts';
 
 const MIN = 60_000;
 const T = new Date(2026, 10, 20, 9, 0).getTime(); // 20 Nov 2026 09:00 local (America/New_York in these tests)
 const worked = (a: Activity) => (a.endTime ?? 0) - a.startTime - a.pausedMs;
 
 describe('correcting time: session edits in the data worker (real OPFS)', () => {
-  let handle: WorkerHandle;
-
-  beforeEach(async () => {
-    handle = startDataWorker();
-    await handle.api.open({ name: uniqueDbName('edits') });
-  });
-  afterEach(() => handle.worker.terminate());
+  const handle = useDataWorker('edits');
 
   const add = (start: number, end: number, extra: Record<string, unknown> = {}) =>
     handle.api.addSession({ name: 'work', startTime: start, endTime: end, ...extra }).then((r) => r.sessions[0]!);

@@ -1,18 +1,10 @@
 import { expect } from 'chai';
 import { DEFAULT_SETTINGS } from '../../../../../shared/settings.ts';
 import { sql } from '../../../harness/db-fixtures.ts';
-import { nextChange, rejection, startDataWorker, uniqueDbName, type WorkerHandle } from '../../../harness/worker-harness.ts';
+import { nextChange, rejection, useDataWorker } from '../../../harness/worker-harness.ts';
 
 describe('settings store in the data worker (real OPFS)', () => {
-  let handle: WorkerHandle;
-  let name: string;
-
-  beforeEach(async () => {
-    name = uniqueDbName('settings');
-    handle = startDataWorker();
-    await handle.api.open({ name });
-  });
-  afterEach(() => handle.worker.terminate());
+  const handle = useDataWorker('settings');
 
   it('answers defaults, validates every write naming the field, and announces changes', async () => {
     const api = handle.api;
@@ -88,14 +80,14 @@ describe('settings store in the data worker (real OPFS)', () => {
     await handle.api.updateSettings({ theme: 'dark' });
     await handle.api.close();
     handle.worker.terminate();
-    await sql(name,
+    await sql(handle.dbName,
       `UPDATE settings SET value = '"purple"' WHERE key = 'theme'`,
       `INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('clock', '12', 1)`,
       `INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('backup.retention', '{"daily":2,"weekly":1}', 1)`,
       `DELETE FROM settings WHERE key = 'backupRetention'`,
       `UPDATE settings SET value = '1' WHERE key = '_version'`);
-    handle = startDataWorker();
-    await handle.api.open({ name });
+    handle.replace();
+    await handle.api.open({ name: handle.dbName });
     const settings = await handle.api.getSettings();
     expect(settings).to.deep.include({ theme: 'system', clock: '24h', backupRetention: { daily: 2, weekly: 1 } });
     expect(await handle.api.getBackupRetention()).to.deep.equal({ daily: 2, weekly: 1 });

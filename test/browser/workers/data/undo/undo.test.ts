@@ -2,21 +2,13 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import type { Activity } from '../../../../../shared/activity.ts';
 import type { Tag } from '../../../../../shared/tag.ts';
-import { rejection, startDataWorker, uniqueDbName, type WorkerHandle } from '../../../harness/worker-harness.ts';
+import { rejection, startDataWorker, uniqueDbName, useDataWorker } from '../../../harness/worker-harness.ts';
 
 const MIN = 60_000;
 const T = new Date(2026, 10, 20, 9, 0).getTime();
 
 describe('undo and redo (journal in the database, real OPFS)', () => {
-  let handle: WorkerHandle;
-  let name: string;
-
-  beforeEach(async () => {
-    name = uniqueDbName('undo');
-    handle = startDataWorker();
-    await handle.api.open({ name });
-  });
-  afterEach(() => handle.worker.terminate());
+  const handle = useDataWorker('undo');
 
   it('undoes and redoes timer actions and edits, naming each', async () => {
     const a = await handle.api.startTimer({ name: 'Write report', startTime: Date.now() - 10 * MIN });
@@ -50,13 +42,13 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
     const s = (await handle.api.addSession({ startTime: T, endTime: T + 30 * MIN, name: 'before' })).sessions[0]!;
     await handle.api.splitSession({ id: s.id, at: [T + 10 * MIN] });
     handle.worker.terminate();
-    handle = startDataWorker();
-    await handle.api.open({ name });
+    handle.replace();
+    await handle.api.open({ name: handle.dbName });
     expect((await handle.api.undo()).action.label).to.equal('Split “before”');
     expect((await handle.api.getActivity(s.id)).endTime).to.equal(T + 30 * MIN);
     handle.worker.terminate();
-    handle = startDataWorker();
-    await handle.api.open({ name });
+    handle.replace();
+    await handle.api.open({ name: handle.dbName });
     await handle.api.redo();
     expect((await handle.api.getActivity(s.id)).endTime).to.equal(T + 10 * MIN);
   });
@@ -64,7 +56,7 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
   it('refuses with CONFLICT to undo an action whose session another window changed since, and changes nothing', async () => {
     const other = startDataWorker();
     try {
-      await other.api.open({ name });
+      await other.api.open({ name: handle.dbName });
       const s = (await handle.api.addSession({ startTime: T, endTime: T + 30 * MIN, name: 'mine' })).sessions[0]!;
       const mine = await handle.api.updateSession({ id: s.id, patch: { name: 'edited here' } });
       await other.api.updateSession({ id: s.id, patch: { name: 'edited there' } });
@@ -101,7 +93,7 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
         handle.worker.terminate();
-        handle = startDataWorker();
+        handle.replace();
         await handle.api.open({ name: uniqueDbName(`undo-prop-${run++}`) });
         const api = handle.api;
         const seed: Activity[] = [];
