@@ -106,19 +106,3 @@ export async function waitForAction(m: MountedWeek, count: number): Promise<Acti
   await until(() => m.actions.length >= count, `${count} lt-action event(s)`);
   return m.actions[count - 1]!;
 }
-
-/** Loads axe-core once (its UMD build sets window.axe) and returns serious or critical violations in `el`. */
-export async function axeViolations(el: Element): Promise<Array<{ id: string; help: string; nodes: unknown[] }>> {
-  const w = window as unknown as { axe?: { run: (el: Element, o?: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: unknown[] }> }> } };
-  if (!w.axe) {
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('axe-core did not load'));
-      document.head.append(script);
-    });
-  }
-  const result = await w.axe!.run(el, { resultTypes: ['violations'] });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}

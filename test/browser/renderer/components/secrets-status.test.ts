@@ -6,6 +6,7 @@ import { shellContext } from '../../../../renderer/context.ts';
 import { createWebShell } from '../../../../renderer/shell/web-shell.ts';
 import type { SecretProtection, Shell } from '../../../../shared/shell-contract.ts';
 import { until } from '../../harness/wait.ts';
+import { expectAccessible, useAppStyles } from '../../harness/a11y.ts';
 
 /** Mounts <lt-secrets-status> under a host that provides `shell` through shellContext, as lt-app does. */
 function mount(shell: Shell): { host: HTMLElement; status: LtSecretsStatus; provider: ContextProvider<typeof shellContext> } {
@@ -63,5 +64,15 @@ describe('<lt-secrets-status>', () => {
     await until(() => sentence(mounted!.status)?.textContent === reason, 'the reason');
     mounted.provider.setValue(shellSaying(new Error('IPC failed')));
     await until(() => /Could not find out how secrets are protected/.test(sentence(mounted!.status)?.textContent ?? ''), 'failure text');
+  });
+
+  it('passes axe, protected or not', async () => {
+    useAppStyles();
+    mounted = mount(createWebShell());
+    await until(() => answered(mounted!.status), 'the sentence');
+    await expectAccessible(mounted.host);
+    mounted.provider.setValue(shellSaying({ protected: true, backend: 'keychain', reason: 'Secrets are encrypted with a key kept in the macOS Keychain.' }));
+    await until(() => sentence(mounted!.status)?.classList.contains('protected'), 'protected');
+    await expectAccessible(mounted.host);
   });
 });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { sql } from '../../../harness/db-fixtures.ts';
 import { deep, deepAll, mountApp, prepareDatabase, textOf, todaysSessions, type Mounted } from '../../../harness/app-harness.ts';
 import { until } from '../../../harness/wait.ts';
+import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
 const list = (m: Mounted) => deep(m.app, 'lt-session-list');
@@ -53,5 +54,12 @@ describe('damaged sessions in the day list (real data worker, a row damaged on d
     const m = await mountWithDamaged(['fine'], []);
     await until(() => rows(m).length === 1, 'the row');
     expect(deep(m.app, 'lt-session-list', '.notice')).to.equal(null);
+  });
+
+  it('passes axe with the damaged-sessions notice shown', async () => {
+    useAppStyles();
+    const m = await mountWithDamaged(['good morning', 'bad row'], ['bad row']);
+    await until(() => rows(m).length === 1 && deep(m.app, 'lt-session-list', '.notice.damaged'), 'the row and the notice');
+    await expectAccessible(deep(m.app, 'lt-day-view')!);
   });
 });

@@ -1,5 +1,4 @@
 import { sendKeys } from '@web/test-runner-commands';
-import 'axe-core';
 import { expect } from 'chai';
 import type { LtSessionList } from '../../../../../renderer/views/day/lt-session-list.ts';
 import { addLocalDays, startOfLocalDay } from '../../../../../shared/day.ts';
@@ -7,6 +6,7 @@ import { createServices } from '../../../../../renderer/services/services.ts';
 import { createWebShell } from '../../../../../renderer/shell/web-shell.ts';
 import { deep, deepAll, mountApp, textOf, workerUrl, type Mounted } from '../../../harness/app-harness.ts';
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
+import { expectAccessible } from '../../../harness/a11y.ts';
 import { until } from '../../../harness/wait.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
@@ -17,15 +17,6 @@ const rowNamed = (m: Mounted, name: string) => rows(m).find((r) => r.querySelect
 const data = (m: Mounted) => m.services.client.data;
 let currentDb = '';
 const dbName = (_m: Mounted) => currentDb;
-
-/** axe-core in the page: no serious or critical violations inside `el`. */
-export async function expectAccessible(el: Element): Promise<void> {
-  type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown; failureSummary: string }> }> };
-  const axe = (window as unknown as { axe: { run: (e: Element, o?: object) => Promise<Result> } }).axe;
-  const { violations } = await axe.run(el, { resultTypes: ['violations'] });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`)).to.deep.equal([]);
-}
 
 async function seed(m: Mounted, names: string[], startMin = 9 * 60): Promise<void> {
   const day = startOfLocalDay(Date.now());

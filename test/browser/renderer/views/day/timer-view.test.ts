@@ -7,6 +7,7 @@ import { deep, deepAll } from '../../../harness/app-harness.ts';
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
 import { rejection, uniqueDbName } from '../../../harness/worker-harness.ts';
 import { until } from '../../../harness/wait.ts';
+import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
 
 const workerUrl = new URL('../../../../../workers/data/data-worker.ts', import.meta.url);
 
@@ -182,5 +183,18 @@ describe('timer view (Lit components + real data worker)', () => {
     } finally {
       other.worker.terminate();
     }
+  });
+
+  it('passes axe with a timer running and with the error toast shown', async () => {
+    useAppStyles();
+    const { app } = mounted;
+    await startTimer(app, 'Accessible', 'Client A');
+    await until(() => stopButton(app), 'running timer');
+    await expectAccessible(app);
+    stopButton(app)!.click();
+    await until(() => stopButton(app) === null, 'stopped');
+    await startTimer(app, 'x'.repeat(501));
+    await until(() => app.shadowRoot!.querySelector('[role="alert"]'), 'error toast');
+    await expectAccessible(app);
   });
 });

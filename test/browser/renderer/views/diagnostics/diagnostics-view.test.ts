@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { deep, deepAll, mountApp, nextDownload, textOf, todaysSessions, type Mounted } from '../../../harness/app-harness.ts';
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
 import { until } from '../../../harness/wait.ts';
+import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
 const view = (m: Mounted) => deep(m.app, 'lt-diagnostics-view');
@@ -185,5 +186,19 @@ describe('Data & diagnostics view (real data worker)', () => {
     } finally {
       other.worker.terminate();
     }
+  });
+
+  it('passes axe with facts, a backup, an error log entry and a check result shown', async () => {
+    useAppStyles();
+    const m = mounted;
+    await m.services.diagnostics.reportError({ source: 'renderer', code: 'INTERNAL', message: 'Something broke', details: { where: 'test' } });
+    await m.services.client.data.backupNow();
+    location.hash = '#day';
+    await until(() => deep(m.app, 'lt-day-view'), 'day view');
+    location.hash = '#diagnostics';
+    await until(() => backupItems(m).length === 1 && deepAll(m.app, 'lt-diagnostics-view', 'lt-error-log', 'li').length === 1, 'backup and entry');
+    deep<HTMLButtonElement>(m.app, 'lt-diagnostics-view', 'button.check')!.click();
+    await until(() => deep(m.app, 'lt-diagnostics-view', '.check-result'), 'check result');
+    await expectAccessible(view(m)!);
   });
 });

@@ -4,26 +4,12 @@ import '../../../../../renderer/views/quick-entry/lt-quick-entry.ts';
 import '../../../../../renderer/views/quick-entry/lt-command-palette.ts';
 import type { LtQuickEntry } from '../../../../../renderer/views/quick-entry/lt-quick-entry.ts';
 import { DataClient } from '../../../../../renderer/services/data-client.ts';
+import { expectAccessible } from '../../../harness/a11y.ts';
 import { until } from '../../../harness/wait.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
 
 const workerUrl = new URL('../../../../../workers/data/data-worker.ts', import.meta.url);
-
-async function axeViolations(el: Element): Promise<string[]> {
-  const w = window as unknown as { axe?: { run(el: Element): Promise<{ violations: { id: string; impact: string }[] }> } };
-  if (!w.axe) {
-    await new Promise((resolve, reject) => {
-      const s = document.createElement('script');
-      s.src = '/node_modules/axe-core/axe.min.js';
-      s.onload = resolve;
-      s.onerror = reject;
-      document.head.append(s);
-    });
-  }
-  const result = await w.axe!.run(el);
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
 
 describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
   let client: DataClient;
@@ -100,7 +86,7 @@ describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
     await sendKeys({ press: 'Tab' });
     expect(input().value).to.equal(`x ${selected!.includes(' ') ? `@"${selected!.slice(1)}"` : selected} `);
     expect(input().getAttribute('aria-expanded')).to.equal('false');
-    expect(await axeViolations(entry)).to.deep.equal([]);
+    await expectAccessible(entry);
   });
 
   it('shows problems in words and commits nothing for an invalid line', async () => {
@@ -111,7 +97,7 @@ describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
     expect(input().getAttribute('aria-invalid')).to.equal('true');
     await sendKeys({ press: 'Enter' });
     expect((await client.data.listSessions({ from: Date.now() - 30 * 86_400_000, to: Date.now() + 86_400_000 })).sessions).to.deep.equal([]);
-    expect(await axeViolations(entry)).to.deep.equal([]);
+    await expectAccessible(entry);
   });
 
   it('runs commands, walks recent entries with ↑/↓ on an empty line, and Escape asks to close', async () => {
@@ -144,7 +130,7 @@ describe('<lt-command-palette>', () => {
     await until(() => palette.open, 'open');
     const entry = palette.shadowRoot!.querySelector('lt-quick-entry')!;
     expect(entry.shadowRoot!.activeElement?.tagName).to.equal('INPUT');
-    expect(await axeViolations(palette)).to.deep.equal([]);
+    await expectAccessible(palette);
     await sendKeys({ press: 'Escape' });
     await until(() => !palette.open, 'closed');
     palette.remove();

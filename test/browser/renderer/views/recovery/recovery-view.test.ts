@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { corruptPage, emptyFile, sql, writeGarbage } from '../../../harness/db-fixtures.ts';
 import { deep, deepAll, mountApp, nextDownload, prepareDatabase, textOf, todaysSessions, type Mounted } from '../../../harness/app-harness.ts';
 import { until } from '../../../harness/wait.ts';
+import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
 const recovery = (m: Mounted) => deep(m.app, 'lt-recovery-view');
@@ -174,5 +175,31 @@ describe('recovery screen (real data worker, damaged files on OPFS)', () => {
     await recoveryShown(m);
     expect(title(m)).to.equal('Your data file is damaged');
     expect(deep(m.app, 'lt-timer-bar')).to.equal(null);
+  });
+
+  it('passes axe: the damaged screen with its backups, and with the start-fresh confirm open', async () => {
+    useAppStyles();
+    await prepareDatabase(dbName, async (api) => {
+      await api.insertSessions(todaysSessions(['First thing']));
+      await api.backupNow();
+    });
+    await writeGarbage(dbName);
+    mounted = mountApp(dbName);
+    const m = mounted;
+    await recoveryShown(m);
+    await until(() => deepAll(m.app, 'lt-recovery-view', 'lt-backup-list', 'li').length === 1, 'the backup');
+    await expectAccessible(recovery(m)!);
+    button(m, 'button.fresh')!.click();
+    await until(() => button(m, '.confirm-fresh'), 'confirm step');
+    await expectAccessible(recovery(m)!);
+  });
+
+  it('passes axe: a newer file, which offers only a download', async () => {
+    useAppStyles();
+    await prepareDatabase(dbName, async () => undefined);
+    await sql(dbName, 'PRAGMA user_version = 999');
+    mounted = mountApp(dbName);
+    await recoveryShown(mounted);
+    await expectAccessible(recovery(mounted)!);
   });
 });

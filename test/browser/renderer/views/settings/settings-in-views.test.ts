@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { LtWeekView } from '../../../../../renderer/views/week/lt-week-view.ts';
 import { deep, mountApp, textOf, type Mounted } from '../../../harness/app-harness.ts';
 import { until } from '../../../harness/wait.ts';
+import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
 describe('settings and goals reach the Day and Week views, live', () => {
@@ -34,5 +35,18 @@ describe('settings and goals reach the Day and Week views, live', () => {
     expect(textOf(deep(mounted.app, 'lt-day-view', 'lt-goal-progress'))).to.not.contain('Ten hours a week');
     location.hash = '#week';
     await until(() => textOf(deep(mounted.app, 'lt-week-view', 'lt-goal-progress')).includes('Ten hours a week'), 'the week goal');
+  });
+
+  it('the Day and Week views pass axe with goals shown', async () => {
+    useAppStyles();
+    mounted = mountApp(uniqueDbName('views-axe'));
+    const data = mounted.services.client.data;
+    await data.createGoal({ period: 'day', targetMinutes: 60, name: 'One hour a day' });
+    await data.createGoal({ period: 'week', targetMinutes: 600, name: 'Ten hours a week' });
+    await until(() => textOf(deep(mounted.app, 'lt-day-view', 'lt-goal-progress')).includes('One hour a day'), 'the day goal');
+    await expectAccessible(deep(mounted.app, 'lt-day-view')!);
+    location.hash = '#week';
+    await until(() => textOf(deep(mounted.app, 'lt-week-view', 'lt-goal-progress')).includes('Ten hours a week'), 'the week goal');
+    await expectAccessible(deep(mounted.app, 'lt-week-view')!);
   });
 });

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { KEY_SETTLE_MS } from '../../../../../renderer/views/week/week-keys.ts';
 import {
-  at, axeViolations, blocks, column, drag, grid, gridRoot, key, mountWeek, pointAt, showWeek, waitForAction, type MountedWeek,
+  at, blocks, column, drag, grid, gridRoot, key, mountWeek, pointAt, showWeek, waitForAction, type MountedWeek,
 } from '../../../harness/week-harness.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 import { until } from '../../../harness/wait.ts';
+import { expectAccessible } from '../../../harness/a11y.ts';
 
 // Monday 2 March 2026, local time (America/New_York in these tests)
 const MON = at(2026, 3, 2);
@@ -153,7 +154,7 @@ describe('week view editing (real data worker)', () => {
     await until(() => overlap(m).isOpen, 'overlap choices');
     expect(overlap(m).shadowRoot!.textContent).to.contain('Client call');
     expect(block().dataset['top']).to.equal(String(12 * 60 + 30)); // stays where it was dropped while asking
-    expect(await axeViolations(overlap(m))).to.deep.equal([]);
+    await expectAccessible(overlap(m));
     overlap(m).shadowRoot!.querySelector<HTMLButtonElement>('button[data-choice="trim-this"]')!.click();
     await waitForAction(m, 1);
     const s = await session(m, report);
@@ -191,7 +192,7 @@ describe('week view editing (real data worker)', () => {
     blocks(m.view, call)[0]!.focus();
     key(blocks(m.view, call)[0]!, 'Enter');
     await until(() => editor(m).isOpen, 'editor');
-    expect(await axeViolations(editor(m))).to.deep.equal([]);
+    await expectAccessible(editor(m));
     editor(m).shadowRoot!.querySelector('dialog')!.close();
   });
 });
