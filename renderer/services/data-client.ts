@@ -81,14 +81,16 @@ export class DataClient extends EventTarget {
    * The one way a reader stays live: `reload` runs after a committed change to any of `tables` from any window, and
    * after the worker was replaced (a crash: whatever was announced while it was down may have been missed). Runs
    * coalesce: triggers while a reload is under way cost one more run, not one each. `reload` reports its own
-   * failures; the caller loads first itself. Returns the unsubscribe.
+   * failures; the caller loads first itself. Returns the unsubscribe, after which no run starts (a queued one neither).
    */
   watch(tables: readonly ChangedTable[], reload: () => unknown): () => void {
-    const reads = new CoalescedRead(async () => void (await reload()));
-    const run = () => void reads.run();
+    let live = true;
+    const reads = new CoalescedRead(async () => void (live && (await reload())));
+    const run = () => void (live && reads.run());
     const stopChanges = tables.length > 0 ? this.#onChange((change) => tables.includes(change.table) && run()) : () => undefined;
     this.addEventListener('restart', run);
     return () => {
+      live = false;
       stopChanges();
       this.removeEventListener('restart', run);
     };

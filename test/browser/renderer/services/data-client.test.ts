@@ -75,6 +75,24 @@ describe('DataClient.watch (real data workers)', () => {
     stop();
   });
 
+  it('starts no run after the unsubscribe, not even one queued during a reload', async () => {
+    other = await openOtherWindow(dbName);
+    let runs = 0;
+    let release: () => void = () => undefined;
+    const stop = client.watch(['projects'], async () => {
+      runs++;
+      await new Promise<void>((r) => (release = r));
+    });
+    await other.api.createProject({ name: 'First' });
+    await until(() => runs === 1, 'first reload');
+    await other.api.createProject({ name: 'Second' }); // queues one more run
+    await new Promise((r) => setTimeout(r, 150));
+    stop();
+    release();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(runs).to.equal(1);
+  });
+
   it('sees a change another window made as this window’s worker died', async () => {
     client.dispose();
     other = await openOtherWindow(dbName);
