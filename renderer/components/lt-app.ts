@@ -84,7 +84,6 @@ export class LtApp extends LitElement {
   @state() private message: ToastMessage | null = null;
   @query('lt-shortcut-help') private help!: LtShortcutHelp;
   #services: AppServices | null = null;
-  #disconnect: Array<() => void> = [];
   #toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -92,6 +91,20 @@ export class LtApp extends LitElement {
     new WatchController(this, () => {
       const { timer, database, lifecycle } = this.services;
       return [timer.$error, database.$mode, lifecycle.$reloadReason];
+    }, () => {
+      const { timer, database, day, undo, settings } = this.services;
+      this.addEventListener('lt-action', this.#onAction as EventListener);
+      this.addEventListener('lt-error', this.#onError as EventListener);
+      return [
+        database.connect(),
+        timer.connect(),
+        day.connect(),
+        undo.connect(),
+        settings.connect(),
+        ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
+        () => this.removeEventListener('lt-action', this.#onAction as EventListener),
+        () => this.removeEventListener('lt-error', this.#onError as EventListener),
+      ];
     });
     new ShortcutController(this, () => [
       { keys: ['Mod+z'], group: 'Everywhere', label: 'Undo (in an empty field too)', run: () => void this.#undo(), inEmptyField: true },
@@ -125,25 +138,10 @@ export class LtApp extends LitElement {
     super.connectedCallback();
     // the Ctrl/Cmd+K palette (quick entry) comes after the first paint
     requestAnimationFrame(() => setTimeout(() => void import('../views/quick-entry/lt-command-palette.ts'), 0));
-    const { timer, database, day, undo } = this.services;
-    this.addEventListener('lt-action', this.#onAction as EventListener);
-    this.addEventListener('lt-error', this.#onError as EventListener);
-    this.#disconnect = [
-      database.connect(),
-      timer.connect(),
-      day.connect(),
-      undo.connect(),
-      this.services.settings.connect(),
-      ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
-      () => this.removeEventListener('lt-action', this.#onAction as EventListener),
-      () => this.removeEventListener('lt-error', this.#onError as EventListener),
-    ];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const stop of this.#disconnect) stop();
-    this.#disconnect = [];
     clearTimeout(this.#toastTimer);
   }
 

@@ -1,4 +1,5 @@
 import { atom } from 'nanostores';
+import { CHANGED_TABLES } from '../../shared/changes.ts';
 import type { Activity } from '../../shared/activity.ts';
 import { localDayRange } from '../../shared/day.ts';
 import { toAppError, type AppError } from '../../shared/errors.ts';
@@ -33,12 +34,9 @@ export class TimerModel {
   /** Loads state and keeps it fresh: on every committed change (any window) and after a worker restart. */
   connect(): () => void {
     if (!this.#disconnect) {
-      const stopChanges = this.#client.onChange(() => void this.reload());
-      const onRestart = () => void this.reload();
-      this.#client.addEventListener('restart', onRestart);
+      const stopWatching = this.#client.watch(CHANGED_TABLES, () => this.reload());
       this.#disconnect = () => {
-        stopChanges();
-        this.#client.removeEventListener('restart', onRestart);
+        stopWatching();
         this.#setTicking(false);
         this.#disconnect = null;
       };

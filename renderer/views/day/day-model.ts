@@ -64,11 +64,7 @@ export class DayModel {
 
   connect(): () => void {
     if (!this.#disconnect) {
-      const stopChanges = this.#client.onChange((c) => {
-        if (c.table === 'activities' || c.table === 'tags') void this.reload();
-      });
-      const onRestart = () => void this.reload();
-      this.#client.addEventListener('restart', onRestart);
+      const stopWatching = this.#client.watch(['activities', 'tags'], () => this.reload());
       // Past midnight, a window left on "today" moves on to the new today.
       let today = startOfLocalDay(this.timer.$now.get());
       const stopClock = this.timer.$now.listen((now) => {
@@ -78,9 +74,8 @@ export class DayModel {
         today = day;
       });
       this.#disconnect = () => {
-        stopChanges();
+        stopWatching();
         stopClock();
-        this.#client.removeEventListener('restart', onRestart);
         this.#disconnect = null;
       };
       void this.reload();

@@ -52,17 +52,12 @@ export class LtDiagnosticsView extends LitElement {
       this.model.$integrity,
       this.model.$checking,
       this.model.$checkError,
-    ]);
+    ], () => [this.model.connect()]);
   }
 
   get model(): DiagnosticsModel {
     this.#model ??= new DiagnosticsModel(this.database, this.diagnostics);
     return this.#model;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.model.load();
   }
 
   override render() {

@@ -18,7 +18,6 @@ import './lt-goals-section.ts';
 import './lt-project-editor.ts';
 import './lt-project-remove.ts';
 import './lt-tags-section.ts';
-import { ConnectController } from '../../controllers/connect.ts';
 
 /**
  * Projects: goals at the top, the project tree (sub-projects' time summed into their parents) with totals and
@@ -40,8 +39,8 @@ export class LtProjectsView extends LitElement {
 
   constructor() {
     super();
-    new ConnectController(this, () => this.model.connect());
-    new WatchController(this, () => [this.model.$projects, this.model.$totals, this.model.$loaded, this.model.$loadError]);
+    new WatchController(this, () => [this.model.$projects, this.model.$totals, this.model.$loaded, this.model.$loadError],
+      () => [this.model.connect()]);
   }
 
   get model(): ProjectsModel {

@@ -40,16 +40,9 @@ export class ProjectsModel {
   }
 
   connect(): () => void {
-    const stop = this.#client.onChange((change) => {
-      if (change.table !== 'goals') void this.reload();
-    });
-    const onRestart = () => void this.reload();
-    this.#client.addEventListener('restart', onRestart);
+    const stop = this.#client.watch(['activities', 'projects', 'tags', 'settings'], () => this.reload());
     void this.reload();
-    return () => {
-      stop();
-      this.#client.removeEventListener('restart', onRestart);
-    };
+    return stop;
   }
 
   reload(): Promise<void> {

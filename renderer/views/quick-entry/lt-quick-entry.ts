@@ -5,6 +5,7 @@ import { setFuzzysort } from '../../../shared/quick-entry/names.ts';
 import { parseQuickEntry } from '../../../shared/quick-entry/parse.ts';
 import type { Overlap, OverlapChoice } from '../../../shared/sessions.ts';
 import { controlStyles } from '../../components/styles.ts';
+import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { quickEntryStyles } from './lt-quick-entry.styles.ts';
 import { QuickEntryModel } from './model.ts';
@@ -38,10 +39,15 @@ export class LtQuickEntry extends LitElement {
   @query('.overlay .line') private line!: HTMLElement;
 
   #model: QuickEntryModel | null = null;
-  #disconnect: (() => void) | null = null;
   #history: string[] | null = null;
   #historyAt = -1;
-  #unsubscribe: (() => void)[] = [];
+  // a model per connection, live while connected; the line is parsed again whenever the names it knows change
+  readonly #watch = new WatchController(this, () => [], () => {
+    if (!this.client) return [];
+    const model = (this.#model = new QuickEntryModel(this.client, () => this.clock(), this.timeZone));
+    const refresh = () => this.#reparse();
+    return [model.connect(), model.$projects.listen(refresh), model.$tags.listen(refresh), model.$recent.listen(refresh)];
+  });
 
   get model(): QuickEntryModel | null {
     return this.#model;
@@ -49,28 +55,13 @@ export class LtQuickEntry extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#connectModel();
     // fuzzy matching arrives after the first paint (it is a third of the page's script)
     setTimeout(() => void loadFuzzysort().then(() => this.#reparse()), 0);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#disconnect?.();
-    this.#disconnect = null;
-    for (const u of this.#unsubscribe.splice(0)) u();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') && this.isConnected) this.#connectModel();
-  }
-
-  #connectModel(): void {
-    if (!this.client || (this.#model && this.#disconnect)) return;
-    this.#model = new QuickEntryModel(this.client, () => this.clock(), this.timeZone);
-    this.#disconnect = this.#model.connect();
-    const refresh = () => this.#reparse();
-    this.#unsubscribe.push(this.#model.$projects.listen(refresh), this.#model.$tags.listen(refresh), this.#model.$recent.listen(refresh));
+    // a client given after connecting: its model starts now
+    if (changed.has('client') && this.isConnected && this.client && !this.#model) this.#watch.resubscribe();
   }
 
   /** Focuses the line (the window or palette calls this when it shows). */

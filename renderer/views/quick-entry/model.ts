@@ -1,4 +1,5 @@
 import { atom } from 'nanostores';
+import { CHANGED_TABLES } from '../../../shared/changes.ts';
 import type { Activity } from '../../../shared/activity.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
@@ -41,12 +42,9 @@ export class QuickEntryModel {
 
   connect(): () => void {
     if (!this.#stop) {
-      const stopChanges = this.#client.onChange(() => void this.reload());
-      const onRestart = () => void this.reload();
-      this.#client.addEventListener('restart', onRestart);
+      const stopWatching = this.#client.watch(CHANGED_TABLES, () => this.reload());
       this.#stop = () => {
-        stopChanges();
-        this.#client.removeEventListener('restart', onRestart);
+        stopWatching();
         this.#stop = null;
       };
       void this.reload();

@@ -6,6 +6,7 @@ import '../../components/lt-goal-progress.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
+import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import type { DrillDetail } from './chart-element.ts';
 import { bucketRange, dateLabel, money, rangeLabel } from './format.ts';
@@ -70,39 +71,17 @@ export class LtReportsView extends LitElement {
   #below: { report: Report | null; rows: ReportRow[]; total: number } = { report: null, rows: [], total: 0 };
   #belowDue = false;
   readonly #format = new FormatController(this);
-  #off: (() => void)[] = [];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.model && this.client) this.model = new ReportsModel(this.client, this.#format.settings.weekStart);
-    const m = this.model;
-    if (!m || !this.client) return;
-    this.#off.push(...[m.$query, m.$report, m.$rows, m.$rowTotal, m.$error, m.$inputError, m.$sort, m.$projects, m.$tags, m.$history, m.$loading]
-      .map((store) => (store as { listen(cb: () => void): () => void }).listen(() => this.requestUpdate())));
-    this.#off.push(this.client.onChange(() => {
-      void m.load();
-      void m.loadLists();
-    }));
-    // after an import the worker answers from the sessions while it builds its summaries in the background (nothing
-    // announces the end): ask again, less and less often, until the answer says it has caught up
-    let again: ReturnType<typeof setTimeout> | undefined;
-    let delay = 2_000;
-    this.#off.push(m.$report.listen((r) => {
-      clearTimeout(again);
-      if (!r?.catchingUp) {
-        delay = 2_000;
-        return;
-      }
-      again = setTimeout(() => void m.load(), delay);
-      delay = Math.min(delay * 2, 30_000);
-    }), () => clearTimeout(again));
-    void m.load();
-    void m.loadLists();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const off of this.#off.splice(0)) off();
+  constructor() {
+    super();
+    // Runs on connect, after the context consumer has set the client (it was added first).
+    new WatchController(this, () => {
+      const m = this.model;
+      return m ? [m.$query, m.$report, m.$rows, m.$rowTotal, m.$error, m.$inputError, m.$sort, m.$projects, m.$tags, m.$history, m.$loading] : [];
+    }, () => {
+      if (!this.model && this.client) this.model = new ReportsModel(this.client, this.#format.settings.weekStart);
+      return [this.model?.connect()];
+    });
   }
 
   override render() {

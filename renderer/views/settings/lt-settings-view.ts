@@ -12,7 +12,6 @@ import { FIELDS, fieldMatches, SECTIONS, type FieldDef } from './settings-fields
 import { SettingsModel } from './settings-model.ts';
 import { settingsStyles } from './settings-styles.ts';
 import './lt-settings-history.ts';
-import { ConnectController } from '../../controllers/connect.ts';
 
 /**
  * Settings: every preference in grouped sections, filtered by a search box as you type. A change is saved at once
@@ -34,14 +33,13 @@ export class LtSettingsView extends LitElement {
 
   constructor() {
     super();
-    new ConnectController(this, () => this.model.connect());
     new WatchController(this, () => [
       this.settings.$settings,
       this.settings.$loadError,
       this.model.$query,
       this.model.$errors,
       this.model.$projects,
-    ]);
+    ], () => [this.model.connect()]);
   }
 
   get model(): SettingsModel {

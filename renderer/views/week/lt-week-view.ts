@@ -9,6 +9,7 @@ import { plural } from '../../components/format.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
+import { WatchController } from '../../controllers/watch.ts';
 import '../../components/lt-goal-progress.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import './lt-week-editor.ts';
@@ -78,9 +79,16 @@ export class LtWeekView extends LitElement {
   @query('lt-week-overlap') overlapDialog!: LtWeekOverlap;
 
   #model: WeekModel | null = null;
-  #disconnect: (() => void) | null = null;
   /** the week start and clock follow Settings, live */
   readonly #format = new FormatController(this);
+  // Runs on connect, after the context consumer has set the client (it was added first).
+  readonly #watch = new WatchController(this, () => {
+    const m = this.#model;
+    return m ? [m.$weekStart, m.$totals, m.$projects, m.$loaded, m.$loadFailed, m.$loadError, m.$truncated, m.$damaged] : [];
+  }, () => {
+    if (!this.#model && this.client) this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
+    return [this.#model?.connect()];
+  });
 
   /** The view's state; created on first connect from the data client. */
   get model(): WeekModel | null {
@@ -97,36 +105,9 @@ export class LtWeekView extends LitElement {
     const m = this.#model;
     if (!m || !this.client || m.weekStartsOn === this.#weekStartsOn) return;
     const shown = m.$weekStart.get();
-    this.#disconnect?.();
-    this.#disconnect = null;
     this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
-    if (this.isConnected) this.#connectModel();
+    this.#watch.resubscribe(); // the old model's subscriptions stop, the new one's start
     void this.#model.showWeekOf(shown + 3 * 86_400_000);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback(); // the data client arrives through context here
-    if (!this.#model && this.client) this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
-    this.#connectModel();
-  }
-
-  #connectModel(): void {
-    const m = this.#model;
-    if (!m) return;
-    const stops = [m.$weekStart, m.$totals, m.$projects, m.$loaded, m.$loadFailed, m.$loadError, m.$truncated, m.$damaged]
-      .map((store) => store.listen(() => this.requestUpdate()));
-    const disconnect = m.connect();
-    this.#disconnect = () => {
-      for (const stop of stops) stop();
-      disconnect();
-    };
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#disconnect?.();
-    this.#disconnect = null;
   }
 
   /**

@@ -80,14 +80,9 @@ export class WeekModel {
   /** Loads the week and keeps it fresh until the returned function is called. */
   connect(): () => void {
     if (!this.#disconnect) {
-      const stopChanges = this.#client.onChange((change) => {
-        if (change.table === 'activities' || change.table === 'projects') void this.reload();
-      });
-      const onRestart = () => void this.reload();
-      this.#client.addEventListener('restart', onRestart);
+      const stopWatching = this.#client.watch(['activities', 'projects'], () => this.reload());
       this.#disconnect = () => {
-        stopChanges();
-        this.#client.removeEventListener('restart', onRestart);
+        stopWatching();
         if (this.#ticker) clearTimeout(this.#ticker);
         this.#ticker = null;
         this.#disconnect = null;
