@@ -16,7 +16,9 @@ export function durationWords(ms: number): string {
   return h ? `${h} h` : `${m} min`;
 }
 
-export function describeEntry(r: QuickEntryResult, names: PreviewNames, now: number, timeZone: string): string {
+export function describeEntry(
+  r: QuickEntryResult, names: PreviewNames, now: number, timeZone: string, hourCycle: '24h' | '12h' = '24h',
+): string {
   if (r.kind === 'command') {
     return {
       stop: 'Stop the running timer',
@@ -25,7 +27,9 @@ export function describeEntry(r: QuickEntryResult, names: PreviewNames, now: num
       continue: 'Continue the most recent session',
     }[r.command!];
   }
-  const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const clock = hourCycle === '12h'
+    ? new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h12' })
+    : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const today = civilDateOf(now, timeZone);
   const dayWords = (ms: number) => dayLabel(civilDateOf(ms, timeZone), today);
   const what = r.name ? `‘${r.name}’` : '';
