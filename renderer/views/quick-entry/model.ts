@@ -164,7 +164,7 @@ export class QuickEntryModel {
     if (!ref) return null;
     if ('id' in ref) return ref.id;
     try {
-      return (await this.#client.data.createProject({ name: ref.newName, parentId: ref.parentId ?? null })).id;
+      return (await this.#client.data.createProject({ name: ref.newName, parentId: ref.parentId ?? null, client: ref.client ?? null })).id;
     } catch (error) {
       // another window may have created it a moment ago
       if (toAppError(error).code !== 'CONFLICT') throw error;

@@ -124,6 +124,27 @@ describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
     });
   }
 
+  it('resolves Client/Project to the project that exists, and warns before creating a name with a slash', async () => {
+    await client.data.createProject({ name: 'Intranet', client: 'Acme' });
+    await until(() => entry.model!.$projects.get().length === 3, 'projects reloaded');
+    await sendKeys({ type: 'meeting yesterday 9am-10am @Acme/Intranet' });
+    await until(() => preview().startsWith('Log'), 'log preview');
+    expect(preview()).to.match(/^Log 1 h ‘meeting’ on Intranet, yesterday 09:00–10:00$/);
+    entry.reset();
+    await sendKeys({ type: 'meeting yesterday 9am-10am @Nope/Thing' });
+    await until(() => preview().startsWith('Log'), 'log preview');
+    expect(preview()).to.contain('new project named “Nope/Thing” (no project or client ‘Nope’ exists)');
+    entry.reset();
+    await sendKeys({ type: 'meeting yesterday 9am-10am @acme/Billing' });
+    await until(() => preview().includes('Billing'), 'log preview');
+    expect(preview()).to.contain('new project Billing for client Acme');
+    await sendKeys({ press: 'Enter' });
+    await until(async () => (await client.data.listProjects()).length === 4, 'project created');
+    const billing = (await client.data.listProjects()).find((p) => p.name === 'Billing');
+    expect(billing?.client).to.equal('Acme');
+    expect((await client.data.listProjects()).map((p) => p.name)).to.not.include('acme/Billing');
+  });
+
   it('shows times in the overlap question and the preview per the 12-hour clock setting', async () => {
     await client.data.updateSettings({ clock: '12h' });
     await until(() => entry.model!.$clock.get() === '12h', 'clock setting loaded');
