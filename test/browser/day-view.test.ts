@@ -114,6 +114,33 @@ describe('Day view (real data worker)', () => {
     expect(m.services.day.$selected.get().size).to.equal(2); // from the anchor (Three) to Two
   });
 
+  it('J/↓ with nothing focused go to the first session; Space then Shift+↓ keeps the checked row in the selection', async () => {
+    await seed(m, ['One', 'Two', 'Three']);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'j' });
+    const first = rows(m)[0]!;
+    await until(() => deep(m.app, 'lt-session-list')!.shadowRoot!.activeElement === first, 'first row focused');
+    await sendKeys({ press: 'Space' });
+    await until(() => m.services.day.$selected.get().size === 1, 'one checked');
+    await sendKeys({ press: 'Shift+ArrowDown' });
+    await until(() => m.services.day.$selected.get().size === 2, 'the checked row and the next');
+    const selected = [...m.services.day.$selected.get()];
+    expect(selected).to.have.members([first.dataset['id']!, rows(m)[1]!.dataset['id']!]);
+    // a row clicked earlier must not stay the anchor once another row is checked with Space
+    m.services.day.select([]);
+    rows(m)[2]!.querySelector<HTMLElement>('.main')!.click();
+    rows(m)[0]!.focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Shift+ArrowDown' });
+    await until(() => m.services.day.$selected.get().size === 2, 'range from the checked row');
+    expect([...m.services.day.$selected.get()]).to.have.members([rows(m)[0]!.dataset['id']!, rows(m)[1]!.dataset['id']!]);
+    // with nothing focused, ↓ does the same as J
+    m.services.day.select([]);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => deep(m.app, 'lt-session-list')!.shadowRoot!.activeElement === rows(m)[0], 'first row focused by ↓');
+  });
+
   it('adds a manual entry, splits it, merges it back, and offers the overlap choices', async () => {
     const add = await until(() => deep(m.app, 'lt-add-entry', 'form'), 'add form');
     (add.querySelector('[name="name"]') as HTMLInputElement).value = 'Manual';
