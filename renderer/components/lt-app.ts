@@ -207,6 +207,20 @@ export class LtApp extends LitElement {
     this.#show({ text, error: true, button: { label: 'Dismiss', run: () => this.#show(null) } });
   }
 
+  /**
+   * A freshly opened window on the Day view: the name field takes focus, so typing starts an entry at once (and Esc
+   * leaves it for the list keys). Nothing is taken from an element the user focused already.
+   */
+  async focusStartField(): Promise<void> {
+    await this.updateComplete;
+    const day = this.renderRoot.querySelector('lt-day-view');
+    await day?.updateComplete;
+    const bar = day?.renderRoot.querySelector('lt-timer-bar');
+    await bar?.updateComplete;
+    const active = document.activeElement;
+    if (bar && (active === null || active === document.body)) bar.focusName();
+  }
+
   override render() {
     const route = this.#route.route;
     const current = route === 'timer' ? 'day' : route;
