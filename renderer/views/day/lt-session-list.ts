@@ -275,9 +275,12 @@ export class LtSessionList extends DayElement {
     const focusable = this.#ctx.tabId === a.id;
     // one tab stop for the list: the focused row, then its own buttons; arrows move between rows
     const inTab = focusable ? 0 : -1;
-    const classes = [a.endTime === null ? 'running' : '', selected ? 'selected' : '', overlap ? 'overlap' : ''].join(' ').trim();
+    // a paused timer is not running: its row says since when it is paused instead of counting on to "now"
+    const paused = a.endTime === null && a.pauseStartedAt !== null;
+    const until = a.endTime !== null ? fmt(a.endTime) : paused ? `paused ${fmt(a.pauseStartedAt!)}` : 'now';
+    const classes = [a.endTime === null ? (paused ? 'paused' : 'running') : '', selected ? 'selected' : '', overlap ? 'overlap' : ''].join(' ').trim();
     return html`<li class=${classes} data-id=${a.id} tabindex=${focusable ? 0 : -1}
-        aria-label=${`${label}, ${fmt(a.startTime)} to ${a.endTime === null ? 'now' : fmt(a.endTime)}${selected ? ', selected' : ''}${overlap ? ', overlaps another session' : ''}`}
+        aria-label=${`${label}, ${fmt(a.startTime)} to ${paused ? `now, paused since ${fmt(a.pauseStartedAt!)}` : until}${selected ? ', selected' : ''}${overlap ? ', overlaps another session' : ''}`}
         @click=${(e: MouseEvent) => this.#onRowClick(e, a)} @focus=${() => (this.focusId = a.id)}>
       <input class="pick" type="checkbox" tabindex="-1" .checked=${selected} aria-label=${`Select ${label}`}
         @click=${(e: MouseEvent) => { e.stopPropagation(); if (e.shiftKey && this.#anchor) this.#selectRange(this.#anchor, a.id); else this.#toggle(a.id); }} />
@@ -288,7 +291,7 @@ export class LtSessionList extends DayElement {
           ? html`<span class="meta" title=${meta}>${overlap ? html`<span class="overlap-mark" title="Overlaps another session">⚠ overlap</span>${meta ? ' · ' : ''}` : ''}${meta}</span>`
           : nothing}
       </span>
-      <span class="when" title=${`${fullDate.format(a.startTime)} – ${a.endTime === null ? 'now' : fullDate.format(a.endTime)}`}>${fmt(a.startTime)}–${a.endTime === null ? 'now' : fmt(a.endTime)}</span>
+      <span class="when" title=${`${fullDate.format(a.startTime)} – ${a.endTime === null ? (paused ? `now (paused since ${fullDate.format(a.pauseStartedAt!)})` : 'now') : fullDate.format(a.endTime)}`}>${fmt(a.startTime)}–${until}</span>
       <span class="duration" title=${crosses ? `${formatHours(dayMs)} on this day, ${formatHours(allMs)} in all` : formatHours(dayMs)}>${formatClock(dayMs)}</span>
       <span class="buttons">
         ${a.endTime !== null
