@@ -25,7 +25,7 @@ import '../views/diagnostics/lt-diagnostics-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
 import type { LtShortcutHelp } from './lt-shortcut-help.ts';
 import './lt-shortcut-help.ts';
-import { toast, toastStyles, type ToastMessage } from './toast.ts';
+import { placeToast, toast, toastStyles, type ToastMessage } from './toast.ts';
 
 /** "timer" is the old name of the Day view's route; links to it keep working. */
 const ROUTES = ['day', 'week', 'projects', 'reports', 'settings', 'diagnostics', 'timer'] as const;
@@ -129,6 +129,7 @@ export class LtApp extends LitElement {
     this.addEventListener('lt-action', this.#onAction as EventListener);
     this.addEventListener('lt-error', this.#onError as EventListener);
     this.#disconnect = [
+      () => clearInterval(this.#toastPlacing),
       database.connect(),
       timer.connect(),
       day.connect(),
@@ -138,6 +139,19 @@ export class LtApp extends LitElement {
       () => this.removeEventListener('lt-action', this.#onAction as EventListener),
       () => this.removeEventListener('lt-error', this.#onError as EventListener),
     ];
+  }
+
+  /**
+   * The toast never sits over the field the user is in. Focus moving inside one view never reaches this element
+   * (shadow DOM stops such focus events at the view), so the place is checked a few times a second while it shows.
+   */
+  #toastPlacing: ReturnType<typeof setInterval> | undefined;
+
+  protected override updated(): void {
+    const el = this.renderRoot.querySelector<HTMLElement>('.toast');
+    placeToast(el);
+    clearInterval(this.#toastPlacing);
+    if (el) this.#toastPlacing = setInterval(() => placeToast(el), 250);
   }
 
   override disconnectedCallback(): void {
