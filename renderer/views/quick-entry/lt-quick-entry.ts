@@ -290,7 +290,7 @@ export class LtQuickEntry extends LitElement {
     const more = overlaps.length > 1 ? ` and ${overlaps.length - 1} more` : '';
     return html`<div class="choice" role="group" aria-label="This entry overlaps other sessions"
         @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.#resolveOverlap(null))}>
-      <p>This overlaps ‘${first.otherName || 'a session'}’ ${time(first.from)}–${time(first.to)}${first.covered ? ', which lies inside it,' : ''}${more}.</p>
+      <p>This overlaps ‘${first.otherName || 'a session'}’ ${time(first.from)}–${time(first.to)}${first.covered ? `, which lies inside it${more ? ',' : ''}` : ''}${more}.</p>
       <div class="actions">
         <button class="btn primary" @click=${() => this.#resolveOverlap('trim-this')}>Shorten this entry</button>
         <button class="btn" @click=${() => this.#resolveOverlap('trim-others')}>${trimOthersLabel(overlaps)}</button>
