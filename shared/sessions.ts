@@ -157,6 +157,8 @@ export interface Overlap {
   /** the shared time */
   from: number;
   to: number;
+  /** the other session lies wholly inside the written one: trimming the others removes it */
+  covered: boolean;
 }
 
 /** The undoable action a change recorded; its label names it for the Undo toast ("Split ‘Write report’"). */

@@ -25,7 +25,7 @@ import '../views/diagnostics/lt-diagnostics-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
 import type { LtShortcutHelp } from './lt-shortcut-help.ts';
 import './lt-shortcut-help.ts';
-import { toast, toastStyles, type ToastMessage } from './toast.ts';
+import { placeToast, toast, toastStyles, type ToastMessage } from './toast.ts';
 
 /** "timer" is the old name of the Day view's route; links to it keep working. */
 const ROUTES = ['day', 'week', 'projects', 'reports', 'settings', 'diagnostics', 'timer'] as const;
@@ -140,9 +140,23 @@ export class LtApp extends LitElement {
     requestAnimationFrame(() => setTimeout(() => void import('../views/quick-entry/lt-command-palette.ts'), 0));
   }
 
+  /**
+   * The toast never sits over the field the user is in. Focus moving inside one view never reaches this element
+   * (shadow DOM stops such focus events at the view), so the place is checked a few times a second while it shows.
+   */
+  #toastPlacing: ReturnType<typeof setInterval> | undefined;
+
+  protected override updated(): void {
+    const el = this.renderRoot.querySelector<HTMLElement>('.toast');
+    placeToast(el);
+    clearInterval(this.#toastPlacing);
+    if (el) this.#toastPlacing = setInterval(() => placeToast(el), 250);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#toastTimer);
+    clearInterval(this.#toastPlacing);
   }
 
   /** The running timer in the window title, so the taskbar and window switcher show it. */
@@ -203,6 +217,20 @@ export class LtApp extends LitElement {
       ? `Cannot ${what}${label ? ` “${label}”` : ''}: it was changed since (${e.message}).`
       : `Cannot ${what}: ${e.message}`;
     this.#show({ text, error: true, button: { label: 'Dismiss', run: () => this.#show(null) } });
+  }
+
+  /**
+   * A freshly opened window on the Day view: the name field takes focus, so typing starts an entry at once (and Esc
+   * leaves it for the list keys). Nothing is taken from an element the user focused already.
+   */
+  async focusStartField(): Promise<void> {
+    await this.updateComplete;
+    const day = this.renderRoot.querySelector('lt-day-view');
+    await day?.updateComplete;
+    const bar = day?.renderRoot.querySelector('lt-timer-bar');
+    await bar?.updateComplete;
+    const active = document.activeElement;
+    if (bar && (active === null || active === document.body)) bar.focusName();
   }
 
   override render() {

@@ -7,6 +7,7 @@ import * as activities from './activities.ts';
 import type { Recording } from './journal.ts';
 import type { Database } from './sqlite.ts';
 import { setSessionTags } from './tags.ts';
+import { labelName } from './edit-write.ts';
 
 /**
  * The overlap rule: a change that makes live sessions share time is refused unless the caller chose what to do.
@@ -48,14 +49,21 @@ export async function settleOverlaps(
     return { overlaps: [], trimmed: [] };
   }
   const trimmed: string[] = [];
+  const removed: string[] = [];
   for (const [id, others] of found) {
     const session = byId.get(id)!;
     for (const other of others) {
       // an earlier carve may have changed or removed this other session: read it again
       const current = await activities.requireActivity(db, other.id);
       if (current.deletedAt !== null) continue;
-      trimmed.push(...(await carveOut(db, journal, current, session.startTime, endOf(session, now), now)));
+      const carved = await carveOut(db, journal, current, session.startTime, endOf(session, now), now);
+      trimmed.push(...carved.changed);
+      if (carved.removed) removed.push(current.name);
     }
+  }
+  // the Undo toast names the whole change: a session the new one covered is gone, not shortened
+  if (removed.length > 0) {
+    journal.label = `${journal.label}, removing ${removed.length === 1 ? labelName({ name: removed[0]! }) : `${removed.length} sessions`}`;
   }
   return { overlaps: [], trimmed: [...new Set(trimmed)] };
 }
@@ -66,7 +74,7 @@ export async function settleOverlaps(
  */
 async function findOverlaps(db: Database, ids: readonly string[], now: number): Promise<Overlap[]> {
   const LB = activities.LOOK_BACK_MS;
-  const rows = await db.all<{ id: string; other_id: string; other_name: string; f: number; t: number }>(
+  const rows = await db.all<{ id: string; other_id: string; other_name: string; f: number; t: number; covered: number }>(
     `WITH w AS (
        SELECT a.id, a.start_time AS s, coalesce(a.end_time, max(:now, a.start_time)) AS e
        FROM json_each(:ids) j JOIN activities a ON a.id = j.value WHERE a.deleted_at IS NULL),
@@ -79,16 +87,18 @@ async function findOverlaps(db: Database, ids: readonly string[], now: number): 
        SELECT w.id, w.s, w.e, o.id, o.name, o.start_time, coalesce(o.end_time, max(:now, o.start_time))
        FROM w JOIN activities o ON o.deleted_at IS NULL AND (o.end_time IS NULL OR o.end_time - o.start_time > ${LB})
          AND o.start_time < w.s - ${LB} AND (o.end_time IS NULL OR o.end_time > w.s))
-     SELECT id, other_id, other_name, max(s, os) AS f, min(e, oe) AS t FROM pairs
+     SELECT id, other_id, other_name, max(s, os) AS f, min(e, oe) AS t, (os >= s AND oe <= e) AS covered FROM pairs
      WHERE other_id <> id AND max(s, os) < min(e, oe) ORDER BY f, id, other_id`,
     { ':ids': JSON.stringify(ids), ':now': now },
   );
-  return rows.map((r) => ({ id: r.id, otherId: r.other_id, otherName: r.other_name, from: r.f, to: r.t }));
+  return rows.map((r) => ({ id: r.id, otherId: r.other_id, otherName: r.other_name, from: r.f, to: r.t, covered: r.covered === 1 }));
 }
 
 async function trimThis(db: Database, session: Activity, others: Activity[], now: number): Promise<void> {
   const end = endOf(session, now);
-  const free = subtract(session.startTime, end, others.map((o) => ({ start: o.startTime, end: endOf(o, now) })));
+  let free = subtract(session.startTime, end, others.map((o) => ({ start: o.startTime, end: endOf(o, now) })));
+  // a running timer keeps running: shortening it means starting it after the last session it reached over
+  if (session.endTime === null && free.length > 1 && free.at(-1)!.end === end) free = [free.at(-1)!];
   if (free.length !== 1) {
     throw new AppError('CONFLICT', free.length === 0
       ? 'No free time is left for this session; keep both, or trim the other'
@@ -100,20 +110,22 @@ async function trimThis(db: Database, session: Activity, others: Activity[], now
   await activities.patchSession(db, session.id, span, now);
 }
 
-/** Removes [from, to) from another session; returns the ids it changed or created. */
-async function carveOut(db: Database, journal: Recording, other: Activity, from: number, to: number, now: number): Promise<string[]> {
+/** Removes [from, to) from another session; answers the ids it changed or created, and whether none of it is left. */
+async function carveOut(
+  db: Database, journal: Recording, other: Activity, from: number, to: number, now: number,
+): Promise<{ changed: string[]; removed: boolean }> {
   const end = endOf(other, now);
   const rest = subtract(other.startTime, end, [{ start: from, end: to }]);
   await journal.touch('activities', [other.id]);
   if (rest.length === 0) {
     await activities.patchSession(db, other.id, { deletedAt: now }, now);
-    return [other.id];
+    return { changed: [other.id], removed: true };
   }
   const running = other.endTime === null;
   const first = rest[0]!;
   const firstRuns = running && rest.length === 1 && first.end === end;
   await activities.patchSession(db, other.id, resize(other, first.start, firstRuns ? null : first.end), now);
-  if (rest.length === 1) return [other.id];
+  if (rest.length === 1) return { changed: [other.id], removed: false };
   // the other session is cut in two: its second part becomes a session of its own, like a split
   const second = rest[1]!;
   const id = newId();
@@ -124,5 +136,5 @@ async function carveOut(db: Database, journal: Recording, other: Activity, from:
     billable: other.billable, isManual: other.isManual, source: 'split',
   }, now);
   await setSessionTags(db, id, other.tagIds);
-  return [other.id, id];
+  return { changed: [other.id, id], removed: false };
 }

@@ -7,6 +7,7 @@ import { announceAction, announceError } from '../../components/actions.ts';
 import { controlStyles, sectionStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
+import { ShortcutController } from '../../controllers/shortcuts.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { buildTree, type ProjectNode } from './project-tree.ts';
@@ -36,6 +37,9 @@ export class LtProjectsView extends LitElement {
 
   readonly #format = new FormatController(this);
   #model: ProjectsModel | null = null;
+  readonly #keys = new ShortcutController(this, () => [
+    { keys: ['n'], group: 'Projects', label: 'New project', run: () => void this.editor.openCreate(null) },
+  ]);
 
   constructor() {
     super();

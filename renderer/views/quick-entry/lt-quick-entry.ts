@@ -4,6 +4,8 @@ import type { QuickEntryResult } from '../../../shared/quick-entry.ts';
 import { setFuzzysort } from '../../../shared/quick-entry/names.ts';
 import { parseQuickEntry } from '../../../shared/quick-entry/parse.ts';
 import type { Overlap, OverlapChoice } from '../../../shared/sessions.ts';
+import { formatTimeOfDay } from '../../components/format.ts';
+import { trimOthersLabel } from '../../components/overlap-words.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
@@ -46,7 +48,8 @@ export class LtQuickEntry extends LitElement {
     if (!this.client) return [];
     const model = (this.#model = new QuickEntryModel(this.client, () => this.clock(), this.timeZone));
     const refresh = () => this.#reparse();
-    return [model.connect(), model.$projects.listen(refresh), model.$tags.listen(refresh), model.$recent.listen(refresh)];
+    return [model.connect(), model.$projects.listen(refresh), model.$tags.listen(refresh), model.$recent.listen(refresh),
+      model.$clock.listen(() => this.requestUpdate())];
   });
 
   get model(): QuickEntryModel | null {
@@ -233,7 +236,7 @@ export class LtQuickEntry extends LitElement {
     const problems = r?.problems ?? [];
     const model = this.#model;
     const preview = r && model && r.kind !== 'invalid'
-      ? describeEntry(r, { project: (ref) => model.projectLabel(ref), tag: (ref) => model.tagName(ref) }, model.now(), model.timeZone)
+      ? describeEntry(r, { project: (ref) => model.projectLabel(ref), tag: (ref) => model.tagName(ref) }, model.now(), model.timeZone, model.$clock.get())
       : null;
     return html`
       <div class="field">
@@ -273,15 +276,15 @@ export class LtQuickEntry extends LitElement {
   }
 
   #renderOverlaps(overlaps: Overlap[]) {
-    const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+    const time = (ms: number) => formatTimeOfDay(ms, this.#model?.$clock.get());
     const first = overlaps[0]!;
     const more = overlaps.length > 1 ? ` and ${overlaps.length - 1} more` : '';
     return html`<div class="choice" role="group" aria-label="This entry overlaps other sessions"
         @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.#resolveOverlap(null))}>
-      <p>This overlaps ‘${first.otherName || 'a session'}’ ${clock.format(first.from)}–${clock.format(first.to)}${more}.</p>
+      <p>This overlaps ‘${first.otherName || 'a session'}’ ${time(first.from)}–${time(first.to)}${first.covered ? `, which lies inside it${more ? ',' : ''}` : ''}${more}.</p>
       <div class="actions">
         <button class="btn primary" @click=${() => this.#resolveOverlap('trim-this')}>Shorten this entry</button>
-        <button class="btn" @click=${() => this.#resolveOverlap('trim-others')}>Shorten the others</button>
+        <button class="btn" @click=${() => this.#resolveOverlap('trim-others')}>${trimOthersLabel(overlaps)}</button>
         <button class="btn" @click=${() => this.#resolveOverlap('keep')}>Keep both</button>
         <button class="btn" @click=${() => this.#resolveOverlap(null)}>Cancel</button>
       </div>

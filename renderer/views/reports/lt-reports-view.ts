@@ -16,6 +16,7 @@ import './lt-report-controls.ts';
 import './lt-report-table.ts';
 import './lt-report-totals.ts';
 import { ReportsModel, type RowSort } from './reports-model.ts';
+import { ShortcutController } from '../../controllers/shortcuts.ts';
 
 const ROWS_SHOWN = 120;
 
@@ -71,6 +72,18 @@ export class LtReportsView extends LitElement {
   #below: { report: Report | null; rows: ReportRow[]; total: number } = { report: null, rows: [], total: 0 };
   #belowDue = false;
   readonly #format = new FormatController(this);
+  readonly #keys = new ShortcutController(this, () => [
+    { keys: ['[', ']'], group: 'Reports', label: 'Previous or next period', when: () => this.model !== null,
+      run: (e) => void this.model!.step(e.key === '[' ? -1 : 1) },
+    { keys: ['r'], group: 'Reports', label: 'Choose the range', run: () => this.#focusControl('#range') },
+    { keys: ['g'], group: 'Reports', label: 'Choose the grouping', run: () => this.#focusControl('#group') },
+    { keys: ['/'], group: 'Reports', label: 'Filter by words in names and notes', run: () => this.#focusControl('#text') },
+  ]);
+
+  /** Focuses one of the report's controls (they live in <lt-report-controls>). */
+  #focusControl(selector: string): void {
+    this.renderRoot.querySelector('lt-report-controls')?.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+  }
 
   constructor() {
     super();

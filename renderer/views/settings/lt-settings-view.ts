@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SettingKey, SettingsPatch } from '../../../shared/settings.ts';
 import { controlStyles, fieldStyles, sectionStyles } from '../../components/styles.ts';
 import { dataClientContext, settingsContext } from '../../context.ts';
+import { ShortcutController } from '../../controllers/shortcuts.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import type { SettingsService } from '../../services/settings.ts';
@@ -30,6 +31,10 @@ export class LtSettingsView extends LitElement {
   client!: DataClient;
 
   #model: SettingsModel | null = null;
+  readonly #keys = new ShortcutController(this, () => [
+    { keys: ['/'], group: 'Settings', label: 'Search settings',
+      run: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus() },
+  ]);
 
   constructor() {
     super();

@@ -10,6 +10,7 @@ import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
 import { WatchController } from '../../controllers/watch.ts';
+import { ShortcutController } from '../../controllers/shortcuts.ts';
 import '../../components/lt-goal-progress.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import './lt-week-editor.ts';
@@ -89,6 +90,13 @@ export class LtWeekView extends LitElement {
     if (!this.#model && this.client) this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
     return [this.#model?.connect()];
   });
+  readonly #keys = new ShortcutController(this, () => [
+    { keys: ['[', ']'], group: 'Week', label: 'Previous or next week', when: () => this.model !== null,
+      run: (e) => void (e.key === '[' ? this.model!.previousWeek() : this.model!.nextWeek()) },
+    { keys: ['t'], group: 'Week', label: 'This week', when: () => this.model !== null, run: () => void this.model!.thisWeek() },
+    // the calendar's own keys (handled by the grid while it has focus), listed here so ? names them too
+    ...WEEK_GRID_KEYS.map(([keys, label]) => ({ keys, group: 'Week calendar', label, when: () => false, run: () => false })),
+  ]);
 
   /** The view's state; created on first connect from the data client. */
   get model(): WeekModel | null {
@@ -266,6 +274,18 @@ export class LtWeekView extends LitElement {
     </details>`;
   }
 }
+
+/** What the calendar's keys do, for the shortcut help (the inline help under the calendar says the same). */
+const WEEK_GRID_KEYS: Array<[string[], string]> = [
+  [['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'], 'Empty time: move the cursor by half an hour or a day'],
+  [['Enter', 'n'], 'Empty time: add a session at the cursor'],
+  [['ArrowUp', 'ArrowDown'], 'Session: move it 5 minutes earlier or later'],
+  [['ArrowLeft', 'ArrowRight'], 'Session: move it to the day before or after'],
+  [['Shift+ArrowUp', 'Shift+ArrowDown'], 'Session: end earlier or later'],
+  [['Alt+ArrowUp', 'Alt+ArrowDown'], 'Session: start earlier or later'],
+  [['Enter'], 'Session: edit it'],
+  [['Delete'], 'Session: remove it (Undo brings it back)'],
+];
 
 declare global {
   interface HTMLElementTagNameMap {

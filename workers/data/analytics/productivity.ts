@@ -48,11 +48,20 @@ export async function productivity(db: Database, src: FactSource, classes: reado
   const score = total > 0 ? productiveMs / total : null;
   const switchesPerDay = s.days > 0 ? s.switches / s.days : 0;
   const averageSessionMs = s.sessions > 0 ? Math.round(s.worked / s.sessions) : 0;
+  const classesSet = (await db.get<{ set: number }>(
+    `SELECT EXISTS (SELECT 1 FROM projects WHERE deleted_at IS NULL AND productivity <> 'neutral')
+         OR EXISTS (SELECT 1 FROM tags WHERE deleted_at IS NULL AND productivity <> 'neutral') AS "set"`,
+  ))!.set === 1;
   const insights: Insight[] = [];
   if (total === 0) insights.push({ kind: 'none', text: 'No time was tracked in this period.' });
   else {
-    insights.push({ kind: 'score', text: `${Math.round((score ?? 0) * 100)}% of your tracked time was productive (${hm(productiveMs)} of ${hm(total)}); ${hm(distractingMs)} was distracting.` });
-    if (peakHours.length > 0) {
+    // "0% productive" while nothing is classed would read as a verdict: say how to set it up instead
+    if (!classesSet) {
+      insights.push({ kind: 'score', text: 'Mark projects or tags as productive or distracting (Projects → edit) to see how much of your time was productive.' });
+    } else {
+      insights.push({ kind: 'score', text: `${Math.round((score ?? 0) * 100)}% of your tracked time was productive (${hm(productiveMs)} of ${hm(total)}); ${hm(distractingMs)} was distracting.` });
+    }
+    if (classesSet && peakHours.length > 0) {
       insights.push({ kind: 'peak', text: `You are most productive on ${peakHours.map((p) => `${WEEKDAYS[p.weekday]} at ${hourName(p.hour)}`).join(', ')}.` });
     }
     if (s.sessions > 0) {
@@ -69,7 +78,7 @@ export async function productivity(db: Database, src: FactSource, classes: reado
     }
   }
   return {
-    productiveMs, neutralMs, distractingMs, score, peakHours, longestBlockMs: s.longest, averageSessionMs, switchesPerDay,
+    classesSet, productiveMs, neutralMs, distractingMs, score, peakHours: classesSet ? peakHours : [], longestBlockMs: s.longest, averageSessionMs, switchesPerDay,
     shortSessions: s.short, sessions: s.sessions, daysWorked: s.days, insights,
   };
 }

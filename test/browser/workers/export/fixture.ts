@@ -97,7 +97,7 @@ export const report: Report = {
   series: { unit: 'day', buckets: [], stacks: [] },
   heatmap: { cells: [], max: 0 },
   productivity: {
-    productiveMs: 0, neutralMs: 0, distractingMs: 0, score: null, peakHours: [], longestBlockMs: 0, averageSessionMs: 0,
+    classesSet: false, productiveMs: 0, neutralMs: 0, distractingMs: 0, score: null, peakHours: [], longestBlockMs: 0, averageSessionMs: 0,
     switchesPerDay: 0, shortSessions: 0, sessions: 5, daysWorked: 5, insights: [],
   },
   budgets: [], goals: [], timeline: null, notes: [], source: 'scan', catchingUp: false, tookMs: 1,

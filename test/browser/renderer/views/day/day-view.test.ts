@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import type { LtSessionList } from '../../../../../renderer/views/day/lt-session-list.ts';
 import { addLocalDays, startOfLocalDay } from '../../../../../shared/day.ts';
@@ -8,6 +8,7 @@ import { deep, deepAll, mountApp, textOf, workerUrl, type Mounted } from '../../
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
 import { expectAccessible } from '../../../harness/a11y.ts';
 import { until } from '../../../harness/wait.ts';
+import { announceAction } from '../../../../../renderer/components/actions.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
 const MIN = 60_000;
@@ -106,6 +107,33 @@ describe('Day view (real data worker)', () => {
     expect(m.services.day.$selected.get().size).to.equal(2); // from the anchor (Three) to Two
   });
 
+  it('J/↓ with nothing focused go to the first session; Space then Shift+↓ keeps the checked row in the selection', async () => {
+    await seed(m, ['One', 'Two', 'Three']);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'j' });
+    const first = rows(m)[0]!;
+    await until(() => deep(m.app, 'lt-session-list')!.shadowRoot!.activeElement === first, 'first row focused');
+    await sendKeys({ press: 'Space' });
+    await until(() => m.services.day.$selected.get().size === 1, 'one checked');
+    await sendKeys({ press: 'Shift+ArrowDown' });
+    await until(() => m.services.day.$selected.get().size === 2, 'the checked row and the next');
+    const selected = [...m.services.day.$selected.get()];
+    expect(selected).to.have.members([first.dataset['id']!, rows(m)[1]!.dataset['id']!]);
+    // a row clicked earlier must not stay the anchor once another row is checked with Space
+    m.services.day.select([]);
+    rows(m)[2]!.querySelector<HTMLElement>('.main')!.click();
+    rows(m)[0]!.focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Shift+ArrowDown' });
+    await until(() => m.services.day.$selected.get().size === 2, 'range from the checked row');
+    expect([...m.services.day.$selected.get()]).to.have.members([rows(m)[0]!.dataset['id']!, rows(m)[1]!.dataset['id']!]);
+    // with nothing focused, ↓ does the same as J
+    m.services.day.select([]);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => deep(m.app, 'lt-session-list')!.shadowRoot!.activeElement === rows(m)[0], 'first row focused by ↓');
+  });
+
   it('adds a manual entry, splits it, merges it back, and offers the overlap choices', async () => {
     const add = await until(() => deep(m.app, 'lt-add-entry', 'form'), 'add form');
     (add.querySelector('[name="name"]') as HTMLInputElement).value = 'Manual';
@@ -184,6 +212,57 @@ describe('Day view (real data worker)', () => {
     await expectAccessible(help);
     await sendKeys({ press: 'Escape' });
     await until(() => !deep(m.app, 'lt-shortcut-help', 'dialog[open]'), 'help closed');
+  });
+
+  it('the add row: Duration follows Start and End as they are typed, End follows Duration, and its hint fits', async () => {
+    const add = await until(() => deep(m.app, 'lt-add-entry', 'form'), 'add form');
+    const field = (n: string) => add.querySelector<HTMLInputElement>(`[name="${n}"]`)!;
+    field('start').select();
+    field('start').focus();
+    await sendKeys({ type: '9:15' });
+    field('end').focus();
+    await sendKeys({ type: '10:45' });
+    expect(field('duration').value).to.equal('1:30');
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '0' }); // 10:40
+    expect(field('duration').value).to.equal('1:25');
+    field('duration').select();
+    field('duration').focus();
+    await sendKeys({ type: '2:00' });
+    expect(field('end').value).to.equal('11:15');
+    // the End hint is not cut off: the placeholder fits its box
+    const end = field('end');
+    end.value = '';
+    const probe = document.createElement('span');
+    probe.style.font = getComputedStyle(end).font;
+    probe.textContent = end.placeholder;
+    document.body.append(probe);
+    const padding = parseFloat(getComputedStyle(end).paddingLeft) + parseFloat(getComputedStyle(end).paddingRight);
+    expect(probe.getBoundingClientRect().width).to.be.at.most(end.clientWidth - padding);
+    probe.remove();
+  });
+
+  it('the toast never covers the field that has focus (the add row on a short window)', async () => {
+    await seed(m, ['One', 'Two']);
+    const add = await until(() => deep(m.app, 'lt-add-entry', 'form'), 'add form');
+    const project = add.querySelector<HTMLInputElement>('[name="project"]')!;
+    // a window just tall enough for the add row: it sits where the toast shows, at the bottom
+    await setViewport({ width: 800, height: Math.ceil(project.getBoundingClientRect().bottom + 24) });
+    try {
+      project.focus();
+      announceAction(project, { id: 1, label: 'Add “call”' });
+      const toastEl = await until(() => deep(m.app, '.toast'), 'toast');
+      await new Promise((r) => requestAnimationFrame(r));
+      const a = project.getBoundingClientRect();
+      const t = toastEl.getBoundingClientRect();
+      const covers = a.left < t.right && a.right > t.left && a.top < t.bottom && a.bottom > t.top;
+      expect(covers, `toast ${JSON.stringify(t)} over the field ${JSON.stringify(a)}`).to.equal(false);
+      // focus elsewhere, away from the bottom: the toast goes back down
+      deep<HTMLInputElement>(m.app, 'lt-timer-bar', 'input[name="name"]')!.focus();
+      await until(() => !toastEl.classList.contains('top'), 'toast back at the bottom');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('Ctrl+Z acts in an empty field (right after adding an entry) but is the field\'s own undo while it holds text', async () => {

@@ -81,6 +81,11 @@ describe('timer view (Lit components + real data worker)', () => {
 
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true, composed: true }));
     await until(() => services.timer.$running.get()?.pauseStartedAt !== null, 'paused by P');
+    // the row of a paused timer says it is paused, not "…–now" in the running style
+    await until(() => rows(app)[0]!.classList.contains('paused'), 'row shows the pause');
+    expect(rows(app)[0]!.classList.contains('running')).to.equal(false);
+    expect(rows(app)[0]!.querySelector('.when')!.textContent).to.match(/–paused \d/);
+    expect(rows(app)[0]!.getAttribute('aria-label')).to.contain('paused since');
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true, composed: true }));
     await until(() => services.timer.$running.get()?.pauseStartedAt === null, 'resumed by P');
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true, composed: true }));

@@ -76,6 +76,78 @@ describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
     expect(root().querySelector('.choice')).to.equal(null);
   });
 
+  // A back-dated timer reaching over an earlier session: every choice offered must do what it says (it did nothing).
+  for (const [choice, tabs] of [['trim-this', 0], ['trim-others', 1], ['keep', 2]] as const) {
+    it(`starts a back-dated timer over an earlier session when the user picks ${choice}`, async () => {
+      const now = Date.now();
+      const call = await client.data.addSession({ name: 'call with the client', startTime: now - 10 * 60_000, endTime: now - 10 * 60_000 + 21_000 });
+      await until(() => entry.model!.$recent.get().length === 1, 'recent loaded');
+      await sendKeys({ type: 'Review PR @Website #review 25m ago' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => root().querySelector('.choice'), 'overlap choice');
+      const text = root().querySelector('.choice')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('‘call with the client’').and.contain('which lies inside it');
+      // the choice says that it removes the session lying inside, and times follow the 24-hour setting
+      expect(text).to.contain('Remove the other').and.not.match(/AM|PM/);
+      for (let i = 0; i < tabs; i++) await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => !root().querySelector('.choice'), 'choice answered');
+      const running = await client.data.runningTimer();
+      expect(running?.name, 'a timer runs').to.equal('Review PR');
+      const live = (await client.data.listSessions({ from: now - 3_600_000, to: now + 60_000 })).sessions;
+      const outcome = root().querySelector('.outcome')!.textContent!;
+      if (choice === 'trim-this') {
+        expect(running!.startTime).to.equal(call.sessions[0]!.endTime);
+        expect(live.map((s) => s.name)).to.deep.equal(['call with the client', 'Review PR']);
+      } else if (choice === 'trim-others') {
+        expect(Date.now() - running!.startTime).to.be.closeTo(25 * 60_000, 60_000);
+        expect(live.map((s) => s.name)).to.deep.equal(['Review PR']);
+        expect(outcome).to.equal('Started ‘Review PR’, removing ‘call with the client’.');
+        // the undo journal names the removal too
+        expect((await client.data.undoState()).undo?.label).to.equal('Start “Review PR”, removing “call with the client”');
+      } else {
+        expect(live.map((s) => s.name)).to.deep.equal(['Review PR', 'call with the client']);
+      }
+    });
+  }
+
+  it('resolves Client/Project to the project that exists, and warns before creating a name with a slash', async () => {
+    await client.data.createProject({ name: 'Intranet', client: 'Acme' });
+    await until(() => entry.model!.$projects.get().length === 3, 'projects reloaded');
+    await sendKeys({ type: 'meeting yesterday 9am-10am @Acme/Intranet' });
+    await until(() => preview().startsWith('Log'), 'log preview');
+    expect(preview()).to.match(/^Log 1 h ‘meeting’ on Intranet, yesterday 09:00–10:00$/);
+    entry.reset();
+    await sendKeys({ type: 'meeting yesterday 9am-10am @Nope/Thing' });
+    await until(() => preview().startsWith('Log'), 'log preview');
+    expect(preview()).to.contain('new project named “Nope/Thing” (no project or client ‘Nope’ exists)');
+    entry.reset();
+    await sendKeys({ type: 'meeting yesterday 9am-10am @acme/Billing' });
+    await until(() => preview().includes('Billing'), 'log preview');
+    expect(preview()).to.contain('new project Billing for client Acme');
+    await sendKeys({ press: 'Enter' });
+    await until(async () => (await client.data.listProjects()).length === 4, 'project created');
+    const billing = (await client.data.listProjects()).find((p) => p.name === 'Billing');
+    expect(billing?.client).to.equal('Acme');
+    expect((await client.data.listProjects()).map((p) => p.name)).to.not.include('acme/Billing');
+  });
+
+  it('shows times in the overlap question and the preview per the 12-hour clock setting', async () => {
+    await client.data.updateSettings({ clock: '12h' });
+    await until(() => entry.model!.$clock.get() === '12h', 'clock setting loaded');
+    const at = new Date();
+    at.setDate(at.getDate() - 1);
+    at.setHours(14, 0, 0, 0);
+    await client.data.addSession({ name: 'review', startTime: at.getTime(), endTime: at.getTime() + 90 * 60_000 });
+    await sendKeys({ type: 'overlapping yesterday 15:00-16:00' });
+    await until(() => preview().startsWith('Log'), 'log preview');
+    expect(preview()).to.match(/yesterday 3:00\s?PM–4:00\s?PM$/);
+    await sendKeys({ press: 'Enter' });
+    await until(() => root().querySelector('.choice'), 'overlap choice');
+    expect(root().querySelector('.choice p')!.textContent).to.match(/3:00\s?PM–3:30\s?PM/);
+    expect(root().querySelector('.choice')!.textContent).to.contain('Shorten the other');
+  });
+
   it('suggests projects fuzzily, walked with arrows and picked with Tab', async () => {
     await sendKeys({ type: 'x @ap' });
     await until(() => root().querySelectorAll('[role=option]').length > 0, 'suggestions');

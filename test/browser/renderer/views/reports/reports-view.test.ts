@@ -81,6 +81,10 @@ describe('reports view (real data worker)', () => {
     const bars = part(m, 'lt-report-bars').shadowRoot!;
     expect(bars.querySelector('svg[role="group"]')!.getAttribute('aria-label')).to.contain('7 days');
     expect(bars.querySelectorAll('svg[role="group"] path')).to.have.length(3);
+    // a week's seven bars spread over the chart's width (they sat in its left half)
+    const week = bars.querySelector<SVGSVGElement>('svg[role="group"]')!;
+    const labels = [...week.querySelectorAll<SVGTextElement>('text.axis[text-anchor="middle"]')].map((t) => Number(t.getAttribute('x')));
+    expect(labels.at(-1)! / Number(week.getAttribute('width'))).to.be.above(0.85);
     bars.querySelector('details')!.open = true;
     await until(() => bars.querySelectorAll('tbody tr').length === 7, 'seven days in the table');
     const monday = [...bars.querySelectorAll('tbody tr')][0]!;

@@ -311,3 +311,20 @@ describe('reports in the data worker (real OPFS, hand-computed fixtures)', () =>
     expect(later.groups.map((g) => [g.key, g.ms])).to.deep.equal(first.groups.map((g) => [g.key, g.ms]));
   });
 });
+
+describe('reports before any productivity class is set', () => {
+  const handle = useDataWorker('reports-unclassed');
+  it('say how to set classes up instead of "0% productive", and name no peak hours', async () => {
+    const site = await handle.api.createProject({ name: 'Site' });
+    await handle.api.addSession({ name: 'build', projectId: site.id, startTime: at(2026, 3, 3, 9), endTime: at(2026, 3, 3, 11) });
+    const r = await handle.api.report({ from: '2026-03-01', to: '2026-03-31' });
+    expect(r.productivity.classesSet).to.equal(false);
+    expect(r.productivity.peakHours).to.deep.equal([]);
+    const text = r.productivity.insights.map((i: { text: string }) => i.text).join(' ');
+    expect(text).to.contain('Mark projects or tags as productive or distracting').and.not.match(/\d+% of your tracked time/);
+    await handle.api.updateProject({ id: site.id, patch: { productivity: 'productive' } });
+    const classed = await handle.api.report({ from: '2026-03-01', to: '2026-03-31' });
+    expect(classed.productivity.classesSet).to.equal(true);
+    expect(classed.productivity.insights[0]!.text).to.match(/^100% of your tracked time was productive/);
+  });
+});

@@ -79,7 +79,7 @@ describe('correcting time: session edits in the data worker (real OPFS)', () => 
     const e = await rejection(handle.api.updateSession({ id: b.id, patch: { startTime: T + 30 * MIN } }));
     expect(e.code).to.equal('CONFLICT');
     const overlaps = (e.details as { overlaps: Overlap[] }).overlaps;
-    expect(overlaps).to.deep.equal([{ id: b.id, otherId: a.id, otherName: 'first', from: T + 30 * MIN, to: T + 60 * MIN }]);
+    expect(overlaps).to.deep.equal([{ id: b.id, otherId: a.id, otherName: 'first', from: T + 30 * MIN, to: T + 60 * MIN, covered: false }]);
     expect((await handle.api.getActivity(b.id)).startTime, 'nothing changed').to.equal(T + 60 * MIN);
 
     const kept = await handle.api.updateSession({ id: b.id, patch: { startTime: T + 30 * MIN }, overlap: 'keep' });
@@ -97,10 +97,14 @@ describe('correcting time: session edits in the data worker (real OPFS)', () => 
   it('trim-others splits a session this one lands inside, and removes one it covers', async () => {
     const long = await add(T, T + 180 * MIN, { name: 'long', tags: ['t'] });
     const inside = await add(T + 200 * MIN, T + 210 * MIN, { name: 'short' });
+    const asked = await rejection(handle.api.addSession({ name: 'meeting', startTime: T + 60 * MIN, endTime: T + 220 * MIN }));
+    const listed = (asked.details as { overlaps: Overlap[] }).overlaps.map((o) => [o.otherName, o.covered]);
+    expect(listed, 'the question says which session lies wholly inside').to.deep.equal([['long', false], ['short', true]]);
     const r = await handle.api.addSession({ name: 'meeting', startTime: T + 60 * MIN, endTime: T + 220 * MIN, overlap: 'trim-others' });
     const byId = new Map(r.trimmed.map((a) => [a.id, a]));
     expect(byId.get(long.id)).to.include({ startTime: T, endTime: T + 60 * MIN });
     expect(byId.get(inside.id)?.deletedAt).to.be.a('number');
+    expect(r.action?.label, 'the Undo toast says a session was removed').to.equal('Add “meeting”, removing “short”');
     const day = await handle.api.listSessions({ from: T - MIN, to: T + 300 * MIN });
     expect(day.sessions.map((a) => [a.name, (a.startTime - T) / MIN, ((a.endTime ?? 0) - T) / MIN])).to.deep.equal([
       ['long', 0, 60],
