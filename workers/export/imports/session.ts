@@ -1,0 +1,105 @@
+import type { ImportedSession, ImportProblem } from '../../../shared/export-rows.ts';
+import { MAX_SESSION_MS } from '../../../shared/activity.ts';
+import { fnv1a64 } from './text.ts';
+
+/**
+ * Cuts what a file gives to the limits the app stores (shared/activity.ts, project.ts, tag.ts, sessions.ts), each
+ * cut reported, and names the session by the file's id or by a hash of its normalised fields.
+ */
+export const LIMITS = { name: 500, description: 10_000, project: 120, client: 120, tag: 60, tags: 50 } as const;
+
+export interface Draft {
+  name: string;
+  projectPath: readonly string[] | null;
+  client: string | null;
+  tags: readonly string[];
+  billable: boolean;
+  start: number;
+  end: number | null;
+  pausedMs?: number;
+  description: string;
+  /** the file's own id, already prefixed with the format; else a hash is made */
+  sourceId?: string;
+  durationOnly?: boolean;
+}
+
+export type Report = (message: string) => void;
+
+function cut(value: string, max: number, what: string, report: Report): string {
+  if (value.length <= max) return value;
+  report(`The ${what} is ${value.length.toLocaleString('en-US')} characters long; it was cut to ${max}.`);
+  return value.slice(0, max).trimEnd();
+}
+
+function oneLine(value: string): string {
+  return value.replace(/[\r\n\t]+/g, ' ').trim();
+}
+
+/** The session as the app will store it, or null (with a problem) when it cannot be stored at all. */
+export function finishSession(draft: Draft, line: number, format: string, problems: ImportProblem[]): ImportedSession | null {
+  const report: Report = (message) => problems.push({ line, message });
+  if (!Number.isFinite(draft.start) || (draft.end !== null && !Number.isFinite(draft.end))) {
+    report('The start or end could not be read; the entry was skipped.');
+    return null;
+  }
+  if (draft.end !== null && draft.end < draft.start) {
+    report('It ends before it starts; the entry was skipped.');
+    return null;
+  }
+  if (draft.end !== null && draft.end - draft.start > MAX_SESSION_MS) {
+    report('It lasts more than ten years, longer than any session LightTrack keeps; the entry was skipped.');
+    return null;
+  }
+  let description = draft.description.trim();
+  let name = oneLine(draft.name);
+  if (name.length > LIMITS.name) {
+    const full = name;
+    name = full.slice(0, LIMITS.name).trimEnd();
+    if (!description) description = full;
+    report(`The name is ${full.length.toLocaleString('en-US')} characters long; it was cut to ${LIMITS.name}${description === full ? ' (the full text is kept in the description)' : ''}.`);
+  }
+  description = cut(description, LIMITS.description, 'description', report);
+  const path = (draft.projectPath ?? [])
+    .map((p) => cut(oneLine(p), LIMITS.project, 'project name', report))
+    .filter((p) => p.length > 0);
+  const client = cut(oneLine(draft.client ?? ''), LIMITS.client, 'client name', report);
+  const tags: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of draft.tags) {
+    const tag = cut(oneLine(raw), LIMITS.tag, 'tag', report);
+    const key = tag.toLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  if (tags.length > LIMITS.tags) {
+    report(`It has ${tags.length} tags; LightTrack keeps ${LIMITS.tags} per session, so the rest were left out.`);
+    tags.length = LIMITS.tags;
+  }
+  const session: ImportedSession = {
+    name,
+    projectPath: path.length > 0 ? path : null,
+    client: client || null,
+    tags,
+    billable: draft.billable,
+    start: draft.start,
+    end: draft.end,
+    pausedMs: draft.pausedMs ?? 0,
+    description,
+    sourceId: '',
+    line,
+  };
+  if (draft.durationOnly) session.durationOnly = true;
+  session.sourceId = draft.sourceId ?? `${format}:${fnv1a64(JSON.stringify([session.start, session.end, name, path, session.client, tags, session.billable, description]))}`;
+  return session;
+}
+
+/** "Yes", "true", "1", "ja", "oui", "sí", "x" → true */
+export function yes(value: string | undefined): boolean {
+  return /^(yes|y|true|1|ja|j|oui|sí|si|x|✓)$/i.test((value ?? '').trim());
+}
+
+/** Tags written in one cell, separated by commas. */
+export function splitTags(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+}

@@ -1,0 +1,115 @@
+import type { ImportedSession, ImportProblem } from '../../../shared/export-rows.ts';
+import { Columns, type CsvRecord } from './csv.ts';
+import { finishSession, type Draft } from './session.ts';
+import { dateOrder, durationText, parseClock, parseDate, parseDuration, wallText, zonedInstant, type Civil, type DateOrder } from './wall-time.ts';
+
+/**
+ * The part Toggl, Clockify and Kimai CSVs share: rows of wall-clock dates and times read in the zone the user says
+ * they were recorded in, checked against the file's own Duration column.
+ */
+
+export interface WallCells {
+  startDate: string;
+  startTime: string;
+  /** null when the format has one date per row (Kimai): an end before the start then means the next day */
+  endDate: string | null;
+  endTime: string;
+  duration: string | null;
+}
+
+export interface WallContext {
+  timeZone: string;
+  order: DateOrder;
+  report: (message: string) => void;
+}
+
+const DAY_S = 86_400;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function dateProblem(raw: string, what: string, order: DateOrder): string {
+  const parts = raw.trim().split(/[-/.]/).map(Number);
+  if (parts.length === 3 && parts.every(Number.isInteger)) {
+    const [a, b, c] = parts as [number, number, number];
+    const [y, m, d] = a > 31 ? [a, b, c] : order === 'dmy' ? [c, b, a] : [c, a, b];
+    if (m >= 1 && m <= 12) return `The ${what} date "${raw.trim()}" does not exist (${MONTHS[m - 1]} has no day ${d} in ${y}); the row was skipped.`;
+  }
+  return `The ${what} date "${raw.trim()}" is not a date; the row was skipped.`;
+}
+
+/** Start and end instants of one row, or null after reporting why the row cannot be used. */
+export function wallInterval(cells: WallCells, ctx: WallContext): { start: number; end: number } | null {
+  const { report, order, timeZone } = ctx;
+  const startDate = parseDate(cells.startDate, order);
+  if (!startDate) return report(dateProblem(cells.startDate, 'start', order)), null;
+  const startTime = parseClock(cells.startTime);
+  if (startTime === null) return report(`The start time "${cells.startTime.trim()}" is not a time of day; the row was skipped.`), null;
+  let endDate: Civil | null = startDate;
+  if (cells.endDate !== null) {
+    endDate = parseDate(cells.endDate, order);
+    if (!endDate) return report(dateProblem(cells.endDate, 'end', order)), null;
+  }
+  let endTime = parseClock(cells.endTime);
+  if (endTime === null) return report(`The end time "${cells.endTime.trim()}" is not a time of day; the row was skipped.`), null;
+  if (cells.endDate === null && endTime < startTime) endTime += DAY_S; // one date per row: it ran past midnight
+  const start = zonedInstant(startDate, startTime, timeZone);
+  const end = zonedInstant(endDate, endTime, timeZone);
+  for (const [at, date, time] of [[start, startDate, startTime], [end, endDate, endTime]] as const) {
+    if (at.kind === 'skipped') {
+      report(`${wallText(date, time % DAY_S)} did not exist in ${timeZone}: the clocks jumped forward over it. The row was skipped; correct the time, or choose the time zone the file was recorded in.`);
+      return null;
+    }
+  }
+  if (start.kind === 'skipped' || end.kind === 'skipped') return null;
+  const duration = cells.duration === null ? null : parseDuration(cells.duration);
+  const starts = start.kind === 'repeated' ? start.all : [start.ms];
+  const ends = end.kind === 'repeated' ? end.all : [end.ms];
+  // a repeated wall time: the file's duration tells which reading it meant, else the earlier one is taken
+  let best = { start: starts[0]!, end: ends[0]! };
+  if (duration !== null) {
+    for (const s of starts) for (const e of ends) if (Math.abs(e - s - duration) < Math.abs(best.end - best.start - duration)) best = { start: s, end: e };
+  }
+  for (const [at, date, time, ms] of [[start, startDate, startTime, best.start], [end, endDate, endTime, best.end]] as const) {
+    if (at.kind !== 'repeated') continue;
+    const which = ms === at.all[0] ? 'the first' : 'the second';
+    const why = duration !== null && best.end - best.start === duration ? ', as the duration says' : '';
+    report(`${wallText(date, time % DAY_S)} happened twice in ${timeZone} (the clocks went back); ${which} was used${why}.`);
+  }
+  if (best.end < best.start) {
+    report(`It ends (${wallText(endDate, endTime % DAY_S)}) before it starts (${wallText(startDate, startTime)}); the row was skipped.`);
+    return null;
+  }
+  if (duration !== null && Math.abs(duration - (best.end - best.start)) > 60_000) {
+    report(`The duration column says ${durationText(duration)} but the start and end are ${durationText(best.end - best.start)} apart; the start and end were used.`);
+  }
+  return best;
+}
+
+/** A wall-time CSV format: which header it has and how a row becomes a draft session. */
+export interface WallFormat {
+  id: string;
+  /** the date cells of a row, so the file's day/month order can be found from all of them */
+  dates(cells: readonly string[]): string[];
+  row(cells: readonly string[], ctx: WallContext): Draft | null;
+}
+
+/** Reads every data record of a wall-time CSV, reporting each bad one by its line. */
+export function readWallRows(records: readonly CsvRecord[], columns: Columns, format: WallFormat, timeZone: string, problems: ImportProblem[]): ImportedSession[] {
+  const rows = records.slice(1);
+  const { order, guessed, example } = dateOrder(rows.flatMap((r) => format.dates(r.cells)));
+  if (guessed && example && !/^\d{4}/.test(example)) {
+    problems.push({ line: null, message: `No date in the file shows whether the day or the month comes first; dates like "${example}" were read as ${order === 'dmy' ? 'day/month/year' : 'month/day/year'}.` });
+  }
+  const sessions: ImportedSession[] = [];
+  for (const record of rows) {
+    const report = (message: string) => problems.push({ line: record.line, message });
+    if (record.cells.length !== columns.header.length && !(record.cells.length > columns.header.length && record.cells.slice(columns.header.length).every((c) => c.trim() === ''))) {
+      report(`The row has ${record.cells.length} cells but the header has ${columns.header.length}; it was skipped.`);
+      continue;
+    }
+    const draft = format.row(record.cells, { timeZone, order, report });
+    if (!draft) continue;
+    const session = finishSession(draft, record.line, format.id, problems);
+    if (session) sessions.push(session);
+  }
+  return sessions;
+}
