@@ -50,8 +50,10 @@ export function finishSession(draft: Draft, line: number, format: string, proble
     report('It lasts more than ten years, longer than any session LightTrack keeps; the entry was skipped.');
     return null;
   }
-  let description = draft.description.trim();
-  let name = oneLine(draft.name);
+  // one newline style whatever the file used, so the text (and its hash) does not depend on it
+  let description = draft.description.replace(/\r\n?/g, '\n').trim();
+  // names keep their newlines (the app stores them); only labels (projects, clients, tags) are made one line
+  let name = draft.name.replace(/\r\n?/g, '\n').trim();
   if (name.length > LIMITS.name) {
     const full = name;
     name = full.slice(0, LIMITS.name).trimEnd();

@@ -29,11 +29,11 @@ export function prepareText(text: string, maxChars = MAX_IMPORT_CHARS): { text: 
   for (let i = 0; i < head.length; i++) {
     const c = head.charCodeAt(i);
     if (c === 0) nuls++;
-    else if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) binary++;
+    else if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || (c === 0xfffd && i > 1)) binary++;
   }
-  // UTF-16 text decoded as UTF-8 has a NUL beside nearly every ASCII character.
-  if (nuls > head.length / 4) refuse('The file looks like UTF-16 text read as UTF-8. Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again.');
-  if (binary > 8 && binary > head.length / 100) refuse('The file is not text (it looks like binary data, such as an image or a spreadsheet). Choose a CSV or JSON export.');
+  // UTF-16 text decoded as UTF-8 has a NUL beside nearly every ASCII character (and its BOM became two U+FFFD).
+  if (nuls > head.length / 4 && binary <= head.length / 50) refuse('The file looks like UTF-16 text read as UTF-8. Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again.');
+  if ((binary > 8 && binary > head.length / 100) || nuls > head.length / 4) refuse('The file is not text (it looks like binary data, such as an image or a spreadsheet). Choose a CSV or JSON export.');
   const problems: ImportProblem[] = [];
   if (text.includes('\0')) {
     const lines = new Map<number, number>();

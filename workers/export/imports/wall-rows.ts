@@ -65,13 +65,19 @@ export function wallInterval(cells: WallCells, ctx: WallContext): { start: numbe
   const ends = end.kind === 'repeated' ? end.all : [end.ms];
   // a repeated wall time: the file's duration tells which reading it meant, else the earlier one is taken
   let best = { start: starts[0]!, end: ends[0]! };
+  let fits = 0;
   if (duration !== null) {
-    for (const s of starts) for (const e of ends) if (Math.abs(e - s - duration) < Math.abs(best.end - best.start - duration)) best = { start: s, end: e };
+    for (const s of starts) {
+      for (const e of ends) {
+        if (Math.abs(e - s - duration) <= 60_000) fits++;
+        if (Math.abs(e - s - duration) < Math.abs(best.end - best.start - duration)) best = { start: s, end: e };
+      }
+    }
   }
   for (const [at, date, time, ms] of [[start, startDate, startTime, best.start], [end, endDate, endTime, best.end]] as const) {
     if (at.kind !== 'repeated') continue;
-    const which = ms === at.all[0] ? 'the first' : 'the second';
-    const why = duration !== null && best.end - best.start === duration ? ', as the duration says' : '';
+    const which = ms === at.all[0] ? 'the earlier' : 'the later';
+    const why = fits === 1 ? ', as the duration says' : '';
     report(`${wallText(date, time % DAY_S)} happened twice in ${timeZone} (the clocks went back); ${which} was used${why}.`);
   }
   if (best.end < best.start) {
