@@ -35,6 +35,9 @@ function seconds(cell: string): string {
   return `${Math.floor(n / 3600)}:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;
 }
 
+/** a Date cell written with a midnight time ("2024-01-02 00:00:00") → its date */
+const day = (cell: string) => split(cell).date ?? cell;
+
 export function kimaiFormat(c: Columns): WallFormat {
   const col = {
     date: c.find(...DATE),
@@ -51,12 +54,12 @@ export function kimaiFormat(c: Columns): WallFormat {
   const at = (cells: readonly string[], i: number) => (i < 0 ? '' : cells[i] ?? '');
   return {
     id: 'kimai',
-    dates: (cells) => [at(cells, col.date), split(at(cells, col.from)).date ?? '', split(at(cells, col.to)).date ?? ''],
+    dates: (cells) => [day(at(cells, col.date)), split(at(cells, col.from)).date ?? '', split(at(cells, col.to)).date ?? ''],
     row(cells, ctx) {
       const from = split(at(cells, col.from));
       const to = split(at(cells, col.to));
       const interval = wallInterval({
-        startDate: from.date ?? at(cells, col.date), startTime: from.time,
+        startDate: from.date ?? day(at(cells, col.date)), startTime: from.time,
         endDate: to.date, endTime: to.time,
         duration: col.duration >= 0 ? seconds(at(cells, col.duration)) : null,
       }, ctx);

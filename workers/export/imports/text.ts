@@ -18,8 +18,8 @@ const refuse = (message: string): never => {
 export function prepareText(text: string, maxChars = MAX_IMPORT_CHARS): { text: string; problems: ImportProblem[] } {
   if (typeof text !== 'string') refuse('The file could not be read as text.');
   if (text.length > maxChars) {
-    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    refuse(`The file is too large to import (${mb(text.length)} of text; the limit is ${mb(maxChars)}). Export a shorter period and import the parts one by one.`);
+    const mb = (n: number, digits: number) => `${(n / 1024 / 1024).toFixed(digits)} MB`;
+    refuse(`The file is too large to import (${mb(text.length, 1)} of text; the limit is ${mb(maxChars, 0)}). Export a shorter period and import the parts one by one.`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim().length === 0) refuse('The file is empty: there is nothing to import.');

@@ -98,6 +98,15 @@ export interface WallFormat {
   row(cells: readonly string[], ctx: WallContext): Draft | null;
 }
 
+/**
+ * Undoes the OWASP CSV-injection guard: one `'` before a cell matching /^'*[=+\-@\t\r]/ (the writer adds one to
+ * such cells, including ones that already start with `'=`, so the guard is reversible), so a file from LightTrack's
+ * Toggl and Clockify presets imports back to the text it came from.
+ */
+function unguard(cell: string): string {
+  return cell.charCodeAt(0) === 39 && /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 /** Reads every data record of a wall-time CSV, reporting each bad one by its line. */
 export function readWallRows(records: readonly CsvRecord[], columns: Columns, format: WallFormat, timeZone: string, problems: ImportProblem[]): ImportedSession[] {
   const rows = records.slice(1);
@@ -112,7 +121,7 @@ export function readWallRows(records: readonly CsvRecord[], columns: Columns, fo
       report(`The row has ${record.cells.length} cells but the header has ${columns.header.length}; it was skipped.`);
       continue;
     }
-    const draft = format.row(record.cells, { timeZone, order, report });
+    const draft = format.row(record.cells.map(unguard), { timeZone, order, report });
     if (!draft) continue;
     const session = finishSession(draft, record.line, format.id, problems);
     if (session) sessions.push(session);

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import type { ImportedSession } from '../../../../shared/export-rows.ts';
 import { zonedParts } from '../../../../shared/quick-entry/zoned.ts';
-import { parseImport } from '../../../../workers/export/imports.ts';
+import { MAX_IMPORT_CHARS, parseImport } from '../../../../workers/export/imports.ts';
 import { cases, runCase, TOGGL_HEADER } from '../../../fixtures/imports/corpus.ts';
 
 /** The file's bytes as the app gets them: UTF-8 decoded, BOM kept (the parser must cope with it). */
@@ -21,8 +21,21 @@ describe('imports: the corpus', () => {
   }
 });
 
+describe('imports: the size cap', () => {
+  it('refuses a file over 100 MB of text at once, with a sentence, before reading any of it', () => {
+    const huge = 'a'.repeat(MAX_IMPORT_CHARS + 1);
+    const started = performance.now();
+    expect(() => parseImport({ name: 'huge.csv', text: huge }, { timeZone: 'UTC' }))
+      .to.throw(/^The file is too large to import \(100.0 MB of text; the limit is 100 MB\)\. Export a shorter period/)
+      .with.property('code', 'VALIDATION');
+    expect(performance.now() - started).to.be.below(1000);
+  });
+});
+
 // ---- a small Toggl detailed-CSV writer, independent of the parser, for the round trip
-const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+// the OWASP formula guard as LightTrack's presets write it (one more ' before /^'*[=+\-@\t\r]/), then RFC 4180 quoting
+const guard = (cell: string) => (/^'*[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+const quote = (cell: string) => (/[",\r\n]/.test(guard(cell)) ? `"${guard(cell).replaceAll('"', '""')}"` : guard(cell));
 const pad = (n: number) => String(n).padStart(2, '0');
 function wall(ms: number, timeZone: string): [string, string] {
   const p = zonedParts(ms, timeZone);
@@ -46,7 +59,7 @@ function writeToggl(sessions: readonly ImportedSession[], timeZone: string): { t
   return { text: [TOGGL_HEADER, ...rows].join('\r\n') + '\r\n', lines };
 }
 
-const CHARS = ['a', 'B', 'z', '0', '7', ' ', '"', ',', ';', "'", '=', '-', 'é', 'Ω', '日', '本', '😀', '👩‍💻', '\n', '\r\n', '\t'];
+const CHARS = ['a', 'B', 'z', '0', '7', ' ', '"', ',', ';', "'", '=', '-', '+', '@', 'é', 'Ω', '日', '本', '😀', '👩‍💻', '\n', '\r\n', '\t'];
 const text = (pool: string[], max: number) => fc.array(fc.constantFrom(...pool), { maxLength: max }).map((a) => a.join(''));
 const oneLine = CHARS.filter((c) => !/[\r\n\t]/.test(c));
 const tag = text(oneLine.filter((c) => c !== ','), 12).map((t) => t.trim()).filter((t) => t.length > 0);
