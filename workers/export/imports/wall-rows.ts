@@ -1,6 +1,7 @@
 import type { ImportedSession, ImportProblem } from '../../../shared/export-rows.ts';
 import { Columns, type CsvRecord } from './csv.ts';
 import { finishSession, type Draft } from './session.ts';
+import { addDays } from '../../../shared/quick-entry/zoned.ts';
 import { dateOrder, durationText, parseClock, parseDate, parseDuration, wallText, zonedInstant, type Civil, type DateOrder } from './wall-time.ts';
 
 /**
@@ -23,7 +24,6 @@ export interface WallContext {
   report: (message: string) => void;
 }
 
-const DAY_S = 86_400;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function dateProblem(raw: string, what: string, order: DateOrder): string {
@@ -48,41 +48,36 @@ export function wallInterval(cells: WallCells, ctx: WallContext): { start: numbe
     endDate = parseDate(cells.endDate, order);
     if (!endDate) return report(dateProblem(cells.endDate, 'end', order)), null;
   }
-  let endTime = parseClock(cells.endTime);
+  const endTime = parseClock(cells.endTime);
   if (endTime === null) return report(`The end time "${cells.endTime.trim()}" is not a time of day; the row was skipped.`), null;
-  if (cells.endDate === null && endTime < startTime) endTime += DAY_S; // one date per row: it ran past midnight
+  if (cells.endDate === null && endTime < startTime) endDate = addDays(startDate, 1); // one date per row: it ran past midnight
   const start = zonedInstant(startDate, startTime, timeZone);
   const end = zonedInstant(endDate, endTime, timeZone);
   for (const [at, date, time] of [[start, startDate, startTime], [end, endDate, endTime]] as const) {
     if (at.kind === 'skipped') {
-      report(`${wallText(date, time % DAY_S)} did not exist in ${timeZone}: the clocks jumped forward over it. The row was skipped; correct the time, or choose the time zone the file was recorded in.`);
+      report(`${wallText(date, time)} did not exist in ${timeZone}: the clocks jumped forward over it. The row was skipped; correct the time, or choose the time zone the file was recorded in.`);
       return null;
     }
   }
   if (start.kind === 'skipped' || end.kind === 'skipped') return null;
   const duration = cells.duration === null ? null : parseDuration(cells.duration);
+  // a repeated wall time has two readings: of the pairs that do not run backwards, the one matching the file's
+  // duration is taken, else the earliest
   const starts = start.kind === 'repeated' ? start.all : [start.ms];
   const ends = end.kind === 'repeated' ? end.all : [end.ms];
-  // a repeated wall time: the file's duration tells which reading it meant, else the earlier one is taken
-  let best = { start: starts[0]!, end: ends[0]! };
-  let fits = 0;
-  if (duration !== null) {
-    for (const s of starts) {
-      for (const e of ends) {
-        if (Math.abs(e - s - duration) <= 60_000) fits++;
-        if (Math.abs(e - s - duration) < Math.abs(best.end - best.start - duration)) best = { start: s, end: e };
-      }
-    }
+  const pairs = starts.flatMap((s) => ends.filter((e) => e >= s).map((e) => ({ start: s, end: e })));
+  if (pairs.length === 0) {
+    report(`It ends (${wallText(endDate, endTime)}) before it starts (${wallText(startDate, startTime)}); the row was skipped.`);
+    return null;
   }
+  const miss = (p: { start: number; end: number }) => (duration === null ? 0 : Math.abs(p.end - p.start - duration));
+  const best = pairs.reduce((a, b) => (miss(b) < miss(a) ? b : a));
+  const fits = duration === null ? 0 : pairs.filter((p) => miss(p) <= 60_000).length;
   for (const [at, date, time, ms] of [[start, startDate, startTime, best.start], [end, endDate, endTime, best.end]] as const) {
     if (at.kind !== 'repeated') continue;
     const which = ms === at.all[0] ? 'the earlier' : 'the later';
-    const why = fits === 1 ? ', as the duration says' : '';
-    report(`${wallText(date, time % DAY_S)} happened twice in ${timeZone} (the clocks went back); ${which} was used${why}.`);
-  }
-  if (best.end < best.start) {
-    report(`It ends (${wallText(endDate, endTime % DAY_S)}) before it starts (${wallText(startDate, startTime)}); the row was skipped.`);
-    return null;
+    const why = pairs.length === 1 ? ' (the only reading that ends after it starts)' : fits === 1 ? ', as the duration says' : '';
+    report(`${wallText(date, time)} happened twice in ${timeZone} (the clocks went back); ${which} was used${why}.`);
   }
   if (duration !== null && Math.abs(duration - (best.end - best.start)) > 60_000) {
     report(`The duration column says ${durationText(duration)} but the start and end are ${durationText(best.end - best.start)} apart; the start and end were used.`);
