@@ -1,5 +1,5 @@
 import type { Columns } from './csv.ts';
-import { splitTags, yes } from './session.ts';
+import { projectPath, splitTags, yes } from './session.ts';
 import { wallInterval, type WallFormat } from './wall-rows.ts';
 
 /**
@@ -37,16 +37,16 @@ export function clockifyFormat(c: Columns): WallFormat {
         duration: col.hours >= 0 ? at(cells, col.hours) : col.decimal >= 0 ? at(cells, col.decimal) : null,
       }, ctx);
       if (!interval) return null;
-      const project = at(cells, col.project).trim();
       const task = at(cells, col.task).trim();
       return {
         name: at(cells, col.description),
-        projectPath: project ? (task ? [project, task] : [project]) : null,
+        projectPath: projectPath(at(cells, col.project), task),
         client: at(cells, col.client),
         tags: splitTags(at(cells, col.tags)),
         billable: yes(at(cells, col.billable)),
         start: interval.start,
         end: interval.end,
+        pausedMs: interval.pausedMs,
         description: '',
       };
     },

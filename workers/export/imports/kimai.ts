@@ -75,6 +75,7 @@ export function kimaiFormat(c: Columns): WallFormat {
         billable: yes(at(cells, col.billable)),
         start: interval.start,
         end: interval.end,
+        pausedMs: interval.pausedMs,
         description,
       };
     },

@@ -105,3 +105,14 @@ export function yes(value: string | undefined): boolean {
 export function splitTags(value: string | undefined): string[] {
   return (value ?? '').split(',').map((t) => t.trim()).filter(Boolean);
 }
+
+/**
+ * A Toggl or Clockify project (with its task) as a path. Both have flat projects; "Website / Design" is how
+ * LightTrack's own presets (and many users) write a sub-project, so ' / ' separates the path; a task is one more
+ * level below its project.
+ */
+export function projectPath(project: string, task: string): string[] | null {
+  const path = project.split(' / ').map((p) => p.trim()).filter(Boolean);
+  if (path.length === 0) return null;
+  return task ? [...path, task] : path;
+}

@@ -1,12 +1,13 @@
 import type { Columns } from './csv.ts';
-import { splitTags, yes } from './session.ts';
+import { projectPath, splitTags, yes } from './session.ts';
 import { wallInterval, type WallFormat } from './wall-rows.ts';
 
 /**
  * Toggl Track's detailed CSV: `User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,
  * End time,Duration,Tags,Amount (USD)` (newer exports say Member and Stop date/time). Toggl's Description is what
  * LightTrack calls the session's name; a Task is a division of its project, so it becomes a sub-project
- * (projectPath [Project, Task]). Amount columns are ignored: rates live on LightTrack's projects.
+ * (projectPath [Project, Task]), and "A / B" in Project is a path (see projectPath). Amount columns are ignored:
+ * rates live on LightTrack's projects.
  */
 export function isToggl(c: Columns): boolean {
   return c.has('start date') && c.has('start time') && c.has('end date', 'stop date') && c.has('end time', 'stop time')
@@ -37,16 +38,16 @@ export function togglFormat(c: Columns): WallFormat {
         endDate: at(cells, col.endDate), endTime: at(cells, col.endTime), duration: at(cells, col.duration),
       }, ctx);
       if (!interval) return null;
-      const project = at(cells, col.project).trim();
       const task = at(cells, col.task).trim();
       return {
         name: at(cells, col.description),
-        projectPath: project ? (task ? [project, task] : [project]) : null,
+        projectPath: projectPath(at(cells, col.project), task),
         client: at(cells, col.client),
         tags: splitTags(at(cells, col.tags)),
         billable: yes(at(cells, col.billable)),
         start: interval.start,
         end: interval.end,
+        pausedMs: interval.pausedMs,
         description: '',
       };
     },

@@ -36,8 +36,12 @@ function dateProblem(raw: string, what: string, order: DateOrder): string {
   return `The ${what} date "${raw.trim()}" is not a date; the row was skipped.`;
 }
 
-/** Start and end instants of one row, or null after reporting why the row cannot be used. */
-export function wallInterval(cells: WallCells, ctx: WallContext): { start: number; end: number } | null {
+/**
+ * Start and end instants of one row and its paused time, or null after reporting why the row cannot be used. A
+ * Duration shorter than start-to-end is paused time (how LightTrack's own Toggl and Clockify presets write a session
+ * with pauses; Toggl and Clockify themselves never do); a longer one cannot be, and is reported.
+ */
+export function wallInterval(cells: WallCells, ctx: WallContext): { start: number; end: number; pausedMs: number } | null {
   const { report, order, timeZone } = ctx;
   const startDate = parseDate(cells.startDate, order);
   if (!startDate) return report(dateProblem(cells.startDate, 'start', order)), null;
@@ -79,10 +83,11 @@ export function wallInterval(cells: WallCells, ctx: WallContext): { start: numbe
     const why = pairs.length === 1 ? ' (the only reading that ends after it starts)' : fits === 1 ? ', as the duration says' : '';
     report(`${wallText(date, time)} happened twice in ${timeZone} (the clocks went back); ${which} was used${why}.`);
   }
-  if (duration !== null && Math.abs(duration - (best.end - best.start)) > 60_000) {
-    report(`The duration column says ${durationText(duration)} but the start and end are ${durationText(best.end - best.start)} apart; the start and end were used.`);
+  const span = best.end - best.start;
+  if (duration !== null && duration - span > 60_000) {
+    report(`The duration column says ${durationText(duration)} but the start and end are only ${durationText(span)} apart; the start and end were used.`);
   }
-  return best;
+  return { ...best, pausedMs: duration !== null && span - duration > 60_000 ? span - duration : 0 };
 }
 
 /** A wall-time CSV format: which header it has and how a row becomes a draft session. */
@@ -110,6 +115,7 @@ export function readWallRows(records: readonly CsvRecord[], columns: Columns, fo
     problems.push({ line: null, message: `No date in the file shows whether the day or the month comes first; dates like "${example}" were read as ${order === 'dmy' ? 'day/month/year' : 'month/day/year'}.` });
   }
   const sessions: ImportedSession[] = [];
+  const paused: number[] = [];
   for (const record of rows) {
     const report = (message: string) => problems.push({ line: record.line, message });
     if (record.cells.length !== columns.header.length && !(record.cells.length > columns.header.length && record.cells.slice(columns.header.length).every((c) => c.trim() === ''))) {
@@ -120,6 +126,11 @@ export function readWallRows(records: readonly CsvRecord[], columns: Columns, fo
     if (!draft) continue;
     const session = finishSession(draft, record.line, format.id, problems);
     if (session) sessions.push(session);
+    if (session?.pausedMs) paused.push(record.line);
+  }
+  if (paused.length > 0) {
+    const lines = paused.length > 10 ? `${paused.slice(0, 10).join(', ')} …` : paused.join(', ');
+    problems.push({ line: null, message: `On ${paused.length === 1 ? '1 row' : `${paused.length} rows`} (line${paused.length === 1 ? '' : 's'} ${lines}) the duration is shorter than the time from start to end; the difference was kept as paused time.` });
   }
   return sessions;
 }
