@@ -35,6 +35,9 @@ export interface ImportOptions {
 }
 
 export { MAX_IMPORT_CHARS };
+/** The rules the preview offers for Timewarrior's tags (see imports/timewarrior.ts). */
+export const TIMEWARRIOR_PROJECT_RULES: readonly TimewarriorProjectRule[] = ['first-tag', 'none'];
+export type { TimewarriorProjectRule };
 export const MAX_CSV_COLUMNS = 1000;
 
 export function parseImport(file: { name: string; text: string }, options: ImportOptions): ImportPreview {
