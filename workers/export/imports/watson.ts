@@ -7,12 +7,14 @@ import { finishSession } from './session.ts';
  * updated_at]`, unix seconds) and `watson log --json` (`{id, project, start, stop, tags}` with ISO times carrying an
  * offset). Watson frames have a project and tags but no title, so the name is empty; the frame id is the source id.
  */
+/** Both are told by their first frame; a damaged frame later is that entry's problem, not the file's. */
 export function isWatsonFrames(json: unknown): boolean {
-  return Array.isArray(json) && json.length > 0 && json.every((f) => Array.isArray(f) && typeof f[0] === 'number' && typeof f[2] === 'string');
+  return Array.isArray(json) && Array.isArray(json[0]) && typeof json[0][0] === 'number' && typeof json[0][2] === 'string';
 }
 
 export function isWatsonLog(json: unknown): boolean {
-  return Array.isArray(json) && json.length > 0 && json.every((f) => isObject(f) && typeof f['project'] === 'string' && typeof f['start'] === 'string' && 'stop' in f);
+  const f: unknown = Array.isArray(json) ? json[0] : null;
+  return isObject(f) && typeof f['project'] === 'string' && typeof f['start'] === 'string' && 'stop' in f;
 }
 
 interface Frame {
@@ -47,6 +49,7 @@ function build(frames: (Frame | string)[], problems: ImportProblem[]): ImportedS
 
 export function parseWatsonFrames(json: unknown[], problems: ImportProblem[]): ImportedSession[] {
   return build(json.map((f) => {
+    if (!Array.isArray(f)) return 'The frame is not a list of [start, stop, project, id, tags]; it was skipped.';
     const a = f as unknown[];
     const start = a[0], stop = a[1];
     if (typeof start !== 'number' || typeof stop !== 'number' || !Number.isFinite(start) || !Number.isFinite(stop)) return 'The frame has no readable start and stop; it was skipped.';
@@ -61,7 +64,8 @@ function isoInstant(value: string): number {
 
 export function parseWatsonLog(json: unknown[], problems: ImportProblem[]): ImportedSession[] {
   return build(json.map((f) => {
-    const o = f as Record<string, unknown>;
+    if (!isObject(f)) return 'The frame is not an object with a start and stop; it was skipped.';
+    const o = f;
     const start = isoInstant(str(o['start']));
     const stop = isoInstant(str(o['stop']));
     if (!Number.isFinite(start) || !Number.isFinite(stop)) return `The time "${str(Number.isFinite(start) ? o['stop'] : o['start'])}" is not an ISO time; the frame was skipped.`;
