@@ -25,10 +25,16 @@ export interface Draft {
 
 export type Report = (message: string) => void;
 
+/** The first `max` UTF-16 units, one fewer rather than half of an emoji's surrogate pair. */
+function head(value: string, max: number): string {
+  const code = value.charCodeAt(max - 1);
+  return value.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max).trimEnd();
+}
+
 function cut(value: string, max: number, what: string, report: Report): string {
   if (value.length <= max) return value;
   report(`The ${what} is ${value.length.toLocaleString('en-US')} characters long; it was cut to ${max}.`);
-  return value.slice(0, max).trimEnd();
+  return head(value, max);
 }
 
 function oneLine(value: string): string {
@@ -56,9 +62,10 @@ export function finishSession(draft: Draft, line: number, format: string, proble
   let name = draft.name.replace(/\r\n?/g, '\n').trim();
   if (name.length > LIMITS.name) {
     const full = name;
-    name = full.slice(0, LIMITS.name).trimEnd();
-    if (!description) description = full;
-    report(`The name is ${full.length.toLocaleString('en-US')} characters long; it was cut to ${LIMITS.name}${description === full ? ' (the full text is kept in the description)' : ''}.`);
+    name = head(full, LIMITS.name);
+    const kept = !description && full.length <= LIMITS.description;
+    if (kept) description = full;
+    report(`The name is ${full.length.toLocaleString('en-US')} characters long; it was cut to ${LIMITS.name}${kept ? ' (the full text is kept in the description)' : ''}.`);
   }
   description = cut(description, LIMITS.description, 'description', report);
   const path = (draft.projectPath ?? [])
