@@ -40,6 +40,8 @@ export function readCsv(text: string, delimiter: string, maxCells = Infinity): C
   let recordLine = 1;
   let i = 0;
   const n = text.length;
+  let nextLf = -1;
+  let nextCr = -1;
   while (i <= n) {
     // one cell per turn
     if (text.charCodeAt(i) === 34) {
@@ -48,9 +50,14 @@ export function readCsv(text: string, delimiter: string, maxCells = Infinity): C
       for (;;) {
         const q = text.indexOf('"', i);
         if (q < 0) return { records, unclosedQuoteLine: recordLine };
-        for (let k = i; k < q; k++) {
-          const c = text.charCodeAt(k);
-          if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) line++;
+        // newlines inside the cell still count as lines; the next of each is remembered, so the search stays linear
+        if (nextLf < i) nextLf = indexOr(text, '\n', i, n);
+        if (nextCr < i) nextCr = indexOr(text, '\r', i, n);
+        if (nextLf < q || nextCr < q) {
+          for (let k = i; k < q; k++) {
+            const c = text.charCodeAt(k);
+            if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) line++;
+          }
         }
         if (text.charCodeAt(q + 1) === 34) {
           value += text.slice(from, q + 1);
@@ -63,12 +70,12 @@ export function readCsv(text: string, delimiter: string, maxCells = Infinity): C
       }
       // tolerate text after a closing quote (`"a"b`), as spreadsheet programs do
       let j = i;
-      while (j < n && !isEnd(text.charCodeAt(j), d)) j++;
+      for (let c = text.charCodeAt(j); j < n && c !== d && c !== 10 && c !== 13; c = text.charCodeAt(++j));
       cells.push(j > i ? value + text.slice(i, j) : value);
       i = j;
     } else {
       let j = i;
-      while (j < n && !isEnd(text.charCodeAt(j), d)) j++;
+      for (let c = text.charCodeAt(j); j < n && c !== d && c !== 10 && c !== 13; c = text.charCodeAt(++j));
       cells.push(text.slice(i, j));
       i = j;
     }
@@ -89,8 +96,9 @@ export function readCsv(text: string, delimiter: string, maxCells = Infinity): C
   return { records, unclosedQuoteLine: null };
 }
 
-function isEnd(c: number, d: number): boolean {
-  return c === d || c === 10 || c === 13;
+function indexOr(text: string, c: string, from: number, none: number): number {
+  const at = text.indexOf(c, from);
+  return at < 0 ? none : at;
 }
 
 /** Header cells as keys: lower case, trimmed, inner spaces single. */

@@ -37,8 +37,15 @@ function cut(value: string, max: number, what: string, report: Report): string {
   return head(value, max);
 }
 
+const BREAKS = /[\r\n\t]/;
+
 function oneLine(value: string): string {
-  return value.replace(/[\r\n\t]+/g, ' ').trim();
+  return (BREAKS.test(value) ? value.replace(/[\r\n\t]+/g, ' ') : value).trim();
+}
+
+/** one newline style whatever the file used, so the text (and its hash) does not depend on it */
+function lf(value: string): string {
+  return (value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value).trim();
 }
 
 /** The session as the app will store it, or null (with a problem) when it cannot be stored at all. */
@@ -56,10 +63,9 @@ export function finishSession(draft: Draft, line: number, format: string, proble
     report('It lasts more than ten years, longer than any session LightTrack keeps; the entry was skipped.');
     return null;
   }
-  // one newline style whatever the file used, so the text (and its hash) does not depend on it
-  let description = draft.description.replace(/\r\n?/g, '\n').trim();
+  let description = lf(draft.description);
   // names keep their newlines (the app stores them); only labels (projects, clients, tags) are made one line
-  let name = draft.name.replace(/\r\n?/g, '\n').trim();
+  let name = lf(draft.name);
   if (name.length > LIMITS.name) {
     const full = name;
     name = head(full, LIMITS.name);

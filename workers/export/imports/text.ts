@@ -62,27 +62,26 @@ export function prepareText(text: string, maxChars = MAX_IMPORT_CHARS): { text: 
  */
 export function fnv1a64(s: string): string {
   let v0 = 0x2325, v1 = 0x8422, v2 = 0x9ce4, v3 = 0xcbf2;
-  const eat = (b: number) => {
-    v0 ^= b;
+  const bytes = utf8(s);
+  for (let i = 0; i < bytes.length; i++) {
+    v0 ^= bytes[i]!;
     const t0 = v0 * 435, t1 = v1 * 435;
-    let t2 = v2 * 435, t3 = v3 * 435;
+    let t2 = v2 * 435;
+    const t3 = v3 * 435 + (v1 << 8);
     t2 += v0 << 8;
-    t3 += v1 << 8;
     const c1 = t1 + (t0 >>> 16);
     v0 = t0 & 0xffff;
     t2 += c1 >>> 16;
     v1 = c1 & 0xffff;
     v3 = (t3 + (t2 >>> 16)) & 0xffff;
     v2 = t2 & 0xffff;
-  };
-  for (let i = 0; i < s.length; i++) {
-    let c = s.codePointAt(i)!;
-    if (c > 0xffff) i++;
-    if (c < 0x80) eat(c);
-    else if (c < 0x800) { eat(0xc0 | (c >> 6)); eat(0x80 | (c & 63)); }
-    else if (c < 0x10000) { eat(0xe0 | (c >> 12)); eat(0x80 | ((c >> 6) & 63)); eat(0x80 | (c & 63)); }
-    else { eat(0xf0 | (c >> 18)); eat(0x80 | ((c >> 12) & 63)); eat(0x80 | ((c >> 6) & 63)); eat(0x80 | (c & 63)); c = 0; }
   }
   const hex = (n: number) => n.toString(16).padStart(4, '0');
   return hex(v3) + hex(v2) + hex(v1) + hex(v0);
+}
+
+const encoder = new TextEncoder();
+/** UTF-8 bytes (TextEncoder is plain ECMAScript-adjacent and present in Node, workers and windows alike) */
+function utf8(s: string): Uint8Array {
+  return encoder.encode(s);
 }

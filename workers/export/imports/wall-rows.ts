@@ -2,7 +2,7 @@ import type { ImportedSession, ImportProblem } from '../../../shared/export-rows
 import { Columns, type CsvRecord } from './csv.ts';
 import { finishSession, type Draft } from './session.ts';
 import { addDays } from '../../../shared/quick-entry/zoned.ts';
-import { dateOrder, durationText, parseClock, parseDate, parseDuration, wallText, zonedInstant, type Civil, type DateOrder } from './wall-time.ts';
+import { dateOrder, durationText, parseClock, parseDate, parseDuration, wallText, zonedInstant, type Civil, type DateOrder, type Zoned } from './wall-time.ts';
 
 /**
  * The part Toggl, Clockify and Kimai CSVs share: rows of wall-clock dates and times read in the zone the user says
@@ -57,13 +57,10 @@ export function wallInterval(cells: WallCells, ctx: WallContext): { start: numbe
   if (cells.endDate === null && endTime < startTime) endDate = addDays(startDate, 1); // one date per row: it ran past midnight
   const start = zonedInstant(startDate, startTime, timeZone);
   const end = zonedInstant(endDate, endTime, timeZone);
-  for (const [at, date, time] of [[start, startDate, startTime], [end, endDate, endTime]] as const) {
-    if (at.kind === 'skipped') {
-      report(`${wallText(date, time)} did not exist in ${timeZone}: the clocks jumped forward over it. The row was skipped; correct the time, or choose the time zone the file was recorded in.`);
-      return null;
-    }
-  }
-  if (start.kind === 'skipped' || end.kind === 'skipped') return null;
+  const skipped = (date: Civil, time: number) => report(`${wallText(date, time)} did not exist in ${timeZone}: the clocks jumped forward over it. The row was skipped; correct the time, or choose the time zone the file was recorded in.`);
+  if (start.kind === 'skipped') return skipped(startDate, startTime), null;
+  if (end.kind === 'skipped') return skipped(endDate, endTime), null;
+  if (start.kind === 'ok' && end.kind === 'ok') return checked(start.ms, end.ms, cells, ctx, endDate, endTime, startDate, startTime);
   const duration = cells.duration === null ? null : parseDuration(cells.duration);
   // a repeated wall time has two readings: of the pairs that do not run backwards, the one matching the file's
   // duration is taken, else the earliest
@@ -77,17 +74,27 @@ export function wallInterval(cells: WallCells, ctx: WallContext): { start: numbe
   const miss = (p: { start: number; end: number }) => (duration === null ? 0 : Math.abs(p.end - p.start - duration));
   const best = pairs.reduce((a, b) => (miss(b) < miss(a) ? b : a));
   const fits = duration === null ? 0 : pairs.filter((p) => miss(p) <= 60_000).length;
-  for (const [at, date, time, ms] of [[start, startDate, startTime, best.start], [end, endDate, endTime, best.end]] as const) {
-    if (at.kind !== 'repeated') continue;
-    const which = ms === at.all[0] ? 'the earlier' : 'the later';
-    const why = pairs.length === 1 ? ' (the only reading that ends after it starts)' : fits === 1 ? ', as the duration says' : '';
-    report(`${wallText(date, time)} happened twice in ${timeZone} (the clocks went back); ${which} was used${why}.`);
+  const why = pairs.length === 1 ? ' (the only reading that ends after it starts)' : fits === 1 ? ', as the duration says' : '';
+  const said = (at: Zoned, date: Civil, time: number, ms: number) => {
+    if (at.kind === 'repeated') report(`${wallText(date, time)} happened twice in ${timeZone} (the clocks went back); ${ms === at.all[0] ? 'the earlier' : 'the later'} was used${why}.`);
+  };
+  said(start, startDate, startTime, best.start);
+  said(end, endDate, endTime, best.end);
+  return checked(best.start, best.end, cells, ctx, endDate, endTime, startDate, startTime);
+}
+
+/** The interval with its paused time, once the instants are known (the common case goes straight here). */
+function checked(start: number, end: number, cells: WallCells, ctx: WallContext, endDate: Civil, endTime: number, startDate: Civil, startTime: number): { start: number; end: number; pausedMs: number } | null {
+  if (end < start) {
+    ctx.report(`It ends (${wallText(endDate, endTime)}) before it starts (${wallText(startDate, startTime)}); the row was skipped.`);
+    return null;
   }
-  const span = best.end - best.start;
+  const duration = cells.duration === null ? null : parseDuration(cells.duration);
+  const span = end - start;
   if (duration !== null && duration - span > 60_000) {
-    report(`The duration column says ${durationText(duration)} but the start and end are only ${durationText(span)} apart; the start and end were used.`);
+    ctx.report(`The duration column says ${durationText(duration)} but the start and end are only ${durationText(span)} apart; the start and end were used.`);
   }
-  return { ...best, pausedMs: duration !== null && span - duration > 60_000 ? span - duration : 0 };
+  return { start, end, pausedMs: duration !== null && span - duration > 60_000 ? span - duration : 0 };
 }
 
 /** A wall-time CSV format: which header it has and how a row becomes a draft session. */

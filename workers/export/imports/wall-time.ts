@@ -118,7 +118,11 @@ export type Zoned =
 /** The instant the wall clock in `timeZone` shows `seconds` after midnight of `date` (seconds may pass 86400). */
 export function zonedInstant(date: Civil, seconds: number, timeZone: string): Zoned {
   const wall = Date.UTC(date.y, date.m - 1, date.d) + seconds * 1000;
-  const candidates = new Set([wall - offset(wall - DAY, timeZone), wall - offset(wall + DAY, timeZone), wall - offset(wall, timeZone)]);
+  const before = wall - offset(wall - DAY, timeZone);
+  const after = wall - offset(wall + DAY, timeZone);
+  // the common case: one offset all around, one reading
+  if (before === after && before + offset(before, timeZone) === wall) return { kind: 'ok', ms: before };
+  const candidates = new Set([before, after, wall - offset(wall, timeZone)]);
   const valid = [...candidates].filter((t) => t + offset(t, timeZone) === wall).sort((a, b) => a - b);
   if (valid.length === 0) return { kind: 'skipped' };
   return valid.length > 1 ? { kind: 'repeated', ms: valid[0]!, all: valid } : { kind: 'ok', ms: valid[0]! };
