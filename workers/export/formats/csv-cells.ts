@@ -13,7 +13,8 @@ export interface CsvOptions {
 /** A cell: text the user typed (guarded), or a value we made (numbers, dates, ids), written as it is. */
 export type CsvCell = { text: string } | string;
 
-const RISKY_START = /^[=+\-@\t\r]/;
+// `'=…` is risky too: guarding it as well keeps the guard reversible (the import takes exactly one ' off)
+const RISKY_START = /^'*[=+\-@\t\r]/;
 
 /** A leading ' makes a spreadsheet show the text instead of running it as a formula; a human still reads it. */
 export function neutralise(text: string): string {
@@ -64,5 +65,5 @@ export function csvStream<T>(header: readonly string[], rowOf: (item: T) => CsvC
 
 /** The import side's inverse of neutralise(): a `'` we added before a risky first character is taken off again. */
 export function restoreNeutralised(text: string): string {
-  return text.length > 1 && text[0] === "'" && RISKY_START.test(text.slice(1)) ? text.slice(1) : text;
+  return text.length > 1 && text[0] === "'" && /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
