@@ -98,6 +98,8 @@ export interface SessionsApi {
   runningTimer(): Promise<Activity | null>;
   /** Live sessions overlapping [from, to), oldest first; at most `limit`; damaged rows are counted, not returned. */
   listActivities(input: ListActivitiesInput): Promise<ListActivitiesResult>;
+  /** A page of sessions for the list views, filtered and sorted. */
+  listSessions(input: ListSessionsInput): Promise<SessionPage>;
   getActivity(id: string): Promise<Activity>;
   deleteActivity(id: string): Promise<Activity>;
   restoreActivity(id: string): Promise<Activity>;
@@ -121,7 +123,6 @@ export interface EditsApi {
   continueSession(input: ContinueSessionInput): Promise<EditResult>;
   bulkUpdate(input: BulkUpdateInput): Promise<EditResult>;
   bulkDelete(input: BulkDeleteInput): Promise<EditResult>;
-  listSessions(input: ListSessionsInput): Promise<SessionPage>;
 }
 
 export interface UndoApi {

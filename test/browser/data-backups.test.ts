@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '../../workers/data/migrations.ts';
+import { SCHEMA_VERSION } from '../../workers/data/database/migrations.ts';
 import { expect } from 'chai';
 import { readFile, sql, writeGarbage } from './db-fixtures.ts';
 import { nextChange, rejection, startDataWorker, uniqueDbName, type WorkerHandle } from './worker-harness.ts';

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '../../workers/data/migrations.ts';
+import { SCHEMA_VERSION } from '../../workers/data/database/migrations.ts';
 import { expect } from 'chai';
 import { APPLICATION_ID } from '../../shared/database.ts';
 import { corruptPage, emptyFile, fileSize, sql, writeGarbage } from './db-fixtures.ts';
@@ -90,7 +90,7 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
   it('adopts a v1 file from before application_id, backing it up before migrating', async () => {
     handle.worker.terminate();
     // a v1 file as the previous release left it: v1 schema, user_version 1, no application_id
-    const { MIGRATIONS } = await import('../../workers/data/migrations.ts');
+    const { MIGRATIONS } = await import('../../workers/data/database/migrations.ts');
     await sql(name, MIGRATIONS[0]!, 'PRAGMA user_version = 1',
       `INSERT INTO activities (id, name, start_time, end_time, created_at, updated_at)
        VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'old', 1000, 2000, 1, 1)`);
