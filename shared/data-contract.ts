@@ -47,6 +47,17 @@ import type { Report, ReportInput, ReportRowsInput, ReportRowsPage } from './rep
 import type { CreateTagInput, MergeTagsInput, Tag, UpdateTagInput } from './tag.ts';
 import type { UndoInput, UndoOutcome, UndoState } from './undo.ts';
 
+/**
+ * Each interface's method names, written once beside it. They are the allow-list of what the owner serves over
+ * Comlink (see OWNER_METHODS). `methodsOf<I>()(list)` fails to compile when `list` leaves out a method of `I` (the
+ * error names it under `missing`) or names one `I` does not have.
+ */
+function methodsOf<I>() {
+  return <const L extends readonly (keyof I & string)[]>(
+    list: L & ([Exclude<keyof I, L[number]>] extends [never] ? unknown : { missing: Exclude<keyof I, L[number]> }),
+  ): L => list;
+}
+
 export interface OpenOptions {
   /** OPFS file name of the database; tests use their own. */
   name?: string;
@@ -106,6 +117,10 @@ export interface SessionsApi {
   /** Inserts finished sessions in one transaction; returns how many. */
   insertSessions(sessions: NewSession[]): Promise<number>;
 }
+export const SESSIONS_METHODS = methodsOf<SessionsApi>()([
+  'startTimer', 'stopTimer', 'pauseTimer', 'resumeTimer', 'runningTimer', 'listActivities', 'listSessions', 'getActivity',
+  'deleteActivity', 'restoreActivity', 'insertSessions',
+]);
 
 /**
  * Corrections. Each call is one transaction recorded in the undo journal. A change that would make two live sessions
@@ -124,6 +139,10 @@ export interface EditsApi {
   bulkUpdate(input: BulkUpdateInput): Promise<EditResult>;
   bulkDelete(input: BulkDeleteInput): Promise<EditResult>;
 }
+export const EDITS_METHODS = methodsOf<EditsApi>()([
+  'updateSession', 'addSession', 'splitSession', 'mergeSessions', 'duplicateSession', 'continueSession', 'bulkUpdate',
+  'bulkDelete',
+]);
 
 export interface UndoApi {
   /**
@@ -134,6 +153,7 @@ export interface UndoApi {
   redo(): Promise<UndoOutcome>;
   undoState(): Promise<UndoState>;
 }
+export const UNDO_METHODS = methodsOf<UndoApi>()(['undo', 'redo', 'undoState']);
 
 /** What a change to a project, tag or goal answers: the record as written, and the undoable action. */
 export interface ChangeResult<T> {
@@ -152,6 +172,7 @@ export interface TagsApi {
   /** every session tagged `from` gets `into`; `from` is deleted */
   mergeTags(input: MergeTagsInput): Promise<ChangeResult<Tag>>;
 }
+export const TAGS_METHODS = methodsOf<TagsApi>()(['listTags', 'createTag', 'updateTag', 'deleteTag', 'mergeTags']);
 
 /** Projects form a tree (parentId). Names unique among live projects without case. Every change is undoable. */
 export interface ProjectsApi {
@@ -167,6 +188,9 @@ export interface ProjectsApi {
   /** this week (settings' week start), this month, all time, budget used; for every live project */
   projectTotals(): Promise<ProjectTotals[]>;
 }
+export const PROJECTS_METHODS = methodsOf<ProjectsApi>()([
+  'createProject', 'listProjects', 'updateProject', 'archiveProject', 'deleteProject', 'mergeProjects', 'projectTotals',
+]);
 
 export interface GoalsApi {
   listGoals(): Promise<Goal[]>;
@@ -176,6 +200,7 @@ export interface GoalsApi {
   /** progress of every goal in its current period at `at` (default now), running timer included, with streaks */
   goalProgress(input?: { at?: number }): Promise<GoalProgress[]>;
 }
+export const GOALS_METHODS = methodsOf<GoalsApi>()(['listGoals', 'createGoal', 'updateGoal', 'deleteGoal', 'goalProgress']);
 
 /** Settings: validated on every read and write; other windows hear of changes on the changes channel. */
 export interface SettingsApi {
@@ -190,6 +215,9 @@ export interface SettingsApi {
   /** validates the whole file first; a bad file changes nothing and says what is wrong */
   importSettings(file: unknown): Promise<Settings>;
 }
+export const SETTINGS_METHODS = methodsOf<SettingsApi>()([
+  'getSettings', 'updateSettings', 'settingsHistory', 'rollbackSetting', 'exportSettings', 'importSettings',
+]);
 
 export interface ReportsApi {
   /** Worked time per local day and project for sessions starting in [from, to). */
@@ -199,6 +227,7 @@ export interface ReportsApi {
   /** A page of the detailed table, sorted and filtered in SQL. */
   reportRows(input: ReportRowsInput): Promise<ReportRowsPage>;
 }
+export const REPORTS_METHODS = methodsOf<ReportsApi>()(['totalsByProjectDay', 'report', 'reportRows']);
 
 /** The file itself: integrity, backups, export, restore, recovery. These also work in recovery mode. */
 export interface DatabaseApi {
@@ -221,6 +250,10 @@ export interface DatabaseApi {
   /** Recovery only: keeps the unusable file aside (never deleted) and starts an empty database. */
   startFresh(): Promise<OpenInfo>;
 }
+export const DATABASE_METHODS = methodsOf<DatabaseApi>()([
+  'checkIntegrity', 'status', 'listBackups', 'backupNow', 'runScheduledBackups', 'getBackupRetention',
+  'setBackupRetention', 'exportDatabase', 'restoreBackup', 'restoreFromFile', 'startFresh',
+]);
 
 export interface DiagnosticsApi {
   /** Records an error a window caught; never fails for bad text (it is cut), only for a missing `source`. */
@@ -228,6 +261,7 @@ export interface DiagnosticsApi {
   listErrors(input?: ListErrorsInput): Promise<ErrorLogPage>;
   clearErrors(): Promise<void>;
 }
+export const DIAGNOSTICS_METHODS = methodsOf<DiagnosticsApi>()(['reportError', 'listErrors', 'clearErrors']);
 
 /**
  * The data worker's API, reached through Comlink: the domains composed into one object. Every argument is
@@ -235,3 +269,17 @@ export interface DiagnosticsApi {
  * nothing.
  */
 export interface DataApi extends LifecycleApi, SessionsApi, EditsApi, UndoApi, TagsApi, ProjectsApi, GoalsApi, SettingsApi, ReportsApi, DatabaseApi, DiagnosticsApi {}
+
+/** Every DataApi call an owner serves for itself and for the workers that proxy to it (the lifecycle is per worker). */
+export type OwnerApi = Omit<DataApi, keyof LifecycleApi>;
+
+/** The calls forwarded verbatim from a proxy to the owner: every interface's list. */
+export const OWNER_METHODS = [
+  ...SESSIONS_METHODS, ...EDITS_METHODS, ...UNDO_METHODS, ...TAGS_METHODS, ...PROJECTS_METHODS, ...GOALS_METHODS,
+  ...SETTINGS_METHODS, ...REPORTS_METHODS, ...DATABASE_METHODS, ...DIAGNOSTICS_METHODS,
+] as const;
+type OwnerMethod = (typeof OWNER_METHODS)[number];
+/** Fails to compile when DataApi gains an interface whose list is not in OWNER_METHODS (or loses one that is). */
+export type OwnerMethodsComplete = [Exclude<keyof OwnerApi, OwnerMethod>, Exclude<OwnerMethod, keyof OwnerApi>] extends [never, never] ? true : never;
+const ownerMethodsComplete: OwnerMethodsComplete = true;
+void ownerMethodsComplete;

@@ -1,4 +1,27 @@
-import type { DataApi } from '../../../shared/data-contract.ts';
+import {
+  DATABASE_METHODS,
+  DIAGNOSTICS_METHODS,
+  EDITS_METHODS,
+  GOALS_METHODS,
+  OWNER_METHODS,
+  PROJECTS_METHODS,
+  REPORTS_METHODS,
+  SESSIONS_METHODS,
+  SETTINGS_METHODS,
+  TAGS_METHODS,
+  UNDO_METHODS,
+  type DatabaseApi,
+  type DiagnosticsApi,
+  type EditsApi,
+  type GoalsApi,
+  type OwnerApi,
+  type ProjectsApi,
+  type ReportsApi,
+  type SessionsApi,
+  type SettingsApi,
+  type TagsApi,
+  type UndoApi,
+} from '../../../shared/data-contract.ts';
 import { AppError, toAppError } from '../../../shared/errors.ts';
 import { DatabaseHandlers } from '../database/database-handlers.ts';
 import { Lifecycle } from '../database/lifecycle.ts';
@@ -13,27 +36,35 @@ import { TagsHandlers } from '../tags/tags-handlers.ts';
 import { UndoHandlers } from '../undo/undo-handlers.ts';
 import { Core } from './core.ts';
 
-/** Every DataApi call an owner serves for itself and for the workers that proxy to it. */
-export type OwnerApi = Omit<DataApi, 'holdLifeline' | 'open' | 'close'>;
-
-/** The calls forwarded verbatim from a proxy to the owner; the `satisfies` keeps the list complete. */
-export const OWNER_METHODS = [
-  'startTimer', 'stopTimer', 'pauseTimer', 'resumeTimer', 'runningTimer', 'listActivities', 'getActivity',
-  'deleteActivity', 'restoreActivity', 'insertSessions', 'createProject', 'listProjects', 'totalsByProjectDay',
-  'checkIntegrity', 'status', 'listBackups', 'backupNow', 'runScheduledBackups', 'getBackupRetention',
-  'setBackupRetention', 'exportDatabase', 'restoreBackup', 'restoreFromFile', 'startFresh', 'reportError',
-  'listErrors', 'clearErrors', 'updateSession', 'addSession', 'splitSession', 'mergeSessions', 'duplicateSession',
-  'continueSession', 'bulkUpdate', 'bulkDelete', 'listSessions', 'undo', 'redo', 'undoState', 'listTags',
-  'updateProject', 'archiveProject', 'deleteProject', 'mergeProjects', 'projectTotals', 'createTag', 'updateTag',
-  'deleteTag', 'mergeTags', 'listGoals', 'createGoal', 'updateGoal', 'deleteGoal', 'goalProgress', 'getSettings',
-  'updateSettings', 'settingsHistory', 'rollbackSetting', 'exportSettings', 'importSettings', 'report', 'reportRows',
-] as const satisfies readonly (keyof OwnerApi)[];
-type Missing = Exclude<keyof OwnerApi, (typeof OWNER_METHODS)[number]>;
-const complete: Missing extends never ? true : Missing = true;
-void complete;
+type Call = (...args: unknown[]) => Promise<unknown>;
 
 /** Calls whose failures are not logged again (they are the log, or a status read). */
-const NOT_LOGGED = new Set<string>(['reportError', 'listErrors', 'clearErrors', 'status', 'undoState', 'getSettings']);
+const NOT_LOGGED = new Set<keyof OwnerApi>(['reportError', 'listErrors', 'clearErrors', 'status', 'undoState', 'getSettings']);
+
+/** One interface's method list and the handler that implements the interface. */
+export interface Binding {
+  readonly methods: readonly string[];
+  readonly handler: object;
+}
+
+/** Binds the methods of interface `I` (its list from shared/data-contract.ts) to the handler implementing it. */
+export function bind<I extends object>(methods: readonly (keyof I & string)[], handler: I): Binding {
+  return { methods, handler };
+}
+
+/** Every binding's methods on one object. A name bound twice throws: dispatch must never pick one silently. */
+export function bindAll(bindings: readonly Binding[]): Record<string, Call> {
+  const calls: Record<string, Call> = {};
+  for (const { methods, handler } of bindings) {
+    for (const method of methods) {
+      if (Object.hasOwn(calls, method)) throw new Error(`${method} is bound twice`);
+      const fn = (handler as Record<string, unknown>)[method];
+      if (typeof fn !== 'function') throw new Error(`The handler bound to ${method} does not implement it`);
+      calls[method] = (fn as Call).bind(handler);
+    }
+  }
+  return calls;
+}
 
 export interface Owner {
   core: Core;
@@ -42,20 +73,28 @@ export interface Owner {
 }
 
 /**
- * Composes the domain services into the one object the owner serves. Every failure is written to the error log
+ * Composes the domain handlers into the one object the owner serves. Every failure is written to the error log
  * with a short correlation id, which is also put into the error's details so the user can quote it.
  */
 export function createOwner(clock: () => number = Date.now): Owner {
   const core = new Core(clock);
   const lifecycle = new Lifecycle(core);
-  const services: object[] = [new SessionsHandlers(core), new EditsHandlers(core), new UndoHandlers(core), new TagsHandlers(core),
-    new ProjectsHandlers(core), new GoalsHandlers(core), new SettingsHandlers(core), new ReportsHandlers(core),
-    new DatabaseHandlers(core, lifecycle), new DiagnosticsHandlers(core)];
-  const api = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const calls = bindAll([
+    bind<SessionsApi>(SESSIONS_METHODS, new SessionsHandlers(core)),
+    bind<EditsApi>(EDITS_METHODS, new EditsHandlers(core)),
+    bind<UndoApi>(UNDO_METHODS, new UndoHandlers(core)),
+    bind<TagsApi>(TAGS_METHODS, new TagsHandlers(core)),
+    bind<ProjectsApi>(PROJECTS_METHODS, new ProjectsHandlers(core)),
+    bind<GoalsApi>(GOALS_METHODS, new GoalsHandlers(core)),
+    bind<SettingsApi>(SETTINGS_METHODS, new SettingsHandlers(core)),
+    bind<ReportsApi>(REPORTS_METHODS, new ReportsHandlers(core)),
+    bind<DatabaseApi>(DATABASE_METHODS, new DatabaseHandlers(core, lifecycle)),
+    bind<DiagnosticsApi>(DIAGNOSTICS_METHODS, new DiagnosticsHandlers(core)),
+  ]);
+  const api = {} as Record<string, Call>;
   for (const method of OWNER_METHODS) {
-    const service = services.find((s) => typeof (s as Record<string, unknown>)[method] === 'function');
-    if (!service) throw new Error(`No service implements ${method}`);
-    const fn = (service as Record<string, (...args: unknown[]) => Promise<unknown>>)[method]!.bind(service);
+    const fn = calls[method];
+    if (!fn) throw new Error(`No handler is bound to ${method}`);
     api[method] = async (...args: unknown[]) => {
       try {
         return await fn(...args);

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
-import { OWNER_METHODS, type OwnerApi } from './owner.ts';
+import { OWNER_METHODS, type OwnerApi } from '../../../shared/data-contract.ts';
 
 /**
  * One owner per database file. Every window (main, quick entry, later the export and AI workers) has its own data
