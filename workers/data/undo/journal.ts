@@ -13,7 +13,12 @@ import type { Database } from '../storage/sqlite.ts';
  */
 export type Table = 'activities' | 'tags' | 'projects' | 'goals';
 
-const COLUMNS: Record<Table, readonly string[]> = {
+/**
+ * Every column of each undoable table, in the order of the images' keys. Written out, not read from the schema at open:
+ * the images already in users' journals are compared as strings, and the schema's order (ALTERed columns last) is
+ * not this one. test/browser/data-journal.test.ts fails when these and the migrated schema differ.
+ */
+export const COLUMNS: Record<Table, readonly string[]> = {
   activities: ['id', 'name', 'description', 'project_id', 'start_time', 'end_time', 'paused_ms', 'pause_started_at',
     'pauses', 'billable', 'is_manual', 'source', 'deleted_at', 'created_at', 'updated_at', 'sync_version'],
   tags: ['id', 'name', 'color', 'productivity', 'deleted_at', 'created_at', 'updated_at'],
