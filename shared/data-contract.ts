@@ -1,13 +1,13 @@
 import type {
-  Activity,
-  ListActivitiesInput,
-  ListActivitiesResult,
+  Session,
+  SessionsInRangeInput,
+  SessionsInRange,
   NewSession,
   StartTimerInput,
   StopTimerInput,
   TimeRange,
   TimerIdInput,
-} from './activity.ts';
+} from './session.ts';
 import type {
   BackupInfo,
   BackupRetention,
@@ -42,7 +42,7 @@ import type {
   SessionPage,
   SplitSessionInput,
   UpdateSessionInput,
-} from './sessions.ts';
+} from './session-edits.ts';
 import type { Report, ReportInput, ReportRowsInput, ReportRowsPage } from './reports.ts';
 import type { CreateTagInput, MergeTagsInput, Tag, UpdateTagInput } from './tag.ts';
 import type { UndoInput, UndoOutcome, UndoState } from './undo.ts';
@@ -102,24 +102,24 @@ export interface LifecycleApi {
 
 export interface SessionsApi {
   /** Starts a timer, stopping any timer already running at the new start time. Committed before it resolves. */
-  startTimer(input: StartTimerInput): Promise<Activity>;
-  stopTimer(input: StopTimerInput): Promise<Activity>;
-  pauseTimer(input: TimerIdInput): Promise<Activity>;
-  resumeTimer(input: TimerIdInput): Promise<Activity>;
-  runningTimer(): Promise<Activity | null>;
+  startTimer(input: StartTimerInput): Promise<Session>;
+  stopTimer(input: StopTimerInput): Promise<Session>;
+  pauseTimer(input: TimerIdInput): Promise<Session>;
+  resumeTimer(input: TimerIdInput): Promise<Session>;
+  runningTimer(): Promise<Session | null>;
   /** Live sessions overlapping [from, to), oldest first; at most `limit`; damaged rows are counted, not returned. */
-  listActivities(input: ListActivitiesInput): Promise<ListActivitiesResult>;
+  sessionsInRange(input: SessionsInRangeInput): Promise<SessionsInRange>;
   /** A page of sessions for the list views, filtered and sorted. */
   listSessions(input: ListSessionsInput): Promise<SessionPage>;
-  getActivity(id: string): Promise<Activity>;
-  deleteActivity(id: string): Promise<Activity>;
-  restoreActivity(id: string): Promise<Activity>;
+  getSession(id: string): Promise<Session>;
+  deleteSession(id: string): Promise<Session>;
+  restoreSession(id: string): Promise<Session>;
   /** Inserts finished sessions in one transaction; returns how many. */
   insertSessions(sessions: NewSession[]): Promise<number>;
 }
 export const SESSIONS_METHODS = methodsOf<SessionsApi>()([
-  'startTimer', 'stopTimer', 'pauseTimer', 'resumeTimer', 'runningTimer', 'listActivities', 'listSessions', 'getActivity',
-  'deleteActivity', 'restoreActivity', 'insertSessions',
+  'startTimer', 'stopTimer', 'pauseTimer', 'resumeTimer', 'runningTimer', 'sessionsInRange', 'listSessions', 'getSession',
+  'deleteSession', 'restoreSession', 'insertSessions',
 ]);
 
 /**

@@ -110,17 +110,17 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     ]);
     await relaunch(() => sql(name, `UPDATE activities SET end_time = 'not a time' WHERE name = 'bad'`));
     const range = { from: day, to: day + 24 * h };
-    const list = await handle.api.listActivities(range);
+    const list = await handle.api.sessionsInRange(range);
     expect(list.sessions.map((a) => a.name)).to.deep.equal(['good']);
     expect(list.damaged).to.equal(1);
-    await handle.api.listActivities(range); // read again: still one log entry
+    await handle.api.sessionsInRange(range); // read again: still one log entry
     const totals = await handle.api.totalsByProjectDay(range);
     expect(totals.map((t) => [t.ms, t.sessions])).to.deep.equal([[h, 1]]);
     const log = await handle.api.listErrors();
     const damaged = log.entries.filter((e) => e.code === 'DAMAGED');
     expect(damaged).to.have.length(1);
     expect(damaged[0]!.details).to.match(/end_?[tT]ime/);
-    const bad = list.sessions.length === 1 ? await rejection(handle.api.getActivity(crypto.randomUUID())) : null;
+    const bad = list.sessions.length === 1 ? await rejection(handle.api.getSession(crypto.randomUUID())) : null;
     expect(bad?.code).to.equal('NOT_FOUND');
   });
 
@@ -132,15 +132,15 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     expect((await rejection(handle.api.createProject({ name: 'a\0b' }))).message).to.match(/NUL/);
     const text = 'Ünïcødé 🚀 — 日本語 \u202Eright-to-left\u202C';
     const started = await handle.api.startTimer({ name: text });
-    expect((await handle.api.getActivity(started.id)).name).to.equal(text);
+    expect((await handle.api.getSession(started.id)).name).to.equal(text);
   });
 
   it('bounds every list and number: ranges, page sizes, paused time', async () => {
     await handle.api.open({ name });
-    const long = await rejection(handle.api.listActivities({ from: 0, to: 500 * 86_400_000 }));
+    const long = await rejection(handle.api.sessionsInRange({ from: 0, to: 500 * 86_400_000 }));
     expect(long.code).to.equal('VALIDATION');
     expect(long.message).to.match(/400 days/);
-    expect((await rejection(handle.api.listActivities({ from: 0, to: 1000, limit: 1e6 }))).code).to.equal('VALIDATION');
+    expect((await rejection(handle.api.sessionsInRange({ from: 0, to: 1000, limit: 1e6 }))).code).to.equal('VALIDATION');
     const paused = await rejection(
       handle.api.insertSessions([{ name: 'x', projectId: null, startTime: 0, endTime: 1000, pausedMs: 5000 }]),
     );

@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
-import type { OverlapChoice } from '../../../shared/sessions.ts';
+import type { OverlapChoice } from '../../../shared/session-edits.ts';
 import { clockTime } from '../../components/format.ts';
 import { DayElement } from './day-element.ts';
 import type { DayModel } from './day-model.ts';

@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { QuickEntryResult } from '../../../shared/quick-entry.ts';
 import { setFuzzysort } from '../../../shared/quick-entry/names.ts';
 import { parseQuickEntry } from '../../../shared/quick-entry/parse.ts';
-import type { Overlap, OverlapChoice } from '../../../shared/sessions.ts';
+import type { Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
 import { controlStyles } from '../../components/styles.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { quickEntryStyles } from './lt-quick-entry.styles.ts';

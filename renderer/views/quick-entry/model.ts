@@ -1,9 +1,9 @@
 import { atom } from 'nanostores';
-import type { Activity } from '../../../shared/activity.ts';
+import type { Session } from '../../../shared/session.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import type { NameRef, QuickEntryContext, QuickEntryResult } from '../../../shared/quick-entry.ts';
-import type { EditResult, Overlap, OverlapChoice } from '../../../shared/sessions.ts';
+import type { EditResult, Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
 import type { Tag } from '../../../shared/tag.ts';
 import type { DataClient } from '../../services/data-client.ts';
 
@@ -22,7 +22,7 @@ export class QuickEntryModel {
   readonly $projects = atom<Project[]>([]);
   readonly $tags = atom<Tag[]>([]);
   /** recent sessions, newest first */
-  readonly $recent = atom<Activity[]>([]);
+  readonly $recent = atom<Session[]>([]);
   readonly $loaded = atom(false);
   readonly #client: DataClient;
   readonly #clock: () => number;

@@ -1,6 +1,6 @@
 import { html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { Overlap, OverlapChoice } from '../../../shared/sessions.ts';
+import type { Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
 import { clockTime } from '../../components/format.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dialogStyles } from './week-dialog-styles.ts';

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import { endForWorked, resize } from '../../../shared/session-math.ts';
-import type { BulkUpdateInput } from '../../../shared/sessions.ts';
-import * as activities from '../sessions/sessions.ts';
+import type { BulkUpdateInput } from '../../../shared/session-edits.ts';
+import * as sessions from '../sessions/sessions.ts';
 import { checkSpan, labelName, type EditContext, type EditOutcome } from '../undo/journaled-write.ts';
 import { settleOverlaps } from '../sessions/overlaps.ts';
 import { requireLiveProject } from '../projects/projects.ts';
@@ -14,10 +14,10 @@ type Parsed = Omit<BulkUpdateInput, 'overlap'> & { overlap?: BulkUpdateInput['ov
  * session change is a handful of statements, not 10,000 round trips); only "set duration" needs a row at a time,
  * because each session's pauses decide its own end.
  */
-export async function bulkUpdate(ctx: EditContext, p: Parsed, onDamaged: activities.OnDamaged): Promise<EditOutcome> {
+export async function bulkUpdate(ctx: EditContext, p: Parsed, onDamaged: sessions.OnDamaged): Promise<EditOutcome> {
   const { db, now, journal } = ctx;
   const { change } = p;
-  const list = await activities.requireActivities(db, p.ids, onDamaged);
+  const list = await sessions.requireSessions(db, p.ids, onDamaged);
   const deleted = list.find((a) => a.deletedAt !== null);
   if (deleted) throw new AppError('NOT_FOUND', `${labelName(deleted)} was deleted`, { id: deleted.id });
   const running = list.find((a) => a.endTime === null);
@@ -58,10 +58,10 @@ export async function bulkUpdate(ctx: EditContext, p: Parsed, onDamaged: activit
     await changeTags(db, p.ids, add, remove);
   }
   if (change.durationMs !== undefined) {
-    for (const a of await activities.requireActivities(db, p.ids, onDamaged)) {
+    for (const a of await sessions.requireSessions(db, p.ids, onDamaged)) {
       const span = resize(a, a.startTime, endForWorked(a, change.durationMs));
       checkSpan(span, now);
-      await activities.patchSession(db, a.id, span, now);
+      await sessions.patchSession(db, a.id, span, now);
     }
   }
   const timesChanged = (change.shiftMs !== undefined && change.shiftMs !== 0) || change.durationMs !== undefined;

@@ -1,4 +1,4 @@
-import type { Activity } from '../../../shared/activity.ts';
+import type { Session } from '../../../shared/session.ts';
 import type { DataApi, EditsApi } from '../../../shared/data-contract.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
@@ -13,9 +13,9 @@ import {
   SplitSessionInputSchema,
   UpdateSessionInputSchema,
   type EditResult,
-} from '../../../shared/sessions.ts';
+} from '../../../shared/session-edits.ts';
 import { parse } from '../../../shared/validate.ts';
-import * as activities from '../sessions/sessions.ts';
+import * as sessions from '../sessions/sessions.ts';
 import { bulkUpdate } from './bulk-edits.ts';
 import type { Core } from '../owner/core.ts';
 import { checkSpan, fmt, journaledWrite, labelName, type EditContext } from '../undo/journaled-write.ts';
@@ -25,14 +25,14 @@ import { resolveTagNames, setSessionTags } from '../tags/tags.ts';
 
 /** Corrections to sessions: each one journaled (undoable) transaction. */
 export class EditsHandlers implements EditsApi {
-  readonly #onDamaged: activities.OnDamaged;
+  readonly #onDamaged: sessions.OnDamaged;
 
   constructor(private readonly core: Core) {
     this.#onDamaged = (table, id, issues) => core.reportDamaged(table, id, issues);
   }
 
-  async #live(ctx: EditContext, id: string): Promise<Activity> {
-    const a = await activities.requireActivity(ctx.db, id, this.#onDamaged);
+  async #live(ctx: EditContext, id: string): Promise<Session> {
+    const a = await sessions.requireSession(ctx.db, id, this.#onDamaged);
     if (a.deletedAt !== null) throw new AppError('NOT_FOUND', 'This session was deleted', { id });
     return a;
   }
@@ -55,7 +55,7 @@ export class EditsHandlers implements EditsApi {
       const span = timesChanged ? resize(a, start, end) : null;
       if (span) checkSpan(span, now);
       if (patch.projectId) await requireLiveProject(db, patch.projectId);
-      await activities.patchSession(db, id, {
+      await sessions.patchSession(db, id, {
         ...(span ?? {}),
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.description !== undefined ? { description: patch.description } : {}),
@@ -79,7 +79,7 @@ export class EditsHandlers implements EditsApi {
       const id = newId();
       journal.label = `Add ${labelName(p)}`;
       await journal.touch('activities', [id]);
-      await activities.insertSession(db, { ...span, id, name: p.name, description: p.description, projectId: p.projectId, billable: p.billable, isManual: true, source: p.source }, now);
+      await sessions.insertSession(db, { ...span, id, name: p.name, description: p.description, projectId: p.projectId, billable: p.billable, isManual: true, source: p.source }, now);
       await setSessionTags(db, id, await resolveTagNames(db, p.tags, journal, now));
       return { written: [id], ...(await settleOverlaps(db, journal, [id], p.overlap, now)) };
     });
@@ -99,9 +99,9 @@ export class EditsHandlers implements EditsApi {
       const ids = [id, ...pieces.slice(1).map(() => newId())];
       journal.label = `Split ${labelName(a)}`;
       await journal.touch('activities', ids);
-      await activities.patchSession(db, id, pieces[0]!, now);
+      await sessions.patchSession(db, id, pieces[0]!, now);
       for (let i = 1; i < pieces.length; i++) {
-        await activities.insertSession(db, { ...pieces[i]!, id: ids[i]!, name: a.name, description: a.description, projectId: a.projectId, billable: a.billable, isManual: a.isManual, source: 'split' }, now);
+        await sessions.insertSession(db, { ...pieces[i]!, id: ids[i]!, name: a.name, description: a.description, projectId: a.projectId, billable: a.billable, isManual: a.isManual, source: 'split' }, now);
         await setSessionTags(db, ids[i]!, a.tagIds);
       }
       return { written: ids };
@@ -111,7 +111,7 @@ export class EditsHandlers implements EditsApi {
   mergeSessions(input: Parameters<DataApi['mergeSessions']>[0]): Promise<EditResult> {
     const { ids, overlap } = parse(MergeSessionsInputSchema, input, 'merge');
     return journaledWrite(this.core, async ({ db, now, journal }) => {
-      const list = await activities.requireActivities(db, ids, this.#onDamaged);
+      const list = await sessions.requireSessions(db, ids, this.#onDamaged);
       const deleted = list.find((a) => a.deletedAt !== null);
       if (deleted) throw new AppError('NOT_FOUND', 'One of these sessions was deleted', { id: deleted.id });
       const sorted = [...list].sort((x, y) => x.startTime - y.startTime || x.id.localeCompare(y.id));
@@ -125,7 +125,7 @@ export class EditsHandlers implements EditsApi {
       journal.label = `Merge ${sorted.length} sessions`;
       await journal.touch('activities', sorted.map((a) => a.id));
       const descriptions = [...new Set(sorted.map((a) => a.description.trim()).filter(Boolean))];
-      await activities.patchSession(db, keep.id, {
+      await sessions.patchSession(db, keep.id, {
         ...span,
         name: sorted.find((a) => a.name.trim())?.name ?? keep.name,
         description: descriptions.join('\n').slice(0, 10_000),
@@ -134,7 +134,7 @@ export class EditsHandlers implements EditsApi {
       }, now);
       await db.run(`UPDATE activities SET source = 'merge' WHERE id = ?`, [keep.id]);
       await setSessionTags(db, keep.id, [...new Set(sorted.flatMap((a) => a.tagIds))].sort());
-      for (const a of sorted.slice(1)) await activities.patchSession(db, a.id, { deletedAt: now }, now);
+      for (const a of sorted.slice(1)) await sessions.patchSession(db, a.id, { deletedAt: now }, now);
       return { written: [keep.id], ...(await settleOverlaps(db, journal, [keep.id], overlap, now)) };
     });
   }
@@ -150,7 +150,7 @@ export class EditsHandlers implements EditsApi {
       const id = newId();
       journal.label = `Duplicate ${labelName(a)}`;
       await journal.touch('activities', [id]);
-      await activities.insertSession(db, { ...span, id, name: a.name, description: a.description, projectId: a.projectId, billable: a.billable, isManual: true, source: a.source }, now);
+      await sessions.insertSession(db, { ...span, id, name: a.name, description: a.description, projectId: a.projectId, billable: a.billable, isManual: true, source: a.source }, now);
       await setSessionTags(db, id, a.tagIds);
       return { written: [id], ...(await settleOverlaps(db, journal, [id], p.overlap, now)) };
     });
@@ -159,15 +159,15 @@ export class EditsHandlers implements EditsApi {
   continueSession(input: Parameters<DataApi['continueSession']>[0]): Promise<EditResult> {
     const { id } = parse(ContinueSessionInputSchema, input, 'continue');
     return journaledWrite(this.core, async ({ db, now, journal }) => {
-      const a = await activities.requireActivity(db, id, this.#onDamaged);
+      const a = await sessions.requireSession(db, id, this.#onDamaged);
       if (a.endTime === null && a.deletedAt === null) throw new AppError('CONFLICT', 'This session is already running');
-      const running = await activities.findRunning(db, this.#onDamaged);
+      const running = await sessions.findRunning(db, this.#onDamaged);
       const newIdValue = newId();
       journal.label = `Continue ${labelName(a)}`;
       await journal.touch('activities', running ? [running.id, newIdValue] : [newIdValue]);
-      if (running) await activities.closeActivity(db, running, Math.max(running.startTime, now), now);
+      if (running) await sessions.closeSession(db, running, Math.max(running.startTime, now), now);
       const project = a.projectId ? await requireLiveProject(db, a.projectId).catch(() => null) : null;
-      await activities.insertSession(db, { id: newIdValue, name: a.name, description: a.description, projectId: project?.id ?? null, billable: a.billable, startTime: now, endTime: null, pausedMs: 0, pauseStartedAt: null, pauses: [], isManual: false, source: 'timer' }, now);
+      await sessions.insertSession(db, { id: newIdValue, name: a.name, description: a.description, projectId: project?.id ?? null, billable: a.billable, startTime: now, endTime: null, pausedMs: 0, pauseStartedAt: null, pauses: [], isManual: false, source: 'timer' }, now);
       await setSessionTags(db, newIdValue, a.tagIds);
       return { written: [newIdValue], trimmed: running ? [running.id] : [] };
     });
@@ -181,7 +181,7 @@ export class EditsHandlers implements EditsApi {
   bulkDelete(input: Parameters<DataApi['bulkDelete']>[0]): Promise<EditResult> {
     const { ids } = parse(BulkDeleteInputSchema, input, 'bulk delete');
     return journaledWrite(this.core, async ({ db, now, journal }) => {
-      const list = await activities.requireActivities(db, ids, this.#onDamaged);
+      const list = await sessions.requireSessions(db, ids, this.#onDamaged);
       const live = list.filter((a) => a.deletedAt === null).map((a) => a.id);
       journal.label = list.length === 1 ? `Delete ${labelName(list[0]!)}` : `Delete ${live.length} sessions`;
       await journal.touch('activities', live);

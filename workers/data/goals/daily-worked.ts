@@ -1,6 +1,6 @@
 import { workedMsWithin } from '../../../shared/worked-time.ts';
 import { localDayNumberSql, offsetSegments } from '../../../shared/timezone.ts';
-import { COLUMNS, LOOK_BACK_MS, overlappingIdsSql, toActivity, type ActivityRow } from '../sessions/sessions.ts';
+import { COLUMNS, LOOK_BACK_MS, overlappingIdsSql, toSession, type SessionRow } from '../sessions/sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
 
 /** Which sessions count: all, one project with its sub-projects, or one tag. */
@@ -41,7 +41,7 @@ export async function dailyWorked(db: Database, from: number, to: number, filter
     args,
   );
   for (const r of inside) out.set(r.d, r.ms);
-  const crossing = await db.all<ActivityRow>(
+  const crossing = await db.all<SessionRow>(
     // sessions not summed above: running, paused, or reaching past the range or midnight
     `SELECT ${COLUMNS} FROM activities a WHERE a.id IN (${overlappingIdsSql(`${f.sql}
        AND (end_time IS NULL OR pause_started_at IS NOT NULL OR start_time < :from OR end_time > :to
@@ -49,7 +49,7 @@ export async function dailyWorked(db: Database, from: number, to: number, filter
     args,
   );
   for (const row of crossing) {
-    const a = toActivity(row);
+    const a = toSession(row);
     if (!a) continue;
     const end = Math.min(to, a.endTime ?? now);
     for (let dayStart = startOfLocalDay(Math.max(a.startTime, from)); dayStart < end; ) {

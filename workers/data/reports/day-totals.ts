@@ -1,4 +1,4 @@
-import type { TimeRange } from '../../../shared/activity.ts';
+import type { TimeRange } from '../../../shared/session.ts';
 import type { ProjectDayTotal } from '../../../shared/data-contract.ts';
 import { dayNumberToKey, localDayNumberSql, offsetSegments } from '../../../shared/timezone.ts';
 import type { Database } from '../storage/sqlite.ts';

@@ -1,7 +1,7 @@
 import type { ReportFilters, ReportRow, ReportRowsPage, TimelineBlock } from '../../../shared/reports.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { endOf, workedMs } from '../../../shared/session-math.ts';
-import { COLUMNS, toActivity, type ActivityRow } from '../sessions/sessions.ts';
+import { COLUMNS, toSession, type SessionRow } from '../sessions/sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
 import { roundSql, type Rounding } from './facts.ts';
 import { sessionWhere } from './filters.ts';
@@ -57,7 +57,7 @@ function safeTags(text: string): string[] {
  * between the working hours' start/end and the first/last session).
  */
 export async function timeline(db: Database, from: number, to: number, settings: Settings, now: number): Promise<TimelineBlock[]> {
-  const rows = await db.all<ActivityRow & { project: string | null; color: string | null }>(
+  const rows = await db.all<SessionRow & { project: string | null; color: string | null }>(
     `SELECT ${COLUMNS}, p.name AS project, p.color FROM activities a LEFT JOIN projects p ON p.id = a.project_id
      WHERE a.deleted_at IS NULL AND a.start_time < :to AND (a.end_time IS NULL OR a.end_time > :from)
        AND a.start_time >= :from - 864000000 ORDER BY a.start_time LIMIT 2000`,
@@ -70,7 +70,7 @@ export async function timeline(db: Database, from: number, to: number, settings:
   const working = settings.workingHours.days.includes(day.getDay());
   let cursor = working ? new Date(day.getFullYear(), day.getMonth(), day.getDate(), sh, sm).getTime() : Infinity;
   for (const row of rows) {
-    const a = toActivity(row);
+    const a = toSession(row);
     if (!a) continue;
     const start = Math.max(a.startTime, from);
     const end = Math.min(endOf(a, now), to, Math.max(now, a.startTime));

@@ -2,7 +2,7 @@ import type { Settings } from '../../../shared/settings.ts';
 import { endOf, workedMs, type Span } from '../../../shared/session-math.ts';
 import { workedMsWithin as workedWithin } from '../../../shared/worked-time.ts';
 import { offsetSegments, type OffsetSegment } from '../../../shared/timezone.ts';
-import { COLUMNS, LOOK_BACK_MS, toActivity, type ActivityRow } from '../sessions/sessions.ts';
+import { COLUMNS, LOOK_BACK_MS, toSession, type SessionRow } from '../sessions/sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
 import { dayStartMs, localDay, localHour, nextLocalDay } from './days.ts';
 
@@ -219,7 +219,7 @@ export async function dayStatFacts(ctx: FactContext, table: string): Promise<voi
 
 interface Complex {
   span: Span;
-  row: ActivityRow;
+  row: SessionRow;
   cls: number;
 }
 
@@ -228,7 +228,7 @@ async function complexSessions(ctx: FactContext, segments: OffsetSegment[]): Pro
   const day = (c: string) => daySql(c, segments);
   const running = ctx.now === null ? 'AND end_time IS NOT NULL' : '';
   const where = ctx.where.replaceAll(/\ba\./g, 'x.');
-  const rows = await ctx.db.all<ActivityRow & { cls: number }>(
+  const rows = await ctx.db.all<SessionRow & { cls: number }>(
     `SELECT ${COLUMNS}, ${classSql(ctx.tagClasses)} AS cls FROM activities a LEFT JOIN projects p ON p.id = a.project_id
      WHERE a.id IN (
        SELECT x.id FROM activities x WHERE x.deleted_at IS NULL AND x.start_time < :to AND x.start_time >= :back
@@ -244,7 +244,7 @@ async function complexSessions(ctx: FactContext, segments: OffsetSegment[]): Pro
   );
   const out: Complex[] = [];
   for (const row of rows) {
-    const a = toActivity(row);
+    const a = toSession(row);
     if (a) out.push({ span: a, row, cls: row.cls });
   }
   return out;

@@ -1,4 +1,4 @@
-import { TimeRangeSchema } from '../../../shared/activity.ts';
+import { TimeRangeSchema } from '../../../shared/session.ts';
 import type { DataApi, ReportsApi } from '../../../shared/data-contract.ts';
 import { ReportInputSchema, ReportRowsInputSchema } from '../../../shared/reports.ts';
 import { parse } from '../../../shared/validate.ts';

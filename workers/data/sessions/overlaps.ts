@@ -1,9 +1,9 @@
-import type { Activity } from '../../../shared/activity.ts';
+import type { Session } from '../../../shared/session.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
 import { endOf, resize, subtract } from '../../../shared/session-math.ts';
-import type { Overlap, OverlapChoice } from '../../../shared/sessions.ts';
-import * as activities from './sessions.ts';
+import type { Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
+import * as sessions from './sessions.ts';
 import type { Recording } from '../undo/journal.ts';
 import type { Database } from '../storage/sqlite.ts';
 import { setSessionTags } from '../tags/tags.ts';
@@ -39,9 +39,9 @@ export async function settleOverlaps(
   }
   // only the sessions involved are read in full
   const byId = new Map(
-    (await activities.requireActivities(db, [...new Set(overlaps.flatMap((o) => [o.id, o.otherId]))])).map((a) => [a.id, a]),
+    (await sessions.requireSessions(db, [...new Set(overlaps.flatMap((o) => [o.id, o.otherId]))])).map((a) => [a.id, a]),
   );
-  const found = new Map<string, Activity[]>();
+  const found = new Map<string, Session[]>();
   for (const o of overlaps) found.set(o.id, [...(found.get(o.id) ?? []), byId.get(o.otherId)!]);
   if (choice === 'trim-this') {
     for (const [id, others] of found) await trimThis(db, byId.get(id)!, others, now);
@@ -52,7 +52,7 @@ export async function settleOverlaps(
     const session = byId.get(id)!;
     for (const other of others) {
       // an earlier carve may have changed or removed this other session: read it again
-      const current = await activities.requireActivity(db, other.id);
+      const current = await sessions.requireSession(db, other.id);
       if (current.deletedAt !== null) continue;
       trimmed.push(...(await carveOut(db, journal, current, session.startTime, endOf(session, now), now)));
     }
@@ -65,7 +65,7 @@ export async function settleOverlaps(
  * sessions: the start-time index finds recent neighbours, the small index of long sessions the rest.
  */
 async function findOverlaps(db: Database, ids: readonly string[], now: number): Promise<Overlap[]> {
-  const LB = activities.LOOK_BACK_MS;
+  const LB = sessions.LOOK_BACK_MS;
   const rows = await db.all<{ id: string; other_id: string; other_name: string; f: number; t: number }>(
     `WITH w AS (
        SELECT a.id, a.start_time AS s, coalesce(a.end_time, max(:now, a.start_time)) AS e
@@ -86,7 +86,7 @@ async function findOverlaps(db: Database, ids: readonly string[], now: number): 
   return rows.map((r) => ({ id: r.id, otherId: r.other_id, otherName: r.other_name, from: r.f, to: r.t }));
 }
 
-async function trimThis(db: Database, session: Activity, others: Activity[], now: number): Promise<void> {
+async function trimThis(db: Database, session: Session, others: Session[], now: number): Promise<void> {
   const end = endOf(session, now);
   const free = subtract(session.startTime, end, others.map((o) => ({ start: o.startTime, end: endOf(o, now) })));
   if (free.length !== 1) {
@@ -97,29 +97,29 @@ async function trimThis(db: Database, session: Activity, others: Activity[], now
   const piece = free[0]!;
   const keepRunning = session.endTime === null && piece.end === end;
   const span = resize(session, piece.start, keepRunning ? null : piece.end);
-  await activities.patchSession(db, session.id, span, now);
+  await sessions.patchSession(db, session.id, span, now);
 }
 
 /** Removes [from, to) from another session; returns the ids it changed or created. */
-async function carveOut(db: Database, journal: Recording, other: Activity, from: number, to: number, now: number): Promise<string[]> {
+async function carveOut(db: Database, journal: Recording, other: Session, from: number, to: number, now: number): Promise<string[]> {
   const end = endOf(other, now);
   const rest = subtract(other.startTime, end, [{ start: from, end: to }]);
   await journal.touch('activities', [other.id]);
   if (rest.length === 0) {
-    await activities.patchSession(db, other.id, { deletedAt: now }, now);
+    await sessions.patchSession(db, other.id, { deletedAt: now }, now);
     return [other.id];
   }
   const running = other.endTime === null;
   const first = rest[0]!;
   const firstRuns = running && rest.length === 1 && first.end === end;
-  await activities.patchSession(db, other.id, resize(other, first.start, firstRuns ? null : first.end), now);
+  await sessions.patchSession(db, other.id, resize(other, first.start, firstRuns ? null : first.end), now);
   if (rest.length === 1) return [other.id];
   // the other session is cut in two: its second part becomes a session of its own, like a split
   const second = rest[1]!;
   const id = newId();
   await journal.touch('activities', [id]);
   const span = resize(other, second.start, running && second.end === end ? null : second.end);
-  await activities.insertSession(db, {
+  await sessions.insertSession(db, {
     ...span, id, name: other.name, description: other.description, projectId: other.projectId,
     billable: other.billable, isManual: other.isManual, source: 'split',
   }, now);

@@ -1,6 +1,6 @@
-import type { Activity } from '../../../shared/activity.ts';
-import type { ListSessionsInput, SessionPage } from '../../../shared/sessions.ts';
-import { COLUMNS, LOOK_BACK_MS, toActivity, type ActivityRow, type OnDamaged } from './sessions.ts';
+import type { Session } from '../../../shared/session.ts';
+import type { ListSessionsInput, SessionPage } from '../../../shared/session-edits.ts';
+import { COLUMNS, LOOK_BACK_MS, toSession, type SessionRow, type OnDamaged } from './sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
 
 type Parsed = Required<Pick<ListSessionsInput, 'from' | 'to' | 'limit'>> & Omit<ListSessionsInput, 'from' | 'to' | 'limit'>;
@@ -37,7 +37,7 @@ export async function listSessions(db: Database, input: Parsed, onDamaged?: OnDa
   }
   const filters = where.map((w) => ` AND ${w}`).join('');
   const keyset = `AND start_time >= :afterStart AND (start_time > :afterStart OR id > :afterId)`;
-  const rows = await db.all<ActivityRow>(
+  const rows = await db.all<SessionRow>(
     `WITH page AS (
        SELECT id, start_time FROM (
          SELECT id, start_time FROM activities
@@ -56,10 +56,10 @@ export async function listSessions(db: Database, input: Parsed, onDamaged?: OnDa
   );
   const more = rows.length > input.limit;
   const pageRows = more ? rows.slice(0, input.limit) : rows;
-  const sessions: Activity[] = [];
+  const sessions: Session[] = [];
   let damaged = 0;
   for (const row of pageRows) {
-    const a = toActivity(row, onDamaged);
+    const a = toSession(row, onDamaged);
     if (a) sessions.push(a);
     else damaged++;
   }

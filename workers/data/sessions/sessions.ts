@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ActivitySchema, type Activity, type NewSession, type Pause, type TimeRange } from '../../../shared/activity.ts';
+import { SessionSchema, type Session, type NewSession, type Pause, type TimeRange } from '../../../shared/session.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
 import type { Database, Row } from '../storage/sqlite.ts';
@@ -16,7 +16,7 @@ export const COLUMNS = `a.id, a.name, a.description, a.project_id, a.start_time,
   a.pause_started_at, a.pauses, a.billable, ${TAG_IDS_SQL('a')} AS tag_ids, a.is_manual, a.source, a.deleted_at,
   a.created_at, a.updated_at`;
 
-export interface ActivityRow extends Row {
+export interface SessionRow extends Row {
   id: string;
   name: string;
   description: string;
@@ -42,8 +42,8 @@ export type OnDamaged = (table: 'activities', id: unknown, issues: string[]) => 
  * Rows from disk are validated like any other input: a file edited by hand, a bug in an older version or a bad
  * import must not turn into NaN totals or a view stuck on "Loading…". A damaged row yields null.
  */
-export function toActivity(r: ActivityRow, onDamaged?: OnDamaged): Activity | null {
-  const parsed = v.safeParse(ActivitySchema, mapRow(r));
+export function toSession(r: SessionRow, onDamaged?: OnDamaged): Session | null {
+  const parsed = v.safeParse(SessionSchema, mapRow(r));
   if (parsed.success && (parsed.output.endTime === null || parsed.output.endTime >= parsed.output.startTime)) {
     return parsed.output;
   }
@@ -52,13 +52,13 @@ export function toActivity(r: ActivityRow, onDamaged?: OnDamaged): Activity | nu
   return null;
 }
 
-function requireValid(r: ActivityRow, onDamaged?: OnDamaged): Activity {
-  const a = toActivity(r, onDamaged);
+function requireValid(r: SessionRow, onDamaged?: OnDamaged): Session {
+  const a = toSession(r, onDamaged);
   if (!a) throw new AppError('DAMAGED', 'This session is damaged on disk and cannot be used', { id: r.id });
   return a;
 }
 
-function mapRow(r: ActivityRow): Record<keyof Activity, unknown> {
+function mapRow(r: SessionRow): Record<keyof Session, unknown> {
   return {
     id: r.id,
     name: r.name,
@@ -89,23 +89,23 @@ function parseJson(text: unknown, shape: (x: unknown) => unknown): unknown {
   }
 }
 
-export async function requireActivity(db: Database, id: string, onDamaged?: OnDamaged): Promise<Activity> {
-  const row = await db.get<ActivityRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.id = ?`, [id]);
+export async function requireSession(db: Database, id: string, onDamaged?: OnDamaged): Promise<Session> {
+  const row = await db.get<SessionRow>(`SELECT ${COLUMNS} FROM activities a WHERE a.id = ?`, [id]);
   if (!row) throw new AppError('NOT_FOUND', `No session with id ${id}`, { id });
   return requireValid(row, onDamaged);
 }
 
 /** The running session; a damaged running row is reported and treated as none (so a new timer can replace it). */
-export async function findRunning(db: Database, onDamaged?: OnDamaged): Promise<Activity | null> {
-  const row = await db.get<ActivityRow>(
+export async function findRunning(db: Database, onDamaged?: OnDamaged): Promise<Session | null> {
+  const row = await db.get<SessionRow>(
     `SELECT ${COLUMNS} FROM activities a WHERE a.end_time IS NULL AND a.deleted_at IS NULL LIMIT 1`,
   );
-  return row ? toActivity(row, onDamaged) : null;
+  return row ? toSession(row, onDamaged) : null;
 }
 
 /** Sessions by id (any state), in the order asked; a missing id is NOT_FOUND, a damaged row DAMAGED. */
-export async function requireActivities(db: Database, ids: readonly string[], onDamaged?: OnDamaged): Promise<Activity[]> {
-  const rows = await db.all<ActivityRow>(
+export async function requireSessions(db: Database, ids: readonly string[], onDamaged?: OnDamaged): Promise<Session[]> {
+  const rows = await db.all<SessionRow>(
     `SELECT ${COLUMNS} FROM json_each(?) j JOIN activities a ON a.id = j.value ORDER BY j.key`,
     [JSON.stringify(ids)],
   );
@@ -130,7 +130,7 @@ export interface SessionRecord {
   pauses: Pause[];
   billable: boolean;
   isManual: boolean;
-  source: Activity['source'];
+  source: Session['source'];
 }
 
 export function pausesJson(pauses: readonly Pause[]): string {
@@ -175,13 +175,13 @@ export async function patchSession(
 }
 
 /** Closes a session at `end`, turning an open pause into a pause interval. */
-export async function closeActivity(db: Database, a: Activity, end: number, now: number): Promise<Activity> {
+export async function closeSession(db: Database, a: Session, end: number, now: number): Promise<Session> {
   await closeOnly(db, a, end, now);
-  return requireActivity(db, a.id);
+  return requireSession(db, a.id);
 }
 
-/** closeActivity without reading the session back (a timer start closing the previous one does not need it). */
-export async function closeOnly(db: Database, a: Activity, end: number, now: number): Promise<void> {
+/** closeSession without reading the session back (a timer start closing the previous one does not need it). */
+export async function closeOnly(db: Database, a: Session, end: number, now: number): Promise<void> {
   const open = a.pauseStartedAt !== null && end > a.pauseStartedAt ? { start: a.pauseStartedAt, end } : null;
   await patchSession(db, a.id, {
     endTime: end,
@@ -191,22 +191,22 @@ export async function closeOnly(db: Database, a: Activity, end: number, now: num
   }, now);
 }
 
-export async function startPause(db: Database, a: Activity, at: number, now: number): Promise<Activity> {
+export async function startPause(db: Database, a: Session, at: number, now: number): Promise<Session> {
   await patchSession(db, a.id, { pauseStartedAt: at }, now);
-  return requireActivity(db, a.id);
+  return requireSession(db, a.id);
 }
 
 /** Ends the open pause at `at`, recording it as an interval. */
-export async function endPause(db: Database, a: Activity, at: number, now: number): Promise<Activity> {
+export async function endPause(db: Database, a: Session, at: number, now: number): Promise<Session> {
   const from = a.pauseStartedAt ?? at;
   const interval = at > from ? [{ start: from, end: at }] : [];
   await patchSession(db, a.id, { pauseStartedAt: null, pausedMs: a.pausedMs + Math.max(0, at - from), pauses: [...a.pauses, ...interval] }, now);
-  return requireActivity(db, a.id);
+  return requireSession(db, a.id);
 }
 
-export async function setDeleted(db: Database, id: string, deletedAt: number | null, now: number): Promise<Activity> {
+export async function setDeleted(db: Database, id: string, deletedAt: number | null, now: number): Promise<Session> {
   await patchSession(db, id, { deletedAt }, now);
-  return requireActivity(db, id);
+  return requireSession(db, id);
 }
 
 /** The range scans' look-back; longer sessions (and the running one) come from the activities_long index. */
@@ -233,18 +233,18 @@ export async function listOverlapping(
   db: Database,
   range: TimeRange & { limit: number },
   onDamaged?: OnDamaged,
-): Promise<{ sessions: Activity[]; damaged: number; truncated: boolean }> {
-  const rows = await db.all<ActivityRow>(
+): Promise<{ sessions: Session[]; damaged: number; truncated: boolean }> {
+  const rows = await db.all<SessionRow>(
     `SELECT ${COLUMNS} FROM activities a
      WHERE a.id IN (${overlappingIdsSql()})
      ORDER BY a.start_time, a.id LIMIT :limit`,
     { ':from': range.from, ':to': range.to, ':back': range.from - LOOK_BACK_MS, ':limit': range.limit + 1 },
   );
   const truncated = rows.length > range.limit;
-  const sessions: Activity[] = [];
+  const sessions: Session[] = [];
   let damaged = 0;
   for (const row of truncated ? rows.slice(0, range.limit) : rows) {
-    const a = toActivity(row, onDamaged);
+    const a = toSession(row, onDamaged);
     if (a) sessions.push(a);
     else damaged++;
   }

@@ -136,18 +136,18 @@ function asciiLower(s: string): string {
 }
 
 /** Replaces a session's tags. */
-export async function setSessionTags(db: Database, activityId: string, tagIds: readonly string[]): Promise<void> {
-  await db.run('DELETE FROM activity_tags WHERE activity_id = ?', [activityId]);
+export async function setSessionTags(db: Database, sessionId: string, tagIds: readonly string[]): Promise<void> {
+  await db.run('DELETE FROM activity_tags WHERE activity_id = ?', [sessionId]);
   if (tagIds.length === 0) return;
   await db.run('INSERT OR IGNORE INTO activity_tags (activity_id, tag_id) SELECT ?, value FROM json_each(?)', [
-    activityId,
+    sessionId,
     JSON.stringify(tagIds),
   ]);
 }
 
 /** Adds and removes tags on many sessions at once. */
-export async function changeTags(db: Database, activityIds: readonly string[], add: readonly string[], remove: readonly string[]): Promise<void> {
-  const ids = JSON.stringify(activityIds);
+export async function changeTags(db: Database, sessionIds: readonly string[], add: readonly string[], remove: readonly string[]): Promise<void> {
+  const ids = JSON.stringify(sessionIds);
   if (remove.length > 0) {
     await db.run(
       `DELETE FROM activity_tags WHERE activity_id IN (SELECT value FROM json_each(?)) AND tag_id IN (SELECT value FROM json_each(?))`,

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors.ts';
-import type { ActionRef } from '../../../shared/sessions.ts';
+import type { ActionRef } from '../../../shared/session-edits.ts';
 import { UNDO_KEEP, type UndoState } from '../../../shared/undo.ts';
 import { TAG_LINKS_SQL } from '../sessions/sessions.ts';
 import { carryPruned, journalReplayed } from '../reports/dirty.ts';
@@ -146,7 +146,7 @@ export async function undoState(db: Database): Promise<UndoState> {
  * Reverts (direction 'undo': rows back to `before`) or re-applies ('redo': rows to `after`) one action. Refuses with
  * CONFLICT, changing nothing, when any row it touched is no longer as the action (or its undo) left it.
  */
-export async function replay(db: Database, direction: 'undo' | 'redo', actionId?: number): Promise<{ action: ActionRef; activityIds: string[]; tagIds: string[]; tables: Table[] }> {
+export async function replay(db: Database, direction: 'undo' | 'redo', actionId?: number): Promise<{ action: ActionRef; sessionIds: string[]; tagIds: string[]; tables: Table[] }> {
   const action = actionId !== undefined
     ? await db.get<{ id: number; label: string }>('SELECT id, label FROM undo_actions WHERE id = ? AND undone = ?', [actionId, direction === 'undo' ? 0 : 1])
     : await db.get<{ id: number; label: string }>(
@@ -205,7 +205,7 @@ export async function replay(db: Database, direction: 'undo' | 'redo', actionId?
   const touched = await db.all<{ row_id: string; tbl: string }>('SELECT row_id, tbl FROM undo_rows WHERE action_id = ?', [action.id]);
   return {
     action,
-    activityIds: touched.filter((t) => t.tbl === 'activities').map((t) => t.row_id),
+    sessionIds: touched.filter((t) => t.tbl === 'activities').map((t) => t.row_id),
     tagIds: touched.filter((t) => t.tbl === 'tags').map((t) => t.row_id),
     tables: [...new Set(touched.map((t) => t.tbl as Table))],
   };

@@ -1,10 +1,10 @@
-import { MAX_SESSION_MS, type Activity } from '../../../shared/activity.ts';
+import { MAX_SESSION_MS, type Session } from '../../../shared/session.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { endOf, type Span } from '../../../shared/session-math.ts';
 import type { Change } from '../../../shared/changes.ts';
 import type { ChangeResult } from '../../../shared/data-contract.ts';
-import type { EditResult, Overlap } from '../../../shared/sessions.ts';
-import * as activities from '../sessions/sessions.ts';
+import type { EditResult, Overlap } from '../../../shared/session-edits.ts';
+import * as sessions from '../sessions/sessions.ts';
 import type { Core } from '../owner/core.ts';
 import { record, type Recording } from './journal.ts';
 import type { Database } from '../storage/sqlite.ts';
@@ -64,7 +64,7 @@ export function journaledChange<T>(core: Core, table: Change['table'], fn: (ctx:
 }
 
 /** Label text for a session: its name cut short, or a stand-in. */
-export function labelName(a: Pick<Activity, 'name'>): string {
+export function labelName(a: Pick<Session, 'name'>): string {
   const name = a.name.trim() || 'untitled session';
   return `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
 }
@@ -78,12 +78,12 @@ export function journaledWrite(core: Core, fn: (ctx: EditContext) => Promise<Edi
     const journal = await record(db, now);
     const out = await fn({ db, now, journal });
     const action = await journal.finish(now);
-    const sessions = await activities.requireActivities(db, out.written);
-    const trimmed = await activities.requireActivities(db, out.trimmed ?? []);
+    const written = await sessions.requireSessions(db, out.written);
+    const trimmed = await sessions.requireSessions(db, out.trimmed ?? []);
     const ids = [...new Set([...out.written, ...(out.trimmed ?? [])])];
     const also: Omit<Change, 'origin'>[] = journal.tables.has('tags') ? [{ table: 'tags', op: 'insert', ids: [] }] : [];
     // a bulk change is announced without its ids (readers reload the view)
     if (ids.length > 2_000) also.push({ table: 'activities', op: 'update', ids: [] });
-    return { result: { sessions, trimmed, overlaps: out.overlaps ?? [], action }, ids: ids.length > 2_000 ? [] : ids, also };
+    return { result: { sessions: written, trimmed, overlaps: out.overlaps ?? [], action }, ids: ids.length > 2_000 ? [] : ids, also };
   });
 }

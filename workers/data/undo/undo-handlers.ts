@@ -26,11 +26,11 @@ export class UndoHandlers implements UndoApi {
       const state = await undoState(db);
       // every table the action touched is announced (an undone project rename must reach the Projects view too);
       // sessions with their ids unless there are too many, then without (readers reload the view)
-      const ids = done.activityIds.length > 2_000 ? [] : done.activityIds;
+      const ids = done.sessionIds.length > 2_000 ? [] : done.sessionIds;
       const also: Omit<Change, 'origin'>[] = done.tables
         .filter((t) => t !== 'activities' || ids.length === 0)
         .map((t) => ({ table: t, op: 'update', ids: t === 'tags' ? done.tagIds : [] }));
-      return { result: { action: done.action, sessionIds: done.activityIds, state }, ids, also };
+      return { result: { action: done.action, sessionIds: done.sessionIds, state }, ids, also };
     });
   }
 

@@ -3,7 +3,7 @@ import { EpochMsSchema, IdSchema } from './ids.ts';
 import { TagNamesSchema } from './tag.ts';
 import { noNul } from './validate.ts';
 
-export const ACTIVITY_SOURCES = ['timer', 'quick-entry', 'import', 'split', 'merge'] as const;
+export const SESSION_SOURCES = ['timer', 'quick-entry', 'import', 'split', 'merge'] as const;
 
 /** Ten years: far beyond any real session, small enough that sums over years stay exact integers. */
 export const MAX_SESSION_MS = 10 * 366 * 86_400_000;
@@ -24,7 +24,7 @@ export type Pause = v.InferOutput<typeof PauseSchema>;
 /** Pauses of one session; bounded so one row stays small. */
 export const MAX_PAUSES = 500;
 
-export const ActivitySchema = v.object({
+export const SessionSchema = v.object({
   id: IdSchema,
   name: v.string(),
   description: v.string(),
@@ -45,14 +45,14 @@ export const ActivitySchema = v.object({
   /** tag ids, sorted */
   tagIds: v.array(IdSchema),
   isManual: v.boolean(),
-  source: v.picklist(ACTIVITY_SOURCES),
+  source: v.picklist(SESSION_SOURCES),
   deletedAt: v.nullable(EpochMsSchema),
   createdAt: EpochMsSchema,
   updatedAt: EpochMsSchema,
 });
-export type Activity = v.InferOutput<typeof ActivitySchema>;
+export type Session = v.InferOutput<typeof SessionSchema>;
 
-export const ActivityNameSchema = v.pipe(
+export const SessionNameSchema = v.pipe(
   v.string('must be text'),
   v.trim(),
   v.maxLength(500, 'must be at most 500 characters'),
@@ -60,11 +60,11 @@ export const ActivityNameSchema = v.pipe(
 );
 
 export const StartTimerInputSchema = v.object({
-  name: v.optional(ActivityNameSchema, ''),
+  name: v.optional(SessionNameSchema, ''),
   projectId: v.optional(v.nullable(IdSchema), null),
   /** defaults to now; allows "started 15 minutes ago" */
   startTime: v.optional(EpochMsSchema),
-  source: v.optional(v.picklist(ACTIVITY_SOURCES), 'timer'),
+  source: v.optional(v.picklist(SESSION_SOURCES), 'timer'),
   tags: v.optional(TagNamesSchema, []),
   billable: v.optional(v.boolean('must be true or false'), false),
   description: v.optional(v.pipe(v.string('must be text'), v.maxLength(10_000), noNul), ''),
@@ -92,12 +92,12 @@ export type TimeRange = v.InferOutput<typeof TimeRangeSchema>;
 /** A finished session as imported or generated in bulk (bench, import, tests). */
 export const NewSessionSchema = v.pipe(
   v.object({
-    name: ActivityNameSchema,
+    name: SessionNameSchema,
     projectId: v.nullable(IdSchema),
     startTime: EpochMsSchema,
     endTime: EpochMsSchema,
     pausedMs: v.optional(PausedMsSchema, 0),
-    source: v.optional(v.picklist(ACTIVITY_SOURCES), 'import'),
+    source: v.optional(v.picklist(SESSION_SOURCES), 'import'),
   }),
   v.check((s) => s.endTime >= s.startTime, 'endTime must not be before startTime'),
   v.check((s) => s.endTime - s.startTime <= MAX_SESSION_MS, 'a session cannot be longer than ten years'),
@@ -111,7 +111,7 @@ export const MAX_LIST_RANGE_MS = 400 * 86_400_000;
 export const DEFAULT_LIST_LIMIT = 2_000;
 export const MAX_LIST_LIMIT = 10_000;
 
-export const ListActivitiesInputSchema = v.pipe(
+export const SessionsInRangeInputSchema = v.pipe(
   v.object({
     from: EpochMsSchema,
     to: EpochMsSchema,
@@ -121,10 +121,10 @@ export const ListActivitiesInputSchema = v.pipe(
   v.check((r) => r.from < r.to, 'from must be before to'),
   v.check((r) => r.to - r.from <= MAX_LIST_RANGE_MS, 'a list covers at most 400 days; use a report for longer ranges'),
 );
-export type ListActivitiesInput = v.InferInput<typeof ListActivitiesInputSchema>;
+export type SessionsInRangeInput = v.InferInput<typeof SessionsInRangeInputSchema>;
 
-export interface ListActivitiesResult {
-  sessions: Activity[];
+export interface SessionsInRange {
+  sessions: Session[];
   /** rows in the range that failed validation when read from disk: hidden, and written to the error log */
   damaged: number;
   /** more sessions matched than `limit` */

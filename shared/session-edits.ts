@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ActivityNameSchema, MAX_LIST_LIMIT, MAX_LIST_RANGE_MS, PausedMsSchema, type Activity } from './activity.ts';
+import { SessionNameSchema, MAX_LIST_LIMIT, MAX_LIST_RANGE_MS, PausedMsSchema, type Session } from './session.ts';
 import { EpochMsSchema, IdSchema } from './ids.ts';
 import { TagNamesSchema } from './tag.ts';
 import { noNul } from './validate.ts';
@@ -21,7 +21,7 @@ export const DurationMsSchema = PausedMsSchema;
 /** Fields a user can change on one session. `endTime: null` is allowed only on the running session. */
 export const SessionPatchSchema = v.pipe(
   v.object({
-    name: v.optional(ActivityNameSchema),
+    name: v.optional(SessionNameSchema),
     description: v.optional(DescriptionSchema),
     projectId: v.optional(v.nullable(IdSchema)),
     /** replaces the session's tags */
@@ -43,7 +43,7 @@ export type UpdateSessionInput = v.InferInput<typeof UpdateSessionInputSchema>;
 /** A manual entry: start + end, or start + duration. */
 export const AddSessionInputSchema = v.pipe(
   v.object({
-    name: v.optional(ActivityNameSchema, ''),
+    name: v.optional(SessionNameSchema, ''),
     description: v.optional(DescriptionSchema, ''),
     projectId: v.optional(v.nullable(IdSchema), null),
     tags: v.optional(TagNamesSchema, []),
@@ -103,7 +103,7 @@ export const BulkChangeSchema = v.pipe(
     addTags: v.optional(TagNamesSchema),
     removeTags: v.optional(TagNamesSchema),
     billable: v.optional(v.boolean('must be true or false')),
-    name: v.optional(ActivityNameSchema),
+    name: v.optional(SessionNameSchema),
     /** moves every session by this many ms (whole minutes), within ± one year */
     shiftMs: v.optional(
       v.pipe(v.number(), v.integer(), v.minValue(-366 * 86_400_000), v.maxValue(366 * 86_400_000),
@@ -141,7 +141,7 @@ export const ListSessionsInputSchema = v.pipe(
 export type ListSessionsInput = v.InferInput<typeof ListSessionsInputSchema>;
 
 export interface SessionPage {
-  sessions: Activity[];
+  sessions: Session[];
   damaged: number;
   /** pass as `after` for the next page; null on the last page */
   next: { startTime: number; id: string } | null;
@@ -168,9 +168,9 @@ export interface ActionRef {
 /** What every editing call answers. */
 export interface EditResult {
   /** the sessions written by the change (new pieces, the merged session, the copy…), oldest first */
-  sessions: Activity[];
+  sessions: Session[];
   /** other sessions this change trimmed or removed (overlap 'trim-others') */
-  trimmed: Activity[];
+  trimmed: Session[];
   /** overlaps left in place (overlap 'keep') */
   overlaps: Overlap[];
   /** null when the call changed nothing (nothing to undo) */
