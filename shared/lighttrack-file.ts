@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { ACTIVITY_SOURCES, ActivityNameSchema, MAX_PAUSES, PauseSchema } from './activity.ts';
+import { SESSION_SOURCES, SessionNameSchema, MAX_PAUSES, PauseSchema } from './session.ts';
 import { GoalSchema } from './goal.ts';
 import { EpochMsSchema, IdSchema } from './ids.ts';
 import { ProjectSchema } from './project.ts';
-import { DescriptionSchema } from './sessions.ts';
+import { DescriptionSchema } from './session-edits.ts';
 import { SETTING_SCHEMAS, type SettingKey } from './settings.ts';
 import { TagNameSchema, TagSchema } from './tag.ts';
 
@@ -27,12 +27,12 @@ import { TagNameSchema, TagSchema } from './tag.ts';
 export const LIGHTTRACK_FILE_FORMAT = 'lighttrack';
 export const LIGHTTRACK_FILE_VERSION = 1;
 
-export const FILE_SESSION_SOURCES = [...ACTIVITY_SOURCES, 'manual'] as const;
+export const FILE_SESSION_SOURCES = [...SESSION_SOURCES, 'manual'] as const;
 
 export const FileSessionSchema = v.pipe(
   v.strictObject({
     id: IdSchema,
-    name: ActivityNameSchema,
+    name: SessionNameSchema,
     description: DescriptionSchema,
     projectId: v.nullable(IdSchema),
     tags: v.pipe(v.array(TagNameSchema), v.maxLength(50, 'at most 50 tags per session')),

@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { activeMs, formatClock } from '../../shared/duration.ts';
 import { toAppError, type AppErrorData } from '../../shared/errors.ts';
-import type { ActionRef } from '../../shared/sessions.ts';
+import type { ActionRef } from '../../shared/session-edits.ts';
 import type { Shell } from '../../shared/shell-contract.ts';
 import {
   databaseContext, dataClientContext, dayModelContext, diagnosticsContext, settingsContext, shellContext, timerModelContext,

@@ -1,4 +1,4 @@
-import type { Overlap } from '../../shared/sessions.ts';
+import type { Overlap } from '../../shared/session-edits.ts';
 
 /**
  * The overlap question in words, shared by every view that asks it (Day, Week, quick entry): the choice that trims

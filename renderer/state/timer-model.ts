@@ -1,6 +1,6 @@
 import { atom } from 'nanostores';
 import { CHANGED_TABLES } from '../../shared/changes.ts';
-import type { Activity } from '../../shared/activity.ts';
+import type { Session } from '../../shared/session.ts';
 import { localDayRange } from '../../shared/day.ts';
 import { toAppError, type AppError } from '../../shared/errors.ts';
 import type { Project } from '../../shared/project.ts';
@@ -12,7 +12,7 @@ import { CoalescedRead } from './coalesced.ts';
  * and the last error. All data comes from the data worker; this only asks and listens.
  */
 export class TimerModel {
-  readonly $running = atom<Activity | null>(null);
+  readonly $running = atom<Session | null>(null);
   readonly $projects = atom<Project[]>([]);
   readonly $now = atom(Date.now());
   readonly $loaded = atom(false);

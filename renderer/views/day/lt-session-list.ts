@@ -3,9 +3,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { Activity } from '../../../shared/activity.ts';
+import type { Session } from '../../../shared/session.ts';
 import { formatClock, formatHours } from '../../../shared/duration.ts';
-import type { SessionPatch } from '../../../shared/sessions.ts';
+import type { SessionPatch } from '../../../shared/session-edits.ts';
 import { workedMsWithin } from '../../../shared/worked-time.ts';
 import { plural } from '../../components/format.ts';
 import { FormatController } from '../../controllers/format.ts';
@@ -52,7 +52,7 @@ export class LtSessionList extends DayElement {
   }
 
   /** newest first */
-  get rows(): Activity[] {
+  get rows(): Session[] {
     return [...this.day.$sessions.get()].reverse();
   }
 
@@ -157,7 +157,7 @@ export class LtSessionList extends DayElement {
     if (id) void this.#focusRow(id);
   }
 
-  #onRowClick(event: MouseEvent, a: Activity): void {
+  #onRowClick(event: MouseEvent, a: Session): void {
     const target = event.composedPath()[0] as Element;
     if (target.closest?.('button, input, a, lt-session-editor')) return;
     const field = target.closest?.('.name') ? 'name' : target.closest?.('.when') ? 'start' : target.closest?.('.duration') ? 'duration' : null;
@@ -172,7 +172,7 @@ export class LtSessionList extends DayElement {
     this.focusId = a.id;
   }
 
-  async #save(a: Activity, edits: SessionEdits): Promise<void> {
+  async #save(a: Session, edits: SessionEdits): Promise<void> {
     const patch: SessionPatch = {};
     if (edits.name !== undefined) patch.name = edits.name;
     if (edits.description !== undefined) patch.description = edits.description;
@@ -193,7 +193,7 @@ export class LtSessionList extends DayElement {
   }
 
   /** what every row needs, computed once per render rather than once per row */
-  #ctx = { rows: [] as Activity[], tabId: '', overlapping: new Set<string>(), selected: new Set<string>() as ReadonlySet<string>, from: 0, to: 0, now: 0 };
+  #ctx = { rows: [] as Session[], tabId: '', overlapping: new Set<string>(), selected: new Set<string>() as ReadonlySet<string>, from: 0, to: 0, now: 0 };
 
   override render() {
     const d = this.day;
@@ -215,7 +215,7 @@ export class LtSessionList extends DayElement {
         ? html`<p class="empty">${this.#emptyText(isToday)}</p>`
         : rows.length > VIRTUALIZE_ABOVE
           ? html`<lit-virtualizer role="list" aria-label=${`Sessions of ${dayName}`} .items=${rows}
-              .keyFunction=${(a: Activity) => a.id} .renderItem=${(a: Activity) => this.#row(a)}></lit-virtualizer>`
+              .keyFunction=${(a: Session) => a.id} .renderItem=${(a: Session) => this.#row(a)}></lit-virtualizer>`
           : html`<ul class="plain" aria-label=${`Sessions of ${dayName}`}>${repeat(rows, (a) => a.id, (a) => this.#row(a))}</ul>`}
     `;
   }
@@ -246,7 +246,7 @@ export class LtSessionList extends DayElement {
     `;
   }
 
-  #row(a: Activity) {
+  #row(a: Session) {
     const d = this.day;
     const project = d.timer.projectById(a.projectId);
     const label = a.name || '(no description)';

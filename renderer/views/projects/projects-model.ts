@@ -4,7 +4,7 @@ import { toAppError, type AppError } from '../../../shared/errors.ts';
 import type {
   CreateProjectInput, DeleteProjectInput, Project, ProjectPatch, ProjectTotals,
 } from '../../../shared/project.ts';
-import type { ActionRef } from '../../../shared/sessions.ts';
+import type { ActionRef } from '../../../shared/session-edits.ts';
 import type { CreateGoalInput } from '../../../shared/goal.ts';
 import type { CreateTagInput, Tag, UpdateTagInput } from '../../../shared/tag.ts';
 import type { DataClient } from '../../services/data-client.ts';

@@ -3,16 +3,14 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { QuickEntryResult } from '../../../shared/quick-entry.ts';
 import { setFuzzysort } from '../../../shared/quick-entry/names.ts';
 import { parseQuickEntry } from '../../../shared/quick-entry/parse.ts';
-import type { Overlap, OverlapChoice } from '../../../shared/sessions.ts';
-import { formatTimeOfDay } from '../../components/format.ts';
+import type { Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
 import { trimOthersLabel } from '../../components/overlap-words.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { quickEntryStyles } from './lt-quick-entry.styles.ts';
 import { QuickEntryModel } from './model.ts';
-import { describeEntry } from './preview.ts';
-import { applySuggestion, suggest, type Suggestions } from './suggestions.ts';
+import type { Suggestions } from './suggestions.ts';
 
 /**
  * One line to start a timer, log a session or run a command. Recognised words are highlighted on a layer behind a
@@ -98,7 +96,8 @@ export class LtQuickEntry extends LitElement {
     if (!this.#model) return;
     this.result = this.text.trim() ? parseQuickEntry(this.text, this.#model.context()) : null;
     const m = this.#model;
-    const next = suggest(this.text, this.caret, m.$projects.get(), m.$tags.get());
+    // the list comes with fuzzysort, after the first paint (the line itself parses without it)
+    const next = suggestions?.suggest(this.text, this.caret, m.$projects.get(), m.$tags.get()) ?? null;
     if (next?.from !== this.suggestions?.from || next?.query !== this.suggestions?.query) this.active = 0;
     this.suggestions = next && next.items.length ? next : null;
   }
@@ -171,7 +170,7 @@ export class LtQuickEntry extends LitElement {
     const s = this.suggestions;
     const item = s?.items[index];
     if (!s || !item) return;
-    const next = applySuggestion(this.text, s, item.label);
+    const next = suggestions!.applySuggestion(this.text, s, item.label);
     this.#setText(next.text, next.caret);
     this.suggestions = null;
     void this.updateComplete.then(() => {
@@ -236,7 +235,7 @@ export class LtQuickEntry extends LitElement {
     const problems = r?.problems ?? [];
     const model = this.#model;
     const preview = r && model && r.kind !== 'invalid'
-      ? describeEntry(r, { project: (ref) => model.projectLabel(ref), tag: (ref) => model.tagName(ref) }, model.now(), model.timeZone, model.$clock.get())
+      ? (preview_?.describeEntry(r, { project: (ref) => model.projectLabel(ref), tag: (ref) => model.tagName(ref) }, model.now(), model.timeZone, model.$clock.get()) ?? null)
       : null;
     return html`
       <div class="field">
@@ -276,7 +275,9 @@ export class LtQuickEntry extends LitElement {
   }
 
   #renderOverlaps(overlaps: Overlap[]) {
-    const time = (ms: number) => formatTimeOfDay(ms, this.#model?.$clock.get());
+    const hour12 = this.#model?.$clock.get() === '12h';
+    const clock = new Intl.DateTimeFormat(hour12 ? 'en-US' : 'en-GB', { timeZone: this.timeZone, hour: hour12 ? 'numeric' : '2-digit', minute: '2-digit', hourCycle: hour12 ? 'h12' : 'h23' });
+    const time = (ms: number) => clock.format(ms);
     const first = overlaps[0]!;
     const more = overlaps.length > 1 ? ` and ${overlaps.length - 1} more` : '';
     return html`<div class="choice" role="group" aria-label="This entry overlaps other sessions"
@@ -312,9 +313,16 @@ export class LtQuickEntry extends LitElement {
   }
 }
 
+/** The words preview, the suggestion list and fuzzysort load after the first paint (the page's script budget). */
+let suggestions: typeof import('./suggestions.ts') | null = null;
+let preview_: typeof import('./preview.ts') | null = null;
 let fuzzyLoad: Promise<void> | null = null;
 function loadFuzzysort(): Promise<void> {
-  fuzzyLoad ??= import('fuzzysort').then((m) => setFuzzysort(m.default), () => undefined);
+  fuzzyLoad ??= Promise.all([
+    import('fuzzysort').then((m) => setFuzzysort(m.default), () => undefined),
+    import('./suggestions.ts').then((m) => void (suggestions = m)),
+    import('./preview.ts').then((m) => void (preview_ = m)),
+  ]).then(() => undefined);
   return fuzzyLoad;
 }
 

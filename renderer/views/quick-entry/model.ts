@@ -1,10 +1,10 @@
 import { atom } from 'nanostores';
 import { CHANGED_TABLES } from '../../../shared/changes.ts';
-import type { Activity } from '../../../shared/activity.ts';
+import type { Session } from '../../../shared/session.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import type { NameRef, QuickEntryContext, QuickEntryResult } from '../../../shared/quick-entry.ts';
-import type { EditResult, Overlap, OverlapChoice } from '../../../shared/sessions.ts';
+import type { EditResult, Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
 import type { Tag } from '../../../shared/tag.ts';
 import type { DataClient } from '../../services/data-client.ts';
 
@@ -23,7 +23,7 @@ export class QuickEntryModel {
   readonly $projects = atom<Project[]>([]);
   readonly $tags = atom<Tag[]>([]);
   /** recent sessions, newest first */
-  readonly $recent = atom<Activity[]>([]);
+  readonly $recent = atom<Session[]>([]);
   readonly $loaded = atom(false);
   /** the user's clock setting, for every time this window shows */
   readonly $clock = atom<'24h' | '12h'>('24h');

@@ -16,6 +16,13 @@ export function durationWords(ms: number): string {
   return h ? `${h} h` : `${m} min`;
 }
 
+/** Times of day in the entry's zone per the user's clock setting: "14:05" or "2:05 PM". */
+export function clockFormat(timeZone: string | undefined, hourCycle: '24h' | '12h' = '24h'): Intl.DateTimeFormat {
+  return hourCycle === '12h'
+    ? new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h12' })
+    : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
 export function describeEntry(
   r: QuickEntryResult, names: PreviewNames, now: number, timeZone: string, hourCycle: '24h' | '12h' = '24h',
 ): string {
@@ -27,9 +34,7 @@ export function describeEntry(
       continue: 'Continue the most recent session',
     }[r.command!];
   }
-  const clock = hourCycle === '12h'
-    ? new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h12' })
-    : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const clock = clockFormat(timeZone, hourCycle);
   const today = civilDateOf(now, timeZone);
   const dayWords = (ms: number) => dayLabel(civilDateOf(ms, timeZone), today);
   const what = r.name ? `‘${r.name}’` : '';

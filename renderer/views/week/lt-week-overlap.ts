@@ -1,6 +1,6 @@
 import { html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { Overlap, OverlapChoice } from '../../../shared/sessions.ts';
+import type { Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
 import { overlapLine, trimOthersLabel } from '../../components/overlap-words.ts';
 import { FormatController } from '../../controllers/format.ts';
 import { controlStyles } from '../../components/styles.ts';

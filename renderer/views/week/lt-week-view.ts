@@ -4,7 +4,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { styleProps } from './style-props.ts';
 import { formatHours } from '../../../shared/duration.ts';
 import { toAppError } from '../../../shared/errors.ts';
-import type { EditResult, Overlap, OverlapChoice, SessionPatch } from '../../../shared/sessions.ts';
+import type { EditResult, Overlap, OverlapChoice, SessionPatch } from '../../../shared/session-edits.ts';
 import { plural } from '../../components/format.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';

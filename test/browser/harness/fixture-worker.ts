@@ -2,7 +2,7 @@
 // (a damaged row, a corrupt page, a foreign or newer file). Never runs while the app's owner has the file open.
 import * as Comlink from 'comlink';
 import { installErrorTransfer } from '../../../shared/comlink-errors.ts';
-import { Database } from '../../../workers/data/sqlite.ts';
+import { Database } from '../../../workers/data/storage/sqlite.ts';
 
 installErrorTransfer();
 

@@ -4,7 +4,7 @@ import '../../../renderer/views/week/lt-week-view.ts';
 import type { LtWeekView } from '../../../renderer/views/week/lt-week-view.ts';
 import type { LtWeekGrid } from '../../../renderer/views/week/lt-week-grid.ts';
 import { DataClient } from '../../../renderer/services/data-client.ts';
-import type { ActionRef } from '../../../shared/sessions.ts';
+import type { ActionRef } from '../../../shared/session-edits.ts';
 import { until } from './wait.ts';
 
 export const workerUrl = new URL('../../../workers/data/data-worker.ts', import.meta.url);

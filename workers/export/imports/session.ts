@@ -1,9 +1,9 @@
 import type { ImportedSession, ImportProblem } from '../../../shared/export-rows.ts';
-import { MAX_SESSION_MS } from '../../../shared/activity.ts';
+import { MAX_SESSION_MS } from '../../../shared/session.ts';
 import { fnv1a64 } from './text.ts';
 
 /**
- * Cuts what a file gives to the limits the app stores (shared/activity.ts, project.ts, tag.ts, sessions.ts), each
+ * Cuts what a file gives to the limits the app stores (shared/session.ts, project.ts, tag.ts, sessions.ts), each
  * cut reported, and names the session by the file's id or by a hash of its normalised fields.
  */
 export const LIMITS = { name: 500, description: 10_000, project: 120, client: 120, tag: 60, tags: 50 } as const;

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '../../../../workers/data/migrations.ts';
+import { SCHEMA_VERSION } from '../../../../workers/data/database/migrations.ts';
 import { expect } from 'chai';
 import { nextChange, rejection, startDataWorker, useDataWorker } from '../../harness/worker-harness.ts';
 
@@ -41,7 +41,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
     await handle.api.open({ name: handle.dbName });
     const first = await handle.api.startTimer({ name: 'one', startTime: Date.now() - 10_000 });
     const second = await handle.api.startTimer({ name: 'two' });
-    const firstNow = await handle.api.getActivity(first.id);
+    const firstNow = await handle.api.getSession(first.id);
     expect(firstNow.endTime).to.equal(second.startTime);
     expect((await handle.api.runningTimer())?.id).to.equal(second.id);
   });
@@ -65,7 +65,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
     expect((err.details as { issues: unknown[] }).issues).to.have.length.greaterThan(0);
     expect(await handle.api.runningTimer()).to.equal(null);
 
-    const badRange = await rejection(handle.api.listActivities({ from: 10, to: 5 }));
+    const badRange = await rejection(handle.api.sessionsInRange({ from: 10, to: 5 }));
     expect(badRange.code).to.equal('VALIDATION');
     const missing = await rejection(handle.api.stopTimer({ id: crypto.randomUUID() }));
     expect(missing.code).to.equal('NOT_FOUND');
@@ -92,15 +92,15 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
       { name: 'inside', projectId: null, startTime: day + 9 * h, endTime: day + 10 * h },
       { name: 'next day', projectId: null, startTime: day + 25 * h, endTime: day + 26 * h },
     ]);
-    const { sessions: list, damaged, truncated } = await handle.api.listActivities({ from: day, to: day + 24 * h });
+    const { sessions: list, damaged, truncated } = await handle.api.sessionsInRange({ from: day, to: day + 24 * h });
     expect(list.map((a) => a.name)).to.deep.equal(['before midnight', 'inside']);
     expect([damaged, truncated]).to.deep.equal([0, false]);
-    const removed = await handle.api.deleteActivity(list[1]!.id);
+    const removed = await handle.api.deleteSession(list[1]!.id);
     expect(removed.deletedAt).to.be.a('number');
-    expect((await handle.api.listActivities({ from: day, to: day + 24 * h })).sessions.length).to.equal(1);
-    await handle.api.restoreActivity(list[1]!.id);
-    expect((await handle.api.listActivities({ from: day, to: day + 24 * h })).sessions.length).to.equal(2);
-    const firstOnly = await handle.api.listActivities({ from: day, to: day + 24 * h, limit: 1 });
+    expect((await handle.api.sessionsInRange({ from: day, to: day + 24 * h })).sessions.length).to.equal(1);
+    await handle.api.restoreSession(list[1]!.id);
+    expect((await handle.api.sessionsInRange({ from: day, to: day + 24 * h })).sessions.length).to.equal(2);
+    const firstOnly = await handle.api.sessionsInRange({ from: day, to: day + 24 * h, limit: 1 });
     expect([firstOnly.sessions.length, firstOnly.truncated]).to.deep.equal([1, true]);
   });
 
@@ -177,7 +177,7 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
         ...Array.from({ length: 6 }, (_, i) => (i % 2 ? handle : other).api.startTimer({ name: `timer ${i}` })),
       ]);
       expect(results.filter((r) => r.status === 'rejected')).to.deep.equal([]);
-      const rows = await handle.api.listActivities({ from: base, to: base + 86_400_000 });
+      const rows = await handle.api.sessionsInRange({ from: base, to: base + 86_400_000 });
       expect(rows.sessions.length).to.equal(2000);
       const running = await other.api.runningTimer();
       expect(running?.name).to.match(/^timer \d$/);

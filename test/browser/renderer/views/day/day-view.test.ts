@@ -48,7 +48,7 @@ describe('Day view (real data worker)', () => {
     await sendKeys({ type: 'Client X' });
     await sendKeys({ press: 'Enter' });
     await until(() => rowNamed(m, 'Write report'), 'renamed row');
-    const [s] = (await data(m).listActivities(m.services.day.$range.get())).sessions;
+    const [s] = (await data(m).sessionsInRange(m.services.day.$range.get())).sessions;
     expect(s!.name).to.equal('Write report');
     expect(m.services.timer.projectById(s!.projectId)?.name).to.equal('Client X');
     await until(() => list(m).shadowRoot!.activeElement?.getAttribute('data-id') === s!.id, 'focus back on the row');
@@ -59,7 +59,7 @@ describe('Day view (real data worker)', () => {
     await sendKeys({ press: 'Escape' });
     await until(() => !deep(m.app, 'lt-session-editor'), 'editor closed');
     expect(rowNamed(m, 'Write report')).to.not.equal(undefined);
-    expect((await data(m).getActivity(s!.id)).name).to.equal('Write report');
+    expect((await data(m).getSession(s!.id)).name).to.equal('Write report');
   });
 
   it('edits times: an end before the start means the next day; a bad time is explained and changes nothing', async () => {
@@ -74,7 +74,7 @@ describe('Day view (real data worker)', () => {
     deep<HTMLInputElement>(m.app, 'lt-session-editor', 'input[name="end"]')!.value = '11:15';
     deep<HTMLButtonElement>(m.app, 'lt-session-editor', 'button.primary')!.click();
     await until(() => !deep(m.app, 'lt-session-editor'), 'saved');
-    const [s] = (await data(m).listActivities(m.services.day.$range.get())).sessions;
+    const [s] = (await data(m).sessionsInRange(m.services.day.$range.get())).sessions;
     const day = startOfLocalDay(Date.now());
     expect([s!.startTime - day, s!.endTime! - day]).to.deep.equal([600 * MIN, 675 * MIN]);
   });
@@ -90,13 +90,13 @@ describe('Day view (real data worker)', () => {
 
     deep<HTMLInputElement>(m.app, 'lt-bulk-bar', 'input[name="value"]')!.value = 'Client Y';
     deep<HTMLButtonElement>(m.app, 'lt-bulk-bar', 'button.apply')!.click();
-    await until(async () => (await data(m).listActivities(m.services.day.$range.get())).sessions.filter((s) => s.projectId !== null).length === 2, 'moved');
+    await until(async () => (await data(m).sessionsInRange(m.services.day.$range.get())).sessions.filter((s) => s.projectId !== null).length === 2, 'moved');
     const toast = await until(() => deep(m.app, '.toast'), 'toast');
     expect(textOf(toast)).to.contain('Undo');
 
     document.body.focus();
     await sendKeys({ press: 'Control+z' });
-    await until(async () => (await data(m).listActivities(m.services.day.$range.get())).sessions.every((s) => s.projectId === null), 'undone');
+    await until(async () => (await data(m).sessionsInRange(m.services.day.$range.get())).sessions.every((s) => s.projectId === null), 'undone');
     await until(() => textOf(deep(m.app, '.toast')).startsWith('Undone'), 'undone toast');
 
     // mouse: click selects one, Ctrl-click adds, Shift-click extends
@@ -152,7 +152,7 @@ describe('Day view (real data worker)', () => {
     m.services.day.select(rows(m).map((r) => r.dataset['id']!));
     (await until(() => deep<HTMLButtonElement>(m.app, 'lt-bulk-bar', 'button.merge'), 'merge')).click();
     await until(() => rows(m).length === 1, 'merged');
-    const [merged] = (await data(m).listActivities(m.services.day.$range.get())).sessions;
+    const [merged] = (await data(m).sessionsInRange(m.services.day.$range.get())).sessions;
     expect(merged!.endTime! - merged!.startTime).to.equal(120 * MIN);
 
     // an entry over it: the worker refuses, the user picks "trim the other"
@@ -165,7 +165,7 @@ describe('Day view (real data worker)', () => {
     await expectAccessible(dialog);
     dialog.querySelector<HTMLButtonElement>('button.trim-others')!.click();
     await until(() => rows(m).length === 2, 'meeting added');
-    const manual = (await data(m).listActivities(m.services.day.$range.get())).sessions.find((s) => s.name === 'Manual')!;
+    const manual = (await data(m).sessionsInRange(m.services.day.$range.get())).sessions.find((s) => s.name === 'Manual')!;
     expect(manual.endTime! - startOfLocalDay(Date.now())).to.equal(14.5 * 60 * MIN);
   });
 
@@ -187,7 +187,7 @@ describe('Day view (real data worker)', () => {
       undo.click(); // the toast names our rename: the row changed since, so it is refused
       const error = await until(() => deep(m.app, '.toast.error'), 'error toast');
       expect(textOf(error)).to.match(/Cannot undo .*changed since/);
-      expect((await data(m).getActivity(id)).name).to.equal('Theirs');
+      expect((await data(m).getSession(id)).name).to.equal('Theirs');
     } finally {
       other.client.dispose();
     }

@@ -135,7 +135,7 @@ describe('Data & diagnostics view (real data worker)', () => {
     await until(() => m.reloads() === 1, 'reload');
     await until(() => textOf(backups(m)).includes('Restored 1 session'), 'outcome');
     const { localDayRange } = await import('../../../../../shared/day.ts');
-    const today = await m.services.client.data.listActivities(localDayRange(Date.now()));
+    const today = await m.services.client.data.sessionsInRange(localDayRange(Date.now()));
     expect(today.sessions.map((s) => s.name)).to.deep.equal(['kept']);
   });
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { LtProjectsView } from '../../../../../renderer/views/projects/lt-projects-view.ts';
 import { localDayRange } from '../../../../../shared/day.ts';
-import type { ActionRef } from '../../../../../shared/sessions.ts';
+import type { ActionRef } from '../../../../../shared/session-edits.ts';
 import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
 import { deep, mountApp, type Mounted } from '../../../harness/app-harness.ts';
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
@@ -151,14 +151,14 @@ describe('projects view (real data worker)', () => {
     remover(m).querySelector<HTMLButtonElement>('button.commit')!.click();
     await until(() => !row(m, a.id), 'deleted');
     const { from, to } = localDayRange(Date.now());
-    const list = await data.listActivities({ from, to });
+    const list = await data.sessionsInRange({ from, to });
     expect(list.sessions.filter((s) => s.projectId === b.id).length).to.equal(2);
 
     await open(c.id);
     expect(remover(m).textContent).to.contain('has 1 session');
     remover(m).querySelector<HTMLButtonElement>('button.commit')!.click(); // default: keep without a project
     await until(() => !row(m, c.id), 'second deleted');
-    const after = await data.listActivities({ from, to });
+    const after = await data.sessionsInRange({ from, to });
     expect(after.sessions.filter((s) => s.projectId === null).length).to.equal(1);
     await until(() => actions.length === 2, 'two lt-actions');
     expect(actions.map((x) => x.label)).to.deep.equal(['Delete project “Typo”', 'Delete project “Another”']);

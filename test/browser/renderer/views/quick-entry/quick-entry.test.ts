@@ -51,7 +51,7 @@ describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
     expect(Date.now() - running!.startTime).to.be.closeTo(15 * 60_000, 60_000);
     expect(input().value).to.equal('');
     expect((await client.data.listTags()).map((t) => t.name)).to.deep.equal(['writing']);
-    expect(actions.length).to.equal(0, 'startTimer answers an Activity, not an undoable EditResult');
+    expect(actions.length).to.equal(0, 'startTimer answers a Session, not an undoable EditResult');
   });
 
   it('logs a session through addSession, dispatches lt-action, and offers choices on an overlap', async () => {

@@ -14,7 +14,7 @@ const editor = (m: MountedWeek) => m.view.shadowRoot!.querySelector('lt-week-edi
 const overlap = (m: MountedWeek) => m.view.shadowRoot!.querySelector('lt-week-overlap')!;
 
 async function session(m: MountedWeek, id: string) {
-  return m.client.data.getActivity(id);
+  return m.client.data.getSession(id);
 }
 
 describe('week view editing (real data worker)', () => {

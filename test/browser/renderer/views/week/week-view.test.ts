@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { grabAt } from '../../../../../renderer/views/week/week-columns.ts';
 import { layoutWeek, weekDays, weekStartOf, weekTotals } from '../../../../../renderer/views/week/week-layout.ts';
-import type { Activity } from '../../../../../shared/activity.ts';
+import type { Session } from '../../../../../shared/session.ts';
 import { at, blocks, column, gridRoot, mountWeek, showWeek, type MountedWeek } from '../../../harness/week-harness.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 import { until } from '../../../harness/wait.ts';
@@ -12,7 +12,7 @@ import { enforceStyleCsp } from '../../../harness/style-csp.ts';
 // Monday 2 March 2026; clocks in New York spring forward on Sunday 8 March (a 23-hour day).
 const MON = at(2026, 3, 2);
 
-function session(id: string, startTime: number, endTime: number | null, extra: Partial<Activity> = {}): Activity {
+function session(id: string, startTime: number, endTime: number | null, extra: Partial<Session> = {}): Session {
   return {
     id, name: id, description: '', projectId: null, startTime, endTime, pausedMs: 0, pauseStartedAt: null, pauses: [],
     billable: false, tagIds: [], isManual: true, source: 'timer', deletedAt: null, createdAt: 0, updatedAt: 0, ...extra,

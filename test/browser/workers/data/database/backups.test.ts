@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '../../../../../workers/data/migrations.ts';
+import { SCHEMA_VERSION } from '../../../../../workers/data/database/migrations.ts';
 import { expect } from 'chai';
 import { readFile, sql, writeGarbage } from '../../../harness/db-fixtures.ts';
 import { nextChange, rejection, uniqueDbName, useDataWorker } from '../../../harness/worker-harness.ts';
@@ -69,7 +69,7 @@ describe('backups, export and restore', () => {
     expect((await reload).type).to.equal('reload');
     expect(result.sessions).to.equal(100);
     expect(result.safetyBackup?.sessions).to.equal(150);
-    const all = await handle.api.listActivities({ from: 0, to: 200 * h });
+    const all = await handle.api.sessionsInRange({ from: 0, to: 200 * h });
     expect(all.sessions).to.have.length(100);
     expect((await handle.api.checkIntegrity({ full: true })).ok).to.equal(true);
     expect((await rejection(handle.api.restoreBackup('nope.sqlite3'))).code).to.equal('NOT_FOUND');
@@ -80,13 +80,13 @@ describe('backups, export and restore', () => {
     await handle.api.insertSessions(sessions(20, 'current'));
     const good = await handle.api.exportDatabase();
     await handle.api.insertSessions(sessions(5, 'after export'));
-    const before = (await handle.api.listActivities({ from: 0, to: 30 * h })).sessions.length;
+    const before = (await handle.api.sessionsInRange({ from: 0, to: 30 * h })).sessions.length;
 
     const refuse = async (bytes: Uint8Array, pattern: RegExp) => {
       const err = await rejection(handle.api.restoreFromFile({ fileName: 'x.sqlite3', bytes: bytes.buffer as ArrayBuffer }));
       expect(err.code).to.equal('VALIDATION');
       expect(err.message).to.match(pattern);
-      expect((await handle.api.listActivities({ from: 0, to: 30 * h })).sessions.length).to.equal(before);
+      expect((await handle.api.sessionsInRange({ from: 0, to: 30 * h })).sessions.length).to.equal(before);
     };
     await refuse(new TextEncoder().encode('hello, not a database'), /not a SQLite database/);
     await refuse(new Uint8Array(0), /empty/);
@@ -108,7 +108,7 @@ describe('backups, export and restore', () => {
     const result = await handle.api.restoreFromFile({ fileName: 'good.sqlite3', bytes: good.bytes });
     await reload;
     expect(result.sessions).to.equal(20);
-    expect((await handle.api.listActivities({ from: 0, to: 30 * h })).sessions).to.have.length(20);
+    expect((await handle.api.sessionsInRange({ from: 0, to: 30 * h })).sessions).to.have.length(20);
   });
 
   it('recovers a damaged file: restore the latest backup or start fresh, the damaged file kept aside', async () => {
@@ -129,7 +129,7 @@ describe('backups, export and restore', () => {
     expect(result.keptAs).to.match(/^damaged\//);
     expect(result.safetyBackup).to.equal(null);
     expect((await handle.api.status()).status).to.equal('ready');
-    expect((await handle.api.listActivities({ from: 0, to: 50 * h })).sessions).to.have.length(40);
+    expect((await handle.api.sessionsInRange({ from: 0, to: 50 * h })).sessions).to.have.length(40);
 
     // start fresh from another damaged state
     await handle.api.close();
@@ -140,7 +140,7 @@ describe('backups, export and restore', () => {
     expect((await rejection(handle.api.runningTimer())).code).to.equal('UNAVAILABLE');
     const fresh = await handle.api.startFresh();
     expect(fresh).to.include({ status: 'ready', created: true });
-    expect((await handle.api.listActivities({ from: 0, to: 50 * h })).sessions).to.have.length(0);
+    expect((await handle.api.sessionsInRange({ from: 0, to: 50 * h })).sessions).to.have.length(0);
     expect((await rejection(handle.api.startFresh())).code).to.equal('CONFLICT');
     const root = await navigator.storage.getDirectory();
     const kept: string[] = [];

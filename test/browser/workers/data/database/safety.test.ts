@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '../../../../../workers/data/migrations.ts';
+import { SCHEMA_VERSION } from '../../../../../workers/data/database/migrations.ts';
 import { expect } from 'chai';
 import { APPLICATION_ID } from '../../../../../shared/database.ts';
 import { corruptPage, emptyFile, fileSize, sql, writeGarbage } from '../../../harness/db-fixtures.ts';
@@ -83,7 +83,7 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
   it('adopts a v1 file from before application_id, backing it up before migrating', async () => {
     handle.worker.terminate();
     // a v1 file as the previous release left it: v1 schema, user_version 1, no application_id
-    const { MIGRATIONS } = await import('../../../../../workers/data/migrations.ts');
+    const { MIGRATIONS } = await import('../../../../../workers/data/database/migrations.ts');
     await sql(handle.dbName, MIGRATIONS[0]!, 'PRAGMA user_version = 1',
       `INSERT INTO activities (id, name, start_time, end_time, created_at, updated_at)
        VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'old', 1000, 2000, 1, 1)`);
@@ -103,17 +103,17 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     ]);
     await relaunch(() => sql(handle.dbName, `UPDATE activities SET end_time = 'not a time' WHERE name = 'bad'`));
     const range = { from: day, to: day + 24 * h };
-    const list = await handle.api.listActivities(range);
+    const list = await handle.api.sessionsInRange(range);
     expect(list.sessions.map((a) => a.name)).to.deep.equal(['good']);
     expect(list.damaged).to.equal(1);
-    await handle.api.listActivities(range); // read again: still one log entry
+    await handle.api.sessionsInRange(range); // read again: still one log entry
     const totals = await handle.api.totalsByProjectDay(range);
     expect(totals.map((t) => [t.ms, t.sessions])).to.deep.equal([[h, 1]]);
     const log = await handle.api.listErrors();
     const damaged = log.entries.filter((e) => e.code === 'DAMAGED');
     expect(damaged).to.have.length(1);
     expect(damaged[0]!.details).to.match(/end_?[tT]ime/);
-    const bad = list.sessions.length === 1 ? await rejection(handle.api.getActivity(crypto.randomUUID())) : null;
+    const bad = list.sessions.length === 1 ? await rejection(handle.api.getSession(crypto.randomUUID())) : null;
     expect(bad?.code).to.equal('NOT_FOUND');
   });
 
@@ -125,15 +125,15 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     expect((await rejection(handle.api.createProject({ name: 'a\0b' }))).message).to.match(/NUL/);
     const text = 'Ünïcødé 🚀 — 日本語 \u202Eright-to-left\u202C';
     const started = await handle.api.startTimer({ name: text });
-    expect((await handle.api.getActivity(started.id)).name).to.equal(text);
+    expect((await handle.api.getSession(started.id)).name).to.equal(text);
   });
 
   it('bounds every list and number: ranges, page sizes, paused time', async () => {
     await handle.api.open({ name: handle.dbName });
-    const long = await rejection(handle.api.listActivities({ from: 0, to: 500 * 86_400_000 }));
+    const long = await rejection(handle.api.sessionsInRange({ from: 0, to: 500 * 86_400_000 }));
     expect(long.code).to.equal('VALIDATION');
     expect(long.message).to.match(/400 days/);
-    expect((await rejection(handle.api.listActivities({ from: 0, to: 1000, limit: 1e6 }))).code).to.equal('VALIDATION');
+    expect((await rejection(handle.api.sessionsInRange({ from: 0, to: 1000, limit: 1e6 }))).code).to.equal('VALIDATION');
     const paused = await rejection(
       handle.api.insertSessions([{ name: 'x', projectId: null, startTime: 0, endTime: 1000, pausedMs: 5000 }]),
     );

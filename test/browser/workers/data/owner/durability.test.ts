@@ -21,7 +21,7 @@ describe('several workers opening one database at once', () => {
               w.api.insertSessions([{ name: `w${i}`, projectId: null, startTime: base + i * 1000, endTime: base + i * 1000 + 500 }]),
             ),
           );
-          const listed = await handles[count - 1]!.api.listActivities({ from: base, to: base + DAY });
+          const listed = await handles[count - 1]!.api.sessionsInRange({ from: base, to: base + DAY });
           expect(listed.sessions.map((s) => s.name).sort()).to.deep.equal(handles.map((_, i) => `w${i}`));
         } finally {
           for (const w of handles) w.worker.terminate();
@@ -116,7 +116,7 @@ describe('crash durability', () => {
       w.worker.terminate();
       const fresh = await reopenAndCheck(name);
       for (const c of committed) {
-        const row = await fresh.api.getActivity(c.id);
+        const row = await fresh.api.getSession(c.id);
         if (c.stopped) expect(row.endTime, `round ${round}`).to.be.a('number');
       }
       fresh.worker.terminate();

@@ -39,17 +39,17 @@ describe('projects, tags and goals in the data worker (real OPFS)', () => {
     expect(e.details).to.deep.include({ sessions: 1 });
     expect((await rejection(api.deleteProject({ id: doomed.id, sessions: 'move' } as never))).code).to.equal('VALIDATION');
     await api.deleteProject({ id: doomed.id, sessions: 'move', moveTo: other.id });
-    expect((await api.getActivity(s.id)).projectId).to.equal(other.id);
+    expect((await api.getSession(s.id)).projectId).to.equal(other.id);
     const projects = await api.listProjects();
     expect(projects.find((p) => p.id === child.id)?.parentId, 'the child moves up').to.equal(parent.id);
     expect(projects.some((p) => p.id === doomed.id)).to.equal(false);
     const announced = nextChange((c) => c.table === 'projects');
     await api.undo();
     await announced; // other windows hear that the undo changed projects, not only sessions
-    expect((await api.getActivity(s.id)).projectId).to.equal(doomed.id);
+    expect((await api.getSession(s.id)).projectId).to.equal(doomed.id);
     expect((await api.listProjects()).find((p) => p.id === child.id)?.parentId).to.equal(doomed.id);
     await api.deleteProject({ id: doomed.id, sessions: 'unassign' });
-    expect((await api.getActivity(s.id)).projectId).to.equal(null);
+    expect((await api.getSession(s.id)).projectId).to.equal(null);
   });
 
   it('merges projects (typo clean-up), archives, and reports totals with the budget used', async () => {
@@ -80,12 +80,12 @@ describe('projects, tags and goals in the data worker (real OPFS)', () => {
     expect((await rejection(api.createTag({ name: 'MEETING' }))).code).to.equal('CONFLICT');
     expect((await rejection(api.createTag({ name: ' ' }))).code).to.equal('VALIDATION');
     await api.mergeTags({ from: meetng!.id, into: meeting.id });
-    expect((await api.getActivity(s.id)).tagIds.sort()).to.deep.equal([meeting.id, work!.id].sort());
+    expect((await api.getSession(s.id)).tagIds.sort()).to.deep.equal([meeting.id, work!.id].sort());
     await api.updateTag({ id: work!.id, patch: { name: 'Work', productivity: 'productive' } });
     await api.deleteTag(work!.id);
-    expect((await api.getActivity(s.id)).tagIds).to.deep.equal([meeting.id]);
+    expect((await api.getSession(s.id)).tagIds).to.deep.equal([meeting.id]);
     await api.undo();
-    expect((await api.getActivity(s.id)).tagIds.sort(), 'undo brings the tag back on its sessions').to.deep.equal([meeting.id, work!.id].sort());
+    expect((await api.getSession(s.id)).tagIds.sort(), 'undo brings the tag back on its sessions').to.deep.equal([meeting.id, work!.id].sort());
     expect((await api.listTags()).find((x) => x.id === work!.id)).to.include({ name: 'Work', productivity: 'productive' });
   });
 

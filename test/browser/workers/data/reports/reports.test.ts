@@ -192,7 +192,7 @@ describe('reports in the data worker (real OPFS, hand-computed fixtures)', () =>
         if (op === 10) { const t = await api.createTag({ name: `t${step}` }); await api.bulkUpdate({ ids: [pick().id], change: { addTags: [`t${step}`] } } as never); await api.mergeTags({ from: t.value.id, into: ids.focus! }); }
         if (op === 11) { const p = await api.createProject({ name: `p${step}` }); await api.bulkUpdate({ ids: [pick().id], change: { projectId: p.id } } as never); await api.deleteProject({ id: p.id, sessions: 'move', moveTo: ids.acme! }); }
         if (op === 12) await api.deleteTag(ids.focus!);
-        if (op === 13) { const s = pick(); await api.deleteActivity(s.id); if (rnd() < 0.5) await api.restoreActivity(s.id); }
+        if (op === 13) { const s = pick(); await api.deleteSession(s.id); if (rnd() < 0.5) await api.restoreSession(s.id); }
       } catch (error) {
         if (!['CONFLICT', 'NOT_FOUND', 'VALIDATION'].includes((error as { code?: string }).code ?? '')) throw error;
       }

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import type { Activity } from '../../../../../shared/activity.ts';
-import type { Overlap } from '../../../../../shared/sessions.ts';
+import type { Session } from '../../../../../shared/session.ts';
+import type { Overlap } from '../../../../../shared/session-edits.ts';
 import { rejection, useDataWorker } from '../../../harness/worker-harness.ts';
 
 const MIN = 60_000;
 const T = new Date(2026, 10, 20, 9, 0).getTime(); // 20 Nov 2026 09:00 local (America/New_York in these tests)
-const worked = (a: Activity) => (a.endTime ?? 0) - a.startTime - a.pausedMs;
+const worked = (a: Session) => (a.endTime ?? 0) - a.startTime - a.pausedMs;
 
 describe('correcting time: session edits in the data worker (real OPFS)', () => {
   const handle = useDataWorker('edits');
@@ -70,7 +70,7 @@ describe('correcting time: session edits in the data worker (real OPFS)', () => 
     expect(nothing.message).to.contain('nothing to change');
     const reversed = await rejection(handle.api.updateSession({ id: a.id, patch: { endTime: T - MIN } }));
     expect(reversed.code).to.equal('VALIDATION');
-    expect((await handle.api.getActivity(a.id)).endTime, 'refused edits changed nothing').to.equal(T + 95 * MIN);
+    expect((await handle.api.getSession(a.id)).endTime, 'refused edits changed nothing').to.equal(T + 95 * MIN);
   });
 
   it('refuses a change that makes sessions overlap unless told what to do, and lists the overlaps', async () => {
@@ -80,7 +80,7 @@ describe('correcting time: session edits in the data worker (real OPFS)', () => 
     expect(e.code).to.equal('CONFLICT');
     const overlaps = (e.details as { overlaps: Overlap[] }).overlaps;
     expect(overlaps).to.deep.equal([{ id: b.id, otherId: a.id, otherName: 'first', from: T + 30 * MIN, to: T + 60 * MIN, covered: false }]);
-    expect((await handle.api.getActivity(b.id)).startTime, 'nothing changed').to.equal(T + 60 * MIN);
+    expect((await handle.api.getSession(b.id)).startTime, 'nothing changed').to.equal(T + 60 * MIN);
 
     const kept = await handle.api.updateSession({ id: b.id, patch: { startTime: T + 30 * MIN }, overlap: 'keep' });
     expect(kept.overlaps).to.have.length(1);
@@ -149,13 +149,13 @@ describe('correcting time: session edits in the data worker (real OPFS)', () => 
     const b = await add(T + 60 * MIN, T + 90 * MIN, { tags: ['y'] });
     expect((await rejection(handle.api.mergeSessions({ ids: [a.id] }))).code).to.equal('VALIDATION');
     expect((await rejection(handle.api.mergeSessions({ ids: [a.id, a.id] }))).code).to.equal('VALIDATION');
-    await handle.api.deleteActivity(b.id);
+    await handle.api.deleteSession(b.id);
     expect((await rejection(handle.api.mergeSessions({ ids: [a.id, b.id] }))).code).to.equal('NOT_FOUND');
-    await handle.api.restoreActivity(b.id);
+    await handle.api.restoreSession(b.id);
     const m = await handle.api.mergeSessions({ ids: [b.id, a.id] });
     expect(m.sessions[0]).to.include({ id: a.id, startTime: T, endTime: T + 90 * MIN, pausedMs: 30 * MIN, source: 'merge' });
     expect(m.sessions[0]!.tagIds).to.have.length(2);
-    expect((await handle.api.getActivity(b.id)).deletedAt).to.be.a('number');
+    expect((await handle.api.getSession(b.id)).deletedAt).to.be.a('number');
   });
 
   it('duplicates after the original, continues a past session as a new running timer', async () => {
@@ -167,7 +167,7 @@ describe('correcting time: session edits in the data worker (real OPFS)', () => 
     const cont = (await handle.api.continueSession({ id: a.id })).sessions[0]!;
     expect(cont).to.include({ name: 'again', endTime: null, billable: true });
     expect(cont.tagIds).to.deep.equal(a.tagIds);
-    expect((await handle.api.getActivity(running.id)).endTime, 'the running one stopped').to.be.a('number');
+    expect((await handle.api.getSession(running.id)).endTime, 'the running one stopped').to.be.a('number');
     expect((await rejection(handle.api.continueSession({ id: cont.id }))).code).to.equal('CONFLICT');
   });
 
@@ -204,7 +204,7 @@ describe('correcting time: session edits in the data worker (real OPFS)', () => 
         name: i % 2 ? `odd 100%_${i}` : `even ${i}`, projectId: i % 3 === 0 ? p.id : null, billable: i % 5 === 0, tags: i % 4 === 0 ? ['four'] : [],
       });
     }
-    const all: Activity[] = [];
+    const all: Session[] = [];
     let after: { startTime: number; id: string } | undefined;
     do {
       const page = await handle.api.listSessions({ from: T, to: T + 86_400_000, limit: 10, ...(after ? { after } : {}) });
@@ -228,7 +228,7 @@ describe('correcting time: session edits in the data worker (real OPFS)', () => 
     const long = await add(T - 20 * 86_400_000, T + 60 * MIN, { name: 'vacation timer' });
     const page = await handle.api.listSessions({ from: T, to: T + 86_400_000 });
     expect(page.sessions.map((a) => a.id)).to.deep.equal([long.id]);
-    const day = await handle.api.listActivities({ from: T, to: T + 86_400_000 });
+    const day = await handle.api.sessionsInRange({ from: T, to: T + 86_400_000 });
     expect(day.sessions.map((a) => a.id)).to.deep.equal([long.id]);
     expect((await rejection(handle.api.addSession({ startTime: T, endTime: T + MIN }))).code, 'overlap found').to.equal('CONFLICT');
   });

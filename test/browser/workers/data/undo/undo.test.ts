@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import type { Activity } from '../../../../../shared/activity.ts';
+import type { Session } from '../../../../../shared/session.ts';
 import type { Tag } from '../../../../../shared/tag.ts';
 import { rejection, startDataWorker, uniqueDbName, useDataWorker } from '../../../harness/worker-harness.ts';
 
@@ -20,10 +20,10 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
     const labels: string[] = [];
     for (let i = 0; i < 5; i++) labels.push((await handle.api.undo()).action.label);
     expect(labels).to.deep.equal(['Edit “Renamed”', 'Stop “Write report”', 'Resume “Write report”', 'Pause “Write report”', 'Start “Write report”']);
-    expect((await rejection(handle.api.getActivity(a.id))).code, 'the start is undone: the session is gone').to.equal('NOT_FOUND');
+    expect((await rejection(handle.api.getSession(a.id))).code, 'the start is undone: the session is gone').to.equal('NOT_FOUND');
     expect((await rejection(handle.api.undo())).message).to.equal('Nothing to undo');
     for (let i = 0; i < 5; i++) await handle.api.redo();
-    expect((await handle.api.getActivity(a.id)).name).to.equal('Renamed');
+    expect((await handle.api.getSession(a.id)).name).to.equal('Renamed');
     expect((await rejection(handle.api.redo())).message).to.equal('Nothing to redo');
     const state = await handle.api.undoState();
     expect(state).to.include({ undoCount: 5, redoCount: 0 });
@@ -33,7 +33,7 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
     const s = (await handle.api.addSession({ startTime: T, endTime: T + MIN, name: 'n0' })).sessions[0]!;
     for (let i = 1; i <= 120; i++) await handle.api.updateSession({ id: s.id, patch: { name: `n${i}` } });
     for (let i = 0; i < 100; i++) await handle.api.undo();
-    expect((await handle.api.getActivity(s.id)).name).to.equal('n20');
+    expect((await handle.api.getSession(s.id)).name).to.equal('n20');
     await handle.api.updateSession({ id: s.id, patch: { billable: true } });
     expect((await handle.api.undoState()).redoCount).to.equal(0);
   });
@@ -45,12 +45,12 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
     handle.replace();
     await handle.api.open({ name: handle.dbName });
     expect((await handle.api.undo()).action.label).to.equal('Split “before”');
-    expect((await handle.api.getActivity(s.id)).endTime).to.equal(T + 30 * MIN);
+    expect((await handle.api.getSession(s.id)).endTime).to.equal(T + 30 * MIN);
     handle.worker.terminate();
     handle.replace();
     await handle.api.open({ name: handle.dbName });
     await handle.api.redo();
-    expect((await handle.api.getActivity(s.id)).endTime).to.equal(T + 10 * MIN);
+    expect((await handle.api.getSession(s.id)).endTime).to.equal(T + 10 * MIN);
   });
 
   it('refuses with CONFLICT to undo an action whose session another window changed since, and changes nothing', async () => {
@@ -63,11 +63,11 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
       const e = await rejection(handle.api.undo({ actionId: mine.action!.id }));
       expect(e.code).to.equal('CONFLICT');
       expect(e.message).to.contain('edited since');
-      expect((await handle.api.getActivity(s.id)).name).to.equal('edited there');
+      expect((await handle.api.getSession(s.id)).name).to.equal('edited there');
       // the newest action (the other window's) can be undone; then mine can too
       await handle.api.undo();
       await handle.api.undo({ actionId: mine.action!.id });
-      expect((await other.api.getActivity(s.id)).name).to.equal('mine');
+      expect((await other.api.getSession(s.id)).name).to.equal('mine');
       expect((await rejection(handle.api.undo({ actionId: mine.action!.id }))).code).to.equal('NOT_FOUND');
       expect((await rejection(handle.api.undo({ actionId: -1 } as never))).code).to.equal('VALIDATION');
     } finally {
@@ -96,7 +96,7 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
         handle.replace();
         await handle.api.open({ name: uniqueDbName(`undo-prop-${run++}`) });
         const api = handle.api;
-        const seed: Activity[] = [];
+        const seed: Session[] = [];
         for (let k = 0; k < 3; k++) seed.push((await api.addSession({ startTime: T + k * 120 * MIN, endTime: T + k * 120 * MIN + 60 * MIN, name: `s${k}`, tags: ['a'] })).sessions[0]!);
         const snapshot = async () => {
           const page = await api.listSessions({ from: T - 86_400_000, to: T + 2 * 86_400_000, limit: 1000 });
@@ -108,7 +108,7 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
         let actions = 0;
         for (const o of ops) {
           const sessions = await live();
-          const pick = (i: number): Activity | undefined => sessions[i % Math.max(1, sessions.length)];
+          const pick = (i: number): Session | undefined => sessions[i % Math.max(1, sessions.length)];
           const counted = (r: { action: unknown } | null) => { if (r && r.action) actions++; };
           try {
             if (o.kind === 'add') counted(await api.addSession({ startTime: T + o.at * MIN, durationMs: o.len * MIN, tags: [o.tag], overlap: 'trim-others' }));
@@ -137,7 +137,7 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
         const after = await snapshot();
         for (let k = 0; k < actions; k++) await api.undo();
         expect(await snapshot()).to.deep.equal(before);
-        for (let k = 0; k < seed.length; k++) expect(await api.getActivity(seed[k]!.id)).to.deep.equal(before.sessions.find((s) => s.id === seed[k]!.id));
+        for (let k = 0; k < seed.length; k++) expect(await api.getSession(seed[k]!.id)).to.deep.equal(before.sessions.find((s) => s.id === seed[k]!.id));
         for (let k = 0; k < actions; k++) await api.redo();
         const redone = await snapshot();
         expect(redone.sessions).to.deep.equal(after.sessions);
