@@ -101,6 +101,8 @@ export function createOwner(clock: () => number = Date.now): Owner {
       } catch (error) {
         if (NOT_LOGGED.has(method)) throw error;
         const e = toAppError(error);
+        // a refusal that asks the user to choose (details.question) is part of a normal day, not an error to log
+        if (isPlainObject(e.details) && e.details['question'] === true) throw e;
         const correlationId = crypto.randomUUID().slice(0, 8);
         void core.logError(e, `worker:${method}`, correlationId);
         const details =

@@ -85,7 +85,7 @@ export async function deleteProject(ctx: EditContext, input: DeleteProjectInput)
   journal.label = `Delete project “${project.name}”`;
   const count = (await db.get<{ n: number }>('SELECT count(*) AS n FROM activities WHERE project_id = ? AND deleted_at IS NULL', [input.id]))?.n ?? 0;
   if (count > 0 && !input.sessions) {
-    throw new AppError('CONFLICT', `“${project.name}” has ${count} session${count === 1 ? '' : 's'}: keep them without a project, or move them to another project`, { sessions: count });
+    throw new AppError('CONFLICT', `“${project.name}” has ${count} session${count === 1 ? '' : 's'}: keep them without a project, or move them to another project`, { sessions: count, question: true });
   }
   const target = input.sessions === 'move' ? (await requireLiveProject(db, input.moveTo!)).id : null;
   if (target) await requireNoCycle(db, input.id, target).catch(() => {

@@ -36,7 +36,9 @@ export async function settleOverlaps(
   if (choice === undefined) {
     throw new AppError('CONFLICT', overlaps.length === 1
       ? `This overlaps “${overlaps[0]!.otherName || 'another session'}”; keep both, or trim one of them`
-      : `This overlaps ${overlaps.length} other sessions; keep them, or trim`, { overlaps: overlaps.slice(0, 200), count: overlaps.length });
+      : `This overlaps ${overlaps.length} other sessions; keep them, or trim`,
+      // a question for the user (the window asks which fix), not a failure: the error log leaves it out
+      { overlaps: overlaps.slice(0, 200), count: overlaps.length, question: true });
   }
   // only the sessions involved are read in full
   const byId = new Map(

@@ -73,6 +73,16 @@ describe('correcting time: session edits in the data worker (real OPFS)', () => 
     expect((await handle.api.getSession(a.id)).endTime, 'refused edits changed nothing').to.equal(T + 95 * MIN);
   });
 
+  it('an overlap question is not written to the error log; a real refusal is', async () => {
+    await add(T, T + 60 * MIN, { name: 'first' });
+    const asked = await rejection(handle.api.addSession({ name: 'second', startTime: T + 30 * MIN, endTime: T + 90 * MIN }));
+    expect(asked.code).to.equal('CONFLICT');
+    expect((await handle.api.listErrors()).entries, 'a question is not an error').to.deep.equal([]);
+    const bad = await rejection(handle.api.addSession({ name: 'x', startTime: T, endTime: T - MIN }));
+    expect(bad.code).to.equal('VALIDATION');
+    expect((await handle.api.listErrors()).entries.map((e) => e.code)).to.deep.equal(['VALIDATION']);
+  });
+
   it('refuses a change that makes sessions overlap unless told what to do, and lists the overlaps', async () => {
     const a = await add(T, T + 60 * MIN, { name: 'first' });
     const b = await add(T + 60 * MIN, T + 120 * MIN, { name: 'second' });
