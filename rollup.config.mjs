@@ -1,5 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
@@ -45,6 +47,9 @@ function preloadChunks(pages) {
 
 const browserPlugins = () => [
   nodeResolve({ browser: true }),
+  // the export worker's PDF libraries import JSON (font metrics) and a few CommonJS packages (brotli, dfa, node-html-better-parser)
+  json(),
+  commonjs(),
   replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
   ts(),
   production && minify({ target: 'es2022' }),

@@ -21,5 +21,6 @@ syncQuickEntryShortcut(shell, services.settings, (status) => {
   notice.message = status.message ?? `The quick-entry shortcut ${status.accelerator} could not be registered.`;
 });
 void services.client.start();
+void app.focusStartField();
 // After the first paint, when the window is idle: a quick integrity check, then today's scheduled backup.
 requestAnimationFrame(() => services.database.checkWhenIdle());

@@ -1,13 +1,14 @@
+import { EXPORTS_METHODS, type ExportsApi } from './export-contract.ts';
 import type {
-  Activity,
-  ListActivitiesInput,
-  ListActivitiesResult,
+  Session,
+  SessionsInRangeInput,
+  SessionsInRange,
   NewSession,
   StartTimerInput,
   StopTimerInput,
   TimeRange,
   TimerIdInput,
-} from './activity.ts';
+} from './session.ts';
 import type {
   BackupInfo,
   BackupRetention,
@@ -42,11 +43,21 @@ import type {
   SessionPage,
   SplitSessionInput,
   UpdateSessionInput,
-} from './sessions.ts';
+} from './session-edits.ts';
 import type { Report, ReportInput, ReportRowsInput, ReportRowsPage } from './reports.ts';
 import type { CreateTagInput, MergeTagsInput, Tag, UpdateTagInput } from './tag.ts';
 import type { UndoInput, UndoOutcome, UndoState } from './undo.ts';
-import type { ExportsApi } from './export-contract.ts';
+
+/**
+ * Each interface's method names, written once beside it. They are the allow-list of what the owner serves over
+ * Comlink (see OWNER_METHODS). `methodsOf<I>()(list)` fails to compile when `list` leaves out a method of `I` (the
+ * error names it under `missing`) or names one `I` does not have.
+ */
+function methodsOf<I>() {
+  return <const L extends readonly (keyof I & string)[]>(
+    list: L & ([Exclude<keyof I, L[number]>] extends [never] ? unknown : { missing: Exclude<keyof I, L[number]> }),
+  ): L => list;
+}
 
 export interface OpenOptions {
   /** OPFS file name of the database; tests use their own. */
@@ -92,19 +103,25 @@ export interface LifecycleApi {
 
 export interface SessionsApi {
   /** Starts a timer, stopping any timer already running at the new start time. Committed before it resolves. */
-  startTimer(input: StartTimerInput): Promise<Activity>;
-  stopTimer(input: StopTimerInput): Promise<Activity>;
-  pauseTimer(input: TimerIdInput): Promise<Activity>;
-  resumeTimer(input: TimerIdInput): Promise<Activity>;
-  runningTimer(): Promise<Activity | null>;
+  startTimer(input: StartTimerInput): Promise<Session>;
+  stopTimer(input: StopTimerInput): Promise<Session>;
+  pauseTimer(input: TimerIdInput): Promise<Session>;
+  resumeTimer(input: TimerIdInput): Promise<Session>;
+  runningTimer(): Promise<Session | null>;
   /** Live sessions overlapping [from, to), oldest first; at most `limit`; damaged rows are counted, not returned. */
-  listActivities(input: ListActivitiesInput): Promise<ListActivitiesResult>;
-  getActivity(id: string): Promise<Activity>;
-  deleteActivity(id: string): Promise<Activity>;
-  restoreActivity(id: string): Promise<Activity>;
+  sessionsInRange(input: SessionsInRangeInput): Promise<SessionsInRange>;
+  /** A page of sessions for the list views, filtered and sorted. */
+  listSessions(input: ListSessionsInput): Promise<SessionPage>;
+  getSession(id: string): Promise<Session>;
+  deleteSession(id: string): Promise<Session>;
+  restoreSession(id: string): Promise<Session>;
   /** Inserts finished sessions in one transaction; returns how many. */
   insertSessions(sessions: NewSession[]): Promise<number>;
 }
+export const SESSIONS_METHODS = methodsOf<SessionsApi>()([
+  'startTimer', 'stopTimer', 'pauseTimer', 'resumeTimer', 'runningTimer', 'sessionsInRange', 'listSessions', 'getSession',
+  'deleteSession', 'restoreSession', 'insertSessions',
+]);
 
 /**
  * Corrections. Each call is one transaction recorded in the undo journal. A change that would make two live sessions
@@ -122,8 +139,11 @@ export interface EditsApi {
   continueSession(input: ContinueSessionInput): Promise<EditResult>;
   bulkUpdate(input: BulkUpdateInput): Promise<EditResult>;
   bulkDelete(input: BulkDeleteInput): Promise<EditResult>;
-  listSessions(input: ListSessionsInput): Promise<SessionPage>;
 }
+export const EDITS_METHODS = methodsOf<EditsApi>()([
+  'updateSession', 'addSession', 'splitSession', 'mergeSessions', 'duplicateSession', 'continueSession', 'bulkUpdate',
+  'bulkDelete',
+]);
 
 export interface UndoApi {
   /**
@@ -134,6 +154,7 @@ export interface UndoApi {
   redo(): Promise<UndoOutcome>;
   undoState(): Promise<UndoState>;
 }
+export const UNDO_METHODS = methodsOf<UndoApi>()(['undo', 'redo', 'undoState']);
 
 /** What a change to a project, tag or goal answers: the record as written, and the undoable action. */
 export interface ChangeResult<T> {
@@ -152,6 +173,7 @@ export interface TagsApi {
   /** every session tagged `from` gets `into`; `from` is deleted */
   mergeTags(input: MergeTagsInput): Promise<ChangeResult<Tag>>;
 }
+export const TAGS_METHODS = methodsOf<TagsApi>()(['listTags', 'createTag', 'updateTag', 'deleteTag', 'mergeTags']);
 
 /** Projects form a tree (parentId). Names unique among live projects without case. Every change is undoable. */
 export interface ProjectsApi {
@@ -167,6 +189,9 @@ export interface ProjectsApi {
   /** this week (settings' week start), this month, all time, budget used; for every live project */
   projectTotals(): Promise<ProjectTotals[]>;
 }
+export const PROJECTS_METHODS = methodsOf<ProjectsApi>()([
+  'createProject', 'listProjects', 'updateProject', 'archiveProject', 'deleteProject', 'mergeProjects', 'projectTotals',
+]);
 
 export interface GoalsApi {
   listGoals(): Promise<Goal[]>;
@@ -176,6 +201,7 @@ export interface GoalsApi {
   /** progress of every goal in its current period at `at` (default now), running timer included, with streaks */
   goalProgress(input?: { at?: number }): Promise<GoalProgress[]>;
 }
+export const GOALS_METHODS = methodsOf<GoalsApi>()(['listGoals', 'createGoal', 'updateGoal', 'deleteGoal', 'goalProgress']);
 
 /** Settings: validated on every read and write; other windows hear of changes on the changes channel. */
 export interface SettingsApi {
@@ -190,6 +216,9 @@ export interface SettingsApi {
   /** validates the whole file first; a bad file changes nothing and says what is wrong */
   importSettings(file: unknown): Promise<Settings>;
 }
+export const SETTINGS_METHODS = methodsOf<SettingsApi>()([
+  'getSettings', 'updateSettings', 'settingsHistory', 'rollbackSetting', 'exportSettings', 'importSettings',
+]);
 
 export interface ReportsApi {
   /** Worked time per local day and project for sessions starting in [from, to). */
@@ -199,6 +228,7 @@ export interface ReportsApi {
   /** A page of the detailed table, sorted and filtered in SQL. */
   reportRows(input: ReportRowsInput): Promise<ReportRowsPage>;
 }
+export const REPORTS_METHODS = methodsOf<ReportsApi>()(['totalsByProjectDay', 'report', 'reportRows']);
 
 /** The file itself: integrity, backups, export, restore, recovery. These also work in recovery mode. */
 export interface DatabaseApi {
@@ -221,6 +251,10 @@ export interface DatabaseApi {
   /** Recovery only: keeps the unusable file aside (never deleted) and starts an empty database. */
   startFresh(): Promise<OpenInfo>;
 }
+export const DATABASE_METHODS = methodsOf<DatabaseApi>()([
+  'checkIntegrity', 'status', 'listBackups', 'backupNow', 'runScheduledBackups', 'getBackupRetention',
+  'setBackupRetention', 'exportDatabase', 'restoreBackup', 'restoreFromFile', 'startFresh',
+]);
 
 export interface DiagnosticsApi {
   /** Records an error a window caught; never fails for bad text (it is cut), only for a missing `source`. */
@@ -228,6 +262,7 @@ export interface DiagnosticsApi {
   listErrors(input?: ListErrorsInput): Promise<ErrorLogPage>;
   clearErrors(): Promise<void>;
 }
+export const DIAGNOSTICS_METHODS = methodsOf<DiagnosticsApi>()(['reportError', 'listErrors', 'clearErrors']);
 
 /**
  * The data worker's API, reached through Comlink: the domains composed into one object. Every argument is
@@ -235,3 +270,17 @@ export interface DiagnosticsApi {
  * nothing.
  */
 export interface DataApi extends LifecycleApi, SessionsApi, EditsApi, UndoApi, TagsApi, ProjectsApi, GoalsApi, SettingsApi, ReportsApi, DatabaseApi, DiagnosticsApi, ExportsApi {}
+
+/** Every DataApi call an owner serves for itself and for the workers that proxy to it (the lifecycle is per worker). */
+export type OwnerApi = Omit<DataApi, keyof LifecycleApi>;
+
+/** The calls forwarded verbatim from a proxy to the owner: every interface's list. */
+export const OWNER_METHODS = [
+  ...SESSIONS_METHODS, ...EDITS_METHODS, ...UNDO_METHODS, ...TAGS_METHODS, ...PROJECTS_METHODS, ...GOALS_METHODS,
+  ...SETTINGS_METHODS, ...REPORTS_METHODS, ...DATABASE_METHODS, ...DIAGNOSTICS_METHODS, ...EXPORTS_METHODS,
+] as const;
+type OwnerMethod = (typeof OWNER_METHODS)[number];
+/** Fails to compile when DataApi gains an interface whose list is not in OWNER_METHODS (or loses one that is). */
+export type OwnerMethodsComplete = [Exclude<keyof OwnerApi, OwnerMethod>, Exclude<OwnerMethod, keyof OwnerApi>] extends [never, never] ? true : never;
+const ownerMethodsComplete: OwnerMethodsComplete = true;
+void ownerMethodsComplete;

@@ -9,14 +9,8 @@ import { EpochMsSchema } from './ids.ts';
 /** `PRAGMA application_id` of every LightTrack database: "LTRK" in ASCII. Files carrying another id are not ours. */
 export const APPLICATION_ID = 0x4c54524b;
 
-/** Lifecycle messages every window listens to (a restore swaps the file under everyone: all windows reload). */
-export const LIFECYCLE_CHANNEL = 'lighttrack:lifecycle';
-export const LifecycleMessageSchema = v.object({
-  type: v.literal('reload'),
-  /** plain words, shown briefly by the window before it reloads */
-  reason: v.pipe(v.string(), v.maxLength(500)),
-});
-export type LifecycleMessage = v.InferOutput<typeof LifecycleMessageSchema>;
+// the lifecycle channel lives in its own module: every window loads it at once, the rest of this file later
+export { LIFECYCLE_CHANNEL, LifecycleMessageSchema, type LifecycleMessage } from './lifecycle.ts';
 
 export const RECOVERY_KINDS = ['damaged', 'not-ours', 'newer-schema', 'lost'] as const;
 export type RecoveryKind = (typeof RECOVERY_KINDS)[number];

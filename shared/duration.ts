@@ -1,6 +1,6 @@
-import type { Activity } from './activity.ts';
+import type { Session } from './session.ts';
 
-type Timed = Pick<Activity, 'startTime' | 'endTime' | 'pausedMs' | 'pauseStartedAt'>;
+type Timed = Pick<Session, 'startTime' | 'endTime' | 'pausedMs' | 'pauseStartedAt'>;
 
 /** Worked (non-paused) milliseconds of a session as of `now`. */
 export function activeMs(a: Timed, now: number): number {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { ExportContext, ExportSession, ImportFormat } from './export-rows.ts';
 import { ReportFiltersSchema, GROUP_KEYS } from './reports.ts';
-import type { ActionRef } from './sessions.ts';
+import type { ActionRef } from './session-edits.ts';
 import { noNul } from './validate.ts';
 
 /**

@@ -128,6 +128,8 @@ export interface Insight {
 }
 
 export interface ReportProductivity {
+  /** false while no live project or tag is marked productive or distracting: the score would mean nothing */
+  classesSet: boolean;
   productiveMs: number;
   neutralMs: number;
   distractingMs: number;

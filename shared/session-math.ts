@@ -1,4 +1,4 @@
-import type { Pause } from './activity.ts';
+import type { Pause } from './session.ts';
 
 /**
  * Pure time arithmetic for corrections: clip, split, merge and "set the worked time". A session's paused time is its

@@ -1,6 +1,6 @@
-import type { Activity } from './activity.ts';
+import type { Session } from './session.ts';
 
-type Timed = Pick<Activity, 'startTime' | 'endTime' | 'pausedMs' | 'pauseStartedAt'> & { pauses?: Activity['pauses'] };
+type Timed = Pick<Session, 'startTime' | 'endTime' | 'pausedMs' | 'pauseStartedAt'> & { pauses?: Session['pauses'] };
 
 const overlap = (a: number, b: number, from: number, to: number) => Math.max(0, Math.min(b, to) - Math.max(a, from));
 

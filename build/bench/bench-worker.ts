@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { Database } from '../../workers/data/sqlite.ts';
+import { Database } from '../../workers/data/storage/sqlite.ts';
 import { runEngine } from './engine-run.ts';
 import * as engineBench from './engine-bench.ts';
 

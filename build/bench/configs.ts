@@ -4,7 +4,7 @@ export interface StorageConfig {
   journal: 'delete' | 'wal' | 'memory' | 'off';
   locking: 'normal' | 'exclusive';
   synchronous: 'full' | 'normal' | 'off';
-  /** 'coalescing' = OPFSCoopSyncVFS with WAL appends written once per commit (workers/data/coalescing-vfs.ts, what the app uses) */
+  /** 'coalescing' = OPFSCoopSyncVFS with WAL appends written once per commit (workers/data/storage/coalescing-vfs.ts, what the app uses) */
   vfs?: 'coop' | 'coalescing';
   /** PRAGMA wal_autocheckpoint (pages); SQLite's default is 1000 */
   walAutocheckpoint?: number;

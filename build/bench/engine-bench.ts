@@ -3,8 +3,8 @@
  * statements, no app layers. Used by bench-worker.ts.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/activities.ts';
-import { MIGRATIONS } from '../../workers/data/migrations.ts';
+import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/sessions/sessions.ts';
+import { MIGRATIONS } from '../../workers/data/database/migrations.ts';
 import { backupWithApi } from './backup-api.ts';
 import { configPragmas, type StorageConfig } from './configs.ts';
 import { BENCH_PROJECT_IDS, generateSessions } from './sessions.ts';

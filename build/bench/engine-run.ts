@@ -1,6 +1,6 @@
-import { totalsByProjectDaySql } from '../../workers/data/analytics.ts';
-import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/activities.ts';
-import { CONNECTION_PRAGMAS, MIGRATIONS } from '../../workers/data/migrations.ts';
+import { totalsByProjectDaySql } from '../../workers/data/reports/day-totals.ts';
+import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/sessions/sessions.ts';
+import { CONNECTION_PRAGMAS, MIGRATIONS } from '../../workers/data/database/migrations.ts';
 import { BENCH_PROJECT_IDS, BENCH_START, generateSessions, type EngineResult } from './sessions.ts';
 
 /** The same statements for both engines: each engine supplies exec/run/all. */

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/activities.ts';
-import { MIGRATIONS } from '../../workers/data/migrations.ts';
+import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/sessions/sessions.ts';
+import { MIGRATIONS } from '../../workers/data/database/migrations.ts';
 import { runEngine } from './engine-run.ts';
 import { BENCH_PROJECT_IDS, generateSessions } from './sessions.ts';
 
@@ -89,11 +89,11 @@ export async function runNativeConfig(pragmas: string, rows: number, batch: numb
  * so every statement is the same SQL. Returns per size: build of the roll-up, and each case's time.
  */
 export async function runNativeReports(sizes: number[], batch: number) {
-  const { buildReport } = await import('../../workers/data/analytics/report.ts');
+  const { buildReport } = await import('../../workers/data/reports/report.ts');
   const { DEFAULT_SETTINGS } = await import('../../shared/settings.ts');
   const { reportCases } = await import('./report-cases.ts');
   const { benchBatch } = await import('./report-bench.ts');
-  const { CONNECTION_PRAGMAS } = await import('../../workers/data/migrations.ts');
+  const { CONNECTION_PRAGMAS } = await import('../../workers/data/database/migrations.ts');
   const { parse } = await import('../../shared/validate.ts');
   const { ReportInputSchema } = await import('../../shared/reports.ts');
   const out: { size: number; firstReportMs: number; rows: { label: string; ms: number }[] }[] = [];
@@ -139,7 +139,7 @@ export async function runNativeReports(sizes: number[], batch: number) {
       };
       const cases = reportCases(last);
       // the whole roll-up and its baked tables in one go (the app builds them in steps behind its reports)
-      const { refreshRollup } = await import('../../workers/data/analytics/rollup.ts');
+      const { refreshRollup } = await import('../../workers/data/reports/rollup.ts');
       const t = performance.now();
       await refreshRollup(adapter, DEFAULT_SETTINGS.reportRounding);
       const firstReportMs = performance.now() - t;

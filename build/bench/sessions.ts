@@ -1,4 +1,4 @@
-import type { NewSession } from '../../shared/activity.ts';
+import type { NewSession } from '../../shared/session.ts';
 
 /** A small deterministic PRNG (mulberry32) so every bench run and both engines see the same data. */
 function random(seed: number): () => number {

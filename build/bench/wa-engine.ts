@@ -1,11 +1,11 @@
 /**
- * wa-sqlite on OPFS for the bench, straight on the library (not through workers/data/sqlite.ts), so the engine-level
+ * wa-sqlite on OPFS for the bench, straight on the library (not through workers/data/storage/sqlite.ts), so the engine-level
  * measurements can set every pragma, reach the WebAssembly module (backup API) and swap the VFS.
  */
 import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
 import * as SQLite from '@journeyapps/wa-sqlite';
 import { OPFSCoopSyncVFS } from '@journeyapps/wa-sqlite/src/examples/OPFSCoopSyncVFS.js';
-import { createCoalescingWalVFS } from '../../workers/data/coalescing-vfs.ts';
+import { createCoalescingWalVFS } from '../../workers/data/storage/coalescing-vfs.ts';
 
 export type SqlValue = number | string | Uint8Array | null;
 export type Row = Record<string, SqlValue>;

@@ -1,5 +1,5 @@
 import { toAppError } from '../../shared/errors.ts';
-import type { ActionRef } from '../../shared/sessions.ts';
+import type { ActionRef } from '../../shared/session-edits.ts';
 
 /** Tells the window an undoable change was made (lt-app shows it with Undo). */
 export function announceAction(host: Element, action: ActionRef | null): void {

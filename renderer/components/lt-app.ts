@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { activeMs, formatClock } from '../../shared/duration.ts';
 import { toAppError, type AppErrorData } from '../../shared/errors.ts';
-import type { ActionRef } from '../../shared/sessions.ts';
+import type { ActionRef } from '../../shared/session-edits.ts';
 import type { Shell } from '../../shared/shell-contract.ts';
 import {
   databaseContext, dataClientContext, dayModelContext, diagnosticsContext, settingsContext, shellContext, timerModelContext,
@@ -25,7 +25,7 @@ import '../views/diagnostics/lt-diagnostics-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
 import type { LtShortcutHelp } from './lt-shortcut-help.ts';
 import './lt-shortcut-help.ts';
-import { toast, toastStyles, type ToastMessage } from './toast.ts';
+import { placeToast, toast, toastStyles, type ToastMessage } from './toast.ts';
 import { $pendingCommand, type AppCommand } from '../state/commands.ts';
 
 /** "timer" is the old name of the Day view's route; links to it keep working. */
@@ -85,7 +85,6 @@ export class LtApp extends LitElement {
   @state() private message: ToastMessage | null = null;
   @query('lt-shortcut-help') private help!: LtShortcutHelp;
   #services: AppServices | null = null;
-  #disconnect: Array<() => void> = [];
   #toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -93,6 +92,24 @@ export class LtApp extends LitElement {
     new WatchController(this, () => {
       const { timer, database, lifecycle } = this.services;
       return [timer.$error, database.$mode, lifecycle.$reloadReason];
+    }, () => {
+      const { timer, database, day, undo, settings } = this.services;
+      this.addEventListener('lt-action', this.#onAction as EventListener);
+      this.addEventListener('lt-error', this.#onError as EventListener);
+      this.addEventListener('lt-notice', this.#onNotice as EventListener);
+      this.addEventListener('lt-command', this.#onCommand as EventListener);
+      return [
+        database.connect(),
+        timer.connect(),
+        day.connect(),
+        undo.connect(),
+        settings.connect(),
+        ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
+        () => this.removeEventListener('lt-action', this.#onAction as EventListener),
+        () => this.removeEventListener('lt-error', this.#onError as EventListener),
+        () => this.removeEventListener('lt-notice', this.#onNotice as EventListener),
+        () => this.removeEventListener('lt-command', this.#onCommand as EventListener),
+      ];
     });
     new ShortcutController(this, () => [
       { keys: ['Mod+z'], group: 'Everywhere', label: 'Undo (in an empty field too)', run: () => void this.#undo(), inEmptyField: true },
@@ -126,30 +143,25 @@ export class LtApp extends LitElement {
     super.connectedCallback();
     // the Ctrl/Cmd+K palette (quick entry) comes after the first paint
     requestAnimationFrame(() => setTimeout(() => void import('../views/quick-entry/lt-command-palette.ts'), 0));
-    const { timer, database, day, undo } = this.services;
-    this.addEventListener('lt-action', this.#onAction as EventListener);
-    this.addEventListener('lt-error', this.#onError as EventListener);
-    this.addEventListener('lt-notice', this.#onNotice as EventListener);
-    this.addEventListener('lt-command', this.#onCommand as EventListener);
-    this.#disconnect = [
-      database.connect(),
-      timer.connect(),
-      day.connect(),
-      undo.connect(),
-      this.services.settings.connect(),
-      ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
-      () => this.removeEventListener('lt-action', this.#onAction as EventListener),
-      () => this.removeEventListener('lt-error', this.#onError as EventListener),
-      () => this.removeEventListener('lt-notice', this.#onNotice as EventListener),
-      () => this.removeEventListener('lt-command', this.#onCommand as EventListener),
-    ];
+  }
+
+  /**
+   * The toast never sits over the field the user is in. Focus moving inside one view never reaches this element
+   * (shadow DOM stops such focus events at the view), so the place is checked a few times a second while it shows.
+   */
+  #toastPlacing: ReturnType<typeof setInterval> | undefined;
+
+  protected override updated(): void {
+    const el = this.renderRoot.querySelector<HTMLElement>('.toast');
+    placeToast(el);
+    clearInterval(this.#toastPlacing);
+    if (el) this.#toastPlacing = setInterval(() => placeToast(el), 250);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const stop of this.#disconnect) stop();
-    this.#disconnect = [];
     clearTimeout(this.#toastTimer);
+    clearInterval(this.#toastPlacing);
   }
 
   /** The running timer in the window title, so the taskbar and window switcher show it. */
@@ -182,9 +194,9 @@ export class LtApp extends LitElement {
     if (typeof event.detail?.text === 'string') this.#show({ text: event.detail.text });
   };
 
-  /** Export needs the report on screen: go to Reports, which takes the command; import opens over any view. */
   readonly #onCommand = (event: CustomEvent<AppCommand>): void => void this.#command(event.detail);
 
+  /** Export needs the report on screen: go to Reports, which takes the command; import opens over any view. */
   async #command(command: AppCommand): Promise<void> {
     if (command === 'export-report') {
       $pendingCommand.set('export-report');
@@ -235,6 +247,20 @@ export class LtApp extends LitElement {
       ? `Cannot ${what}${label ? ` “${label}”` : ''}: it was changed since (${e.message}).`
       : `Cannot ${what}: ${e.message}`;
     this.#show({ text, error: true, button: { label: 'Dismiss', run: () => this.#show(null) } });
+  }
+
+  /**
+   * A freshly opened window on the Day view: the name field takes focus, so typing starts an entry at once (and Esc
+   * leaves it for the list keys). Nothing is taken from an element the user focused already.
+   */
+  async focusStartField(): Promise<void> {
+    await this.updateComplete;
+    const day = this.renderRoot.querySelector('lt-day-view');
+    await day?.updateComplete;
+    const bar = day?.renderRoot.querySelector('lt-timer-bar');
+    await bar?.updateComplete;
+    const active = document.activeElement;
+    if (bar && (active === null || active === document.body)) bar.focusName();
   }
 
   override render() {

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cssVars } from './css-vars.ts';
 import { toAppError } from '../../shared/errors.ts';
@@ -7,7 +7,9 @@ import type { Goal, GoalProgress } from '../../shared/goal.ts';
 import type { Project } from '../../shared/project.ts';
 import type { Tag } from '../../shared/tag.ts';
 import { dataClientContext } from '../context.ts';
+import { CHANGED_TABLES } from '../../shared/changes.ts';
 import { FormatController } from '../controllers/format.ts';
+import { WatchController } from '../controllers/watch.ts';
 import type { DataClient } from '../services/data-client.ts';
 import { controlStyles } from './styles.ts';
 import './lt-tag-chip.ts';
@@ -60,7 +62,14 @@ export class LtGoalProgress extends LitElement {
   @state() private error: string | null = null;
 
   readonly #format = new FormatController(this);
-  #stop: (() => void) | null = null;
+  // live while connected: every change to what a goal counts, from any window, and worker restarts
+  readonly #watch = new WatchController(this, () => [], () => {
+    this.#watched = this.client;
+    if (!this.client) return [];
+    void this.refresh();
+    return [this.client.watch(CHANGED_TABLES, () => this.refresh()), () => this.#tick(false)];
+  });
+  #watched: DataClient | undefined;
   #ticker: ReturnType<typeof setInterval> | null = null;
   readonly #reads = new CoalescedRead(async () => {
     const data = this.client!.data;
@@ -79,25 +88,9 @@ export class LtGoalProgress extends LitElement {
     this.loaded = true;
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const client = this.client;
-    if (!client) return;
-    const stopChanges = client.onChange(() => void this.refresh());
-    const onRestart = () => void this.refresh();
-    client.addEventListener('restart', onRestart);
-    this.#stop = () => {
-      stopChanges();
-      client.removeEventListener('restart', onRestart);
-    };
-    void this.refresh();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stop?.();
-    this.#stop = null;
-    this.#tick(false);
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // a client provided after connecting (context with subscribe) is watched from then on
+    if (changed.has('client') && this.isConnected && this.client !== this.#watched) this.#watch.resubscribe();
   }
 
   /** Re-reads goals and progress; calls during a read coalesce into one more. */

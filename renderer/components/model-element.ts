@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReadableAtom } from 'nanostores';
 import { timerModelContext } from '../context.ts';
+import { WatchController } from '../controllers/watch.ts';
 import type { TimerModel } from '../state/timer-model.ts';
 
 /**
@@ -14,20 +15,11 @@ export abstract class ModelElement extends LitElement {
   @property({ attribute: false })
   model!: TimerModel;
 
-  #unsubscribe: Array<() => void> = [];
+  constructor() {
+    super();
+    // after the context consumer (added first), so the model is there on connect
+    new WatchController(this, () => (this.model ? this.watched(this.model) : []));
+  }
 
   protected abstract watched(model: TimerModel): ReadableAtom<unknown>[];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.model) {
-      this.#unsubscribe = this.watched(this.model).map((store) => store.listen(() => this.requestUpdate()));
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const stop of this.#unsubscribe) stop();
-    this.#unsubscribe = [];
-  }
 }

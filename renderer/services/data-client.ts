@@ -4,6 +4,7 @@ import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi, OpenInfo } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import * as v from 'valibot';
+import { CoalescedRead } from '../state/coalesced.ts';
 
 installErrorTransfer();
 
@@ -22,6 +23,9 @@ export interface DataClientOptions {
 
 type Api = Omit<DataApi, 'holdLifeline' | 'open' | 'close'>;
 
+/** A table whose committed changes every window hears about (shared/changes.ts). */
+export type ChangedTable = Change['table'];
+
 interface Connection {
   worker: Worker;
   remote: Comlink.Remote<DataApi>;
@@ -33,7 +37,7 @@ interface Connection {
 /**
  * The window's handle on its data worker. It starts the worker, watches it through a Web Lock the worker holds
  * for its whole life, and when the worker dies (crash, terminate) starts a new one on the same database and fires
- * a "restart" event so views reload. Calls in flight at that moment reject with an UNAVAILABLE error; later calls go
+ * a "restart" event (readers subscribe through watch(), which covers it). Calls in flight at that moment reject with an UNAVAILABLE error; later calls go
  * to the new worker. A call refused because the database needs recovery fires a "recovery" event.
  */
 export class DataClient extends EventTarget {
@@ -86,11 +90,30 @@ export class DataClient extends EventTarget {
   }
 
   /**
-   * Subscribes to committed changes from every window's worker; malformed messages are ignored. One channel for all
-   * subscribers, opened with the first: creating a BroadcastChannel took up to ~100 ms of the main thread in a trace
-   * of view switches (each view paid it on every visit), and each message was parsed once per subscriber.
+   * The one way a reader stays live: `reload` runs after a committed change to any of `tables` from any window, and
+   * after the worker was replaced (a crash: whatever was announced while it was down may have been missed). Runs
+   * coalesce: triggers while a reload is under way cost one more run, not one each. `reload` reports its own
+   * failures; the caller loads first itself. Returns the unsubscribe, after which no run starts (a queued one neither).
    */
-  onChange(listener: (change: Change) => void): () => void {
+  watch(tables: readonly ChangedTable[], reload: () => unknown): () => void {
+    let live = true;
+    const reads = new CoalescedRead(async () => void (live && (await reload())));
+    const run = () => void (live && reads.run());
+    const stopChanges = tables.length > 0 ? this.#onChange((change) => tables.includes(change.table) && run()) : () => undefined;
+    this.addEventListener('restart', run);
+    return () => {
+      live = false;
+      stopChanges();
+      this.removeEventListener('restart', run);
+    };
+  }
+
+  /**
+   * Committed changes from every window's worker; malformed messages are ignored. One channel for all subscribers,
+   * opened with the first: creating a BroadcastChannel took up to ~100 ms of the main thread in a trace of view
+   * switches (each view paid it on every visit), and each message was parsed once per subscriber.
+   */
+  #onChange(listener: (change: Change) => void): () => void {
     if (!this.#changes) {
       const channel = new BroadcastChannel(CHANGES_CHANNEL);
       channel.onmessage = (event: MessageEvent) => {

@@ -42,11 +42,11 @@ export class DatabaseService {
   /** Opens the database (once) and follows its status: after a worker restart and whenever a call meets recovery. */
   connect(): () => void {
     if (!this.#disconnect) {
+      const stopWatching = this.watchRestarts(() => this.refresh());
       const refresh = () => void this.refresh();
-      this.#client.addEventListener('restart', refresh);
       this.#client.addEventListener('recovery', refresh);
       this.#disconnect = () => {
-        this.#client.removeEventListener('restart', refresh);
+        stopWatching();
         this.#client.removeEventListener('recovery', refresh);
         this.#disconnect = null;
       };
@@ -56,6 +56,14 @@ export class DatabaseService {
       );
     }
     return this.#disconnect;
+  }
+
+  /**
+   * Runs `reload` after each worker restart, for views of the file (backups, the error log, its status) that no
+   * change announcement covers. Returns the unsubscribe.
+   */
+  watchRestarts(reload: () => unknown): () => void {
+    return this.#client.watch([], reload);
   }
 
   /** Asks the worker for its current status. */

@@ -1,6 +1,6 @@
 import { atom } from 'nanostores';
 import * as v from 'valibot';
-import { LIFECYCLE_CHANNEL, LifecycleMessageSchema } from '../../shared/database.ts';
+import { LIFECYCLE_CHANNEL, LifecycleMessageSchema } from '../../shared/lifecycle.ts';
 
 export interface LifecycleOptions {
   /** what reloading means: the page reloads in the app; tests count instead */

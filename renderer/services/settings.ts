@@ -40,16 +40,11 @@ export class SettingsService {
 
   connect(): () => void {
     if (!this.#disconnect) {
-      const stopChanges = this.#client.onChange((change) => {
-        if (change.table === 'settings') void this.reload();
-      });
-      const onRestart = () => void this.reload();
-      this.#client.addEventListener('restart', onRestart);
+      const stopWatching = this.#client.watch(['settings'], () => this.reload());
       const stopTheme = this.$settings.subscribe((s) => applyTheme(this.#root, s.theme));
       this.#disconnect = () => {
-        stopChanges();
+        stopWatching();
         stopTheme();
-        this.#client.removeEventListener('restart', onRestart);
         this.#disconnect = null;
       };
       void this.reload();

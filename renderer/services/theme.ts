@@ -19,11 +19,7 @@ export function followTheme(client: DataClient, root: HTMLElement = document.doc
     client.data.getSettings().then((s) => {
       if (THEMES.includes(s.theme)) applyTheme(root, s.theme);
     }, () => undefined);
-  const stop = client.onChange((change) => change.table === 'settings' && void read());
-  client.addEventListener('restart', read);
+  const stop = client.watch(['settings'], read);
   void read();
-  return () => {
-    stop();
-    client.removeEventListener('restart', read);
-  };
+  return stop;
 }

@@ -1,4 +1,5 @@
 import { atom } from 'nanostores';
+import { CHANGED_TABLES } from '../../shared/changes.ts';
 import type { UndoOutcome, UndoState } from '../../shared/undo.ts';
 import type { DataClient } from './data-client.ts';
 import { CoalescedRead } from '../state/coalesced.ts';
@@ -21,12 +22,9 @@ export class UndoService {
 
   connect(): () => void {
     if (!this.#disconnect) {
-      const stopChanges = this.#client.onChange(() => void this.refresh());
-      const onRestart = () => void this.refresh();
-      this.#client.addEventListener('restart', onRestart);
+      const stopWatching = this.#client.watch(CHANGED_TABLES, () => this.refresh());
       this.#disconnect = () => {
-        stopChanges();
-        this.#client.removeEventListener('restart', onRestart);
+        stopWatching();
         this.#disconnect = null;
       };
       void this.refresh();

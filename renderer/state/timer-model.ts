@@ -1,5 +1,6 @@
 import { atom } from 'nanostores';
-import type { Activity } from '../../shared/activity.ts';
+import { CHANGED_TABLES } from '../../shared/changes.ts';
+import type { Session } from '../../shared/session.ts';
 import { localDayRange } from '../../shared/day.ts';
 import { toAppError, type AppError } from '../../shared/errors.ts';
 import type { Project } from '../../shared/project.ts';
@@ -11,7 +12,7 @@ import { CoalescedRead } from './coalesced.ts';
  * and the last error. All data comes from the data worker; this only asks and listens.
  */
 export class TimerModel {
-  readonly $running = atom<Activity | null>(null);
+  readonly $running = atom<Session | null>(null);
   readonly $projects = atom<Project[]>([]);
   readonly $now = atom(Date.now());
   readonly $loaded = atom(false);
@@ -33,12 +34,9 @@ export class TimerModel {
   /** Loads state and keeps it fresh: on every committed change (any window) and after a worker restart. */
   connect(): () => void {
     if (!this.#disconnect) {
-      const stopChanges = this.#client.onChange(() => void this.reload());
-      const onRestart = () => void this.reload();
-      this.#client.addEventListener('restart', onRestart);
+      const stopWatching = this.#client.watch(CHANGED_TABLES, () => this.reload());
       this.#disconnect = () => {
-        stopChanges();
-        this.#client.removeEventListener('restart', onRestart);
+        stopWatching();
         this.#setTicking(false);
         this.#disconnect = null;
       };

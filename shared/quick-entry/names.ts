@@ -13,15 +13,22 @@ export function fuzzy(): typeof Fuzzysort | null {
   return fuzzysort;
 }
 
-/** A project or tag as the parser sees it; projects may name a parent (shown and matched as "Parent/Child"). */
+/**
+ * A project or tag as the parser sees it; projects may name a parent (shown and matched as "Parent/Child") and a
+ * client (matched as "Client/Project" too, since people say "Acme/Website" for Website of client Acme).
+ */
 export interface NamedItem {
   id: string;
   name: string;
   parentId?: string | null;
+  client?: string | null;
 }
 
-/** An existing item, or one to create with the entry (`parentId` when `@Parent/New` names an existing parent). */
-export type NameRef = { id: string } | { newName: string; parentId?: string };
+/**
+ * An existing item, or one to create with the entry: `parentId` when `@Parent/New` names an existing parent, `client`
+ * when `@Client/New` names an existing client (spelled as it is stored).
+ */
+export type NameRef = { id: string } | { newName: string; parentId?: string; client?: string };
 
 export interface IndexedItem {
   id: string;
@@ -35,6 +42,10 @@ export interface NameIndex {
   items: IndexedItem[];
   byLabel: Map<string, IndexedItem>;
   byLeaf: Map<string, IndexedItem[]>;
+  /** "client/label" in lower case → the item, for items whose project has a client */
+  byClientLabel: Map<string, IndexedItem>;
+  /** lower case → the client as stored */
+  clients: Map<string, string>;
   /** made on first fuzzy use */
   snapshot: SnapshotKey<IndexedItem> | null;
 }
@@ -64,13 +75,21 @@ export function nameIndex(list: readonly NamedItem[]): NameIndex {
   });
   const byLabel = new Map<string, IndexedItem>();
   const byLeaf = new Map<string, IndexedItem[]>();
-  for (const item of items) {
+  const byClientLabel = new Map<string, IndexedItem>();
+  const clients = new Map<string, string>();
+  items.forEach((item, i) => {
     if (!byLabel.has(item.lower)) byLabel.set(item.lower, item);
     const same = byLeaf.get(item.leafLower);
     if (same) same.push(item);
     else byLeaf.set(item.leafLower, [item]);
-  }
-  const index: NameIndex = { items, byLabel, byLeaf, snapshot: null };
+    const client = list[i]!.client?.trim();
+    if (client) {
+      const key = `${client.toLowerCase()}/${item.lower}`;
+      if (!byClientLabel.has(key)) byClientLabel.set(key, item);
+      if (!clients.has(client.toLowerCase())) clients.set(client.toLowerCase(), client);
+    }
+  });
+  const index: NameIndex = { items, byLabel, byLeaf, byClientLabel, clients, snapshot: null };
   indexes.set(list, index);
   return index;
 }
@@ -82,7 +101,7 @@ export function nameIndex(list: readonly NamedItem[]): NameIndex {
 export function resolveName(query: string, list: readonly NamedItem[], quoted: boolean): NameRef {
   const index = nameIndex(list);
   const lower = query.toLowerCase();
-  const exact = index.byLabel.get(lower) ?? single(index.byLeaf.get(lower));
+  const exact = index.byLabel.get(lower) ?? single(index.byLeaf.get(lower)) ?? index.byClientLabel.get(lower);
   if (exact) return { id: exact.id };
   if (!quoted && lower.length <= 200) {
     let prefix: IndexedItem | null = null;
@@ -101,6 +120,8 @@ export function resolveName(query: string, list: readonly NamedItem[], quoted: b
   if (slash > 0 && slash < query.length - 1) {
     const parent = index.byLabel.get(lower.slice(0, slash));
     if (parent) return { newName: query.slice(slash + 1), parentId: parent.id };
+    const client = index.clients.get(lower.slice(0, slash));
+    if (client) return { newName: query.slice(slash + 1), client };
   }
   return { newName: query };
 }

@@ -5,7 +5,7 @@ import type { Clock, DayWord } from './words.ts';
 import { addDays, civilDateOf, dayBounds, safeTimeZone, weekday, zonedToEpoch, type CivilDate } from './zoned.ts';
 
 
-/** MAX_SESSION_MS of activity.ts (ten years), repeated: importing it would pull the schemas into the quick-entry page */
+/** MAX_SESSION_MS of session.ts (ten years), repeated: importing it would pull the schemas into the quick-entry page */
 const MAX_SESSION_MS = 10 * 366 * 86_400_000;
 const MAX_NAME = 500;
 const MAX_PROJECT_NAME = 120;

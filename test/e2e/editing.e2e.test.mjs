@@ -11,7 +11,7 @@ const rows = (page) => page.locator('lt-session-list li');
 const row = (page, name) => page.locator('lt-session-list li', { has: page.locator('.name', { hasText: name }) });
 const sessions = (page) => page.evaluate(async () => {
   const app = document.querySelector('lt-app');
-  const { sessions } = await app.services.client.data.listActivities(app.services.day.$range.get());
+  const { sessions } = await app.services.client.data.sessionsInRange(app.services.day.$range.get());
   return sessions.map((s) => ({ name: s.name, project: app.services.timer.projectById(s.projectId)?.name ?? null,
     start: new Date(s.startTime).toTimeString().slice(0, 5), end: new Date(s.endTime).toTimeString().slice(0, 5) }));
 });
@@ -77,7 +77,7 @@ test('add, edit times, split, merge, bulk-move, undo ×3, reload, redo', async (
     await page.keyboard.press('Control+z');
     await page.waitForFunction(async (b) => {
       const app = document.querySelector('lt-app');
-      const { sessions } = await app.services.client.data.listActivities(app.services.day.$range.get());
+      const { sessions } = await app.services.client.data.sessionsInRange(app.services.day.$range.get());
       return JSON.stringify(sessions.map((s) => [s.id, s.projectId])) !== b;
     }, await page.evaluate(() => JSON.stringify(document.querySelector('lt-app').services.day.$sessions.get().map((s) => [s.id, s.projectId]))));
     await toast(page, 'Undone');

@@ -90,3 +90,14 @@ test('the web shell serves the app under a CSP that forbids eval and foreign scr
   assert.ok(outcome.violations.filter((d) => d.startsWith('script-src')).length >= 3, String(outcome.violations));
   await page.close();
 });
+
+test('a freshly opened window has the name field focused: typing starts an entry at once', async () => {
+  const page = await openApp();
+  await page.waitForFunction(() => {
+    const bar = document.querySelector('lt-app')?.shadowRoot?.querySelector('lt-day-view')?.shadowRoot?.querySelector('lt-timer-bar');
+    return bar?.shadowRoot?.activeElement?.getAttribute('name') === 'name';
+  });
+  await page.keyboard.type('Typed at launch');
+  assert.equal(await page.inputValue('lt-timer-bar input[name="name"]'), 'Typed at launch');
+  await page.close();
+});

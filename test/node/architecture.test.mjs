@@ -32,6 +32,26 @@ describe('architecture', () => {
     assert.deepEqual(offenders(renderer, /from '[^']*sqlite[^']*'|\bSELECT\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b/), []);
   });
 
+  it('workers/data/ holds only the entry and its README at its root; everything else is in a domain folder', () => {
+    const dir = path.join(root, 'workers/data');
+    const files = readdirSync(dir).filter((name) => !statSync(path.join(dir, name)).isDirectory());
+    assert.deepEqual(files.sort(), ['README.md', 'data-worker.ts']);
+  });
+
+  it("no domain in workers/data/ imports another domain's handlers (only the owner composes them)", () => {
+    const dir = path.join(root, 'workers/data');
+    const crossing = [];
+    for (const f of sources('workers/data')) {
+      const [domain, ...rest] = path.relative(dir, path.join(root, f.rel)).split(path.sep);
+      if (rest.length === 0 || domain === 'owner') continue;
+      for (const m of f.text.matchAll(/(?:from\s*|import\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+        const target = path.relative(dir, path.resolve(path.dirname(path.join(root, f.rel)), m[1])).split(path.sep);
+        if (target.length > 1 && target[0] !== domain && target.at(-1).endsWith('-handlers.ts')) crossing.push(`${f.rel} -> ${m[1]}`);
+      }
+    }
+    assert.deepEqual(crossing, []);
+  });
+
   /** An entry's JS that loads before first paint: the file and its static imports (lazy import() chunks excluded). */
   function firstPaintJs(dir, entry) {
     const seen = new Set();

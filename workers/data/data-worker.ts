@@ -1,13 +1,13 @@
 import * as Comlink from 'comlink';
 import * as v from 'valibot';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
-import type { DataApi, OpenInfo, OpenOptions } from '../../shared/data-contract.ts';
+import { OWNER_METHODS, type DataApi, type OpenInfo, type OpenOptions, type OwnerApi } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parse } from '../../shared/validate.ts';
-import { createOwner, OWNER_METHODS, type OwnerApi } from './api.ts';
-import { CHECK_WORKER_NAME, serveChecks, setCheckWorkerUrl } from './file-check.ts';
-import { DEFAULT_DB_NAME } from './core.ts';
-import { OwnerHost, OwnerProxy, ownerLockName, tryLock } from './ownership.ts';
+import { createOwner } from './owner/owner.ts';
+import { CHECK_WORKER_NAME, serveChecks, setCheckWorkerUrl } from './database/file-check.ts';
+import { DEFAULT_DB_NAME } from './owner/core.ts';
+import { OwnerHost, OwnerProxy, ownerLockName, tryLock } from './owner/ownership.ts';
 import { servePort } from './exports/serve-port.ts';
 
 const OpenOptionsSchema = v.optional(
@@ -31,7 +31,7 @@ interface Target {
 }
 
 /**
- * The data worker: the owner of its database file, or a proxy to the worker that owns it (see ownership.ts).
+ * The data worker: the owner of its database file, or a proxy to the worker that owns it (see owner/ownership.ts).
  * Which one it is can change when the owner's window closes; callers never need to know.
  */
 class DataWorker {

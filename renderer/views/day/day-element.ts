@@ -2,9 +2,10 @@ import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReadableAtom } from 'nanostores';
-import type { ActionRef } from '../../../shared/sessions.ts';
+import type { ActionRef } from '../../../shared/session-edits.ts';
 import { announceAction, announceError } from '../../components/actions.ts';
 import { dayModelContext } from '../../context.ts';
+import { WatchController } from '../../controllers/watch.ts';
 import type { DayModel } from './day-model.ts';
 
 /**
@@ -16,20 +17,13 @@ export abstract class DayElement extends LitElement {
   @property({ attribute: false })
   day!: DayModel;
 
-  #unsubscribe: Array<() => void> = [];
+  constructor() {
+    super();
+    // after the context consumer (added first), so the model is there on connect
+    new WatchController(this, () => (this.day ? this.watched(this.day) : []));
+  }
 
   protected abstract watched(day: DayModel): ReadableAtom<unknown>[];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.day) this.#unsubscribe = this.watched(this.day).map((s) => s.listen(() => this.requestUpdate()));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const stop of this.#unsubscribe) stop();
-    this.#unsubscribe = [];
-  }
 
   /** Awaits a correction: its action goes to the shell's Undo toast, its error to the error toast. */
   protected async report<T extends { action: ActionRef | null } | null>(work: Promise<T>): Promise<T | null> {

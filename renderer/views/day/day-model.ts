@@ -1,5 +1,5 @@
 import { atom, computed } from 'nanostores';
-import type { Activity } from '../../../shared/activity.ts';
+import type { Session } from '../../../shared/session.ts';
 import { addLocalDays, localDayRange, startOfLocalDay } from '../../../shared/day.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type {
@@ -9,7 +9,7 @@ import type {
   Overlap,
   OverlapChoice,
   SessionPatch,
-} from '../../../shared/sessions.ts';
+} from '../../../shared/session-edits.ts';
 import type { Tag } from '../../../shared/tag.ts';
 import { overlappingIds, totalWorkedWithin } from '../../../shared/worked-time.ts';
 import { isRecoveryError, type DataClient } from '../../services/data-client.ts';
@@ -35,7 +35,7 @@ export function overlapsOf(error: unknown): Overlap[] | null {
 export class DayModel {
   /** start of the local day shown */
   readonly $day = atom(startOfLocalDay(Date.now()));
-  readonly $sessions = atom<Activity[]>([]);
+  readonly $sessions = atom<Session[]>([]);
   readonly $tags = atom<Tag[]>([]);
   readonly $loaded = atom(false);
   readonly $damaged = atom(0);
@@ -64,11 +64,7 @@ export class DayModel {
 
   connect(): () => void {
     if (!this.#disconnect) {
-      const stopChanges = this.#client.onChange((c) => {
-        if (c.table === 'activities' || c.table === 'tags') void this.reload();
-      });
-      const onRestart = () => void this.reload();
-      this.#client.addEventListener('restart', onRestart);
+      const stopWatching = this.#client.watch(['activities', 'tags'], () => this.reload());
       // Past midnight, a window left on "today" moves on to the new today.
       let today = startOfLocalDay(this.timer.$now.get());
       const stopClock = this.timer.$now.listen((now) => {
@@ -78,9 +74,8 @@ export class DayModel {
         today = day;
       });
       this.#disconnect = () => {
-        stopChanges();
+        stopWatching();
         stopClock();
-        this.#client.removeEventListener('restart', onRestart);
         this.#disconnect = null;
       };
       void this.reload();
@@ -111,7 +106,7 @@ export class DayModel {
     const day = this.$day.get();
     const range = localDayRange(day);
     const [list, tags] = await Promise.all([
-      this.#client.data.listActivities(range),
+      this.#client.data.sessionsInRange(range),
       // tags are a nicety: a worker without them still shows the day
       this.#client.data.listTags().catch(() => this.$tags.get()),
     ]);
@@ -170,7 +165,7 @@ export class DayModel {
     return result;
   }
   /** A new running timer like a past session; asks first when another timer is running. */
-  async continue(session: Activity): Promise<EditResult | null> {
+  async continue(session: Session): Promise<EditResult | null> {
     const running = this.timer.$running.get();
     if (running && running.id !== session.id) {
       const ok = await this.ask(`“${running.name || '(no description)'}” is running. Stop it and continue “${session.name || '(no description)'}”?`, 'Stop & continue');

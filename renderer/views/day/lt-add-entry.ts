@@ -51,12 +51,35 @@ export class LtAddEntry extends DayElement {
         <label class="name">Add an entry<input name="name" placeholder="What did you do?" maxlength="500" autocomplete="off" /></label>
         <label class="project">Project<input name="project" list="add-projects" maxlength="120" autocomplete="off" /></label>
         <datalist id="add-projects">${this.day.timer.$projects.get().map((p) => html`<option value=${p.name}></option>`)}</datalist>
-        <label>Start<input name="start" autocomplete="off" @input=${() => (this.#startTyped = true)} /></label>
-        <label>End<input name="end" placeholder="or duration" autocomplete="off" /></label>
-        <label>Duration<input name="duration" value=${durationText(30 * 60_000)} autocomplete="off" /></label>
+        <label>Start<input name="start" autocomplete="off" @input=${() => { this.#startTyped = true; this.#followTimes(); }} /></label>
+        <label>End<input name="end" placeholder="hh:mm" title="An end time, or leave it empty and give a duration"
+          autocomplete="off" @input=${() => this.#followTimes()} /></label>
+        <label>Duration<input name="duration" value=${durationText(30 * 60_000)} autocomplete="off" @input=${() => this.#followDuration()} /></label>
         <button type="submit">Add</button>
       </form>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : ''}`;
+  }
+
+  #field(name: string): HTMLInputElement {
+    return this.renderRoot.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+  }
+
+  /** Start and end typed: the duration shows what they make (an end before the start is on the next day). */
+  #followTimes(): void {
+    const start = parseTimeText(this.#field('start').value, this.day.$day.get());
+    const endText = this.#field('end').value;
+    if (start === null || !endText.trim()) return;
+    const end = parseTimeText(endText, start);
+    if (end === null) return;
+    this.#field('duration').value = durationText(end > start ? end - start : parseTimeText(endText, start + 86_400_000)! - start);
+  }
+
+  /** A duration typed while an end is given: the end moves with it, so the row never says two things. */
+  #followDuration(): void {
+    const start = parseTimeText(this.#field('start').value, this.day.$day.get());
+    const ms = parseDurationText(this.#field('duration').value);
+    if (start === null || ms === null || !this.#field('end').value.trim()) return;
+    this.#field('end').value = timeText(start + ms, this.day.$day.get());
   }
 
   async #add(event: SubmitEvent): Promise<void> {

@@ -1,7 +1,8 @@
 import { css, html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
-import type { OverlapChoice } from '../../../shared/sessions.ts';
-import { clockTime } from '../../components/format.ts';
+import type { OverlapChoice } from '../../../shared/session-edits.ts';
+import { overlapLine, trimOthersLabel } from '../../components/overlap-words.ts';
+import { FormatController } from '../../controllers/format.ts';
 import { DayElement } from './day-element.ts';
 import type { DayModel } from './day-model.ts';
 
@@ -26,6 +27,7 @@ export class LtDayPrompt extends DayElement {
   `;
 
   @query('dialog') private dialog?: HTMLDialogElement;
+  readonly #format = new FormatController(this);
 
   protected watched(d: DayModel) {
     return [d.$prompt];
@@ -52,9 +54,9 @@ export class LtDayPrompt extends DayElement {
     return html`<dialog aria-labelledby="prompt-title" @cancel=${(e: Event) => { e.preventDefault(); this.#answer(null); }}>
       ${prompt.kind === 'overlap'
         ? html`<h2 id="prompt-title">This would overlap other time</h2>
-            <ul>${prompt.overlaps.map((o) => html`<li>“${o.otherName || '(no description)'}”, ${clockTime(o.from)}–${clockTime(o.to)}</li>`)}</ul>
+            <ul>${prompt.overlaps.map((o) => html`<li>${overlapLine(o, (ms) => this.#format.time(ms))}</li>`)}</ul>
             <div class="choices">
-              <button class="primary trim-others" @click=${() => this.#answer('trim-others')}>Trim the other</button>
+              <button class="primary trim-others" @click=${() => this.#answer('trim-others')}>${trimOthersLabel(prompt.overlaps)}</button>
               <button class="trim-this" @click=${() => this.#answer('trim-this')}>Trim this one</button>
               <button class="keep" @click=${() => this.#answer('keep')}>Keep both</button>
               <button class="cancel" @click=${() => this.#answer(null)}>Cancel</button>

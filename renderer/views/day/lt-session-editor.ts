@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Activity } from '../../../shared/activity.ts';
+import type { Session } from '../../../shared/session.ts';
 import { activeMs } from '../../../shared/duration.ts';
 import { durationText, parseDurationText, parseTimeText, timeText } from './time-text.ts';
 
@@ -46,7 +46,7 @@ export class LtSessionEditor extends LitElement {
     .split { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: end; }
   `;
 
-  @property({ attribute: false }) session!: Activity;
+  @property({ attribute: false }) session!: Session;
   /** start of the day shown: times on another day are written with their date */
   @property({ type: Number }) dayStart = 0;
   @property() projectName = '';

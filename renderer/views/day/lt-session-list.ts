@@ -3,9 +3,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { Activity } from '../../../shared/activity.ts';
+import type { Session } from '../../../shared/session.ts';
 import { formatClock, formatHours } from '../../../shared/duration.ts';
-import type { SessionPatch } from '../../../shared/sessions.ts';
+import type { SessionPatch } from '../../../shared/session-edits.ts';
 import { workedMsWithin } from '../../../shared/worked-time.ts';
 import { plural } from '../../components/format.ts';
 import { FormatController } from '../../controllers/format.ts';
@@ -43,6 +43,8 @@ export class LtSessionList extends DayElement {
   constructor() {
     super();
     new ShortcutController(this, () => this.#keys, { scope: 'host' });
+    // with nothing focused (first launch, after a click on empty space) the list keys still reach the list
+    new ShortcutController(this, () => this.#unfocusedKeys);
   }
 
   protected watched(d: DayModel) {
@@ -50,7 +52,7 @@ export class LtSessionList extends DayElement {
   }
 
   /** newest first */
-  get rows(): Activity[] {
+  get rows(): Session[] {
     return [...this.day.$sessions.get()].reverse();
   }
 
@@ -61,7 +63,7 @@ export class LtSessionList extends DayElement {
       run: (e) => this.#move(e, e.key === 'ArrowDown' ? 1 : -1, true) },
     { keys: ['Home', 'End'], group: 'Session list', label: 'First or last session',
       run: (e) => this.#move(e, e.key === 'Home' ? -Infinity : Infinity, false) },
-    { keys: ['Space', 'x'], group: 'Session list', label: 'Select or unselect the session', run: (e) => this.#onRow(e, (id) => this.day.toggle(id)) },
+    { keys: ['Space', 'x'], group: 'Session list', label: 'Select or unselect the session', run: (e) => this.#onRow(e, (id) => this.#toggle(id)) },
     { keys: ['Mod+a'], group: 'Session list', label: 'Select every session of the day',
       run: (e) => this.#onRow(e, () => this.day.select(this.rows.map((r) => r.id))) },
     { keys: ['Enter'], group: 'Session list', label: 'Edit the session (Tab moves, Enter saves, Esc cancels)',
@@ -74,6 +76,30 @@ export class LtSessionList extends DayElement {
         void this.report(this.day.bulkDelete(selected.length > 0 ? selected : [id]));
       }) },
   ];
+
+  readonly #unfocusedKeys: Shortcut[] = [
+    { keys: ['ArrowDown', 'j'], group: 'Session list', label: 'Next session', when: () => nothingFocused() && this.rows.length > 0,
+      run: () => this.#enterList(0) },
+    { keys: ['ArrowUp', 'k'], group: 'Session list', label: 'Previous session', when: () => nothingFocused() && this.rows.length > 0,
+      run: () => this.#enterList(this.rows.length - 1) },
+  ];
+
+  #enterList(index: number): boolean {
+    const target = this.rows[index]!;
+    this.#setAnchor(target.id);
+    void this.#focusRow(target.id);
+    return true;
+  }
+
+  #toggle(id: string): void {
+    this.day.toggle(id);
+    this.#setAnchor(id);
+  }
+
+  /** The row a Shift-extension starts from: the last row moved to, clicked or checked (Space checked without it). */
+  #setAnchor(id: string): void {
+    this.#anchor = id;
+  }
 
   /** Runs `fn` for a key pressed on a row itself (not on a button or field inside it). */
   #onRow(event: KeyboardEvent, fn: (id: string) => void): boolean {
@@ -90,9 +116,9 @@ export class LtSessionList extends DayElement {
       const to = Math.max(0, Math.min(rows.length - 1, from + by));
       const target = rows[to]!;
       if (extend) {
-        this.#anchor ??= id;
-        this.#selectRange(this.#anchor, target.id);
-      } else this.#anchor = target.id;
+        if (this.#anchor === null) this.#setAnchor(id);
+        this.#selectRange(this.#anchor!, target.id);
+      } else this.#setAnchor(target.id);
       void this.#focusRow(target.id);
     });
   }
@@ -131,25 +157,22 @@ export class LtSessionList extends DayElement {
     if (id) void this.#focusRow(id);
   }
 
-  #onRowClick(event: MouseEvent, a: Activity): void {
+  #onRowClick(event: MouseEvent, a: Session): void {
     const target = event.composedPath()[0] as Element;
     if (target.closest?.('button, input, a, lt-session-editor')) return;
     const field = target.closest?.('.name') ? 'name' : target.closest?.('.when') ? 'start' : target.closest?.('.duration') ? 'duration' : null;
     if (event.shiftKey && this.#anchor) this.#selectRange(this.#anchor, a.id);
-    else if (event.ctrlKey || event.metaKey) {
-      this.day.toggle(a.id);
-      this.#anchor = a.id;
-    } else if (field && this.day.$selected.get().size <= 1) {
+    else if (event.ctrlKey || event.metaKey) this.#toggle(a.id); else if (field && this.day.$selected.get().size <= 1) {
       this.#edit(a.id, field);
       return;
     } else {
       this.day.select([a.id]);
-      this.#anchor = a.id;
+      this.#setAnchor(a.id);
     }
     this.focusId = a.id;
   }
 
-  async #save(a: Activity, edits: SessionEdits): Promise<void> {
+  async #save(a: Session, edits: SessionEdits): Promise<void> {
     const patch: SessionPatch = {};
     if (edits.name !== undefined) patch.name = edits.name;
     if (edits.description !== undefined) patch.description = edits.description;
@@ -170,7 +193,7 @@ export class LtSessionList extends DayElement {
   }
 
   /** what every row needs, computed once per render rather than once per row */
-  #ctx = { rows: [] as Activity[], tabId: '', overlapping: new Set<string>(), selected: new Set<string>() as ReadonlySet<string>, from: 0, to: 0, now: 0 };
+  #ctx = { rows: [] as Session[], tabId: '', overlapping: new Set<string>(), selected: new Set<string>() as ReadonlySet<string>, from: 0, to: 0, now: 0 };
 
   override render() {
     const d = this.day;
@@ -192,7 +215,7 @@ export class LtSessionList extends DayElement {
         ? html`<p class="empty">${this.#emptyText(isToday)}</p>`
         : rows.length > VIRTUALIZE_ABOVE
           ? html`<lit-virtualizer role="list" aria-label=${`Sessions of ${dayName}`} .items=${rows}
-              .keyFunction=${(a: Activity) => a.id} .renderItem=${(a: Activity) => this.#row(a)}></lit-virtualizer>`
+              .keyFunction=${(a: Session) => a.id} .renderItem=${(a: Session) => this.#row(a)}></lit-virtualizer>`
           : html`<ul class="plain" aria-label=${`Sessions of ${dayName}`}>${repeat(rows, (a) => a.id, (a) => this.#row(a))}</ul>`}
     `;
   }
@@ -223,7 +246,7 @@ export class LtSessionList extends DayElement {
     `;
   }
 
-  #row(a: Activity) {
+  #row(a: Session) {
     const d = this.day;
     const project = d.timer.projectById(a.projectId);
     const label = a.name || '(no description)';
@@ -252,12 +275,15 @@ export class LtSessionList extends DayElement {
     const focusable = this.#ctx.tabId === a.id;
     // one tab stop for the list: the focused row, then its own buttons; arrows move between rows
     const inTab = focusable ? 0 : -1;
-    const classes = [a.endTime === null ? 'running' : '', selected ? 'selected' : '', overlap ? 'overlap' : ''].join(' ').trim();
+    // a paused timer is not running: its row says since when it is paused instead of counting on to "now"
+    const paused = a.endTime === null && a.pauseStartedAt !== null;
+    const until = a.endTime !== null ? fmt(a.endTime) : paused ? `paused ${fmt(a.pauseStartedAt!)}` : 'now';
+    const classes = [a.endTime === null ? (paused ? 'paused' : 'running') : '', selected ? 'selected' : '', overlap ? 'overlap' : ''].join(' ').trim();
     return html`<li class=${classes} data-id=${a.id} tabindex=${focusable ? 0 : -1}
-        aria-label=${`${label}, ${fmt(a.startTime)} to ${a.endTime === null ? 'now' : fmt(a.endTime)}${selected ? ', selected' : ''}${overlap ? ', overlaps another session' : ''}`}
+        aria-label=${`${label}, ${fmt(a.startTime)} to ${paused ? `now, paused since ${fmt(a.pauseStartedAt!)}` : until}${selected ? ', selected' : ''}${overlap ? ', overlaps another session' : ''}`}
         @click=${(e: MouseEvent) => this.#onRowClick(e, a)} @focus=${() => (this.focusId = a.id)}>
       <input class="pick" type="checkbox" tabindex="-1" .checked=${selected} aria-label=${`Select ${label}`}
-        @click=${(e: MouseEvent) => { e.stopPropagation(); if (e.shiftKey && this.#anchor) this.#selectRange(this.#anchor, a.id); else { d.toggle(a.id); this.#anchor = a.id; } }} />
+        @click=${(e: MouseEvent) => { e.stopPropagation(); if (e.shiftKey && this.#anchor) this.#selectRange(this.#anchor, a.id); else this.#toggle(a.id); }} />
       <svg class="dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill=${project?.color ?? 'currentColor'}></circle></svg>
       <span class="main">
         <span class=${a.name ? 'name' : 'name unnamed'} title=${a.name ? a.name : 'No description: click to name it'}>${a.name || '(no description)'}</span>
@@ -265,7 +291,7 @@ export class LtSessionList extends DayElement {
           ? html`<span class="meta" title=${meta}>${overlap ? html`<span class="overlap-mark" title="Overlaps another session">⚠ overlap</span>${meta ? ' · ' : ''}` : ''}${meta}</span>`
           : nothing}
       </span>
-      <span class="when" title=${`${fullDate.format(a.startTime)} – ${a.endTime === null ? 'now' : fullDate.format(a.endTime)}`}>${fmt(a.startTime)}–${a.endTime === null ? 'now' : fmt(a.endTime)}</span>
+      <span class="when" title=${`${fullDate.format(a.startTime)} – ${a.endTime === null ? (paused ? `now (paused since ${fullDate.format(a.pauseStartedAt!)})` : 'now') : fullDate.format(a.endTime)}`}>${fmt(a.startTime)}–${until}</span>
       <span class="duration" title=${crosses ? `${formatHours(dayMs)} on this day, ${formatHours(allMs)} in all` : formatHours(dayMs)}>${formatClock(dayMs)}</span>
       <span class="buttons">
         ${a.endTime !== null
@@ -287,4 +313,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'lt-session-list': LtSessionList;
   }
+}
+
+/** True when no element has focus (the page itself does): keys then go to the view's main list. */
+function nothingFocused(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || active === document.documentElement;
 }

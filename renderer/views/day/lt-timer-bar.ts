@@ -61,6 +61,11 @@ export class LtTimerBar extends ModelElement {
 
   #running = () => this.model.$running.get() !== null;
 
+  /** Focuses the name field, as the New-entry key does (a freshly opened window starts here). */
+  focusName(): void {
+    this.nameInput?.focus();
+  }
+
   protected watched(m: TimerModel) {
     return [m.$running, m.$now, m.$projects, m.$busy];
   }

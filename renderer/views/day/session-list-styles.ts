@@ -30,6 +30,7 @@ export const sessionListStyles = css`
     white-space: nowrap; }
   .duration { font-variant-numeric: tabular-nums; min-width: 7ch; text-align: right; cursor: text; white-space: nowrap; }
   li.running .duration { color: var(--lt-accent, #4f7cff); font-weight: 600; }
+  li.paused .duration, li.paused .when { color: var(--lt-warn, #b54708); font-weight: 600; }
   li.overlap { box-shadow: inset 3px 0 0 var(--lt-warn, #b54708); }
   .buttons { display: flex; gap: 0.1rem; }
   .buttons button { border: 0; background: transparent; color: var(--lt-muted, #667085); cursor: pointer;

@@ -40,6 +40,13 @@ export class DiagnosticsModel {
     this.backups = new BackupsModel(database);
   }
 
+  /** Loads everything and again after each worker restart (a new worker may see another file state, other backups). */
+  connect(): () => void {
+    const stop = this.#database.watchRestarts(() => this.load());
+    void this.load();
+    return stop;
+  }
+
   async load(): Promise<void> {
     await Promise.all([
       this.#database.refresh(),

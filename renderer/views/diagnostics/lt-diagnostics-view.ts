@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { plural } from '../../components/format.ts';
 import { controlStyles, sectionStyles } from '../../components/styles.ts';
 import { databaseContext, diagnosticsContext } from '../../context.ts';
+import { ShortcutController } from '../../controllers/shortcuts.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import type { DatabaseService } from '../../services/database.ts';
 import type { DiagnosticsService } from '../../services/diagnostics.ts';
@@ -43,6 +44,12 @@ export class LtDiagnosticsView extends LitElement {
   diagnostics!: DiagnosticsService;
 
   #model: DiagnosticsModel | null = null;
+  readonly #keys = new ShortcutController(this, () => [
+    { keys: ['b'], group: 'Data & diagnostics', label: 'Back up now',
+      run: () => this.renderRoot.querySelector('lt-backups-section')?.shadowRoot?.querySelector<HTMLButtonElement>('button.backup-now')?.click() },
+    { keys: ['c'], group: 'Data & diagnostics', label: 'Check the file for damage', when: () => this.database.$info.get() !== null,
+      run: () => void this.model.checkFile() },
+  ]);
 
   constructor() {
     super();
@@ -53,17 +60,12 @@ export class LtDiagnosticsView extends LitElement {
       this.model.$integrity,
       this.model.$checking,
       this.model.$checkError,
-    ]);
+    ], () => [this.model.connect()]);
   }
 
   get model(): DiagnosticsModel {
     this.#model ??= new DiagnosticsModel(this.database, this.diagnostics);
     return this.#model;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.model.load();
   }
 
   override render() {

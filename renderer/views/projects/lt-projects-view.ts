@@ -7,6 +7,7 @@ import { announceAction, announceError } from '../../components/actions.ts';
 import { controlStyles, sectionStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
+import { ShortcutController } from '../../controllers/shortcuts.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { buildTree, type ProjectNode } from './project-tree.ts';
@@ -18,7 +19,6 @@ import './lt-goals-section.ts';
 import './lt-project-editor.ts';
 import './lt-project-remove.ts';
 import './lt-tags-section.ts';
-import { ConnectController } from '../../controllers/connect.ts';
 
 /**
  * Projects: goals at the top, the project tree (sub-projects' time summed into their parents) with totals and
@@ -37,11 +37,14 @@ export class LtProjectsView extends LitElement {
 
   readonly #format = new FormatController(this);
   #model: ProjectsModel | null = null;
+  readonly #keys = new ShortcutController(this, () => [
+    { keys: ['n'], group: 'Projects', label: 'New project', run: () => void this.editor.openCreate(null) },
+  ]);
 
   constructor() {
     super();
-    new ConnectController(this, () => this.model.connect());
-    new WatchController(this, () => [this.model.$projects, this.model.$totals, this.model.$loaded, this.model.$loadError]);
+    new WatchController(this, () => [this.model.$projects, this.model.$totals, this.model.$loaded, this.model.$loadError],
+      () => [this.model.connect()]);
   }
 
   get model(): ProjectsModel {

@@ -101,7 +101,7 @@ export class LtTagsSection extends LitElement {
   }
 
   /** Runs a change: the undoable action goes to the toast; a refusal shows on its row (and the row is reset). */
-  async #run(key: string, fn: () => Promise<import('../../../shared/sessions.ts').ActionRef | null>): Promise<boolean> {
+  async #run(key: string, fn: () => Promise<import('../../../shared/session-edits.ts').ActionRef | null>): Promise<boolean> {
     this.busy = true;
     const { [key]: _old, ...rest } = this.errors;
     try {

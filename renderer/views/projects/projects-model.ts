@@ -4,7 +4,7 @@ import { toAppError, type AppError } from '../../../shared/errors.ts';
 import type {
   CreateProjectInput, DeleteProjectInput, Project, ProjectPatch, ProjectTotals,
 } from '../../../shared/project.ts';
-import type { ActionRef } from '../../../shared/sessions.ts';
+import type { ActionRef } from '../../../shared/session-edits.ts';
 import type { CreateGoalInput } from '../../../shared/goal.ts';
 import type { CreateTagInput, Tag, UpdateTagInput } from '../../../shared/tag.ts';
 import type { DataClient } from '../../services/data-client.ts';
@@ -40,16 +40,9 @@ export class ProjectsModel {
   }
 
   connect(): () => void {
-    const stop = this.#client.onChange((change) => {
-      if (change.table !== 'goals') void this.reload();
-    });
-    const onRestart = () => void this.reload();
-    this.#client.addEventListener('restart', onRestart);
+    const stop = this.#client.watch(['activities', 'projects', 'tags', 'settings'], () => this.reload());
     void this.reload();
-    return () => {
-      stop();
-      this.#client.removeEventListener('restart', onRestart);
-    };
+    return stop;
   }
 
   reload(): Promise<void> {

@@ -3,13 +3,14 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { QuickEntryResult } from '../../../shared/quick-entry.ts';
 import { setFuzzysort } from '../../../shared/quick-entry/names.ts';
 import { parseQuickEntry } from '../../../shared/quick-entry/parse.ts';
-import type { Overlap, OverlapChoice } from '../../../shared/sessions.ts';
+import type { Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
+import { trimOthersLabel } from '../../components/overlap-words.ts';
 import { controlStyles } from '../../components/styles.ts';
+import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { quickEntryStyles } from './lt-quick-entry.styles.ts';
 import { QuickEntryModel } from './model.ts';
-import { describeEntry } from './preview.ts';
-import { applySuggestion, suggest, type Suggestions } from './suggestions.ts';
+import type { Suggestions } from './suggestions.ts';
 
 /**
  * One line to start a timer, log a session or run a command. Recognised words are highlighted on a layer behind a
@@ -38,10 +39,16 @@ export class LtQuickEntry extends LitElement {
   @query('.overlay .line') private line!: HTMLElement;
 
   #model: QuickEntryModel | null = null;
-  #disconnect: (() => void) | null = null;
   #history: string[] | null = null;
   #historyAt = -1;
-  #unsubscribe: (() => void)[] = [];
+  // a model per connection, live while connected; the line is parsed again whenever the names it knows change
+  readonly #watch = new WatchController(this, () => [], () => {
+    if (!this.client) return [];
+    const model = (this.#model = new QuickEntryModel(this.client, () => this.clock(), this.timeZone));
+    const refresh = () => this.#reparse();
+    return [model.connect(), model.$projects.listen(refresh), model.$tags.listen(refresh), model.$recent.listen(refresh),
+      model.$clock.listen(() => this.requestUpdate())];
+  });
 
   get model(): QuickEntryModel | null {
     return this.#model;
@@ -49,28 +56,13 @@ export class LtQuickEntry extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#connectModel();
     // fuzzy matching arrives after the first paint (it is a third of the page's script)
     setTimeout(() => void loadFuzzysort().then(() => this.#reparse()), 0);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#disconnect?.();
-    this.#disconnect = null;
-    for (const u of this.#unsubscribe.splice(0)) u();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') && this.isConnected) this.#connectModel();
-  }
-
-  #connectModel(): void {
-    if (!this.client || (this.#model && this.#disconnect)) return;
-    this.#model = new QuickEntryModel(this.client, () => this.clock(), this.timeZone);
-    this.#disconnect = this.#model.connect();
-    const refresh = () => this.#reparse();
-    this.#unsubscribe.push(this.#model.$projects.listen(refresh), this.#model.$tags.listen(refresh), this.#model.$recent.listen(refresh));
+    // a client given after connecting: its model starts now
+    if (changed.has('client') && this.isConnected && this.client && !this.#model) this.#watch.resubscribe();
   }
 
   /** Focuses the line (the window or palette calls this when it shows). */
@@ -104,7 +96,8 @@ export class LtQuickEntry extends LitElement {
     if (!this.#model) return;
     this.result = this.text.trim() ? parseQuickEntry(this.text, this.#model.context()) : null;
     const m = this.#model;
-    const next = suggest(this.text, this.caret, m.$projects.get(), m.$tags.get());
+    // the list comes with fuzzysort, after the first paint (the line itself parses without it)
+    const next = suggestions?.suggest(this.text, this.caret, m.$projects.get(), m.$tags.get()) ?? null;
     if (next?.from !== this.suggestions?.from || next?.query !== this.suggestions?.query) this.active = 0;
     this.suggestions = next && next.items.length ? next : null;
   }
@@ -177,7 +170,7 @@ export class LtQuickEntry extends LitElement {
     const s = this.suggestions;
     const item = s?.items[index];
     if (!s || !item) return;
-    const next = applySuggestion(this.text, s, item.label);
+    const next = suggestions!.applySuggestion(this.text, s, item.label);
     this.#setText(next.text, next.caret);
     this.suggestions = null;
     void this.updateComplete.then(() => {
@@ -242,7 +235,7 @@ export class LtQuickEntry extends LitElement {
     const problems = r?.problems ?? [];
     const model = this.#model;
     const preview = r && model && r.kind !== 'invalid'
-      ? describeEntry(r, { project: (ref) => model.projectLabel(ref), tag: (ref) => model.tagName(ref) }, model.now(), model.timeZone)
+      ? (preview_?.describeEntry(r, { project: (ref) => model.projectLabel(ref), tag: (ref) => model.tagName(ref) }, model.now(), model.timeZone, model.$clock.get()) ?? null)
       : null;
     return html`
       <div class="field">
@@ -282,15 +275,17 @@ export class LtQuickEntry extends LitElement {
   }
 
   #renderOverlaps(overlaps: Overlap[]) {
-    const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+    const hour12 = this.#model?.$clock.get() === '12h';
+    const clock = new Intl.DateTimeFormat(hour12 ? 'en-US' : 'en-GB', { timeZone: this.timeZone, hour: hour12 ? 'numeric' : '2-digit', minute: '2-digit', hourCycle: hour12 ? 'h12' : 'h23' });
+    const time = (ms: number) => clock.format(ms);
     const first = overlaps[0]!;
     const more = overlaps.length > 1 ? ` and ${overlaps.length - 1} more` : '';
     return html`<div class="choice" role="group" aria-label="This entry overlaps other sessions"
         @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.#resolveOverlap(null))}>
-      <p>This overlaps ‘${first.otherName || 'a session'}’ ${clock.format(first.from)}–${clock.format(first.to)}${more}.</p>
+      <p>This overlaps ‘${first.otherName || 'a session'}’ ${time(first.from)}–${time(first.to)}${first.covered ? `, which lies inside it${more ? ',' : ''}` : ''}${more}.</p>
       <div class="actions">
         <button class="btn primary" @click=${() => this.#resolveOverlap('trim-this')}>Shorten this entry</button>
-        <button class="btn" @click=${() => this.#resolveOverlap('trim-others')}>Shorten the others</button>
+        <button class="btn" @click=${() => this.#resolveOverlap('trim-others')}>${trimOthersLabel(overlaps)}</button>
         <button class="btn" @click=${() => this.#resolveOverlap('keep')}>Keep both</button>
         <button class="btn" @click=${() => this.#resolveOverlap(null)}>Cancel</button>
       </div>
@@ -318,9 +313,16 @@ export class LtQuickEntry extends LitElement {
   }
 }
 
+/** The words preview, the suggestion list and fuzzysort load after the first paint (the page's script budget). */
+let suggestions: typeof import('./suggestions.ts') | null = null;
+let preview_: typeof import('./preview.ts') | null = null;
 let fuzzyLoad: Promise<void> | null = null;
 function loadFuzzysort(): Promise<void> {
-  fuzzyLoad ??= import('fuzzysort').then((m) => setFuzzysort(m.default), () => undefined);
+  fuzzyLoad ??= Promise.all([
+    import('fuzzysort').then((m) => setFuzzysort(m.default), () => undefined),
+    import('./suggestions.ts').then((m) => void (suggestions = m)),
+    import('./preview.ts').then((m) => void (preview_ = m)),
+  ]).then(() => undefined);
   return fuzzyLoad;
 }
 

@@ -1,9 +1,10 @@
 import { atom } from 'nanostores';
-import type { Activity } from '../../../shared/activity.ts';
+import { CHANGED_TABLES } from '../../../shared/changes.ts';
+import type { Session } from '../../../shared/session.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import type { NameRef, QuickEntryContext, QuickEntryResult } from '../../../shared/quick-entry.ts';
-import type { EditResult, Overlap, OverlapChoice } from '../../../shared/sessions.ts';
+import type { EditResult, Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
 import type { Tag } from '../../../shared/tag.ts';
 import type { DataClient } from '../../services/data-client.ts';
 
@@ -22,8 +23,12 @@ export class QuickEntryModel {
   readonly $projects = atom<Project[]>([]);
   readonly $tags = atom<Tag[]>([]);
   /** recent sessions, newest first */
-  readonly $recent = atom<Activity[]>([]);
+  readonly $recent = atom<Session[]>([]);
   readonly $loaded = atom(false);
+  /** the user's clock setting, for every time this window shows */
+  readonly $clock = atom<'24h' | '12h'>('24h');
+  /** what the last refused commit overlapped, so the answer's message can say what the choice removed */
+  #asked: Overlap[] = [];
   readonly #client: DataClient;
   readonly #clock: () => number;
   readonly timeZone: string;
@@ -41,12 +46,9 @@ export class QuickEntryModel {
 
   connect(): () => void {
     if (!this.#stop) {
-      const stopChanges = this.#client.onChange(() => void this.reload());
-      const onRestart = () => void this.reload();
-      this.#client.addEventListener('restart', onRestart);
+      const stopWatching = this.#client.watch(CHANGED_TABLES, () => this.reload());
       this.#stop = () => {
-        stopChanges();
-        this.#client.removeEventListener('restart', onRestart);
+        stopWatching();
         this.#stop = null;
       };
       void this.reload();
@@ -57,11 +59,13 @@ export class QuickEntryModel {
   async reload(): Promise<void> {
     const now = this.#clock();
     try {
-      const [projects, tags, page] = await Promise.all([
+      const [projects, tags, page, settings] = await Promise.all([
         this.#client.data.listProjects(),
         this.#client.data.listTags(),
         this.#client.data.listSessions({ from: now - RECENT_DAYS * DAY, to: now + DAY, limit: 2000 }),
+        this.#client.data.getSettings(),
       ]);
+      this.$clock.set(settings.clock);
       // recently used projects first, so a bare `@` offers them
       const used = new Map<string, number>();
       page.sessions.forEach((s, i) => s.projectId && used.set(s.projectId, i));
@@ -116,16 +120,22 @@ export class QuickEntryModel {
       const projectId = await this.#projectId(result.project);
       const tags = result.tags.map((t) => this.tagName(t)).filter(Boolean);
       const common = { name: result.name, projectId, tags, billable: result.billable, source: 'quick-entry' as const };
+      const removing = overlap === 'trim-others' ? removedWords(this.#asked) : '';
+      this.#asked = [];
       if (result.kind === 'start') {
-        const started = await this.#client.data.startTimer({ ...common, startTime: result.start! });
-        return { status: 'done', message: `Started ‘${started.name || 'a timer'}’.`, action: null };
+        // a back-dated start can reach into earlier sessions: the choice the user made goes with it
+        const started = await this.#client.data.startTimer({ ...common, startTime: result.start!, overlap });
+        return { status: 'done', message: `Started ‘${started.name || 'a timer'}’${removing}.`, action: null };
       }
       const added = await this.#client.data.addSession({ ...common, startTime: result.start!, endTime: result.end!, overlap });
-      return { status: 'done', message: `Logged ‘${result.name || 'a session'}’.`, action: added.action };
+      return { status: 'done', message: `Logged ‘${result.name || 'a session'}’${removing}.`, action: added.action };
     } catch (error) {
       const e = toAppError(error);
       const overlaps = (e.details as { overlaps?: Overlap[] } | undefined)?.overlaps;
-      if (e.code === 'CONFLICT' && Array.isArray(overlaps) && overlaps.length) return { status: 'overlap', overlaps };
+      if (e.code === 'CONFLICT' && Array.isArray(overlaps) && overlaps.length) {
+        this.#asked = overlaps;
+        return { status: 'overlap', overlaps };
+      }
       return { status: 'failed', message: e.message };
     }
   }
@@ -152,7 +162,7 @@ export class QuickEntryModel {
     if (!ref) return null;
     if ('id' in ref) return ref.id;
     try {
-      return (await this.#client.data.createProject({ name: ref.newName, parentId: ref.parentId ?? null })).id;
+      return (await this.#client.data.createProject({ name: ref.newName, parentId: ref.parentId ?? null, client: ref.client ?? null })).id;
     } catch (error) {
       // another window may have created it a moment ago
       if (toAppError(error).code !== 'CONFLICT') throw error;
@@ -162,6 +172,13 @@ export class QuickEntryModel {
       throw error;
     }
   }
+}
+
+/** ", removing ‘call’" when trimming the others takes away sessions that lay wholly inside the new one. */
+function removedWords(overlaps: readonly Overlap[]): string {
+  const covered = [...new Map(overlaps.filter((o) => o.covered).map((o) => [o.otherId, o])).values()];
+  if (covered.length === 0) return '';
+  return covered.length === 1 ? `, removing ‘${covered[0]!.otherName || 'a session'}’` : `, removing ${covered.length} sessions`;
 }
 
 /** `@name`, or `@"two words"` when the name has spaces. */

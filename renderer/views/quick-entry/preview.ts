@@ -16,7 +16,16 @@ export function durationWords(ms: number): string {
   return h ? `${h} h` : `${m} min`;
 }
 
-export function describeEntry(r: QuickEntryResult, names: PreviewNames, now: number, timeZone: string): string {
+/** Times of day in the entry's zone per the user's clock setting: "14:05" or "2:05 PM". */
+export function clockFormat(timeZone: string | undefined, hourCycle: '24h' | '12h' = '24h'): Intl.DateTimeFormat {
+  return hourCycle === '12h'
+    ? new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h12' })
+    : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+export function describeEntry(
+  r: QuickEntryResult, names: PreviewNames, now: number, timeZone: string, hourCycle: '24h' | '12h' = '24h',
+): string {
   if (r.kind === 'command') {
     return {
       stop: 'Stop the running timer',
@@ -25,12 +34,12 @@ export function describeEntry(r: QuickEntryResult, names: PreviewNames, now: num
       continue: 'Continue the most recent session',
     }[r.command!];
   }
-  const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const clock = clockFormat(timeZone, hourCycle);
   const today = civilDateOf(now, timeZone);
   const dayWords = (ms: number) => dayLabel(civilDateOf(ms, timeZone), today);
   const what = r.name ? `‘${r.name}’` : '';
   const project = names.project(r.project);
-  const on = project ? ` on ${r.project && 'newName' in r.project ? `new project ${project}` : project}` : '';
+  const on = project ? ` on ${r.project && 'newName' in r.project ? newProjectWords(r.project, project) : project}` : '';
   const tags = r.tags.map((t) => ` #${names.tag(t)}${'newName' in t ? ' (new)' : ''}`).join('');
   const billable = r.billable ? ', billable' : '';
   const body = `${what}${on}${tags}`.trim();
@@ -49,6 +58,13 @@ export function describeEntry(r: QuickEntryResult, names: PreviewNames, now: num
   else if (now - start < 3_600_000 && dayWords(start) === 'today') when = `started ${durationWords(now - start)} ago`;
   else when = `started ${dayWords(start) === 'today' ? 'at' : dayWords(start)} ${clock.format(start)}`;
   return `Start ${body || 'a timer'}${billable}, ${when}`;
+}
+
+/** A project the entry creates, saying where it goes, and warning when its very name will hold a slash. */
+function newProjectWords(ref: Extract<NameRef, { newName: string }>, label: string): string {
+  if (ref.client) return `new project ${label} for client ${ref.client}`;
+  if (!ref.parentId && label.includes('/')) return `new project named “${label}” (no project or client ‘${label.slice(0, label.lastIndexOf('/'))}’ exists)`;
+  return `new project ${label}`;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -53,6 +53,9 @@ export class LtRecoveryView extends LitElement {
         m.$freshBusy,
         m.$freshError,
       ];
+    }, () => {
+      void this.model.load();
+      return [this.database.watchRestarts(() => this.model.load())];
     });
   }
 
@@ -60,11 +63,6 @@ export class LtRecoveryView extends LitElement {
   get model(): RecoveryModel {
     this.#model ??= new RecoveryModel(this.database);
     return this.#model;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.model.load();
   }
 
   override render() {

@@ -41,8 +41,10 @@ export class LtReportBars extends ChartElement {
     const w = Math.max(200, this.width || 600);
     const plotW = w - LEFT - 4;
     const n = Math.max(1, s.buckets.length);
-    // a few buckets (a day, a week) stay bars, not walls
-    const bw = Math.min(plotW / n, 72);
+    // buckets share the whole width; a few (a day, a week) stay bars, not walls, centred in their slots
+    const slot = plotW / n;
+    const bw = Math.min(slot, 72);
+    const x0 = (i: number) => LEFT + i * slot + (slot - bw) / 2;
     const max = Math.max(1, ...this.#totals);
     const y = (ms: number) => H - (ms / max) * H;
     const gap = bw > 4 ? Math.min(bw * 0.2, 8) : 0;
@@ -55,13 +57,13 @@ export class LtReportBars extends ChartElement {
         const top = y(base[i]! + v);
         const h = y(base[i]!) - top;
         base[i] = base[i]! + v;
-        d += `M${(LEFT + i * bw + gap / 2).toFixed(1)} ${top.toFixed(1)}h${Math.max(0.6, bw - gap).toFixed(1)}v${h.toFixed(1)}h${-Math.max(0.6, bw - gap).toFixed(1)}z`;
+        d += `M${(x0(i) + gap / 2).toFixed(1)} ${top.toFixed(1)}h${Math.max(0.6, bw - gap).toFixed(1)}v${h.toFixed(1)}h${-Math.max(0.6, bw - gap).toFixed(1)}z`;
       }
       return svg`<path d=${d} fill=${st.color}></path>`;
     });
-    const every = Math.max(1, Math.ceil(72 / bw));
+    const every = Math.max(1, Math.ceil(72 / slot));
     const c = this.cursor;
-    const cursorBox = c ? this.#segment(c, bw, gap, y) : null;
+    const cursorBox = c ? this.#segment(c, x0(c[0]), bw, gap, y) : null;
     const label = `Worked time per ${s.unit}, stacked by project: ${s.buckets.length} ${s.unit}s. Arrow keys move between ${s.unit}s and projects, Enter drills in.`;
     return html`<figure class="chart wide">
       <figcaption>Worked time per ${s.unit}, by project</figcaption>
@@ -73,7 +75,7 @@ export class LtReportBars extends ChartElement {
             <text class="axis" x=${LEFT - 6} y=${y(t) + 4} text-anchor="end">${this.d(t)}</text>`)}
           <line class="baseline" x1=${LEFT} x2=${w} y1=${H} y2=${H}></line>
           ${paths}
-          ${labelled(n, every).map((i) => svg`<text class="axis" x=${LEFT + i * bw + bw / 2} y=${H + 15} text-anchor="middle">${axisLabel(s.buckets[i]!, s.unit)}</text>`)}
+          ${labelled(n, every).map((i) => svg`<text class="axis" x=${LEFT + i * slot + slot / 2} y=${H + 15} text-anchor="middle">${axisLabel(s.buckets[i]!, s.unit)}</text>`)}
           ${cursorBox ? svg`<rect class="cursor" x=${cursorBox.x} y=${cursorBox.y} width=${cursorBox.w} height=${Math.max(1, cursorBox.h)}></rect>` : nothing}
         </svg>
         ${cursorBox && this.readout ? html`<div class="tip" aria-hidden="true" style=${cssVars({ '--x': `${Math.min(w - 160, Math.max(0, cursorBox.x - 60))}px`, '--y': `${Math.max(0, cursorBox.y - 44)}px` })}>${this.readout}</div>` : nothing}
@@ -99,13 +101,13 @@ export class LtReportBars extends ChartElement {
       <tbody>${s.buckets.map((b, i) => html`<tr><th scope="row">${bucketLabel(b, s.unit)}</th><td>${this.d(this.#totals[i]!)}</td>${s.stacks.map((st) => html`<td>${st.values[i] ? this.d(st.values[i]!) : ''}</td>`)}</tr>`)}</tbody></table></div>`;
   }
 
-  #segment([i, k]: [number, number], bw: number, gap: number, y: (ms: number) => number) {
+  #segment([i, k]: [number, number], x: number, bw: number, gap: number, y: (ms: number) => number) {
     const s = this.series!;
     let below = 0;
     for (let j = 0; j < k; j++) below += s.stacks[j]!.values[i] ?? 0;
     const v = s.stacks[k]?.values[i] ?? 0;
     const top = y(below + v);
-    return { x: LEFT + i * bw + gap / 2, y: top, w: Math.max(0.6, bw - gap), h: y(below) - top };
+    return { x: x + gap / 2, y: top, w: Math.max(0.6, bw - gap), h: y(below) - top };
   }
 
   #lastNonEmpty(): number {
@@ -153,8 +155,8 @@ export class LtReportBars extends ChartElement {
     if (!s) return null;
     const box = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
     const w = Math.max(200, this.width || 600);
-    const bw = Math.min((w - LEFT - 4) / Math.max(1, s.buckets.length), 72);
-    const i = Math.floor((e.clientX - box.left - LEFT) / bw);
+    const slot = (w - LEFT - 4) / Math.max(1, s.buckets.length);
+    const i = Math.floor((e.clientX - box.left - LEFT) / slot);
     if (i < 0 || i >= s.buckets.length) return null;
     const max = Math.max(1, ...this.#totals);
     const ms = ((H - (e.clientY - box.top)) / H) * max;

@@ -59,8 +59,10 @@ export class LtReportTotals extends LitElement {
         </svg>
         <p>${d(r.previous.ms)} before${change === null ? ' (nothing to compare with)' : ''}</p></div>
       <div class="tile productive"><h3>Productive</h3>
-        <b>${r.productivity.score === null ? '—' : `${Math.round(r.productivity.score * 100)}%`}</b>
-        <p>${r.productivity.score === null ? 'nothing worked' : `${d(r.productivity.productiveMs)} of ${d(t.ms)}`}</p></div>`;
+        ${!r.productivity.classesSet
+          ? html`<b>—</b><p>no project or tag is marked productive yet: <a href="#/projects">set it in Projects</a></p>`
+          : html`<b>${r.productivity.score === null ? '—' : `${Math.round(r.productivity.score * 100)}%`}</b>
+            <p>${r.productivity.score === null ? 'nothing worked' : `${d(r.productivity.productiveMs)} of ${d(t.ms)}`}</p>`}</div>`;
   }
 }
 

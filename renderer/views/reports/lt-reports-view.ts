@@ -6,6 +6,7 @@ import '../../components/lt-goal-progress.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
+import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import type { DrillDetail } from './chart-element.ts';
 import { bucketRange, dateLabel, money, rangeLabel } from './format.ts';
@@ -17,6 +18,7 @@ import './lt-report-totals.ts';
 import { ReportsModel, type RowSort } from './reports-model.ts';
 import type { ExportHistoryEntry } from '../../../shared/export-contract.ts';
 import { $pendingCommand, runCommand } from '../../state/commands.ts';
+import { ShortcutController } from '../../controllers/shortcuts.ts';
 
 const ROWS_SHOWN = 120;
 
@@ -75,41 +77,38 @@ export class LtReportsView extends LitElement {
   #below: { report: Report | null; rows: ReportRow[]; total: number } = { report: null, rows: [], total: 0 };
   #belowDue = false;
   readonly #format = new FormatController(this);
-  #off: (() => void)[] = [];
+  readonly #keys = new ShortcutController(this, () => [
+    { keys: ['[', ']'], group: 'Reports', label: 'Previous or next period', when: () => this.model !== null,
+      run: (e) => void this.model!.step(e.key === '[' ? -1 : 1) },
+    { keys: ['r'], group: 'Reports', label: 'Choose the range', run: () => this.#focusControl('#range') },
+    { keys: ['g'], group: 'Reports', label: 'Choose the grouping', run: () => this.#focusControl('#group') },
+    { keys: ['/'], group: 'Reports', label: 'Filter by words in names and notes', run: () => this.#focusControl('#text') },
+  ]);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.model && this.client) this.model = new ReportsModel(this.client, this.#format.settings.weekStart);
-    const m = this.model;
-    if (!m || !this.client) return;
-    this.#off.push(...[m.$query, m.$report, m.$rows, m.$rowTotal, m.$error, m.$inputError, m.$sort, m.$projects, m.$tags, m.$history, m.$loading]
-      .map((store) => (store as { listen(cb: () => void): () => void }).listen(() => this.requestUpdate())));
-    this.#off.push(this.client.onChange(() => {
-      void m.load();
-      void m.loadLists();
-    }));
-    // after an import the worker answers from the sessions while it builds its summaries in the background (nothing
-    // announces the end): ask again, less and less often, until the answer says it has caught up
-    let again: ReturnType<typeof setTimeout> | undefined;
-    let delay = 2_000;
-    this.#off.push(m.$report.listen((r) => {
-      clearTimeout(again);
-      if (!r?.catchingUp) {
-        delay = 2_000;
-        return;
-      }
-      again = setTimeout(() => void m.load(), delay);
-      delay = Math.min(delay * 2, 30_000);
-    }), () => clearTimeout(again));
-    void m.load();
-    void m.loadLists();
-    // "Export this report" from the palette, which may have brought the window here first
-    this.#off.push($pendingCommand.subscribe((command) => {
-      if (command !== 'export-report') return;
-      $pendingCommand.set(null);
-      void this.openExport();
-    }));
+  /** Focuses one of the report's controls (they live in <lt-report-controls>). */
+  #focusControl(selector: string): void {
+    this.renderRoot.querySelector('lt-report-controls')?.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
   }
+
+  constructor() {
+    super();
+    // Runs on connect, after the context consumer has set the client (it was added first).
+    new WatchController(this, () => {
+      const m = this.model;
+      return m ? [m.$query, m.$report, m.$rows, m.$rowTotal, m.$error, m.$inputError, m.$sort, m.$projects, m.$tags, m.$history, m.$loading] : [];
+    }, () => {
+      if (!this.model && this.client) this.model = new ReportsModel(this.client, this.#format.settings.weekStart);
+      // "Export this report" from the palette, which may have brought the window here first
+      const pending = $pendingCommand.subscribe((command) => {
+        if (command !== 'export-report') return;
+        $pendingCommand.set(null);
+        void this.openExport();
+      });
+      return [this.model?.connect(), pending];
+    });
+  }
+
+  @state() private historyOpen = false;
 
   /** The export dialog (loaded on first use) for the report shown, or for a history entry's selection. */
   async openExport(again?: ExportHistoryEntry): Promise<void> {
@@ -140,9 +139,14 @@ export class LtReportsView extends LitElement {
     dialog.show();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const off of this.#off.splice(0)) off();
+  /** Past exports, loaded when opened. */
+  #history() {
+    return html`<details class="exports" @toggle=${(e: Event) => {
+      this.historyOpen = (e.target as HTMLDetailsElement).open;
+      if (this.historyOpen) void import('../exports/lt-export-history.ts');
+    }}><summary>Export history</summary>
+      ${this.historyOpen ? html`<lt-export-history .client=${this.client} @lt-export-again=${(e: CustomEvent<ExportHistoryEntry>) => void this.openExport(e.detail)}></lt-export-history>` : nothing}
+    </details>`;
   }
 
   override render() {
@@ -203,18 +207,6 @@ export class LtReportsView extends LitElement {
       <section class="table-part below" aria-labelledby="table-h"><h2 id="table-h">Sessions (${m.$rowTotal.get().toLocaleString()})</h2>
         ${below.report ? html`<lt-report-table .rows=${below.rows} .total=${below.total} .sort=${sort.sort} ?descending=${sort.descending}
           @sort=${(e: CustomEvent<RowSort>) => void m.sortBy(e.detail)} @more=${(e: CustomEvent<number>) => void m.loadRows(e.detail)}></lt-report-table>` : nothing}</section>`;
-  }
-
-  @state() private historyOpen = false;
-
-  /** Past exports, loaded when opened. */
-  #history() {
-    return html`<details class="exports" @toggle=${(e: Event) => {
-      this.historyOpen = (e.target as HTMLDetailsElement).open;
-      if (this.historyOpen) void import('../exports/lt-export-history.ts');
-    }}><summary>Export history</summary>
-      ${this.historyOpen ? html`<lt-export-history .client=${this.client} @lt-export-again=${(e: CustomEvent<ExportHistoryEntry>) => void this.openExport(e.detail)}></lt-export-history>` : nothing}
-    </details>`;
   }
 
   #drawBelowLater(): void {

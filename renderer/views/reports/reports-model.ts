@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { atom } from 'nanostores';
+import { CHANGED_TABLES } from '../../../shared/changes.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import { presetRange, stepRange, type DayRange, type Preset } from '../../../shared/report-range.ts';
@@ -54,6 +55,31 @@ export class ReportsModel {
 
   constructor(private readonly client: DataClient, public weekStart = 1, now = Date.now()) {
     this.$query = atom<ReportQuery>({ ...presetRange('this-week', now, weekStart), preset: 'this-week', groupBy: 'project', subGroupBy: null, filters: {} });
+  }
+
+  /** Loads the report and keeps it fresh (any change, in any window, may change a figure) until the answer is called. */
+  connect(): () => void {
+    const stopWatching = this.client.watch(CHANGED_TABLES, () => Promise.all([this.load(), this.loadLists()]));
+    // after an import the worker answers from the sessions while it builds its summaries in the background (nothing
+    // announces the end): ask again, less and less often, until the answer says it has caught up
+    let again: ReturnType<typeof setTimeout> | undefined;
+    let delay = 2_000;
+    const stopCatchingUp = this.$report.listen((r) => {
+      clearTimeout(again);
+      if (!r?.catchingUp) {
+        delay = 2_000;
+        return;
+      }
+      again = setTimeout(() => void this.load(), delay);
+      delay = Math.min(delay * 2, 30_000);
+    });
+    void this.load();
+    void this.loadLists();
+    return () => {
+      stopWatching();
+      stopCatchingUp();
+      clearTimeout(again);
+    };
   }
 
   /** Reads the report and the table's first page; a newer load wins over an older one still running. */

@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SettingKey, SettingsPatch } from '../../../shared/settings.ts';
 import { controlStyles, fieldStyles, sectionStyles } from '../../components/styles.ts';
 import { dataClientContext, settingsContext } from '../../context.ts';
+import { ShortcutController } from '../../controllers/shortcuts.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import type { SettingsService } from '../../services/settings.ts';
@@ -12,7 +13,6 @@ import { FIELDS, fieldMatches, SECTIONS, type FieldDef } from './settings-fields
 import { SettingsModel } from './settings-model.ts';
 import { settingsStyles } from './settings-styles.ts';
 import './lt-settings-history.ts';
-import { ConnectController } from '../../controllers/connect.ts';
 
 /**
  * Settings: every preference in grouped sections, filtered by a search box as you type. A change is saved at once
@@ -31,17 +31,20 @@ export class LtSettingsView extends LitElement {
   client!: DataClient;
 
   #model: SettingsModel | null = null;
+  readonly #keys = new ShortcutController(this, () => [
+    { keys: ['/'], group: 'Settings', label: 'Search settings',
+      run: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus() },
+  ]);
 
   constructor() {
     super();
-    new ConnectController(this, () => this.model.connect());
     new WatchController(this, () => [
       this.settings.$settings,
       this.settings.$loadError,
       this.model.$query,
       this.model.$errors,
       this.model.$projects,
-    ]);
+    ], () => [this.model.connect()]);
   }
 
   get model(): SettingsModel {

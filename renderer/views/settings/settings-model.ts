@@ -31,13 +31,13 @@ export class SettingsModel {
 
   /** Loads history and projects and keeps them fresh while the view is shown. */
   connect(): () => void {
-    const stop = this.#client.onChange((change) => {
-      if (change.table === 'settings') void this.loadHistory();
-      if (change.table === 'projects') void this.loadProjects();
-    });
+    const stops = [
+      this.#client.watch(['settings'], () => this.loadHistory()),
+      this.#client.watch(['projects'], () => this.loadProjects()),
+    ];
     void this.loadHistory();
     void this.loadProjects();
-    return stop;
+    return () => stops.forEach((stop) => stop());
   }
 
   async loadHistory(): Promise<void> {

@@ -1,7 +1,8 @@
 import { html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { Overlap, OverlapChoice } from '../../../shared/sessions.ts';
-import { clockTime } from '../../components/format.ts';
+import type { Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
+import { overlapLine, trimOthersLabel } from '../../components/overlap-words.ts';
+import { FormatController } from '../../controllers/format.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dialogStyles } from './week-dialog-styles.ts';
 
@@ -13,6 +14,7 @@ export class LtWeekOverlap extends LitElement {
   @state() overlaps: Overlap[] = [];
   @query('dialog') dialog!: HTMLDialogElement;
   #resolve: ((choice: OverlapChoice | null) => void) | null = null;
+  readonly #format = new FormatController(this);
 
   get isOpen(): boolean {
     return this.dialog?.open ?? false;
@@ -40,12 +42,12 @@ export class LtWeekOverlap extends LitElement {
     return html`<dialog aria-labelledby="overlap-title" @close=${() => this.#answer(null)}>
       <h2 id="overlap-title">This overlaps ${others === 1 ? 'another session' : `${others} other sessions`}</h2>
       <ul>
-        ${this.overlaps.map((o) => html`<li>“${o.otherName || '(no description)'}”, ${clockTime(o.from)}–${clockTime(o.to)}</li>`)}
+        ${this.overlaps.map((o) => html`<li>${overlapLine(o, (ms) => this.#format.time(ms))}</li>`)}
       </ul>
       <div class="actions">
         <button type="button" class="btn" data-choice="keep" @click=${() => this.#answer('keep')}>Keep both</button>
         <button type="button" class="btn" data-choice="trim-others" @click=${() => this.#answer('trim-others')}>
-          Trim the ${others === 1 ? 'other' : 'others'}</button>
+          ${trimOthersLabel(this.overlaps)}</button>
         <button type="button" class="btn primary" data-choice="trim-this" @click=${() => this.#answer('trim-this')}>
           Trim this one</button>
         <button type="button" class="btn" data-choice="cancel" @click=${() => this.#answer(null)}>Cancel</button>

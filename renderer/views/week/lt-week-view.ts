@@ -4,11 +4,13 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { styleProps } from './style-props.ts';
 import { formatHours } from '../../../shared/duration.ts';
 import { toAppError } from '../../../shared/errors.ts';
-import type { EditResult, Overlap, OverlapChoice, SessionPatch } from '../../../shared/sessions.ts';
+import type { EditResult, Overlap, OverlapChoice, SessionPatch } from '../../../shared/session-edits.ts';
 import { plural } from '../../components/format.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
+import { WatchController } from '../../controllers/watch.ts';
+import { ShortcutController } from '../../controllers/shortcuts.ts';
 import '../../components/lt-goal-progress.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import './lt-week-editor.ts';
@@ -78,9 +80,23 @@ export class LtWeekView extends LitElement {
   @query('lt-week-overlap') overlapDialog!: LtWeekOverlap;
 
   #model: WeekModel | null = null;
-  #disconnect: (() => void) | null = null;
   /** the week start and clock follow Settings, live */
   readonly #format = new FormatController(this);
+  // Runs on connect, after the context consumer has set the client (it was added first).
+  readonly #watch = new WatchController(this, () => {
+    const m = this.#model;
+    return m ? [m.$weekStart, m.$totals, m.$projects, m.$loaded, m.$loadFailed, m.$loadError, m.$truncated, m.$damaged] : [];
+  }, () => {
+    if (!this.#model && this.client) this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
+    return [this.#model?.connect()];
+  });
+  readonly #keys = new ShortcutController(this, () => [
+    { keys: ['[', ']'], group: 'Week', label: 'Previous or next week', when: () => this.model !== null,
+      run: (e) => void (e.key === '[' ? this.model!.previousWeek() : this.model!.nextWeek()) },
+    { keys: ['t'], group: 'Week', label: 'This week', when: () => this.model !== null, run: () => void this.model!.thisWeek() },
+    // the calendar's own keys (handled by the grid while it has focus), listed here so ? names them too
+    ...WEEK_GRID_KEYS.map(([keys, label]) => ({ keys, group: 'Week calendar', label, when: () => false, run: () => false })),
+  ]);
 
   /** The view's state; created on first connect from the data client. */
   get model(): WeekModel | null {
@@ -97,36 +113,9 @@ export class LtWeekView extends LitElement {
     const m = this.#model;
     if (!m || !this.client || m.weekStartsOn === this.#weekStartsOn) return;
     const shown = m.$weekStart.get();
-    this.#disconnect?.();
-    this.#disconnect = null;
     this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
-    if (this.isConnected) this.#connectModel();
+    this.#watch.resubscribe(); // the old model's subscriptions stop, the new one's start
     void this.#model.showWeekOf(shown + 3 * 86_400_000);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback(); // the data client arrives through context here
-    if (!this.#model && this.client) this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
-    this.#connectModel();
-  }
-
-  #connectModel(): void {
-    const m = this.#model;
-    if (!m) return;
-    const stops = [m.$weekStart, m.$totals, m.$projects, m.$loaded, m.$loadFailed, m.$loadError, m.$truncated, m.$damaged]
-      .map((store) => store.listen(() => this.requestUpdate()));
-    const disconnect = m.connect();
-    this.#disconnect = () => {
-      for (const stop of stops) stop();
-      disconnect();
-    };
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#disconnect?.();
-    this.#disconnect = null;
   }
 
   /**
@@ -285,6 +274,18 @@ export class LtWeekView extends LitElement {
     </details>`;
   }
 }
+
+/** What the calendar's keys do, for the shortcut help (the inline help under the calendar says the same). */
+const WEEK_GRID_KEYS: Array<[string[], string]> = [
+  [['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'], 'Empty time: move the cursor by half an hour or a day'],
+  [['Enter', 'n'], 'Empty time: add a session at the cursor'],
+  [['ArrowUp', 'ArrowDown'], 'Session: move it 5 minutes earlier or later'],
+  [['ArrowLeft', 'ArrowRight'], 'Session: move it to the day before or after'],
+  [['Shift+ArrowUp', 'Shift+ArrowDown'], 'Session: end earlier or later'],
+  [['Alt+ArrowUp', 'Alt+ArrowDown'], 'Session: start earlier or later'],
+  [['Enter'], 'Session: edit it'],
+  [['Delete'], 'Session: remove it (Undo brings it back)'],
+];
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import type { Activity } from '../../../shared/activity.ts';
+import type { Session } from '../../../shared/session.ts';
 import { addLocalDays, localDayKey, startOfLocalDay } from '../../../shared/day.ts';
 import { endOf } from '../../../shared/session-math.ts';
 import { workedMsWithin } from '../../../shared/worked-time.ts';
@@ -63,7 +63,7 @@ export interface Band {
 
 /** One session's piece inside one day. */
 export interface Segment extends Band {
-  session: Activity;
+  session: Session;
   day: number;
   /** the session starts (ends) inside this day, so this piece carries that edge */
   isStart: boolean;
@@ -76,14 +76,14 @@ export interface Segment extends Band {
 }
 
 
-function pausesOf(a: Activity, now: number): Array<{ start: number; end: number }> {
+function pausesOf(a: Session, now: number): Array<{ start: number; end: number }> {
   const closed = a.pauses.map((p) => ({ start: p.start, end: p.end }));
   if (a.pauseStartedAt !== null) closed.push({ start: a.pauseStartedAt, end: endOf(a, now) });
   return closed;
 }
 
 /** Each day's pieces, in lanes so overlapping sessions sit side by side. */
-export function layoutWeek(sessions: readonly Activity[], days: readonly WeekDay[], now: number): Segment[][] {
+export function layoutWeek(sessions: readonly Session[], days: readonly WeekDay[], now: number): Segment[][] {
   return days.map((day) => {
     const pieces: Segment[] = [];
     for (const session of sessions) {
@@ -188,7 +188,7 @@ export interface WeekTotals {
   projects: Array<{ projectId: string | null; ms: number }>;
 }
 
-export function weekTotals(sessions: readonly Activity[], days: readonly WeekDay[], now: number): WeekTotals {
+export function weekTotals(sessions: readonly Session[], days: readonly WeekDay[], now: number): WeekTotals {
   const perDay = days.map(() => 0);
   const perProject = new Map<string | null, number>();
   for (const s of sessions) {

@@ -1,9 +1,9 @@
 import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
-import type { Activity } from '../../../shared/activity.ts';
+import type { Session } from '../../../shared/session.ts';
 import { addLocalDays } from '../../../shared/day.ts';
 import { toAppError, type AppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
-import type { AddSessionInput, EditResult, OverlapChoice, SessionPatch } from '../../../shared/sessions.ts';
+import type { AddSessionInput, EditResult, OverlapChoice, SessionPatch } from '../../../shared/session-edits.ts';
 import { isRecoveryError, type DataClient } from '../../services/data-client.ts';
 import { keepUnchangedDays, layoutWeek, weekDays, weekStartOf, weekTotals, type Segment, type WeekDay, type WeekTotals } from './week-layout.ts';
 import { CoalescedRead } from '../../state/coalesced.ts';
@@ -32,7 +32,7 @@ export interface PendingTimes {
 export class WeekModel {
   readonly weekStartsOn: number;
   readonly $weekStart: WritableAtom<number>;
-  readonly $sessions = atom<Activity[]>([]);
+  readonly $sessions = atom<Session[]>([]);
   readonly $projects = atom<Project[]>([]);
   readonly $now: WritableAtom<number>;
   readonly $loaded = atom(false);
@@ -80,14 +80,9 @@ export class WeekModel {
   /** Loads the week and keeps it fresh until the returned function is called. */
   connect(): () => void {
     if (!this.#disconnect) {
-      const stopChanges = this.#client.onChange((change) => {
-        if (change.table === 'activities' || change.table === 'projects') void this.reload();
-      });
-      const onRestart = () => void this.reload();
-      this.#client.addEventListener('restart', onRestart);
+      const stopWatching = this.#client.watch(['activities', 'projects'], () => this.reload());
       this.#disconnect = () => {
-        stopChanges();
-        this.#client.removeEventListener('restart', onRestart);
+        stopWatching();
         if (this.#ticker) clearTimeout(this.#ticker);
         this.#ticker = null;
         this.#disconnect = null;
@@ -139,7 +134,7 @@ export class WeekModel {
     return this.#projectIndex.byId.get(id);
   }
 
-  sessionById(id: string): Activity | undefined {
+  sessionById(id: string): Session | undefined {
     return this.$shown.get().find((s) => s.id === id);
   }
 
@@ -217,8 +212,8 @@ export class WeekModel {
     this.$loaded.set(true);
   }
 
-  async #listWeek(from: number, to: number): Promise<{ sessions: Activity[]; damaged: number; truncated: boolean }> {
-    const sessions: Activity[] = [];
+  async #listWeek(from: number, to: number): Promise<{ sessions: Session[]; damaged: number; truncated: boolean }> {
+    const sessions: Session[] = [];
     let damaged = 0;
     let after: { startTime: number; id: string } | undefined;
     for (let i = 0; i < MAX_PAGES; i++) {

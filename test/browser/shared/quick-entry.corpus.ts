@@ -41,6 +41,7 @@ export const PROJECTS = [
   { id: 'p-lt', name: 'LightTrack' },
   { id: 'p-acme', name: 'Acme Corp' },
   { id: 'p-bm', name: 'Backend Machine' },
+  { id: 'p-portal', name: 'Portal', client: 'Globex' },
 ];
 export const TAGS = [
   { id: 't-wr', name: 'writing' },
@@ -136,6 +137,10 @@ export const CORPUS: CorpusCase[] = [
   { line: 'x @Client', project: { id: 'p-cli' } },
   { line: 'x @Client/Billing', project: { newName: 'Billing', parentId: 'p-cli' } },
   { line: 'x @Nope/Child', project: { newName: 'Nope/Child' } },
+  // "Client/Project" names a project by its client; a new name under a known client gets that client
+  { line: 'x @Globex/Portal', project: { id: 'p-portal' } },
+  { line: 'x @globex/portal', project: { id: 'p-portal' } },
+  { line: 'x @globex/Intranet', project: { newName: 'Intranet', client: 'Globex' } },
   { line: '@Website', kind: 'start', name: '', project: { id: 'p-web' } },
   { line: 'x @Website @App', kind: 'invalid', problem: 'One project per entry', problemAt: '@App' },
 

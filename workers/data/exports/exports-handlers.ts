@@ -5,13 +5,13 @@ import {
 } from '../../../shared/export-contract.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { parse } from '../../../shared/validate.ts';
-import { dayNumberOf, dayStartMs } from '../analytics/days.ts';
-import { journalReplayed } from '../analytics/dirty.ts';
-import { makeBackup, type Schedule } from '../backups.ts';
-import type { Core } from '../core.ts';
-import { labelName } from '../edit-write.ts';
-import { record, type Recording } from '../journal.ts';
-import { readSettings } from '../settings.ts';
+import { dayNumberOf, dayStartMs } from '../reports/days.ts';
+import { journalReplayed } from '../reports/dirty.ts';
+import { makeBackup, type Schedule } from '../database/backups.ts';
+import type { Core } from '../owner/core.ts';
+import { labelName } from '../undo/journaled-write.ts';
+import { record, type Recording } from '../undo/journal.ts';
+import { readSettings } from '../settings/settings.ts';
 import { countSessions, insertHistory, listHistory, sessionsPage } from './exports.ts';
 import { checkRows, matchNames, removeUnfinished, writeBatch } from './import-writes.ts';
 

@@ -1,9 +1,9 @@
 import type { ExportHistoryEntry, ExportPage } from '../../../shared/export-contract.ts';
 import type { ExportSession } from '../../../shared/export-rows.ts';
 import type { ReportFilters } from '../../../shared/reports.ts';
-import { roundSql, type Rounding } from '../analytics/facts.ts';
-import { sessionWhere } from '../analytics/filters.ts';
-import type { Database } from '../sqlite.ts';
+import { roundSql, type Rounding } from '../reports/facts.ts';
+import { sessionWhere } from '../reports/filters.ts';
+import type { Database } from '../storage/sqlite.ts';
 
 /**
  * Exports' SQL: sessions resolved for a file (project path, inherited client and rate, tags by name, pauses,

@@ -1,10 +1,10 @@
 import type { ImportCheck, ImportNames, ImportRow } from '../../../shared/export-contract.ts';
 import { newId } from '../../../shared/ids.ts';
-import { LOOK_BACK_MS } from '../activities.ts';
-import { markDirty } from '../analytics/dirty.ts';
-import type { Recording } from '../journal.ts';
-import { insertProject } from '../projects.ts';
-import type { Database } from '../sqlite.ts';
+import { LOOK_BACK_MS } from '../sessions/sessions.ts';
+import { markDirty } from '../reports/dirty.ts';
+import type { Recording } from '../undo/journal.ts';
+import { insertProject } from '../projects/projects.ts';
+import type { Database } from '../storage/sqlite.ts';
 
 /**
  * Imports' SQL: what a file's rows would meet (duplicates, overlaps, projects and tags matched by name), and the

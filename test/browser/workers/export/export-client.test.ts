@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { DataClient } from '../../../../renderer/services/data-client.ts';
 import { ExportClient, type Progress } from '../../../../renderer/services/export-client.ts';
-import { until } from '../../wait.ts';
-import { rejection, uniqueDbName } from '../../worker-harness.ts';
+import { until } from '../../harness/wait.ts';
+import { rejection, uniqueDbName } from '../../harness/worker-harness.ts';
 
 const exportWorkerUrl = new URL('../../../../workers/export/export-worker.ts', import.meta.url);
 const dataWorkerUrl = new URL('../../../../workers/data/data-worker.ts', import.meta.url);

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { installAbortTransfer } from '../../../../shared/comlink-abort.ts';
 import type { ExportWorkerApi } from '../../../../workers/export/export-worker.ts';
-import { startDataWorker, uniqueDbName, type WorkerHandle } from '../../worker-harness.ts';
+import { startDataWorker, uniqueDbName, type WorkerHandle } from '../../harness/worker-harness.ts';
 
 installAbortTransfer();
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import * as Comlink from 'comlink';
 import type { ImportRow } from '../../../../shared/export-contract.ts';
 import type { Progress } from '../../../../workers/export/progress.ts';
-import { rejection, startDataWorker, uniqueDbName } from '../../worker-harness.ts';
+import { rejection, startDataWorker, uniqueDbName } from '../../harness/worker-harness.ts';
 import { startPair, type Pair } from './export-harness.ts';
 
 const MIN = 60_000;

@@ -1,0 +1,69 @@
+/**
+ * RFC 4180 cells and rows, with OWASP's CSV-injection guard for text a user typed. Numbers we write ourselves are
+ * never touched (a spreadsheet must still read them as numbers).
+ */
+
+export interface CsvOptions {
+  /** ',' (default) or ';' (Excel in comma-decimal locales; LightTrack's own number columns then use a decimal comma) */
+  delimiter?: ',' | ';';
+  /** a UTF-8 byte-order mark first, so Excel reads the file as UTF-8 */
+  bom?: boolean;
+}
+
+/** A cell: text the user typed (guarded), or a value we made (numbers, dates, ids), written as it is. */
+export type CsvCell = { text: string } | string;
+
+// `'=…` is risky too: guarding it as well keeps the guard reversible (the import takes exactly one ' off)
+const RISKY_START = /^'*[=+\-@\t\r]/;
+
+/** A leading ' makes a spreadsheet show the text instead of running it as a formula; a human still reads it. */
+export function neutralise(text: string): string {
+  return RISKY_START.test(text) ? `'${text}` : text;
+}
+
+export function quote(value: string, delimiter: string): string {
+  return value.includes('"') || value.includes(delimiter) || value.includes('\n') || value.includes('\r')
+    ? `"${value.replaceAll('"', '""')}"`
+    : value;
+}
+
+/** One record, CRLF-terminated as RFC 4180 says. */
+export function csvRow(cells: readonly CsvCell[], delimiter: string): string {
+  return cells.map((c) => quote(typeof c === 'string' ? c : neutralise(c.text), delimiter)).join(delimiter) + '\r\n';
+}
+
+export const BOM = '\uFEFF';
+
+/** A number for LightTrack's own columns: a decimal comma when the delimiter is ';'. */
+export function localNumber(text: string, delimiter: string): string {
+  return delimiter === ';' ? text.replace('.', ',') : text;
+}
+
+/** A streaming CSV writer: the header (after an optional BOM) with the first page, then one record per session. */
+export function csvStream<T>(header: readonly string[], rowOf: (item: T) => CsvCell[], options: CsvOptions) {
+  const delimiter = options.delimiter ?? ',';
+  const encoder = new TextEncoder();
+  let started = false;
+  const start = () => {
+    if (started) return '';
+    started = true;
+    return (options.bom ? BOM : '') + csvRow(header, delimiter);
+  };
+  return {
+    delimiter,
+    page(items: readonly T[]): Uint8Array {
+      let out = start();
+      for (const item of items) out += csvRow(rowOf(item), delimiter);
+      return encoder.encode(out);
+    },
+    /** an empty export is still a file with its header */
+    finish(): Uint8Array {
+      return encoder.encode(start());
+    },
+  };
+}
+
+/** The import side's inverse of neutralise(): a `'` we added before a risky first character is taken off again. */
+export function restoreNeutralised(text: string): string {
+  return text.length > 1 && text[0] === "'" && /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
