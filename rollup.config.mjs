@@ -39,7 +39,10 @@ function preloadChunks(pages) {
         const chunk = bundle[entry];
         if (!asset || !chunk || chunk.type !== 'chunk') continue;
         const links = chunk.imports.map((file) => `<link rel="modulepreload" href="./${file}" />`).join('\n    ');
-        asset.source = String(asset.source).replace(new RegExp(`<script type="module"( async)? src="./${entry}"></script>`), (tag) => `${links}\n    ${tag}`);
+        asset.source = String(asset.source).replace(
+          new RegExp(`<script type="module"( async)? src="./${entry}"></script>`),
+          (tag) => `${links}\n    ${tag}`,
+        );
       }
     },
   };
@@ -50,7 +53,10 @@ const browserPlugins = () => [
   // the export worker's PDF libraries import JSON (font metrics) and a few CommonJS packages (brotli, dfa, node-html-better-parser)
   json(),
   commonjs(),
-  replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
+  replace({
+    preventAssignment: true,
+    values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  }),
   ts(),
   production && minify({ target: 'es2022' }),
 ];
@@ -93,7 +99,13 @@ const app = [
     input: { server: 'build/web-server.ts', launch: 'build/web-launch.ts' },
     external: nodeExternal,
     plugins: [nodeResolve({ preferBuiltins: true }), ts()],
-    output: { dir: 'dist/web', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist/web',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
   },
   // Sandboxed preloads must be CommonJS and self-contained (they cannot require npm packages).
   {
@@ -120,17 +132,20 @@ const app = [
   // Each worker is its own module bundle; wa-sqlite finds its .wasm next to the worker (new URL(..., import.meta.url)).
   {
     input: 'workers/data/data-worker.ts',
-    plugins: [
-      ...browserPlugins(),
-      copy({ [WA_SQLITE_WASM]: 'wa-sqlite.wasm' }),
-    ],
+    plugins: [...browserPlugins(), copy({ [WA_SQLITE_WASM]: 'wa-sqlite.wasm' })],
     output: { dir: 'dist/renderer/workers', format: 'es', sourcemap: true, inlineDynamicImports: true },
   },
   // The export worker: each format (and the import parsers) is its own chunk, loaded when first used.
   {
     input: { 'export-worker': 'workers/export/export-worker.ts' },
     plugins: browserPlugins(),
-    output: { dir: 'dist/renderer/workers', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'export-chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist/renderer/workers',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'export-chunks/[name]-[hash].js',
+    },
   },
 ];
 

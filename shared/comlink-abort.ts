@@ -7,7 +7,8 @@ import * as Comlink from 'comlink';
 export function installAbortTransfer(): void {
   if (Comlink.transferHandlers.has('abort-signal')) return;
   const handler: Comlink.TransferHandler<AbortSignal, MessagePort> = {
-    canHandle: (value: unknown): value is AbortSignal => typeof AbortSignal !== 'undefined' && value instanceof AbortSignal,
+    canHandle: (value: unknown): value is AbortSignal =>
+      typeof AbortSignal !== 'undefined' && value instanceof AbortSignal,
     serialize(signal) {
       const { port1, port2 } = new MessageChannel();
       const send = () => {

@@ -1,8 +1,9 @@
 import * as Comlink from 'comlink';
+
 import { installAbortTransfer } from '../../shared/comlink-abort.ts';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
-import type { ImportOutcome } from '../../shared/export-contract.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { ImportOutcome } from '../../shared/export-contract.ts';
 import type { ExportWorkerApi } from '../../workers/export/export-worker.ts';
 import type { Progress } from '../../workers/export/progress.ts';
 import type { ImportSummary } from '../../workers/export/read-import.ts';
@@ -50,11 +51,21 @@ export class ExportClient {
   }
 
   /** Writes the export to `target`; a download target is handed to the browser's downloads when done. */
-  exportReport(job: ExportJob, target: ExportTarget, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<ExportResult> {
+  exportReport(
+    job: ExportJob,
+    target: ExportTarget,
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<ExportResult> {
     return this.#run(async (remote) => {
       const port = await this.data.connectPort();
-      const result = await remote.exportReport(job, Comlink.transfer(port, [port]), target.kind === 'file' ? target : { ...target },
-        Comlink.proxy(onProgress), signal);
+      const result = await remote.exportReport(
+        job,
+        Comlink.transfer(port, [port]),
+        target.kind === 'file' ? target : { ...target },
+        Comlink.proxy(onProgress),
+        signal,
+      );
       if (result.tempName) await this.#download(result);
       return result;
     }, signal);
@@ -64,7 +75,11 @@ export class ExportClient {
   previewImport(file: File): Promise<ImportSummary> {
     return this.#run(async (remote) => {
       const port = await this.data.connectPort();
-      return remote.previewImport(file, Comlink.transfer(port, [port]), Intl.DateTimeFormat().resolvedOptions().timeZone);
+      return remote.previewImport(
+        file,
+        Comlink.transfer(port, [port]),
+        Intl.DateTimeFormat().resolvedOptions().timeZone,
+      );
     });
   }
 
@@ -121,13 +136,21 @@ export class ExportClient {
     const died = new Promise<never>((_r, reject) => (markDead = reject));
     died.catch(() => undefined);
     const lifeline = `lighttrack-export-life-${crypto.randomUUID()}`;
-    const failed = new Promise<never>((_r, reject) => worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      reject(new AppError('UNAVAILABLE', `The export worker failed to start: ${e.message || 'script error'}`));
-    }, { once: true }));
+    const failed = new Promise<never>((_r, reject) =>
+      worker.addEventListener(
+        'error',
+        (e) => {
+          e.preventDefault();
+          reject(new AppError('UNAVAILABLE', `The export worker failed to start: ${e.message || 'script error'}`));
+        },
+        { once: true },
+      ),
+    );
     failed.catch(() => undefined);
     const connection: Connection = {
-      worker, remote, died,
+      worker,
+      remote,
+      died,
       ready: Promise.race([remote.holdLifeline(lifeline), failed]).then(() => {
         void navigator.locks.request(lifeline, () => {
           markDead(new AppError('UNAVAILABLE', 'The export worker stopped; try again'));

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+
 import { collectProblems, useWebShell } from './shell.mjs';
 
 const shell = useWebShell({ timezoneId: 'America/New_York', acceptDownloads: true });
@@ -19,22 +20,36 @@ async function until(page, what, check, ms = 30_000) {
   }
 }
 
-const insert = (page, count, name) => page.evaluate(async ([count, name]) => {
-  const data = document.querySelector('lt-app').services.client.data;
-  const project = (await data.listProjects()).find((p) => p.name === 'Exported') ?? await data.createProject({ name: 'Exported' });
-  const now = Date.now();
-  const sessions = [];
-  for (let i = 0; i < count; i++) {
-    const t = now - 20 * 86_400_000 + Math.floor((i * 19 * 86_400_000) / count);
-    sessions.push({ name: `${name} ${i}, "q"`, projectId: project.id, startTime: t, endTime: t + 60_000, pausedMs: 0 });
-  }
-  for (let i = 0; i < sessions.length; i += 40_000) await data.insertSessions(sessions.slice(i, i + 40_000));
-}, [count, name]);
+const insert = (page, count, name) =>
+  page.evaluate(
+    async ([count, name]) => {
+      const data = document.querySelector('lt-app').services.client.data;
+      const project =
+        (await data.listProjects()).find((p) => p.name === 'Exported') ??
+        (await data.createProject({ name: 'Exported' }));
+      const now = Date.now();
+      const sessions = [];
+      for (let i = 0; i < count; i++) {
+        const t = now - 20 * 86_400_000 + Math.floor((i * 19 * 86_400_000) / count);
+        sessions.push({
+          name: `${name} ${i}, "q"`,
+          projectId: project.id,
+          startTime: t,
+          endTime: t + 60_000,
+          pausedMs: 0,
+        });
+      }
+      for (let i = 0; i < sessions.length; i += 40_000) await data.insertSessions(sessions.slice(i, i + 40_000));
+    },
+    [count, name],
+  );
 
-const liveCount = (page) => page.evaluate(async () => {
-  const data = document.querySelector('lt-app').services.client.data;
-  return (await data.sessionsInRange({ from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 0, 20), limit: 100 })).sessions.length;
-});
+const liveCount = (page) =>
+  page.evaluate(async () => {
+    const data = document.querySelector('lt-app').services.client.data;
+    return (await data.sessionsInRange({ from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 0, 20), limit: 100 })).sessions
+      .length;
+  });
 
 test('export the visible report as CSV, cancel a big export, import a Toggl CSV, undo it, import again', async () => {
   const page = await shell.context.newPage();
@@ -48,13 +63,18 @@ test('export the visible report as CSV, cancel a big export, import a Toggl CSV,
   const view = page.locator('lt-reports-view');
   await view.locator('.tile b').first().waitFor();
   await view.getByLabel('Range', { exact: true }).selectOption('all');
-  await until(page, 'the all-time report', async () => /Sessions \(321\)/.test(await page.locator("lt-reports-view h2#table-h").textContent()));
+  await until(page, 'the all-time report', async () =>
+    /Sessions \(321\)/.test(await page.locator('lt-reports-view h2#table-h').textContent()),
+  );
   await view.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.locator('lt-export-dialog dialog');
   await dialog.waitFor();
   assert.match(await dialog.locator('.what').textContent(), /^All time, .* · by project · 321 sessions$/);
   await dialog.getByLabel(/My downloads folder/).check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
   assert.match(download.suggestedFilename(), /^lighttrack-.*\.csv$/);
   const file = path.join(dir, download.suggestedFilename());
   await download.saveAs(file);
@@ -67,7 +87,9 @@ test('export the visible report as CSV, cancel a big export, import a Toggl CSV,
   // a big export: progress with the time left, then Cancel leaves nothing
   await insert(page, 150_000, 'Big');
   await view.getByLabel('Range', { exact: true }).selectOption('this-year');
-  await until(page, 'the bigger report', async () => /Sessions \(150,321\)/.test(await page.locator("lt-reports-view h2#table-h").textContent()));
+  await until(page, 'the bigger report', async () =>
+    /Sessions \(150,321\)/.test(await page.locator('lt-reports-view h2#table-h').textContent()),
+  );
   await view.getByRole('button', { name: 'Export…' }).click();
   await dialog.getByLabel(/My downloads folder/).check();
   let downloaded = false;
@@ -93,11 +115,14 @@ test('export the visible report as CSV, cancel a big export, import a Toggl CSV,
 
   // import a Toggl CSV through the preview (Data & diagnostics), undo it, import again, and once more: nothing added
   const toggl = path.join(dir, 'toggl.csv');
-  writeFileSync(toggl, '\uFEFFUser,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)\n'
-    + 'Ann,a@x.org,Acme,Website,,"Design, review",Yes,2026-01-05,09:00:00,2026-01-05,10:30:00,01:30:00,"ux, web",150\n'
-    + 'Ann,a@x.org,Acme,Website,,Build,Yes,2026-01-06,09:00:00,2026-01-06,11:00:00,02:00:00,web,200\n'
-    + 'Ann,a@x.org,,Admin,,Email,No,2026-01-07,08:00:00,2026-01-07,08:15:00,00:15:00,,\n'
-    + 'Ann,a@x.org,,Admin,,Broken,No,2026-02-30,08:00:00,2026-02-30,08:15:00,00:15:00,,\n');
+  writeFileSync(
+    toggl,
+    '\uFEFFUser,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)\n' +
+      'Ann,a@x.org,Acme,Website,,"Design, review",Yes,2026-01-05,09:00:00,2026-01-05,10:30:00,01:30:00,"ux, web",150\n' +
+      'Ann,a@x.org,Acme,Website,,Build,Yes,2026-01-06,09:00:00,2026-01-06,11:00:00,02:00:00,web,200\n' +
+      'Ann,a@x.org,,Admin,,Email,No,2026-01-07,08:00:00,2026-01-07,08:15:00,00:15:00,,\n' +
+      'Ann,a@x.org,,Admin,,Broken,No,2026-02-30,08:00:00,2026-02-30,08:15:00,00:15:00,,\n',
+  );
   await page.getByRole('link', { name: 'Data & diagnostics' }).click();
   const importVia = async (open) => {
     await open();
@@ -118,7 +143,12 @@ test('export the visible report as CSV, cancel a big export, import a Toggl CSV,
   await page.locator('lt-app .toast').getByRole('button', { name: 'Undo' }).click();
   await page.locator('lt-app .toast', { hasText: 'Undone: Import 3 sessions' }).waitFor();
   assert.equal(await liveCount(page), 0);
-  assert.deepEqual(await page.evaluate(async () => (await document.querySelector('lt-app').services.client.data.listProjects()).map((p) => p.name)), ['Exported']);
+  assert.deepEqual(
+    await page.evaluate(async () =>
+      (await document.querySelector('lt-app').services.client.data.listProjects()).map((p) => p.name),
+    ),
+    ['Exported'],
+  );
 
   // again, from the Ctrl+K palette
   d = await importVia(async () => {

@@ -1,14 +1,21 @@
 import * as Comlink from 'comlink';
 import * as v from 'valibot';
+
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
-import { OWNER_METHODS, type DataApi, type OpenInfo, type OpenOptions, type OwnerApi } from '../../shared/data-contract.ts';
+import {
+  OWNER_METHODS,
+  type DataApi,
+  type OpenInfo,
+  type OpenOptions,
+  type OwnerApi,
+} from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parse } from '../../shared/validate.ts';
-import { createOwner } from './owner/owner.ts';
 import { CHECK_WORKER_NAME, serveChecks, setCheckWorkerUrl } from './database/file-check.ts';
-import { DEFAULT_DB_NAME } from './owner/core.ts';
-import { OwnerHost, OwnerProxy, ownerLockName, tryLock } from './owner/ownership.ts';
 import { servePort } from './exports/serve-port.ts';
+import { DEFAULT_DB_NAME } from './owner/core.ts';
+import { createOwner } from './owner/owner.ts';
+import { OwnerHost, ownerLockName, OwnerProxy, tryLock } from './owner/ownership.ts';
 
 const OpenOptionsSchema = v.optional(
   v.object({
@@ -138,7 +145,8 @@ if (self.name === CHECK_WORKER_NAME) {
   };
   for (const method of OWNER_METHODS) exposed[method] = (...args: unknown[]) => worker.call(method, args);
   // another worker of this window (the export worker) reaches the same API over a port the window hands over
-  exposed['servePort'] = (port: unknown) => servePort(port, Object.fromEntries(OWNER_METHODS.map((m) => [m, exposed[m]])));
+  exposed['servePort'] = (port: unknown) =>
+    servePort(port, Object.fromEntries(OWNER_METHODS.map((m) => [m, exposed[m]])));
 
   installErrorTransfer();
   Comlink.expose(exposed satisfies Record<keyof DataApi, unknown>);

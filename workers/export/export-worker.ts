@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+
 import { installAbortTransfer } from '../../shared/comlink-abort.ts';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
@@ -13,7 +14,8 @@ installAbortTransfer();
 
 /** The data worker over a port the window handed over for this one job; closed when the job ends. */
 function dataOver(port: unknown): { data: Comlink.Remote<DataApi>; done: () => void } {
-  if (!(port instanceof MessagePort)) throw new AppError('VALIDATION', 'The export worker needs a MessagePort to the data worker');
+  if (!(port instanceof MessagePort))
+    throw new AppError('VALIDATION', 'The export worker needs a MessagePort to the data worker');
   const data = Comlink.wrap<DataApi>(port);
   return { data, done: () => port.close() };
 }
@@ -35,21 +37,31 @@ async function withData<T>(port: unknown, fn: (data: Comlink.Remote<DataApi>) =>
 const api = {
   /** Held for the worker's life: the window learns of a crash when the lock is freed (as with the data worker). */
   holdLifeline(lockName: string): Promise<void> {
-    if (typeof lockName !== 'string' || !/^lighttrack-export-life-[\w-]{1,64}$/.test(lockName)) throw new AppError('VALIDATION', 'Not a lifeline lock name');
+    if (typeof lockName !== 'string' || !/^lighttrack-export-life-[\w-]{1,64}$/.test(lockName))
+      throw new AppError('VALIDATION', 'Not a lifeline lock name');
     return new Promise((resolve, reject) => {
-      navigator.locks.request(lockName, { ifAvailable: true }, (lock) => {
-        if (!lock) throw new AppError('CONFLICT', 'That lifeline is already held');
-        resolve();
-        return new Promise<never>(() => undefined);
-      }).catch(reject);
+      navigator.locks
+        .request(lockName, { ifAvailable: true }, (lock) => {
+          if (!lock) throw new AppError('CONFLICT', 'That lifeline is already held');
+          resolve();
+          return new Promise<never>(() => undefined);
+        })
+        .catch(reject);
     });
   },
-  exportReport(job: ExportJob, port: MessagePort, target: ExportTarget, progress: (p: Progress) => void, signal?: AbortSignal) {
+  exportReport(
+    job: ExportJob,
+    port: MessagePort,
+    target: ExportTarget,
+    progress: (p: Progress) => void,
+    signal?: AbortSignal,
+  ) {
     return withData(port, (data) => runExport(data, job, target, progress, signal));
   },
   previewImport(file: File, port: MessagePort, timeZone: string) {
     if (!(file instanceof Blob)) throw new AppError('VALIDATION', 'The import needs a file');
-    if (typeof timeZone !== 'string' || timeZone.length > 64) throw new AppError('VALIDATION', 'The import needs a time zone');
+    if (typeof timeZone !== 'string' || timeZone.length > 64)
+      throw new AppError('VALIDATION', 'The import needs a time zone');
     return withData(port, (data) => previewImport(data, file as File, timeZone));
   },
   confirmImport(previewId: string, port: MessagePort, progress: (p: Progress) => void, signal?: AbortSignal) {
@@ -59,7 +71,8 @@ const api = {
     discardPreview(String(previewId));
   },
   removeTemp(tempName: string) {
-    if (typeof tempName !== 'string' || !/^[\w-]{36}-[^/\\]{1,200}$/.test(tempName)) throw new AppError('VALIDATION', 'Not an export temp file');
+    if (typeof tempName !== 'string' || !/^[\w-]{36}-[^/\\]{1,200}$/.test(tempName))
+      throw new AppError('VALIDATION', 'Not an export temp file');
     return removeTemp(tempName);
   },
 };

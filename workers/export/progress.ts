@@ -14,7 +14,12 @@ export function throttled(report: (p: Progress) => void, startedAt: number, ever
     if (!final && now - last < everyMs) return;
     last = now;
     const elapsed = now - startedAt;
-    const leftMs = p.done > 0 && p.total > p.done ? Math.round((elapsed / p.done) * (p.total - p.done)) : p.done >= p.total ? 0 : null;
+    const leftMs =
+      p.done > 0 && p.total > p.done
+        ? Math.round((elapsed / p.done) * (p.total - p.done))
+        : p.done >= p.total
+          ? 0
+          : null;
     try {
       report({ ...p, leftMs });
     } catch {

@@ -1,8 +1,9 @@
 import type * as Comlink from 'comlink';
+
 import type { DataApi } from '../../shared/data-contract.ts';
+import { AppError } from '../../shared/errors.ts';
 import { MAX_IMPORT_BATCH, type ImportOutcome, type ImportRow } from '../../shared/export-contract.ts';
 import type { ImportedSession, ImportFormat, ImportProblem } from '../../shared/export-rows.ts';
-import { AppError } from '../../shared/errors.ts';
 import { throttled, type Progress } from './progress.ts';
 
 /** Larger files are refused before they are read: a tracker's history of years is a few tens of MB. */
@@ -42,17 +43,27 @@ const held = new Map<string, Held>();
 /** Decodes the file as UTF-8 text (BOM stripped); a UTF-16 file or a binary one is refused with a sentence. */
 export async function readText(file: Blob): Promise<string> {
   if (file.size > MAX_IMPORT_BYTES) {
-    throw new AppError('VALIDATION', `The file is ${Math.round(file.size / 1024 / 1024)} MB; LightTrack imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export a shorter period from the other tracker.`);
+    throw new AppError(
+      'VALIDATION',
+      `The file is ${Math.round(file.size / 1024 / 1024)} MB; LightTrack imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export a shorter period from the other tracker.`,
+    );
   }
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new AppError('VALIDATION', 'The file is UTF-16 text; save it as UTF-8 (most trackers and spreadsheets offer “CSV UTF-8”) and import that.');
+    throw new AppError(
+      'VALIDATION',
+      'The file is UTF-16 text; save it as UTF-8 (most trackers and spreadsheets offer “CSV UTF-8”) and import that.',
+    );
   }
   const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-export async function previewImport(data: Comlink.Remote<DataApi>, file: File, timeZone: string): Promise<ImportSummary> {
+export async function previewImport(
+  data: Comlink.Remote<DataApi>,
+  file: File,
+  timeZone: string,
+): Promise<ImportSummary> {
   const text = await readText(file);
   const { parseImport } = await import('./imports.ts');
   const parsed = parseImport({ name: file.name, text }, { timeZone });
@@ -62,7 +73,10 @@ export async function previewImport(data: Comlink.Remote<DataApi>, file: File, t
   for (const s of parsed.sessions) {
     if (s.end === null) {
       running++;
-      problems.push({ line: s.line, message: 'This timer was still running when the file was made; it is not imported.' });
+      problems.push({
+        line: s.line,
+        message: 'This timer was still running when the file was made; it is not imported.',
+      });
     } else finished.push(s as ImportedSession & { end: number });
   }
   const duplicates = new Set<string>();
@@ -70,12 +84,19 @@ export async function previewImport(data: Comlink.Remote<DataApi>, file: File, t
   const examples: ImportSummary['overlapExamples'] = [];
   for (let i = 0; i < finished.length; i += CHECK_CHUNK) {
     const chunk = finished.slice(i, i + CHECK_CHUNK);
-    const check = await data.importCheck({ source: parsed.format, rows: chunk.map((s) => ({ sourceId: s.sourceId, start: s.start, end: s.end })) });
+    const check = await data.importCheck({
+      source: parsed.format,
+      rows: chunk.map((s) => ({ sourceId: s.sourceId, start: s.start, end: s.end })),
+    });
     for (const d of check.duplicates) duplicates.add(d);
     overlaps += check.overlaps;
     for (const e of check.examples) {
       if (examples.length >= 5) break;
-      examples.push({ name: chunk.find((s) => s.sourceId === e.sourceId)?.name ?? '', existing: e.existing.name, start: e.existing.start });
+      examples.push({
+        name: chunk.find((s) => s.sourceId === e.sourceId)?.name ?? '',
+        existing: e.existing.name,
+        start: e.existing.start,
+      });
     }
   }
   const fresh = finished.filter((s) => !duplicates.has(s.sourceId));
@@ -90,27 +111,56 @@ export async function previewImport(data: Comlink.Remote<DataApi>, file: File, t
     for (const t of s.tags) if (!tagNames.has(t.toLowerCase())) tagNames.set(t.toLowerCase(), t);
   }
   const paths = [...byPath.values()].filter((p) => p.path.length > 0);
-  const names = await data.importNames({ projectPaths: paths.map((p) => p.path).slice(0, 20_000), tags: [...tagNames.values()].slice(0, 20_000) });
+  const names = await data.importNames({
+    projectPaths: paths.map((p) => p.path).slice(0, 20_000),
+    tags: [...tagNames.values()].slice(0, 20_000),
+  });
   const exists = new Map(names.projects.map((p) => [JSON.stringify(p.path), p.match !== null]));
   const previewId = crypto.randomUUID();
   held.clear(); // one preview at a time: an abandoned one is dropped with its rows
   held.set(previewId, { source: parsed.format, fileName: file.name, rows: fresh.map(toRow) });
   const starts = fresh.map((s) => s.start);
   return {
-    previewId, fileName: file.name, format: parsed.format, found: finished.length, toAdd: fresh.length, alreadyImported: duplicates.size, running,
+    previewId,
+    fileName: file.name,
+    format: parsed.format,
+    found: finished.length,
+    toAdd: fresh.length,
+    alreadyImported: duplicates.size,
+    running,
     totalMs: [...byPath.values()].reduce((sum, p) => sum + p.ms, 0),
-    projects: [...byPath.values()].sort((a, b) => b.ms - a.ms).slice(0, 200).map((p) => ({ ...p, exists: p.path.length === 0 || (exists.get(JSON.stringify(p.path)) ?? false) })),
+    projects: [...byPath.values()]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 200)
+      .map((p) => ({ ...p, exists: p.path.length === 0 || (exists.get(JSON.stringify(p.path)) ?? false) })),
     tags: names.tags.map((t) => ({ name: t.name, exists: t.match !== null })).slice(0, 200),
-    problems: problems.slice(0, PROBLEMS_SHOWN), problemCount: problems.length, overlaps, overlapExamples: examples,
-    first: starts.length ? Math.min(...starts.slice(0, 100_000)) : null, last: starts.length ? Math.max(...starts.slice(0, 100_000)) : null,
+    problems: problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: problems.length,
+    overlaps,
+    overlapExamples: examples,
+    first: starts.length ? Math.min(...starts.slice(0, 100_000)) : null,
+    last: starts.length ? Math.max(...starts.slice(0, 100_000)) : null,
   };
 }
 
 function toRow(s: ImportedSession & { end: number }): ImportRow {
-  return { sourceId: s.sourceId.slice(0, 200), name: s.name.slice(0, 10_000), description: s.description.slice(0, 20_000),
-    projectPath: s.projectPath?.length ? s.projectPath.slice(0, 10).map((n) => n.trim().slice(0, 200)).filter(Boolean) : null,
-    client: s.client?.slice(0, 200) ?? null, tags: [...new Set(s.tags.map((t) => t.trim().slice(0, 100)).filter(Boolean))].slice(0, 50),
-    billable: s.billable, start: s.start, end: s.end, pausedMs: Math.max(0, Math.min(s.pausedMs, s.end - s.start)) };
+  return {
+    sourceId: s.sourceId.slice(0, 200),
+    name: s.name.slice(0, 10_000),
+    description: s.description.slice(0, 20_000),
+    projectPath: s.projectPath?.length
+      ? s.projectPath
+          .slice(0, 10)
+          .map((n) => n.trim().slice(0, 200))
+          .filter(Boolean)
+      : null,
+    client: s.client?.slice(0, 200) ?? null,
+    tags: [...new Set(s.tags.map((t) => t.trim().slice(0, 100)).filter(Boolean))].slice(0, 50),
+    billable: s.billable,
+    start: s.start,
+    end: s.end,
+    pausedMs: Math.max(0, Math.min(s.pausedMs, s.end - s.start)),
+  };
 }
 
 export function discardPreview(previewId: string): void {
@@ -121,7 +171,12 @@ export function discardPreview(previewId: string): void {
  * Writes what the preview listed, in batches, as one undoable action. Cancel (or a failure) takes back every batch
  * already written, so nothing of the file is left behind.
  */
-export async function confirmImport(data: Comlink.Remote<DataApi>, previewId: string, report: (p: Progress) => void, signal?: AbortSignal): Promise<ImportOutcome> {
+export async function confirmImport(
+  data: Comlink.Remote<DataApi>,
+  previewId: string,
+  report: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<ImportOutcome> {
   const h = held.get(previewId);
   if (!h) throw new AppError('NOT_FOUND', 'That preview is gone; open the file again');
   held.delete(previewId);
@@ -130,12 +185,14 @@ export async function confirmImport(data: Comlink.Remote<DataApi>, previewId: st
   let done = 0;
   try {
     for (let i = 0; i < h.rows.length; i += MAX_IMPORT_BATCH) {
-      if (signal?.aborted) throw new AppError('CONFLICT', 'The import was cancelled; nothing was added', { cancelled: true });
+      if (signal?.aborted)
+        throw new AppError('CONFLICT', 'The import was cancelled; nothing was added', { cancelled: true });
       await data.importSessions({ importId, sessions: h.rows.slice(i, i + MAX_IMPORT_BATCH) });
       done = Math.min(h.rows.length, i + MAX_IMPORT_BATCH);
       progress({ done, total: h.rows.length, bytes: 0 });
     }
-    if (signal?.aborted) throw new AppError('CONFLICT', 'The import was cancelled; nothing was added', { cancelled: true });
+    if (signal?.aborted)
+      throw new AppError('CONFLICT', 'The import was cancelled; nothing was added', { cancelled: true });
     const outcome = await data.finishImport({ importId });
     progress({ done, total: h.rows.length, bytes: 0 }, true);
     return { ...outcome, backup };

@@ -1,13 +1,21 @@
 import type * as Comlink from 'comlink';
-import type { DataApi } from '../../shared/data-contract.ts';
-import { ExportOptionsSchema, ExportSelectionSchema, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportPage } from '../../shared/export-contract.ts';
-import { AppError, toAppError } from '../../shared/errors.ts';
-import { parse } from '../../shared/validate.ts';
 import * as v from 'valibot';
+
+import type { DataApi } from '../../shared/data-contract.ts';
+import { AppError, toAppError } from '../../shared/errors.ts';
+import {
+  EXPORT_FORMATS,
+  ExportOptionsSchema,
+  ExportSelectionSchema,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportPage,
+} from '../../shared/export-contract.ts';
 import { FORMAT_FILES } from '../../shared/export-formats.ts';
+import { parse } from '../../shared/validate.ts';
 import { writerFor } from './format-registry.ts';
-import { openSink, type ExportTarget } from './sinks.ts';
 import { throttled, type Progress } from './progress.ts';
+import { openSink, type ExportTarget } from './sinks.ts';
 
 const JobSchema = v.strictObject({
   format: v.picklist(EXPORT_FORMATS),
@@ -36,8 +44,13 @@ export const cancelled = () => new AppError('CONFLICT', 'The export was cancelle
  * bytes straight to the file. On cancel or failure the file is abandoned (see sinks.ts), and every outcome is
  * written to the export history.
  */
-export async function runExport(data: Comlink.Remote<DataApi>, input: ExportJob, target: ExportTarget, report: (p: Progress) => void,
-  signal: AbortSignal | undefined): Promise<ExportResult> {
+export async function runExport(
+  data: Comlink.Remote<DataApi>,
+  input: ExportJob,
+  target: ExportTarget,
+  report: (p: Progress) => void,
+  signal: AbortSignal | undefined,
+): Promise<ExportResult> {
   const job = parse(JobSchema, input, 'export job');
   const generatedAt = Date.now();
   const sel = job.selection;
@@ -54,7 +67,14 @@ export async function runExport(data: Comlink.Remote<DataApi>, input: ExportJob,
     let total = 0;
     do {
       if (signal?.aborted) throw cancelled();
-      const page: ExportPage = await data.exportSessions({ from: sel.from, to: sel.to, filters: sel.filters, after, limit: PAGE, generatedAt });
+      const page: ExportPage = await data.exportSessions({
+        from: sel.from,
+        to: sel.to,
+        filters: sel.filters,
+        after,
+        limit: PAGE,
+        generatedAt,
+      });
       if (page.total !== undefined) total = page.total;
       await sink.write(await writer.page(page.sessions));
       rows += page.sessions.length;
@@ -62,7 +82,13 @@ export async function runExport(data: Comlink.Remote<DataApi>, input: ExportJob,
       progress({ done: rows, total: Math.max(total, rows), bytes: sink.bytes });
     } while (after);
     if (signal?.aborted) throw cancelled();
-    const summary = await data.report({ from: sel.from, to: sel.to, groupBy: sel.groupBy, subGroupBy: sel.subGroupBy, filters: sel.filters });
+    const summary = await data.report({
+      from: sel.from,
+      to: sel.to,
+      groupBy: sel.groupBy,
+      subGroupBy: sel.subGroupBy,
+      filters: sel.filters,
+    });
     await sink.write(await writer.finish(summary));
     await sink.close();
     progress({ done: rows, total: rows, bytes: sink.bytes }, true);
@@ -74,7 +100,18 @@ export async function runExport(data: Comlink.Remote<DataApi>, input: ExportJob,
     await sink.abort();
     throw err;
   } finally {
-    await data.recordExport({ at: generatedAt, format: job.format, selection: sel, options, rows, bytes: status === 'ok' ? sink.bytes : 0,
-      destination: sink.name, status, error: error?.slice(0, 2_000) ?? null }).catch(() => undefined);
+    await data
+      .recordExport({
+        at: generatedAt,
+        format: job.format,
+        selection: sel,
+        options,
+        rows,
+        bytes: status === 'ok' ? sink.bytes : 0,
+        destination: sink.name,
+        status,
+        error: error?.slice(0, 2_000) ?? null,
+      })
+      .catch(() => undefined);
   }
 }

@@ -22,12 +22,14 @@ const SAFE_NAME = /^[^\\/:*?"<>|\0]{1,200}$/;
 
 export async function openSink(target: ExportTarget, extension: string): Promise<Sink> {
   if (target.kind === 'file') {
-    if (!(target.handle instanceof FileSystemFileHandle)) throw new AppError('VALIDATION', 'The export needs a file handle');
+    if (!(target.handle instanceof FileSystemFileHandle))
+      throw new AppError('VALIDATION', 'The export needs a file handle');
     const handle = target.handle;
     // an empty file is one the picker just made for a new name: a cancelled export removes it again
     const wasEmpty = (await handle.getFile()).size === 0;
     return stream(handle.name, null, await handle.createWritable(), async () => {
-      if (wasEmpty) await (handle as FileSystemFileHandle & { remove?: () => Promise<void> }).remove?.().catch(() => undefined);
+      if (wasEmpty)
+        await (handle as FileSystemFileHandle & { remove?: () => Promise<void> }).remove?.().catch(() => undefined);
     });
   }
   const name = SAFE_NAME.test(target.name) ? target.name : `export.${extension}`;
@@ -37,7 +39,12 @@ export async function openSink(target: ExportTarget, extension: string): Promise
   return stream(name, tempName, await handle.createWritable(), () => dir.removeEntry(tempName).catch(() => undefined));
 }
 
-function stream(name: string, tempName: string | null, writable: FileSystemWritableFileStream, discard: () => Promise<void>): Sink {
+function stream(
+  name: string,
+  tempName: string | null,
+  writable: FileSystemWritableFileStream,
+  discard: () => Promise<void>,
+): Sink {
   const sink: Sink = {
     name,
     tempName,

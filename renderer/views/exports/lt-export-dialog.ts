@@ -1,6 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportSelection } from '../../../shared/export-contract.ts';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportSelection,
+} from '../../../shared/export-contract.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import { controlStyles, dialogStyles, fieldStyles } from '../../components/styles.ts';
 import type { DataClient } from '../../services/data-client.ts';
@@ -18,7 +23,12 @@ type Phase = 'choose' | 'running' | 'done';
  */
 @customElement('lt-export-dialog')
 export class LtExportDialog extends LitElement {
-  static override styles = [controlStyles, fieldStyles, dialogStyles, progressStyles, css`
+  static override styles = [
+    controlStyles,
+    fieldStyles,
+    dialogStyles,
+    progressStyles,
+    css`
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.75rem 1rem; margin: 0 0 0.75rem; }
     label.field { display: grid; gap: 0.25rem; font-size: var(--lt-text-sm, 0.87rem); min-width: 0; }
     fieldset { border: 0; padding: 0; margin: 0 0 0.75rem; min-width: 0; }
@@ -26,7 +36,8 @@ export class LtExportDialog extends LitElement {
     label.check { display: flex; gap: 0.45rem; align-items: center; font-size: var(--lt-text-md, 0.93rem); margin: 0.2rem 0; }
     .outcome.note { background: var(--lt-surface, #f2f4f7); color: inherit; border: 1px solid var(--lt-border, #eaecf0); }
     .what { margin: 0 0 0.9rem; color: var(--lt-muted, #5d6b82); overflow-wrap: anywhere; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) client: DataClient | null = null;
   @property({ attribute: false }) selection: ExportSelection | null = null;
@@ -59,18 +70,25 @@ export class LtExportDialog extends LitElement {
 
   override render() {
     const f = FORMAT_FILES[this.format];
-    return html`<dialog aria-labelledby="export-h" @cancel=${(e: Event) => { if (this.phase === 'running') e.preventDefault(); }}>
-      <form method="dialog" @submit=${(e: Event) => { e.preventDefault(); void this.#run(); }}>
+    return html`<dialog aria-labelledby="export-h" @cancel=${(e: Event) => {
+      if (this.phase === 'running') e.preventDefault();
+    }}>
+      <form method="dialog" @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.#run();
+      }}>
         <h2 id="export-h">Export this report</h2>
         <p class="what">${this.summary}</p>
         ${this.phase === 'choose' ? this.#choices(f.extension) : this.#running()}
         ${this.error ? html`<p class="outcome error" role="alert">${this.error}</p>` : nothing}
         ${this.note ? html`<p class="outcome note" role="status">${this.note}</p>` : nothing}
         <div class="actions">
-          ${this.phase === 'running'
-            ? html`<button class="btn" type="button" @click=${() => this.#abort?.abort()}>Cancel export</button>`
-            : html`<button class="btn" type="button" @click=${() => this.close()}>${this.phase === 'done' ? 'Close' : 'Cancel'}</button>
-              ${this.phase === 'choose' ? html`<button class="btn primary" type="submit">Export</button>` : nothing}`}
+          ${
+            this.phase === 'running'
+              ? html`<button class="btn" type="button" @click=${() => this.#abort?.abort()}>Cancel export</button>`
+              : html`<button class="btn" type="button" @click=${() => this.close()}>${this.phase === 'done' ? 'Close' : 'Cancel'}</button>
+              ${this.phase === 'choose' ? html`<button class="btn primary" type="submit">Export</button>` : nothing}`
+          }
         </div>
       </form></dialog>`;
   }
@@ -89,14 +107,22 @@ export class LtExportDialog extends LitElement {
             <option value="hm" ?selected=${this.options.durations === 'hm'}>h:mm (1:30)</option>
             <option value="decimal" ?selected=${this.options.durations === 'decimal'}>Decimal hours (1.50)</option>
           </select></label>
-        ${csv ? html`<label class="field">Delimiter
+        ${
+          csv
+            ? html`<label class="field">Delimiter
           <select name="delimiter" @change=${(e: Event) => set({ delimiter: (e.target as HTMLSelectElement).value as ExportOptions['delimiter'] })}>
             <option value="," ?selected=${this.options.delimiter === ','}>Comma ( , )</option>
             <option value=";" ?selected=${this.options.delimiter === ';'}>Semicolon ( ; ) for Excel with decimal commas</option>
-          </select></label>` : nothing}
+          </select></label>`
+            : nothing
+        }
       </div>
-      ${csv ? html`<label class="check"><input type="checkbox" name="bom" .checked=${this.options.bom}
-        @change=${(e: Event) => set({ bom: (e.target as HTMLInputElement).checked })}> Byte-order mark, so Excel reads accents and emoji</label>` : nothing}
+      ${
+        csv
+          ? html`<label class="check"><input type="checkbox" name="bom" .checked=${this.options.bom}
+        @change=${(e: Event) => set({ bom: (e.target as HTMLInputElement).checked })}> Byte-order mark, so Excel reads accents and emoji</label>`
+          : nothing
+      }
       <fieldset><legend>Save to</legend>
         <label class="check"><input type="radio" name="destination" value="file" ?disabled=${!('showSaveFilePicker' in window)}
           .checked=${this.destination === 'file'} @change=${() => (this.destination = 'file')}> A file I choose (written straight to disk)</label>
@@ -128,11 +154,23 @@ export class LtExportDialog extends LitElement {
     this.#abort = new AbortController();
     [this.phase, this.progress] = ['running', null];
     try {
-      this.result = await exportClientFor(this.client).exportReport({ format: this.format, selection: this.selection, options: this.options },
-        target.target, (p) => (this.progress = p), this.#abort.signal);
+      this.result = await exportClientFor(this.client).exportReport(
+        { format: this.format, selection: this.selection, options: this.options },
+        target.target,
+        (p) => (this.progress = p),
+        this.#abort.signal,
+      );
       this.phase = 'done';
       const r = this.result;
-      this.dispatchEvent(new CustomEvent('lt-notice', { detail: { text: `Exported ${r.rows.toLocaleString()} session${r.rows === 1 ? '' : 's'} to ${r.destination}${target.fellBack ? ' in your downloads (choosing a file is not allowed here)' : ''}` }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('lt-notice', {
+          detail: {
+            text: `Exported ${r.rows.toLocaleString()} session${r.rows === 1 ? '' : 's'} to ${r.destination}${target.fellBack ? ' in your downloads (choosing a file is not allowed here)' : ''}`,
+          },
+          bubbles: true,
+          composed: true,
+        }),
+      );
       this.dispatchEvent(new CustomEvent('lt-exported', { bubbles: true, composed: true }));
       this.dialog.close();
     } catch (error) {

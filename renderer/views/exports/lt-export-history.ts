@@ -12,7 +12,9 @@ const STATUS: Record<ExportHistoryEntry['status'], string> = { ok: 'Done', faile
 /** The last exports: when, what, how much, where, and how it ended; "Run again" repeats one over today's data. */
 @customElement('lt-export-history')
 export class LtExportHistory extends LitElement {
-  static override styles = [controlStyles, css`
+  static override styles = [
+    controlStyles,
+    css`
     :host { display: block; }
     ul { list-style: none; margin: 0; padding: 0; }
     li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.15rem 0.75rem; align-items: center;
@@ -24,7 +26,8 @@ export class LtExportHistory extends LitElement {
     .status.failed { background: var(--lt-danger-bg, #fef3f2); color: var(--lt-danger-text, #b42318); }
     .status.cancelled { background: var(--lt-surface, #f2f4f7); color: var(--lt-muted, #5d6b82); }
     li .btn { grid-row: 1 / span 2; grid-column: 2; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) client: DataClient | null = null;
   @state() private entries: ExportHistoryEntry[] | null = null;
@@ -59,16 +62,22 @@ export class LtExportHistory extends LitElement {
   override render() {
     if (this.error) return html`<p class="outcome error">${this.error}</p>`;
     if (!this.entries) return html`<p class="muted">Loading…</p>`;
-    if (this.entries.length === 0) return html`<p class="muted">No exports yet. “Export…” above writes this report to a file.</p>`;
-    return html`<ul>${this.entries.map((e) => html`<li>
+    if (this.entries.length === 0)
+      return html`<p class="muted">No exports yet. “Export…” above writes this report to a file.</p>`;
+    return html`<ul>${this.entries.map(
+      (e) => html`<li>
       <span class="main">${FORMAT_FILES[e.format]?.label ?? e.format} · ${e.selection.title}
         <span class="status ${e.status}">${STATUS[e.status]}</span></span>
       <span class="meta">${new Date(e.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} ·
-        ${e.status === 'ok' ? `${e.rows.toLocaleString()} session${e.rows === 1 ? '' : 's'} · ${bytesText(e.bytes)} · ${e.destination}`
-          : `stopped after ${e.rows.toLocaleString()} session${e.rows === 1 ? '' : 's'}, no file kept · ${e.destination}`}${e.error ? ` · ${e.error}` : ''}</span>
+        ${
+          e.status === 'ok'
+            ? `${e.rows.toLocaleString()} session${e.rows === 1 ? '' : 's'} · ${bytesText(e.bytes)} · ${e.destination}`
+            : `stopped after ${e.rows.toLocaleString()} session${e.rows === 1 ? '' : 's'}, no file kept · ${e.destination}`
+        }${e.error ? ` · ${e.error}` : ''}</span>
       <button class="btn small" type="button" title="The same selection over the data as it is now"
         @click=${() => this.dispatchEvent(new CustomEvent('lt-export-again', { detail: e, bubbles: true, composed: true }))}>Run again</button>
-    </li>`)}</ul>${nothing}`;
+    </li>`,
+    )}</ul>${nothing}`;
   }
 }
 

@@ -9,8 +9,13 @@ import { progressStyles } from './progress-styles.ts';
 import { hoursText, leftText } from './words.ts';
 
 const FORMAT_NAMES: Record<ImportSummary['format'], string> = {
-  'toggl-csv': 'Toggl Track CSV', 'clockify-csv': 'Clockify CSV', 'timewarrior-json': 'Timewarrior export', 'watson-json': 'Watson frames',
-  'kimai-csv': 'Kimai CSV', 'super-productivity-json': 'Super Productivity backup', 'lighttrack-json': 'LightTrack JSON',
+  'toggl-csv': 'Toggl Track CSV',
+  'clockify-csv': 'Clockify CSV',
+  'timewarrior-json': 'Timewarrior export',
+  'watson-json': 'Watson frames',
+  'kimai-csv': 'Kimai CSV',
+  'super-productivity-json': 'Super Productivity backup',
+  'lighttrack-json': 'LightTrack JSON',
 };
 
 type Phase = 'pick' | 'reading' | 'preview' | 'writing';
@@ -21,7 +26,12 @@ type Phase = 'pick' | 'reading' | 'preview' | 'writing';
  */
 @customElement('lt-import-dialog')
 export class LtImportDialog extends LitElement {
-  static override styles = [controlStyles, fieldStyles, dialogStyles, progressStyles, css`
+  static override styles = [
+    controlStyles,
+    fieldStyles,
+    dialogStyles,
+    progressStyles,
+    css`
     dialog { inline-size: min(40rem, calc(100vw - 1.5rem)); }
     .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr)); gap: 0.5rem; margin: 0 0 0.9rem; padding: 0; list-style: none; }
     .figures li { border: 1px solid var(--lt-border, #eaecf0); border-radius: 10px; padding: 0.5rem 0.65rem; }
@@ -38,7 +48,8 @@ export class LtImportDialog extends LitElement {
     .body > .hint { margin-top: 0.75rem; }
     input[type='file'] { max-inline-size: 100%; }
     label.field { display: grid; gap: 0.3rem; font-size: var(--lt-text-sm, 0.87rem); }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) client: DataClient | null = null;
   @state() private phase: Phase = 'pick';
@@ -62,17 +73,25 @@ export class LtImportDialog extends LitElement {
   }
 
   override render() {
-    return html`<dialog aria-labelledby="import-h" @cancel=${(e: Event) => { e.preventDefault(); this.#close(); }}>
+    return html`<dialog aria-labelledby="import-h" @cancel=${(e: Event) => {
+      e.preventDefault();
+      this.#close();
+    }}>
       <div class="body">
         <h2 id="import-h">${this.summary ? `Import ${this.summary.fileName}` : 'Import from another tracker'}</h2>
         ${this.phase === 'pick' || this.phase === 'reading' ? this.#pick() : this.phase === 'preview' ? this.#preview(this.summary!) : this.#writing()}
         ${this.error ? html`<p class="outcome error" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
-          ${this.phase === 'writing'
-            ? html`<button class="btn" type="button" @click=${() => this.#abort?.abort()}>Cancel import</button>`
-            : html`<button class="btn" type="button" ?disabled=${this.phase === 'reading'} @click=${() => this.#close()}>Cancel</button>`}
-          ${this.phase === 'preview' && this.summary!.toAdd > 0
-            ? html`<button class="btn primary" type="button" @click=${() => void this.#confirm()}>Import ${this.summary!.toAdd.toLocaleString()} session${this.summary!.toAdd === 1 ? '' : 's'}</button>` : nothing}
+          ${
+            this.phase === 'writing'
+              ? html`<button class="btn" type="button" @click=${() => this.#abort?.abort()}>Cancel import</button>`
+              : html`<button class="btn" type="button" ?disabled=${this.phase === 'reading'} @click=${() => this.#close()}>Cancel</button>`
+          }
+          ${
+            this.phase === 'preview' && this.summary!.toAdd > 0
+              ? html`<button class="btn primary" type="button" @click=${() => void this.#confirm()}>Import ${this.summary!.toAdd.toLocaleString()} session${this.summary!.toAdd === 1 ? '' : 's'}</button>`
+              : nothing
+          }
         </div>
       </div></dialog>`;
   }
@@ -86,7 +105,10 @@ export class LtImportDialog extends LitElement {
   }
 
   #preview(s: ImportSummary) {
-    const when = (ms: number | null) => (ms === null ? '' : new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }));
+    const when = (ms: number | null) =>
+      ms === null
+        ? ''
+        : new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
     const newProjects = s.projects.filter((p) => !p.exists).length;
     const newTags = s.tags.filter((t) => !t.exists).length;
     return html`
@@ -99,17 +121,31 @@ export class LtImportDialog extends LitElement {
         <li><strong>${s.overlaps.toLocaleString()}</strong><span>overlap existing</span></li>
         <li><strong>${s.problemCount.toLocaleString()}</strong><span>rows not readable</span></li>
       </ul>
-      ${s.projects.length ? html`<h3>Projects (${newProjects} new)</h3><div class="scroll"><table>
+      ${
+        s.projects.length
+          ? html`<h3>Projects (${newProjects} new)</h3><div class="scroll"><table>
         <thead><tr><th>Project</th><th class="num">Sessions</th><th class="num">Time</th></tr></thead>
-        <tbody>${s.projects.map((p) => html`<tr><td>${p.path.length ? p.path.join(' › ') : html`<span class="muted">No project</span>`}
-          ${p.exists ? nothing : html` <span class="new">new</span>`}</td><td class="num">${p.sessions.toLocaleString()}</td><td class="num">${hoursText(p.ms)}</td></tr>`)}</tbody>
-      </table></div>` : nothing}
+        <tbody>${s.projects.map(
+          (p) => html`<tr><td>${p.path.length ? p.path.join(' › ') : html`<span class="muted">No project</span>`}
+          ${p.exists ? nothing : html` <span class="new">new</span>`}</td><td class="num">${p.sessions.toLocaleString()}</td><td class="num">${hoursText(p.ms)}</td></tr>`,
+        )}</tbody>
+      </table></div>`
+          : nothing
+      }
       ${s.tags.length ? html`<h3>Tags (${newTags} new)</h3><p class="hint">${s.tags.map((t) => (t.exists ? t.name : `${t.name} (new)`)).join(', ')}</p>` : nothing}
-      ${s.overlaps ? html`<h3>Overlaps</h3><p class="hint">${s.overlaps.toLocaleString()} imported session${s.overlaps === 1 ? ' shares' : 's share'} time with sessions you have;
-        both are kept, nothing of yours is changed${s.overlapExamples.length ? ` (e.g. “${s.overlapExamples[0]!.name}” with “${s.overlapExamples[0]!.existing}”)` : ''}.</p>` : nothing}
-      ${s.problemCount ? html`<h3>Rows that cannot be read (${s.problemCount.toLocaleString()})</h3><div class="scroll"><ul class="problems">
+      ${
+        s.overlaps
+          ? html`<h3>Overlaps</h3><p class="hint">${s.overlaps.toLocaleString()} imported session${s.overlaps === 1 ? ' shares' : 's share'} time with sessions you have;
+        both are kept, nothing of yours is changed${s.overlapExamples.length ? ` (e.g. “${s.overlapExamples[0]!.name}” with “${s.overlapExamples[0]!.existing}”)` : ''}.</p>`
+          : nothing
+      }
+      ${
+        s.problemCount
+          ? html`<h3>Rows that cannot be read (${s.problemCount.toLocaleString()})</h3><div class="scroll"><ul class="problems">
         ${s.problems.map((p) => html`<li>${p.line === null ? '' : `Line ${p.line}: `}${p.message}</li>`)}
-        ${s.problemCount > s.problems.length ? html`<li>… and ${(s.problemCount - s.problems.length).toLocaleString()} more</li>` : nothing}</ul></div>` : nothing}
+        ${s.problemCount > s.problems.length ? html`<li>… and ${(s.problemCount - s.problems.length).toLocaleString()} more</li>` : nothing}</ul></div>`
+          : nothing
+      }
       ${s.toAdd > 0 ? html`<p class="hint">A backup is made first. The import is one action: Undo removes exactly what it added, with the projects and tags it created.</p>` : nothing}`;
   }
 
@@ -141,17 +177,30 @@ export class LtImportDialog extends LitElement {
     this.#abort = new AbortController();
     [this.phase, this.progress, this.error] = ['writing', null, null];
     try {
-      const outcome = await exportClientFor(this.client).confirmImport(s.previewId, (p) => (this.progress = p), this.#abort.signal);
+      const outcome = await exportClientFor(this.client).confirmImport(
+        s.previewId,
+        (p) => (this.progress = p),
+        this.#abort.signal,
+      );
       this.summary = null;
       this.phase = 'pick';
       this.dialog.close();
       if (outcome.action) announceAction(this, outcome.action);
-      else this.dispatchEvent(new CustomEvent('lt-notice', { detail: { text: 'Nothing imported: every session was already there.' }, bubbles: true, composed: true }));
+      else
+        this.dispatchEvent(
+          new CustomEvent('lt-notice', {
+            detail: { text: 'Nothing imported: every session was already there.' },
+            bubbles: true,
+            composed: true,
+          }),
+        );
     } catch (error) {
       const e = toAppError(error);
       this.summary = null;
       this.phase = 'pick';
-      this.error = (e.details as { cancelled?: boolean } | undefined)?.cancelled ? 'Import cancelled: nothing was added.' : `The import failed and nothing was added: ${e.message}`;
+      this.error = (e.details as { cancelled?: boolean } | undefined)?.cancelled
+        ? 'Import cancelled: nothing was added.'
+        : `The import failed and nothing was added: ${e.message}`;
     } finally {
       this.#abort = null;
     }

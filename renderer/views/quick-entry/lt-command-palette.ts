@@ -9,7 +9,10 @@ import type { LtQuickEntry } from './lt-quick-entry.ts';
  * The quick entry as a command palette in the main window: Ctrl/Cmd+K opens it as a modal dialog. It is rendered
  * (hidden) as soon as it is mounted, so opening only shows the dialog and focuses the line.
  */
-const COMMANDS: [AppCommand, string][] = [['export-report', 'Export this report…'], ['import', 'Import from a file…']];
+const COMMANDS: [AppCommand, string][] = [
+  ['export-report', 'Export this report…'],
+  ['import', 'Import from a file…'],
+];
 
 @customElement('lt-command-palette')
 export class LtCommandPalette extends LitElement {

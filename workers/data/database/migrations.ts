@@ -1,7 +1,7 @@
 import { APPLICATION_ID } from '../../../shared/database.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { REPORTS_V6_ROLLUPS, REPORTS_V7_BAKED } from '../reports/schema.ts';
 import { EXPORTS_V8 } from '../exports/schema.ts';
+import { REPORTS_V6_ROLLUPS, REPORTS_V7_BAKED } from '../reports/schema.ts';
 import type { Database } from '../storage/sqlite.ts';
 
 /**
@@ -221,10 +221,14 @@ export async function migrate(db: Database): Promise<number> {
     const row = await db.get<{ user_version: number }>('PRAGMA user_version');
     const from = row?.user_version ?? 0;
     if (from > SCHEMA_VERSION) {
-      throw new AppError('CONFLICT', `The database (schema v${from}) is newer than this app (v${SCHEMA_VERSION}); update LightTrack.`, {
-        fileVersion: from,
-        appVersion: SCHEMA_VERSION,
-      });
+      throw new AppError(
+        'CONFLICT',
+        `The database (schema v${from}) is newer than this app (v${SCHEMA_VERSION}); update LightTrack.`,
+        {
+          fileVersion: from,
+          appVersion: SCHEMA_VERSION,
+        },
+      );
     }
     for (let version = from; version < SCHEMA_VERSION; version++) {
       await db.exec(MIGRATIONS[version]!);

@@ -1,17 +1,26 @@
 import * as v from 'valibot';
-import {
-  BeginImportInputSchema, ExportSessionsInputSchema, ImportBatchInputSchema, ImportCheckInputSchema, ImportIdSchema,
-  ImportNamesInputSchema, ImportRowSchema, RecordExportInputSchema, type ExportsApi, type ImportOutcome,
-} from '../../../shared/export-contract.ts';
+
 import { AppError } from '../../../shared/errors.ts';
+import {
+  BeginImportInputSchema,
+  ExportSessionsInputSchema,
+  ImportBatchInputSchema,
+  ImportCheckInputSchema,
+  ImportIdSchema,
+  ImportNamesInputSchema,
+  ImportRowSchema,
+  RecordExportInputSchema,
+  type ExportsApi,
+  type ImportOutcome,
+} from '../../../shared/export-contract.ts';
 import { parse } from '../../../shared/validate.ts';
-import { dayNumberOf, dayStartMs } from '../reports/days.ts';
-import { journalReplayed } from '../reports/dirty.ts';
 import { makeBackup, type Schedule } from '../database/backups.ts';
 import type { Core } from '../owner/core.ts';
-import { labelName } from '../undo/journaled-write.ts';
-import { record, type Recording } from '../undo/journal.ts';
+import { dayNumberOf, dayStartMs } from '../reports/days.ts';
+import { journalReplayed } from '../reports/dirty.ts';
 import { readSettings } from '../settings/settings.ts';
+import { record, type Recording } from '../undo/journal.ts';
+import { labelName } from '../undo/journaled-write.ts';
 import { countSessions, insertHistory, listHistory, sessionsPage } from './exports.ts';
 import { checkRows, matchNames, removeUnfinished, writeBatch } from './import-writes.ts';
 
@@ -21,7 +30,10 @@ const ContextInputSchema = v.strictObject({
   title: v.pipe(v.string(), v.maxLength(200)),
   generatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
-const HistoryInputSchema = v.optional(v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)), 50) }), {});
+const HistoryInputSchema = v.optional(
+  v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)), 50) }),
+  {},
+);
 
 interface OpenImport {
   journal: Recording;
@@ -44,8 +56,15 @@ export class Exports implements ExportsApi {
     const p = parse(ExportSessionsInputSchema, input, 'export page request');
     return this.core.read(async (db) => {
       const { reportRounding } = await readSettings(db, this.core.onBadSetting);
-      const request = { from: dayStartMs(dayNumberOf(p.from)), to: dayStartMs(dayNumberOf(p.to) + 1), filters: p.filters, after: p.after,
-        limit: p.limit, now: p.generatedAt, rounding: reportRounding };
+      const request = {
+        from: dayStartMs(dayNumberOf(p.from)),
+        to: dayStartMs(dayNumberOf(p.to) + 1),
+        filters: p.filters,
+        after: p.after,
+        limit: p.limit,
+        now: p.generatedAt,
+        rounding: reportRounding,
+      };
       const page = await sessionsPage(db, request);
       return p.after ? page : { ...page, total: await countSessions(db, request) };
     });
@@ -57,8 +76,18 @@ export class Exports implements ExportsApi {
       const settings = await readSettings(db, this.core.onBadSetting);
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       // person, client and paper have no settings yet: a US-style clock is the one hint that Letter paper is wanted
-      return { timeZone, title: p.title, from: p.from, to: p.to, person: null, client: null, hour12: settings.clock === '12h',
-        paper: settings.clock === '12h' ? 'letter' as const : 'a4' as const, rounding: settings.reportRounding, generatedAt: p.generatedAt };
+      return {
+        timeZone,
+        title: p.title,
+        from: p.from,
+        to: p.to,
+        person: null,
+        client: null,
+        hour12: settings.clock === '12h',
+        paper: settings.clock === '12h' ? ('letter' as const) : ('a4' as const),
+        rounding: settings.reportRounding,
+        generatedAt: p.generatedAt,
+      };
     });
   }
 
@@ -91,19 +120,29 @@ export class Exports implements ExportsApi {
   async beginImport(input: Parameters<ExportsApi['beginImport']>[0]) {
     const p = parse(BeginImportInputSchema, input, 'import start');
     const db = await this.core.serial(async () => this.core.requireDb());
-    const backup = p.total > 0 ? await makeBackup(db, this.core.name, 'pre-bulk', this.core.clock(), this.#queued) : null;
+    const backup =
+      p.total > 0 ? await makeBackup(db, this.core.name, 'pre-bulk', this.core.clock(), this.#queued) : null;
     const journal = await this.core.write('activities', 'update', async (db, now) => {
       // an import left unfinished by an earlier worker (its window closed mid-import) is taken back first
-      for (const stale of await db.all<{ id: number }>(`SELECT id FROM undo_actions WHERE label LIKE 'Import of % (in progress)'`)) {
+      for (const stale of await db.all<{ id: number }>(
+        `SELECT id FROM undo_actions WHERE label LIKE 'Import of % (in progress)'`,
+      )) {
         if (!this.#imports.has(stale.id)) await removeUnfinished(db, stale.id);
       }
       const journal = await record(db, now);
       // named while it runs, so an undo reaching it meanwhile says what it is (it refuses: nothing is finished yet)
-      await db.run('UPDATE undo_actions SET label = ? WHERE id = ?', [`Import of ${labelName({ name: p.fileName })} (in progress)`, journal.id]);
+      await db.run('UPDATE undo_actions SET label = ? WHERE id = ?', [
+        `Import of ${labelName({ name: p.fileName })} (in progress)`,
+        journal.id,
+      ]);
       return { result: journal, ids: [] };
     });
-    this.#imports.set(journal.id, { journal, source: p.source, fileName: p.fileName,
-      outcome: { added: 0, skipped: 0, projectsCreated: 0, tagsCreated: 0, backup: backup?.name ?? null } });
+    this.#imports.set(journal.id, {
+      journal,
+      source: p.source,
+      fileName: p.fileName,
+      outcome: { added: 0, skipped: 0, projectsCreated: 0, tagsCreated: 0, backup: backup?.name ?? null },
+    });
     return { importId: journal.id, backup: backup?.name ?? null };
   }
 
@@ -111,12 +150,21 @@ export class Exports implements ExportsApi {
     const p = parse(ImportBatchInputSchema, input, 'import batch');
     const open = this.#open(p.importId);
     const rows = p.sessions.map((s, i) => parse(ImportRowSchema, s, `imported session ${i + 1}`));
-    for (const r of rows) if (r.end < r.start) throw new AppError('VALIDATION', `The session “${r.name.slice(0, 40)}” ends before it starts`, { sourceId: r.sourceId });
+    for (const r of rows)
+      if (r.end < r.start)
+        throw new AppError('VALIDATION', `The session “${r.name.slice(0, 40)}” ends before it starts`, {
+          sourceId: r.sourceId,
+        });
     // batches are not announced (views would reload fifty times during a big file): finishImport and cancelImport are
     return this.core.write('activities', 'update', async (db, now) => {
       const out = await writeBatch(db, open.journal, open.source, rows, now);
       const o = open.outcome;
-      [o.added, o.skipped, o.projectsCreated, o.tagsCreated] = [o.added + out.added, o.skipped + out.skipped, o.projectsCreated + out.projectsCreated, o.tagsCreated + out.tagsCreated];
+      [o.added, o.skipped, o.projectsCreated, o.tagsCreated] = [
+        o.added + out.added,
+        o.skipped + out.skipped,
+        o.projectsCreated + out.projectsCreated,
+        o.tagsCreated + out.tagsCreated,
+      ];
       return { result: { added: out.added, skipped: out.skipped }, ids: [] };
     });
   }
@@ -131,7 +179,14 @@ export class Exports implements ExportsApi {
       const action = await open.journal.finish(now);
       // the roll-up may have read this action before its rows had after-images: read it again
       if (action) await journalReplayed(db, action.id);
-      return { result: { ...o, action }, ids: [], also: [{ table: 'projects', op: 'update', ids: [] }, { table: 'tags', op: 'update', ids: [] }] };
+      return {
+        result: { ...o, action },
+        ids: [],
+        also: [
+          { table: 'projects', op: 'update', ids: [] },
+          { table: 'tags', op: 'update', ids: [] },
+        ],
+      };
     });
   }
 
@@ -142,14 +197,22 @@ export class Exports implements ExportsApi {
     if (!open) return Promise.resolve();
     return this.core.write('activities', 'delete', async (db) => {
       await removeUnfinished(db, importId);
-      const also = (['activities', 'projects', 'tags'] as const).map((table) => ({ table, op: 'delete' as const, ids: [] }));
+      const also = (['activities', 'projects', 'tags'] as const).map((table) => ({
+        table,
+        op: 'delete' as const,
+        ids: [],
+      }));
       return { result: undefined, ids: [], also };
     });
   }
 
   #open(importId: number): OpenImport {
     const open = this.#imports.get(importId);
-    if (!open) throw new AppError('NOT_FOUND', 'That import is no longer open (it finished, was cancelled, or the worker restarted)');
+    if (!open)
+      throw new AppError(
+        'NOT_FOUND',
+        'That import is no longer open (it finished, was cancelled, or the worker restarted)',
+      );
     return open;
   }
 

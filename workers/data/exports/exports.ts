@@ -24,9 +24,24 @@ const END = 'COALESCE(a.end_time, :now)';
 const WORKED = `(${END} - a.start_time - a.paused_ms - CASE WHEN a.pause_started_at IS NULL THEN 0 ELSE ${END} - a.pause_started_at END)`;
 
 type PageRow = {
-  id: string; name: string; description: string; project_id: string | null; start_time: number; end_time: number | null;
-  pauses: string; pause_started_at: number | null; billable: number; is_manual: number; source: string;
-  path: string | null; client: string | null; rate: number | null; currency: string | null; tags: string; ms: number; rms: number;
+  id: string;
+  name: string;
+  description: string;
+  project_id: string | null;
+  start_time: number;
+  end_time: number | null;
+  pauses: string;
+  pause_started_at: number | null;
+  billable: number;
+  is_manual: number;
+  source: string;
+  path: string | null;
+  client: string | null;
+  rate: number | null;
+  currency: string | null;
+  tags: string;
+  ms: number;
+  rms: number;
 };
 
 export interface PageRequest {
@@ -41,7 +56,10 @@ export interface PageRequest {
 
 function range(r: PageRequest) {
   const where = sessionWhere(r.filters);
-  return { sql: `a.deleted_at IS NULL AND a.start_time >= :from AND a.start_time < :to ${where.sql}`, args: { ':from': r.from, ':to': r.to, ...where.args } };
+  return {
+    sql: `a.deleted_at IS NULL AND a.start_time >= :from AND a.start_time < :to ${where.sql}`,
+    args: { ':from': r.from, ':to': r.to, ...where.args },
+  };
 }
 
 export async function countSessions(db: Database, r: PageRequest): Promise<number> {
@@ -71,7 +89,9 @@ export async function sessionsPage(db: Database, r: PageRequest): Promise<Export
 
 function toExportSession(r: PageRow, now: number): ExportSession {
   const end = r.end_time ?? Math.max(now, r.start_time);
-  const pauses = parsePairs(r.pauses).filter((p) => p.end > p.start && p.start < end).map((p) => ({ start: Math.max(p.start, r.start_time), end: Math.min(p.end, end) }));
+  const pauses = parsePairs(r.pauses)
+    .filter((p) => p.end > p.start && p.start < end)
+    .map((p) => ({ start: Math.max(p.start, r.start_time), end: Math.min(p.end, end) }));
   if (r.pause_started_at !== null && r.pause_started_at < end) pauses.push({ start: r.pause_started_at, end });
   const workedMs = Math.max(0, r.ms);
   const roundedMs = Math.max(0, r.rms);
@@ -115,7 +135,8 @@ function parsePairs(text: string): { start: number; end: number }[] {
   try {
     const list: unknown = JSON.parse(text);
     if (!Array.isArray(list)) return [];
-    return list.filter((p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number')
+    return list
+      .filter((p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number')
       .map(([start, end]) => ({ start, end }));
   } catch {
     return [];
@@ -123,8 +144,16 @@ function parsePairs(text: string): { start: number; end: number }[] {
 }
 
 type HistoryRow = {
-  id: number; at: number; format: string; selection: string; options: string; rows: number; bytes: number;
-  destination: string; status: string; error: string | null;
+  id: number;
+  at: number;
+  format: string;
+  selection: string;
+  options: string;
+  rows: number;
+  bytes: number;
+  destination: string;
+  status: string;
+  error: string | null;
 };
 
 /** The newest entries first; rows that no longer parse are left out (the file is the user's, the list is a view). */
@@ -146,7 +175,17 @@ export async function insertHistory(db: Database, e: Omit<ExportHistoryEntry, 'i
   const row = await db.get<{ id: number }>(
     `INSERT INTO export_history (at, format, selection, options, rows, bytes, destination, status, error)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    [e.at, e.format, JSON.stringify(e.selection), JSON.stringify(e.options), e.rows, e.bytes, e.destination, e.status, e.error],
+    [
+      e.at,
+      e.format,
+      JSON.stringify(e.selection),
+      JSON.stringify(e.options),
+      e.rows,
+      e.bytes,
+      e.destination,
+      e.status,
+      e.error,
+    ],
   );
   await db.run(`DELETE FROM export_history WHERE id <= ? - ${HISTORY_KEEP}`, [row!.id]);
   return row!.id;

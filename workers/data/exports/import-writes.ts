@@ -1,10 +1,10 @@
 import type { ImportCheck, ImportNames, ImportRow } from '../../../shared/export-contract.ts';
 import { newId } from '../../../shared/ids.ts';
-import { LOOK_BACK_MS } from '../sessions/sessions.ts';
-import { markDirty } from '../reports/dirty.ts';
-import type { Recording } from '../undo/journal.ts';
 import { insertProject } from '../projects/projects.ts';
+import { markDirty } from '../reports/dirty.ts';
+import { LOOK_BACK_MS } from '../sessions/sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
+import type { Recording } from '../undo/journal.ts';
 
 /**
  * Imports' SQL: what a file's rows would meet (duplicates, overlaps, projects and tags matched by name), and the
@@ -17,7 +17,12 @@ export const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 type CheckRow = { sourceId: string; start: number; end: number };
 
-export async function checkRows(db: Database, source: string, rows: readonly CheckRow[], now: number): Promise<ImportCheck> {
+export async function checkRows(
+  db: Database,
+  source: string,
+  rows: readonly CheckRow[],
+  now: number,
+): Promise<ImportCheck> {
   const json = JSON.stringify(rows.map((r) => [r.sourceId, r.start, r.end]));
   const dup = await db.all<{ source_id: string }>(
     `SELECT source_id FROM activities WHERE import_source = :src AND deleted_at IS NULL
@@ -39,12 +44,18 @@ export async function checkRows(db: Database, source: string, rows: readonly Che
   return {
     duplicates: [...duplicates],
     overlaps: fresh.length,
-    examples: fresh.slice(0, 5).map((o) => ({ sourceId: o.sid, existing: { id: o.id, name: o.name, start: o.start_time, end: o.end_time } })),
+    examples: fresh
+      .slice(0, 5)
+      .map((o) => ({ sourceId: o.sid, existing: { id: o.id, name: o.name, start: o.start_time, end: o.end_time } })),
   };
 }
 
 /** Each path's project when every name on it exists (matched without case), and each tag's. */
-export async function matchNames(db: Database, paths: readonly string[][], tags: readonly string[]): Promise<ImportNames> {
+export async function matchNames(
+  db: Database,
+  paths: readonly string[][],
+  tags: readonly string[],
+): Promise<ImportNames> {
   const projects = await liveByName(db, 'projects', paths.flat());
   const tagIds = await liveByName(db, 'tags', tags);
   return {
@@ -53,7 +64,11 @@ export async function matchNames(db: Database, paths: readonly string[][], tags:
   };
 }
 
-async function liveByName(db: Database, table: 'projects' | 'tags', names: readonly string[]): Promise<Map<string, string>> {
+async function liveByName(
+  db: Database,
+  table: 'projects' | 'tags',
+  names: readonly string[],
+): Promise<Map<string, string>> {
   if (names.length === 0) return new Map();
   const rows = await db.all<{ id: string; name: string }>(
     `SELECT id, name FROM ${table} WHERE deleted_at IS NULL AND name COLLATE NOCASE IN (SELECT value FROM json_each(?))`,
@@ -70,7 +85,13 @@ export interface BatchOutcome {
 }
 
 /** Writes one batch inside the caller's transaction, recording every row it makes in `journal`. */
-export async function writeBatch(db: Database, journal: Recording, source: string, rows: readonly ImportRow[], now: number): Promise<BatchOutcome> {
+export async function writeBatch(
+  db: Database,
+  journal: Recording,
+  source: string,
+  rows: readonly ImportRow[],
+  now: number,
+): Promise<BatchOutcome> {
   const seen = new Set<string>();
   const unique = rows.filter((r) => !seen.has(r.sourceId) && seen.add(r.sourceId));
   const { projectIds, created: projectsCreated } = await resolveProjects(db, journal, unique, now);
@@ -78,8 +99,17 @@ export async function writeBatch(db: Database, journal: Recording, source: strin
   const { ids: tagIds, created: tagsCreated } = await resolveTags(db, journal, tagNames, now);
   const ids = unique.map(() => newId());
   await journal.touch('activities', ids);
-  const packed = unique.map((r, i) => [ids[i], r.name, r.description ?? '', r.projectPath ? projectIds.get(pathKey(r.projectPath)) ?? null : null,
-    r.start, r.end, r.pausedMs ?? 0, r.billable ? 1 : 0, r.sourceId]);
+  const packed = unique.map((r, i) => [
+    ids[i],
+    r.name,
+    r.description ?? '',
+    r.projectPath ? (projectIds.get(pathKey(r.projectPath)) ?? null) : null,
+    r.start,
+    r.end,
+    r.pausedMs ?? 0,
+    r.billable ? 1 : 0,
+    r.sourceId,
+  ]);
   const added = await db.run(
     `INSERT INTO activities (id, name, description, project_id, start_time, end_time, paused_ms, billable, source, is_manual,
        import_source, source_id, created_at, updated_at)
@@ -91,8 +121,11 @@ export async function writeBatch(db: Database, journal: Recording, source: strin
   const links = unique.flatMap((r, i) => r.tags.map((t) => [ids[i], tagIds.get(fold(t))]));
   if (links.length > 0) {
     // only for rows that went in (a skipped duplicate's fresh id matches no session)
-    await db.run(`INSERT OR IGNORE INTO activity_tags (activity_id, tag_id)
-      SELECT value->>0, value->>1 FROM json_each(?) WHERE value->>0 IN (SELECT id FROM activities WHERE id = value->>0)`, [JSON.stringify(links)]);
+    await db.run(
+      `INSERT OR IGNORE INTO activity_tags (activity_id, tag_id)
+      SELECT value->>0, value->>1 FROM json_each(?) WHERE value->>0 IN (SELECT id FROM activities WHERE id = value->>0)`,
+      [JSON.stringify(links)],
+    );
   }
   if (added > 0) {
     let [from, to] = [Infinity, -Infinity];
@@ -107,11 +140,17 @@ const pathKey = (path: readonly string[]) => JSON.stringify(path.map(fold));
 /** Projects by path: each name matched without case (names are unique among live projects), the rest created under it. */
 async function resolveProjects(db: Database, journal: Recording, rows: readonly ImportRow[], now: number) {
   const paths = new Map<string, { path: string[]; client: string | null }>();
-  for (const r of rows) if (r.projectPath?.length && !paths.has(pathKey(r.projectPath))) paths.set(pathKey(r.projectPath), { path: r.projectPath, client: r.client ?? null });
+  for (const r of rows)
+    if (r.projectPath?.length && !paths.has(pathKey(r.projectPath)))
+      paths.set(pathKey(r.projectPath), { path: r.projectPath, client: r.client ?? null });
   const projectIds = new Map<string, string>();
   let created = 0;
   if (paths.size === 0) return { projectIds, created };
-  const known = await liveByName(db, 'projects', [...paths.values()].flatMap((p) => p.path));
+  const known = await liveByName(
+    db,
+    'projects',
+    [...paths.values()].flatMap((p) => p.path),
+  );
   for (const [key, { path, client }] of paths) {
     let parent: string | null = null;
     for (const [i, name] of path.entries()) {
@@ -149,12 +188,18 @@ async function resolveTags(db: Database, journal: Recording, names: readonly str
  * before-image), and its action. The roll-up is told the span, in case it summed some of the rows meanwhile.
  */
 export async function removeUnfinished(db: Database, actionId: number): Promise<void> {
-  const made = (tbl: string) => `SELECT row_id FROM undo_rows WHERE action_id = ${Number(actionId)} AND tbl = '${tbl}' AND before IS NULL`;
-  const span = await db.get<{ s: number | null; e: number | null }>(`SELECT min(start_time) AS s, max(end_time) AS e FROM activities WHERE id IN (${made('activities')})`);
+  const made = (tbl: string) =>
+    `SELECT row_id FROM undo_rows WHERE action_id = ${Number(actionId)} AND tbl = '${tbl}' AND before IS NULL`;
+  const span = await db.get<{ s: number | null; e: number | null }>(
+    `SELECT min(start_time) AS s, max(end_time) AS e FROM activities WHERE id IN (${made('activities')})`,
+  );
   await db.run(`DELETE FROM activity_tags WHERE activity_id IN (${made('activities')})`);
   await db.run(`DELETE FROM activities WHERE id IN (${made('activities')})`);
   await db.run(`DELETE FROM tags WHERE id IN (${made('tags')})`);
-  const projects = await db.all<{ row_id: string }>(`SELECT row_id FROM undo_rows WHERE action_id = ? AND tbl = 'projects' AND before IS NULL ORDER BY seq DESC`, [actionId]);
+  const projects = await db.all<{ row_id: string }>(
+    `SELECT row_id FROM undo_rows WHERE action_id = ? AND tbl = 'projects' AND before IS NULL ORDER BY seq DESC`,
+    [actionId],
+  );
   for (const p of projects) await db.run('DELETE FROM projects WHERE id = ?', [p.row_id]);
   await db.run('DELETE FROM undo_actions WHERE id = ?', [actionId]);
   if (span?.s != null) await markDirty(db, span.s, span.e ?? span.s);

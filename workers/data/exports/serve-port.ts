@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+
 import { AppError } from '../../../shared/errors.ts';
 
 /** A window has few workers of its own; more ports than this means ports are leaking, and the oldest is closed. */

@@ -23,10 +23,12 @@ import {
   type UndoApi,
 } from '../../../shared/data-contract.ts';
 import { AppError, toAppError } from '../../../shared/errors.ts';
+import { EXPORTS_METHODS, type ExportsApi } from '../../../shared/export-contract.ts';
 import { DatabaseHandlers } from '../database/database-handlers.ts';
 import { Lifecycle } from '../database/lifecycle.ts';
 import { DiagnosticsHandlers } from '../diagnostics/diagnostics-handlers.ts';
 import { EditsHandlers } from '../edits/edits-handlers.ts';
+import { Exports } from '../exports/exports-handlers.ts';
 import { GoalsHandlers } from '../goals/goals-handlers.ts';
 import { ProjectsHandlers } from '../projects/projects-handlers.ts';
 import { ReportsHandlers } from '../reports/reports-handlers.ts';
@@ -35,13 +37,18 @@ import { SettingsHandlers } from '../settings/settings-handlers.ts';
 import { TagsHandlers } from '../tags/tags-handlers.ts';
 import { UndoHandlers } from '../undo/undo-handlers.ts';
 import { Core } from './core.ts';
-import { EXPORTS_METHODS, type ExportsApi } from '../../../shared/export-contract.ts';
-import { Exports } from '../exports/exports-handlers.ts';
 
 type Call = (...args: unknown[]) => Promise<unknown>;
 
 /** Calls whose failures are not logged again (they are the log, or a status read). */
-const NOT_LOGGED = new Set<keyof OwnerApi>(['reportError', 'listErrors', 'clearErrors', 'status', 'undoState', 'getSettings']);
+const NOT_LOGGED = new Set<keyof OwnerApi>([
+  'reportError',
+  'listErrors',
+  'clearErrors',
+  'status',
+  'undoState',
+  'getSettings',
+]);
 
 /** One interface's method list and the handler that implements the interface. */
 export interface Binding {
@@ -109,7 +116,11 @@ export function createOwner(clock: () => number = Date.now): Owner {
         const correlationId = crypto.randomUUID().slice(0, 8);
         void core.logError(e, `worker:${method}`, correlationId);
         const details =
-          e.details === undefined ? { correlationId } : isPlainObject(e.details) ? { ...e.details, correlationId } : e.details;
+          e.details === undefined
+            ? { correlationId }
+            : isPlainObject(e.details)
+              ? { ...e.details, correlationId }
+              : e.details;
         throw new AppError(e.code, e.message, details);
       }
     };

@@ -50,9 +50,23 @@ export function zoneOffset(ms: number, timeZone: string): number {
 export function localTime(ms: number, timeZone: string): LocalTime {
   const offsetMs = zoneOffset(ms, timeZone);
   const wall = new Date(ms + offsetMs);
-  const y = wall.getUTCFullYear(), m = wall.getUTCMonth() + 1, d = wall.getUTCDate();
-  const hour = wall.getUTCHours(), minute = wall.getUTCMinutes(), second = wall.getUTCSeconds();
-  return { y, m, d, hour, minute, second, offsetMs, date: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, time: `${pad(hour)}:${pad(minute)}:${pad(second)}` };
+  const y = wall.getUTCFullYear(),
+    m = wall.getUTCMonth() + 1,
+    d = wall.getUTCDate();
+  const hour = wall.getUTCHours(),
+    minute = wall.getUTCMinutes(),
+    second = wall.getUTCSeconds();
+  return {
+    y,
+    m,
+    d,
+    hour,
+    minute,
+    second,
+    offsetMs,
+    date: `${pad(y, 4)}-${pad(m)}-${pad(d)}`,
+    time: `${pad(hour)}:${pad(minute)}:${pad(second)}`,
+  };
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2026-03-08T03:30:00-04:00 (a reader gets the instant and the wall time). */

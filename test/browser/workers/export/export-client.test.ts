@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import { DataClient } from '../../../../renderer/services/data-client.ts';
 import { ExportClient, type Progress } from '../../../../renderer/services/export-client.ts';
 import { until } from '../../harness/wait.ts';
@@ -15,7 +16,14 @@ describe('export client (the window side): lazy start, queue, cancel, restart af
   beforeEach(async () => {
     data = new DataClient({ workerUrl: dataWorkerUrl, dbName: uniqueDbName('export-client') });
     await data.start();
-    await data.data.insertSessions(Array.from({ length: 3_000 }, (_, i) => ({ name: `n${i}`, projectId: null, startTime: T + i * 60_000, endTime: T + i * 60_000 + 1_000 })));
+    await data.data.insertSessions(
+      Array.from({ length: 3_000 }, (_, i) => ({
+        name: `n${i}`,
+        projectId: null,
+        startTime: T + i * 60_000,
+        endTime: T + i * 60_000 + 1_000,
+      })),
+    );
   });
   afterEach(() => {
     client.dispose();
@@ -40,15 +48,25 @@ describe('export client (the window side): lazy start, queue, cancel, restart af
   it('cancels through an AbortSignal, and after a crash the next job gets a new worker', async () => {
     client = new ExportClient(data, exportWorkerUrl, 60_000);
     const controller = new AbortController();
-    const cancelled = await rejection(client.exportReport({ format: 'csv', selection }, { kind: 'download', name: 'c.csv' },
-      (_p: Progress) => controller.abort(), controller.signal));
+    const cancelled = await rejection(
+      client.exportReport(
+        { format: 'csv', selection },
+        { kind: 'download', name: 'c.csv' },
+        (_p: Progress) => controller.abort(),
+        controller.signal,
+      ),
+    );
     expect(cancelled.details).to.include({ cancelled: true });
     // a job in flight when the worker dies rejects with UNAVAILABLE
     const inFlight = client.exportReport({ format: 'csv', selection }, { kind: 'download', name: 'd.csv' }, () => {
       (client as unknown as { dispose(): void }).dispose();
     });
     expect((await rejection(inFlight)).code).to.equal('UNAVAILABLE');
-    const again = await client.exportReport({ format: 'csv', selection }, { kind: 'download', name: 'e.csv' }, () => undefined);
+    const again = await client.exportReport(
+      { format: 'csv', selection },
+      { kind: 'download', name: 'e.csv' },
+      () => undefined,
+    );
     expect(again.rows).to.equal(3_000);
   });
 });

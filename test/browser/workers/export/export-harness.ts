@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+
 import { installAbortTransfer } from '../../../../shared/comlink-abort.ts';
 import type { ExportWorkerApi } from '../../../../workers/export/export-worker.ts';
 import { startDataWorker, uniqueDbName, type WorkerHandle } from '../../harness/worker-harness.ts';
@@ -18,7 +19,9 @@ export interface Pair {
 export async function startPair(prefix: string): Promise<Pair> {
   const data = startDataWorker();
   await data.api.open({ name: uniqueDbName(prefix) });
-  const exportWorker = new Worker(new URL('../../../../workers/export/export-worker.ts', import.meta.url), { type: 'module' });
+  const exportWorker = new Worker(new URL('../../../../workers/export/export-worker.ts', import.meta.url), {
+    type: 'module',
+  });
   const exporter = Comlink.wrap<ExportWorkerApi>(exportWorker);
   return {
     data,
@@ -26,7 +29,9 @@ export async function startPair(prefix: string): Promise<Pair> {
     exportWorker,
     async port() {
       const { port1, port2 } = new MessageChannel();
-      await (data.api as unknown as { servePort(p: MessagePort): Promise<void> }).servePort(Comlink.transfer(port2, [port2]));
+      await (data.api as unknown as { servePort(p: MessagePort): Promise<void> }).servePort(
+        Comlink.transfer(port2, [port2]),
+      );
       return Comlink.transfer(port1, [port1]);
     },
     stop() {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import fc from 'fast-check';
 import * as Comlink from 'comlink';
+import fc from 'fast-check';
+
 import type { ImportRow } from '../../../../shared/export-contract.ts';
 import type { Progress } from '../../../../workers/export/progress.ts';
 import { rejection, startDataWorker, uniqueDbName } from '../../harness/worker-harness.ts';
@@ -11,15 +12,28 @@ const T = new Date(2026, 10, 2, 9, 0).getTime();
 const ALL = { from: '2026-10-01', to: '2027-01-31' };
 
 /** Three overlapping "files": rows named by their source id, projects and tags shared between them. */
-const FILES: ImportRow[][] = [0, 1, 2].map((f) => Array.from({ length: 6 }, (_, i) => {
-  const n = f * 3 + i; // file f holds rows f*3 .. f*3+5, so neighbours share three
-  return { sourceId: `id${n}`, name: `id${n}`, description: '', projectPath: n % 3 === 0 ? null : n % 3 === 1 ? ['Client work', `P${n % 4}`] : [`P${n % 4}`],
-    client: null, tags: n % 2 ? [`t${n % 3}`] : [], billable: false, start: T + n * 60 * MIN, end: T + n * 60 * MIN + 30 * MIN, pausedMs: 0 };
-}));
+const FILES: ImportRow[][] = [0, 1, 2].map((f) =>
+  Array.from({ length: 6 }, (_, i) => {
+    const n = f * 3 + i; // file f holds rows f*3 .. f*3+5, so neighbours share three
+    return {
+      sourceId: `id${n}`,
+      name: `id${n}`,
+      description: '',
+      projectPath: n % 3 === 0 ? null : n % 3 === 1 ? ['Client work', `P${n % 4}`] : [`P${n % 4}`],
+      client: null,
+      tags: n % 2 ? [`t${n % 3}`] : [],
+      billable: false,
+      start: T + n * 60 * MIN,
+      end: T + n * 60 * MIN + 30 * MIN,
+      pausedMs: 0,
+    };
+  }),
+);
 
 async function importFile(pair: Pair, rows: ImportRow[]) {
   const { importId } = await pair.data.api.beginImport({ source: 'toggl-csv', fileName: 'f.csv', total: rows.length });
-  for (let i = 0; i < rows.length; i += 4) await pair.data.api.importSessions({ importId, sessions: rows.slice(i, i + 4) });
+  for (let i = 0; i < rows.length; i += 4)
+    await pair.data.api.importSessions({ importId, sessions: rows.slice(i, i + 4) });
   return pair.data.api.finishImport({ importId });
 }
 
@@ -34,64 +48,79 @@ describe('importSessions: one undoable, idempotent action (real data worker on O
 
   it('any sequence of import / undo / redo leaves exactly the modelled sessions, projects and tags', async function () {
     this.timeout(240_000);
-    await fc.assert(fc.asyncProperty(
-      fc.array(fc.oneof(fc.record({ op: fc.constant('import' as const), file: fc.integer({ min: 0, max: 2 }) }), fc.constant({ op: 'undo' as const }), fc.constant({ op: 'redo' as const })), { minLength: 1, maxLength: 6 }),
-      async (commands) => {
-        pair?.stop();
-        pair = await startPair('import-prop');
-        const done: string[][] = [];
-        const undone: string[][] = [];
-        const live = new Set<string>();
-        for (const c of commands) {
-          if (c.op === 'import') {
-            const expected = FILES[c.file]!.map((r) => r.sourceId).filter((id) => !live.has(id));
-            const outcome = await importFile(pair, FILES[c.file]!);
-            expect(outcome.added).to.equal(expected.length);
-            expect(outcome.skipped).to.equal(FILES[c.file]!.length - expected.length);
-            undone.length = 0; // a new action empties the redo stack, even one that added nothing
-            if (expected.length > 0) {
-              done.push(expected);
-              expected.forEach((id) => live.add(id));
-            } else expect(outcome.action).to.equal(null);
-          } else if (c.op === 'undo') {
-            const top = done.pop();
-            if (!top) {
-              expect((await rejection(pair.data.api.undo())).code).to.equal('NOT_FOUND');
-              continue;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.record({ op: fc.constant('import' as const), file: fc.integer({ min: 0, max: 2 }) }),
+            fc.constant({ op: 'undo' as const }),
+            fc.constant({ op: 'redo' as const }),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
+        async (commands) => {
+          pair?.stop();
+          pair = await startPair('import-prop');
+          const done: string[][] = [];
+          const undone: string[][] = [];
+          const live = new Set<string>();
+          for (const c of commands) {
+            if (c.op === 'import') {
+              const expected = FILES[c.file]!.map((r) => r.sourceId).filter((id) => !live.has(id));
+              const outcome = await importFile(pair, FILES[c.file]!);
+              expect(outcome.added).to.equal(expected.length);
+              expect(outcome.skipped).to.equal(FILES[c.file]!.length - expected.length);
+              undone.length = 0; // a new action empties the redo stack, even one that added nothing
+              if (expected.length > 0) {
+                done.push(expected);
+                expected.forEach((id) => live.add(id));
+              } else expect(outcome.action).to.equal(null);
+            } else if (c.op === 'undo') {
+              const top = done.pop();
+              if (!top) {
+                expect((await rejection(pair.data.api.undo())).code).to.equal('NOT_FOUND');
+                continue;
+              }
+              await pair.data.api.undo();
+              top.forEach((id) => live.delete(id));
+              undone.push(top);
+            } else {
+              const next = undone.pop();
+              if (!next) {
+                expect((await rejection(pair.data.api.redo())).code).to.equal('NOT_FOUND');
+                continue;
+              }
+              await pair.data.api.redo();
+              next.forEach((id) => live.add(id));
+              done.push(next);
             }
-            await pair.data.api.undo();
-            top.forEach((id) => live.delete(id));
-            undone.push(top);
-          } else {
-            const next = undone.pop();
-            if (!next) {
-              expect((await rejection(pair.data.api.redo())).code).to.equal('NOT_FOUND');
-              continue;
-            }
-            await pair.data.api.redo();
-            next.forEach((id) => live.add(id));
-            done.push(next);
+            expect(await liveNames(pair)).to.deep.equal([...live].sort());
+            // a project or tag exists exactly while a live imported session uses it (undo removes what it created)
+            const rows = FILES.flat().filter(
+              (r, i, all) => live.has(r.sourceId) && all.findIndex((x) => x.sourceId === r.sourceId) === i,
+            );
+            const projects = new Set(rows.flatMap((r) => r.projectPath ?? []));
+            const tags = new Set(rows.flatMap((r) => r.tags));
+            expect((await pair.data.api.listProjects()).map((p) => p.name).sort()).to.deep.equal([...projects].sort());
+            expect((await pair.data.api.listTags()).map((t) => t.name).sort()).to.deep.equal([...tags].sort());
           }
-          expect(await liveNames(pair)).to.deep.equal([...live].sort());
-          // a project or tag exists exactly while a live imported session uses it (undo removes what it created)
-          const rows = FILES.flat().filter((r, i, all) => live.has(r.sourceId) && all.findIndex((x) => x.sourceId === r.sourceId) === i);
-          const projects = new Set(rows.flatMap((r) => r.projectPath ?? []));
-          const tags = new Set(rows.flatMap((r) => r.tags));
-          expect((await pair.data.api.listProjects()).map((p) => p.name).sort()).to.deep.equal([...projects].sort());
-          expect((await pair.data.api.listTags()).map((t) => t.name).sort()).to.deep.equal([...tags].sort());
-        }
-        // and whatever happened, the file imported once more adds only what is not there
-        const again = await importFile(pair, FILES[0]!);
-        expect(again.added).to.equal(FILES[0]!.filter((r) => !live.has(r.sourceId)).length);
-      },
-    ), { numRuns: 8 });
+          // and whatever happened, the file imported once more adds only what is not there
+          const again = await importFile(pair, FILES[0]!);
+          expect(again.added).to.equal(FILES[0]!.filter((r) => !live.has(r.sourceId)).length);
+        },
+      ),
+      { numRuns: 8 },
+    );
   });
 
   it('keeps sub-projects by path and matches existing projects and tags without case', async () => {
     pair = await startPair('import-names');
     await pair.data.api.createProject({ name: 'client work' });
     await pair.data.api.createTag({ name: 'T1' });
-    const names = await pair.data.api.importNames({ projectPaths: [['Client Work'], ['Client Work', 'P1'], ['P2']], tags: ['t1', 'new'] });
+    const names = await pair.data.api.importNames({
+      projectPaths: [['Client Work'], ['Client Work', 'P1'], ['P2']],
+      tags: ['t1', 'new'],
+    });
     expect(names.projects.map((p) => p.match !== null)).to.deep.equal([true, false, false]);
     expect(names.tags.map((t) => t.match !== null)).to.deep.equal([true, false]);
     const outcome = await importFile(pair, FILES[0]!);
@@ -99,7 +128,10 @@ describe('importSessions: one undoable, idempotent action (real data worker on O
     const projects = await pair.data.api.listProjects();
     const parent = projects.find((p) => p.name === 'client work')!;
     expect(projects.find((p) => p.name === 'P1')?.parentId).to.equal(parent.id);
-    const check = await pair.data.api.importCheck({ source: 'toggl-csv', rows: FILES[1]!.map((r) => ({ sourceId: r.sourceId, start: r.start, end: r.end })) });
+    const check = await pair.data.api.importCheck({
+      source: 'toggl-csv',
+      rows: FILES[1]!.map((r) => ({ sourceId: r.sourceId, start: r.start, end: r.end })),
+    });
     expect(check.duplicates.sort()).to.deep.equal(['id3', 'id4', 'id5']);
     expect(check.overlaps).to.equal(0);
   });
@@ -108,9 +140,20 @@ describe('importSessions: one undoable, idempotent action (real data worker on O
     pair = await startPair('import-cancel');
     const { importId } = await pair.data.api.beginImport({ source: 'toggl-csv', fileName: 'x.csv', total: 12 });
     await pair.data.api.importSessions({ importId, sessions: FILES[0]! });
-    const bad = await rejection(pair.data.api.importSessions({ importId, sessions: [{ ...FILES[1]![5]!, sourceId: 'bad', name: 'a\0b' }] }));
+    const bad = await rejection(
+      pair.data.api.importSessions({ importId, sessions: [{ ...FILES[1]![5]!, sourceId: 'bad', name: 'a\0b' }] }),
+    );
     expect(bad.code).to.equal('VALIDATION');
-    expect((await rejection(pair.data.api.importSessions({ importId, sessions: [{ ...FILES[1]![5]!, sourceId: 'bad2', end: FILES[1]![5]!.start - 1 }] }))).message).to.match(/ends before it starts/);
+    expect(
+      (
+        await rejection(
+          pair.data.api.importSessions({
+            importId,
+            sessions: [{ ...FILES[1]![5]!, sourceId: 'bad2', end: FILES[1]![5]!.start - 1 }],
+          }),
+        )
+      ).message,
+    ).to.match(/ends before it starts/);
     await pair.data.api.cancelImport({ importId });
     expect(await liveNames(pair)).to.deep.equal([]);
     expect(await pair.data.api.listProjects()).to.deep.equal([]);
@@ -142,8 +185,10 @@ describe('importSessions: one undoable, idempotent action (real data worker on O
   });
 });
 
-const TOGGL = (rows: string[]) => `\uFEFFUser,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)\n${rows.join('\n')}\n`;
-const row = (i: number) => `Ann,ann@example.com,Acme,Website,,"Task ${i}, part",Yes,2026-11-0${1 + (i % 5)},${String(8 + (i % 8)).padStart(2, '0')}:00:00,2026-11-0${1 + (i % 5)},${String(8 + (i % 8)).padStart(2, '0')}:30:00,00:30:00,"a, b",`;
+const TOGGL = (rows: string[]) =>
+  `\uFEFFUser,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)\n${rows.join('\n')}\n`;
+const row = (i: number) =>
+  `Ann,ann@example.com,Acme,Website,,"Task ${i}, part",Yes,2026-11-0${1 + (i % 5)},${String(8 + (i % 8)).padStart(2, '0')}:00:00,2026-11-0${1 + (i % 5)},${String(8 + (i % 8)).padStart(2, '0')}:30:00,00:30:00,"a, b",`;
 
 describe('import through the export worker: preview, confirm, cancel', () => {
   let pair: Pair;
@@ -153,7 +198,10 @@ describe('import through the export worker: preview, confirm, cancel', () => {
   afterEach(() => pair.stop());
 
   it('previews a Toggl CSV in the worker, writes it on confirm, and a second preview says it is all imported', async () => {
-    const file = new File([TOGGL([row(0), row(1), 'Ann,x,,,,Broken,No,2026-02-30,09:00:00,2026-02-30,10:00:00,,,'])], 'toggl.csv');
+    const file = new File(
+      [TOGGL([row(0), row(1), 'Ann,x,,,,Broken,No,2026-02-30,09:00:00,2026-02-30,10:00:00,,,'])],
+      'toggl.csv',
+    );
     const preview = await pair.exporter.previewImport(file, await pair.port(), 'America/New_York');
     expect(preview).to.include({ format: 'toggl-csv', found: 2, toAdd: 2, alreadyImported: 0, totalMs: 60 * MIN });
     expect(preview.projects).to.deep.equal([{ path: ['Website'], sessions: 2, ms: 60 * MIN, exists: false }]);
@@ -161,7 +209,11 @@ describe('import through the export worker: preview, confirm, cancel', () => {
     // (the wording is the parser's; the line is the row's)
     expect(preview.problems.map((p) => p.line)).to.include(4);
     const calls: Progress[] = [];
-    const outcome = await pair.exporter.confirmImport(preview.previewId, await pair.port(), Comlink.proxy((p: Progress) => void calls.push(p)));
+    const outcome = await pair.exporter.confirmImport(
+      preview.previewId,
+      await pair.port(),
+      Comlink.proxy((p: Progress) => void calls.push(p)),
+    );
     expect(outcome).to.include({ added: 2, projectsCreated: 1, tagsCreated: 2 });
     expect(outcome.backup).to.match(/pre-bulk/);
     expect(outcome.action?.label).to.equal('Import 2 sessions from “toggl.csv”');
@@ -175,14 +227,22 @@ describe('import through the export worker: preview, confirm, cancel', () => {
     const preview = await pair.exporter.previewImport(file, await pair.port(), 'America/New_York');
     expect(preview.toAdd).to.be.greaterThan(2_000);
     const controller = new AbortController();
-    const error = await rejection(pair.exporter.confirmImport(preview.previewId, await pair.port(), Comlink.proxy(() => controller.abort()), controller.signal));
+    const error = await rejection(
+      pair.exporter.confirmImport(
+        preview.previewId,
+        await pair.port(),
+        Comlink.proxy(() => controller.abort()),
+        controller.signal,
+      ),
+    );
     expect(error.details).to.include({ cancelled: true });
     expect(await liveNames(pair)).to.deep.equal([]);
     expect(await pair.data.api.listProjects()).to.deep.equal([]);
   });
 
   it('says what is wrong with an empty file, another format, NUL bytes, UTF-16 and a huge file', async () => {
-    const preview = async (parts: BlobPart[], name = 'x.csv') => pair.exporter.previewImport(new File(parts, name), await pair.port(), 'UTC');
+    const preview = async (parts: BlobPart[], name = 'x.csv') =>
+      pair.exporter.previewImport(new File(parts, name), await pair.port(), 'UTC');
     // a parser may refuse the whole file (a rejection) or name it as the preview's first problem: the user reads either
     const said = async (parts: BlobPart[]) => {
       try {
