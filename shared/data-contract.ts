@@ -20,6 +20,7 @@ import type {
   UpdateProjectInput,
 } from './project.ts';
 import type { Report, ReportInput, ReportRowsInput, ReportRowsPage } from './reports.ts';
+import { RESTORE_METHODS, type RestoreApi } from './restore-contract.ts';
 import type {
   ActionRef,
   AddSessionInput,
@@ -323,7 +324,8 @@ export interface DataApi
     ReportsApi,
     DatabaseApi,
     DiagnosticsApi,
-    ExportsApi {}
+    ExportsApi,
+    RestoreApi {}
 
 /** Every DataApi call an owner serves for itself and for the workers that proxy to it (the lifecycle is per worker). */
 export type OwnerApi = Omit<DataApi, keyof LifecycleApi>;
@@ -341,6 +343,7 @@ export const OWNER_METHODS = [
   ...DATABASE_METHODS,
   ...DIAGNOSTICS_METHODS,
   ...EXPORTS_METHODS,
+  ...RESTORE_METHODS,
 ] as const;
 type OwnerMethod = (typeof OWNER_METHODS)[number];
 /** Fails to compile when DataApi gains an interface whose list is not in OWNER_METHODS (or loses one that is). */

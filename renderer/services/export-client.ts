@@ -83,10 +83,21 @@ export class ExportClient {
     });
   }
 
-  confirmImport(previewId: string, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<ImportOutcome> {
+  confirmImport(
+    previewId: string,
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal,
+    options: { restoreSettings?: boolean } = {},
+  ): Promise<ImportOutcome> {
     return this.#run(async (remote) => {
       const port = await this.data.connectPort();
-      return remote.confirmImport(previewId, Comlink.transfer(port, [port]), Comlink.proxy(onProgress), signal);
+      return remote.confirmImport(
+        previewId,
+        Comlink.transfer(port, [port]),
+        Comlink.proxy(onProgress),
+        signal,
+        options,
+      );
     }, signal);
   }
 

@@ -64,8 +64,15 @@ const api = {
       throw new AppError('VALIDATION', 'The import needs a time zone');
     return withData(port, (data) => previewImport(data, file as File, timeZone));
   },
-  confirmImport(previewId: string, port: MessagePort, progress: (p: Progress) => void, signal?: AbortSignal) {
-    return withData(port, (data) => confirmImport(data, String(previewId), progress, signal));
+  confirmImport(
+    previewId: string,
+    port: MessagePort,
+    progress: (p: Progress) => void,
+    signal?: AbortSignal,
+    options?: { restoreSettings?: boolean },
+  ) {
+    const restoreSettings = options?.restoreSettings === true;
+    return withData(port, (data) => confirmImport(data, String(previewId), progress, signal, { restoreSettings }));
   },
   discardImport(previewId: string) {
     discardPreview(String(previewId));

@@ -5,6 +5,14 @@ import { AppError } from '../../shared/errors.ts';
 import { MAX_IMPORT_BATCH, type ImportOutcome, type ImportRow } from '../../shared/export-contract.ts';
 import type { ImportedSession, ImportFormat, ImportProblem } from '../../shared/export-rows.ts';
 import { throttled, type Progress } from './progress.ts';
+import {
+  confirmRestore,
+  discardRestore,
+  holdsRestore,
+  previewRestore,
+  type ConfirmOptions,
+  type RestoreFigures,
+} from './read-restore.ts';
 
 /** Larger files are refused before they are read: a tracker's history of years is a few tens of MB. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -31,6 +39,8 @@ export interface ImportSummary {
   overlapExamples: { name: string; existing: string; start: number }[];
   first: number | null;
   last: number | null;
+  /** a LightTrack JSON file: what its restore would create and change */
+  restore?: RestoreFigures;
 }
 
 interface Held {
@@ -67,6 +77,9 @@ export async function previewImport(
   const text = await readText(file);
   const { parseImport } = await import('./imports.ts');
   const parsed = parseImport({ name: file.name, text }, { timeZone });
+  held.clear();
+  discardRestore();
+  if (parsed.format === 'lighttrack-json') return previewRestore(data, file.name, text);
   const problems = [...parsed.problems];
   const finished: (ImportedSession & { end: number })[] = [];
   let running = 0;
@@ -165,6 +178,7 @@ function toRow(s: ImportedSession & { end: number }): ImportRow {
 
 export function discardPreview(previewId: string): void {
   held.delete(previewId);
+  discardRestore(previewId);
 }
 
 /**
@@ -176,7 +190,9 @@ export async function confirmImport(
   previewId: string,
   report: (p: Progress) => void,
   signal?: AbortSignal,
+  options: ConfirmOptions = {},
 ): Promise<ImportOutcome> {
+  if (holdsRestore(previewId)) return confirmRestore(data, previewId, options, report, signal);
   const h = held.get(previewId);
   if (!h) throw new AppError('NOT_FOUND', 'That preview is gone; open the file again');
   held.delete(previewId);

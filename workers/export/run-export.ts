@@ -62,7 +62,16 @@ export async function runExport(
   let error: string | null = null;
   try {
     const context = await data.exportContext({ from: sel.from, to: sel.to, title: sel.title, generatedAt });
-    const writer = await writerFor(job.format, context, options);
+    // LightTrack JSON holds everything besides the sessions: fetched whole (small) for the file's head
+    const writer =
+      job.format === 'lighttrack-json'
+        ? await writerFor(job.format, context, {
+            ...options,
+            ...(await Promise.all([data.listProjects(), data.listTags(), data.listGoals(), data.getSettings()]).then(
+              ([projects, tags, goals, settings]) => ({ projects, tags, goals, settings }),
+            )),
+          } as ExportOptions)
+        : await writerFor(job.format, context, options);
     let after: { start: number; id: string } | null = null;
     let total = 0;
     do {

@@ -6,6 +6,7 @@ import { controlStyles, dialogStyles, fieldStyles } from '../../components/style
 import type { DataClient } from '../../services/data-client.ts';
 import { exportClientFor, type ImportSummary, type Progress } from '../../services/export-client.ts';
 import { progressStyles } from './progress-styles.ts';
+import { restoreAdds, restorePreview } from './restore-preview.ts';
 import { hoursText, leftText } from './words.ts';
 
 const FORMAT_NAMES: Record<ImportSummary['format'], string> = {
@@ -48,6 +49,7 @@ export class LtImportDialog extends LitElement {
     .body > .hint { margin-top: 0.75rem; }
     input[type='file'] { max-inline-size: 100%; }
     label.field { display: grid; gap: 0.3rem; font-size: var(--lt-text-sm, 0.87rem); }
+    label.check { display: flex; gap: 0.45rem; align-items: center; font-size: var(--lt-text-sm, 0.87rem); }
   `,
   ];
 
@@ -56,6 +58,8 @@ export class LtImportDialog extends LitElement {
   @state() private summary: ImportSummary | null = null;
   @state() private progress: Progress | null = null;
   @state() private error: string | null = null;
+  /** a LightTrack JSON restore: also take the file's settings (on by default into an empty database) */
+  @state() private restoreSettings = false;
   @query('dialog') private dialog!: HTMLDialogElement;
   #abort: AbortController | null = null;
 
@@ -88,8 +92,8 @@ export class LtImportDialog extends LitElement {
               : html`<button class="btn" type="button" ?disabled=${this.phase === 'reading'} @click=${() => this.#close()}>Cancel</button>`
           }
           ${
-            this.phase === 'preview' && this.summary!.toAdd > 0
-              ? html`<button class="btn primary" type="button" @click=${() => void this.#confirm()}>Import ${this.summary!.toAdd.toLocaleString()} session${this.summary!.toAdd === 1 ? '' : 's'}</button>`
+            this.phase === 'preview' && restoreAdds(this.summary!, this.restoreSettings)
+              ? html`<button class="btn primary" type="button" @click=${() => void this.#confirm()}>${this.summary!.restore ? 'Restore' : 'Import'} ${this.summary!.toAdd.toLocaleString()} session${this.summary!.toAdd === 1 ? '' : 's'}</button>`
               : nothing
           }
         </div>
@@ -132,6 +136,7 @@ export class LtImportDialog extends LitElement {
       </table></div>`
           : nothing
       }
+      ${restorePreview(s, this.restoreSettings, (on) => (this.restoreSettings = on))}
       ${s.tags.length ? html`<h3>Tags (${newTags} new)</h3><p class="hint">${s.tags.map((t) => (t.exists ? t.name : `${t.name} (new)`)).join(', ')}</p>` : nothing}
       ${
         s.overlaps
@@ -162,8 +167,9 @@ export class LtImportDialog extends LitElement {
     [this.phase, this.error] = ['reading', null];
     try {
       this.summary = await exportClientFor(this.client).previewImport(file);
+      this.restoreSettings = this.summary.restore?.emptyDatabase ?? false;
       this.phase = 'preview';
-      if (this.summary.found === 0) {
+      if (this.summary.found === 0 && !this.summary.restore) {
         this.error = this.summary.problems[0]?.message ?? 'The file holds no sessions LightTrack can read.';
       }
     } catch (error) {
@@ -181,6 +187,7 @@ export class LtImportDialog extends LitElement {
         s.previewId,
         (p) => (this.progress = p),
         this.#abort.signal,
+        { restoreSettings: this.restoreSettings },
       );
       this.summary = null;
       this.phase = 'pick';

@@ -13,6 +13,14 @@ import {
   type ExportsApi,
   type ImportOutcome,
 } from '../../../shared/export-contract.ts';
+import { FileSessionSchema } from '../../../shared/lighttrack-file.ts';
+import {
+  RestoreCheckInputSchema,
+  RestorePresentInputSchema,
+  RestoreSessionsInputSchema,
+  RestoreStructureInputSchema,
+  type RestoreApi,
+} from '../../../shared/restore-contract.ts';
 import { parse } from '../../../shared/validate.ts';
 import { makeBackup, type Schedule } from '../database/backups.ts';
 import type { Core } from '../owner/core.ts';
@@ -23,6 +31,7 @@ import { record, type Recording } from '../undo/journal.ts';
 import { labelName } from '../undo/journaled-write.ts';
 import { countSessions, insertHistory, listHistory, sessionsPage } from './exports.ts';
 import { checkRows, matchNames, removeUnfinished, writeBatch } from './import-writes.ts';
+import { checkStructure, presentSessions, restoreSessions, restoreStructure, type RestoreMaps } from './restore.ts';
 
 const ContextInputSchema = v.strictObject({
   from: v.pipe(v.string(), v.regex(/^\d{4}-\d\d-\d\d$/)),
@@ -40,6 +49,8 @@ interface OpenImport {
   source: string;
   fileName: string;
   outcome: Omit<ImportOutcome, 'action'>;
+  /** a LightTrack JSON restore: where the file's projects and tags went */
+  maps: RestoreMaps;
 }
 
 /**
@@ -47,7 +58,7 @@ interface OpenImport {
  * history, and imports as one undoable action written in batches (each batch its own queued transaction, so a timer
  * started meanwhile commits between two batches instead of after the whole file).
  */
-export class Exports implements ExportsApi {
+export class Exports implements ExportsApi, RestoreApi {
   readonly #imports = new Map<number, OpenImport>();
 
   constructor(private readonly core: Core) {}
@@ -142,6 +153,7 @@ export class Exports implements ExportsApi {
       source: p.source,
       fileName: p.fileName,
       outcome: { added: 0, skipped: 0, projectsCreated: 0, tagsCreated: 0, backup: backup?.name ?? null },
+      maps: { projects: new Map(), tags: new Map() },
     });
     return { importId: journal.id, backup: backup?.name ?? null };
   }
@@ -185,6 +197,7 @@ export class Exports implements ExportsApi {
         also: [
           { table: 'projects', op: 'update', ids: [] },
           { table: 'tags', op: 'update', ids: [] },
+          { table: 'goals', op: 'update', ids: [] },
         ],
       };
     });
@@ -197,12 +210,46 @@ export class Exports implements ExportsApi {
     if (!open) return Promise.resolve();
     return this.core.write('activities', 'delete', async (db) => {
       await removeUnfinished(db, importId);
-      const also = (['activities', 'projects', 'tags'] as const).map((table) => ({
+      const also = (['activities', 'projects', 'tags', 'goals'] as const).map((table) => ({
         table,
         op: 'delete' as const,
         ids: [],
       }));
       return { result: undefined, ids: [], also };
+    });
+  }
+
+  restoreCheck(input: Parameters<RestoreApi['restoreCheck']>[0]) {
+    const p = parse(RestoreCheckInputSchema, input, 'restore check');
+    return this.core.read((db) => checkStructure(db, p.projects, p.tags, p.goals));
+  }
+
+  restorePresent(input: Parameters<RestoreApi['restorePresent']>[0]) {
+    const p = parse(RestorePresentInputSchema, input, 'session ids');
+    return this.core.read((db) => presentSessions(db, p.ids));
+  }
+
+  /** The file's projects, tags and goals, into the open import's action (before its sessions, which point at them). */
+  restoreStructure(input: Parameters<RestoreApi['restoreStructure']>[0]) {
+    const p = parse(RestoreStructureInputSchema, input, 'restore of projects, tags and goals');
+    const open = this.#open(p.importId);
+    return this.core.write('activities', 'update', async (db) => {
+      const out = await restoreStructure(db, open.journal, p, open.maps);
+      open.outcome.projectsCreated += out.projectsCreated;
+      open.outcome.tagsCreated += out.tagsCreated;
+      return { result: { ...out, projectIds: Object.fromEntries(open.maps.projects) }, ids: [] };
+    });
+  }
+
+  restoreSessions(input: Parameters<RestoreApi['restoreSessions']>[0]) {
+    const p = parse(RestoreSessionsInputSchema, input, 'restore batch');
+    const open = this.#open(p.importId);
+    const sessions = p.sessions.map((s, i) => parse(FileSessionSchema, s, `restored session ${i + 1}`));
+    return this.core.write('activities', 'update', async (db, now) => {
+      const out = await restoreSessions(db, open.journal, sessions, open.maps, now);
+      open.outcome.added += out.added;
+      open.outcome.skipped += out.skipped;
+      return { result: out, ids: [] };
     });
   }
 

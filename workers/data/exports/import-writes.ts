@@ -195,6 +195,8 @@ export async function removeUnfinished(db: Database, actionId: number): Promise<
   );
   await db.run(`DELETE FROM activity_tags WHERE activity_id IN (${made('activities')})`);
   await db.run(`DELETE FROM activities WHERE id IN (${made('activities')})`);
+  // (goals first: a restored goal points at restored projects and tags)
+  await db.run(`DELETE FROM goals WHERE id IN (${made('goals')})`);
   await db.run(`DELETE FROM tags WHERE id IN (${made('tags')})`);
   const projects = await db.all<{ row_id: string }>(
     `SELECT row_id FROM undo_rows WHERE action_id = ? AND tbl = 'projects' AND before IS NULL ORDER BY seq DESC`,

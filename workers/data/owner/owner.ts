@@ -24,6 +24,7 @@ import {
 } from '../../../shared/data-contract.ts';
 import { AppError, toAppError } from '../../../shared/errors.ts';
 import { EXPORTS_METHODS, type ExportsApi } from '../../../shared/export-contract.ts';
+import { RESTORE_METHODS, type RestoreApi } from '../../../shared/restore-contract.ts';
 import { DatabaseHandlers } from '../database/database-handlers.ts';
 import { Lifecycle } from '../database/lifecycle.ts';
 import { DiagnosticsHandlers } from '../diagnostics/diagnostics-handlers.ts';
@@ -99,7 +100,10 @@ export function createOwner(clock: () => number = Date.now): Owner {
     bind<ReportsApi>(REPORTS_METHODS, new ReportsHandlers(core)),
     bind<DatabaseApi>(DATABASE_METHODS, new DatabaseHandlers(core, lifecycle)),
     bind<DiagnosticsApi>(DIAGNOSTICS_METHODS, new DiagnosticsHandlers(core)),
-    bind<ExportsApi>(EXPORTS_METHODS, new Exports(core)),
+    // one instance for both lists: a restore writes into the imports it opens
+    ...((exports) => [bind<ExportsApi>(EXPORTS_METHODS, exports), bind<RestoreApi>(RESTORE_METHODS, exports)])(
+      new Exports(core),
+    ),
   ]);
   const api = {} as Record<string, Call>;
   for (const method of OWNER_METHODS) {
