@@ -2,6 +2,7 @@ import * as v from 'valibot';
 
 import { BackupRetentionSchema, DEFAULT_BACKUP_RETENTION } from './database.ts';
 import { IdSchema } from './ids.ts';
+import { noNul } from './validate.ts';
 
 /**
  * The settings store: one schema with a default for every setting. The worker validates every read (a bad value on
@@ -9,6 +10,13 @@ import { IdSchema } from './ids.ts';
  */
 const Clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00'));
 const Weekday = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6));
+const DocumentText = v.pipe(v.string('must be text'), v.maxLength(120, 'must be at most 120 characters'), noNul);
+
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+/** Letter where it is the norm (the US and Canada), A4 everywhere else. */
+export function defaultPaper(locale: string): (typeof PAPER_SIZES)[number] {
+  return /^[a-z]{2,3}(-[A-Za-z]{4})?-(US|CA)\b/.test(locale) ? 'letter' : 'a4';
+}
 
 export const ROUNDING_MODES = ['none', 'up', 'down', 'nearest'] as const;
 export const ROUNDING_MINUTES = [1, 5, 6, 10, 15, 30] as const;
@@ -43,6 +51,10 @@ export const SETTING_SCHEMAS = {
       'must be a shortcut like CommandOrControl+Shift+Space',
     ),
   ),
+  /** the person and client named on exported documents (PDF timesheet); empty leaves the line out */
+  exportPerson: DocumentText,
+  exportClient: DocumentText,
+  paper: v.picklist(PAPER_SIZES, 'must be a4 or letter'),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -60,6 +72,10 @@ export const DEFAULT_SETTINGS: Settings = {
   reportRounding: { mode: 'none', minutes: 15 },
   backupRetention: DEFAULT_BACKUP_RETENTION,
   quickEntryShortcut: 'CommandOrControl+Shift+Space',
+  exportPerson: '',
+  exportClient: '',
+  // (new keys need no settings migration: a key with no stored row reads as its default)
+  paper: defaultPaper(Intl.DateTimeFormat().resolvedOptions().locale),
 };
 
 /** A change from the UI: any subset of settings. Unknown keys are refused. */

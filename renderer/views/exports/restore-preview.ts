@@ -14,6 +14,9 @@ const SETTING_WORDS: Record<string, string> = {
   reportRounding: 'report rounding',
   backupRetention: 'backup retention',
   quickEntryShortcut: 'quick entry shortcut',
+  exportPerson: 'your name on documents',
+  exportClient: 'client on documents',
+  paper: 'paper size',
 };
 
 /** A LightTrack JSON file's restore figures in the import preview, and the "also restore settings" choice. */

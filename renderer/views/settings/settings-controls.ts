@@ -170,5 +170,17 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
       return html`<input type="text" class="wide" id=${ids.control} spellcheck="false" autocomplete="off" .value=${s.quickEntryShortcut}
         aria-invalid=${c.invalid(key) ? 'true' : 'false'} aria-describedby=${describedBy}
         @change=${(e: Event) => c.change(key, { quickEntryShortcut: (e.target as HTMLInputElement).value.trim() })} />`;
+    case 'exportPerson':
+    case 'exportClient':
+      return html`<input type="text" class="wide" id=${ids.control} name=${key} maxlength="120" autocomplete="off" .value=${s[key]}
+        aria-invalid=${c.invalid(key) ? 'true' : 'false'} aria-describedby=${describedBy}
+        @change=${(e: Event) => c.change(key, { [key]: (e.target as HTMLInputElement).value.trim() } as SettingsPatch)} />`;
+    case 'paper':
+      return radios(
+        c,
+        key,
+        (['a4', 'letter'] as const).map((v) => ({ value: v, label: LABELS.paper[v] })),
+        s.paper,
+      );
   }
 }

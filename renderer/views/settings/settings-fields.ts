@@ -6,6 +6,7 @@ export const SECTIONS = [
   { id: 'time', title: 'Time & dates' },
   { id: 'tracking', title: 'Tracking' },
   { id: 'reports', title: 'Reports' },
+  { id: 'exports', title: 'Exports' },
   { id: 'backups', title: 'Backups' },
   { id: 'quick-entry', title: 'Quick entry' },
 ] as const;
@@ -78,6 +79,27 @@ export const FIELDS: readonly FieldDef[] = [
     keywords: 'round up down nearest minutes billing invoice',
   },
   {
+    key: 'exportPerson',
+    section: 'exports',
+    label: 'Your name on documents',
+    help: 'Printed on PDF timesheets you export; leave empty to leave it out.',
+    keywords: 'person name pdf timesheet invoice export freelancer',
+  },
+  {
+    key: 'exportClient',
+    section: 'exports',
+    label: 'Client on documents',
+    help: 'The client a PDF timesheet is for; leave empty to leave it out.',
+    keywords: 'client customer pdf timesheet invoice export',
+  },
+  {
+    key: 'paper',
+    section: 'exports',
+    label: 'Paper size',
+    help: 'The page size of PDF timesheets.',
+    keywords: 'a4 letter page pdf print size',
+  },
+  {
     key: 'backupRetention',
     section: 'backups',
     label: 'Backups kept',
@@ -108,6 +130,7 @@ export const LABELS = {
   clock: { '24h': '24-hour', '12h': '12-hour' },
   durationFormat: { hm: 'h:mm', decimal: 'Decimal hours' },
   rounding: { none: 'No rounding', up: 'Round up', down: 'Round down', nearest: 'Round to nearest' },
+  paper: { a4: 'A4', letter: 'Letter' },
 } as const;
 
 /** A setting's value in words, for the history ("Theme: System → Dark"). */
@@ -127,6 +150,11 @@ export function describeValue(
       return LABELS.durationFormat[s as Settings['durationFormat']] ?? String(s);
     case 'weekStart':
       return WEEKDAYS[s as number] ?? String(s);
+    case 'paper':
+      return LABELS.paper[s as Settings['paper']] ?? String(s);
+    case 'exportPerson':
+    case 'exportClient':
+      return s === '' ? 'None' : String(s);
     case 'idleThresholdMinutes':
       return s === 0 ? 'Never ask' : `${String(s)} min`;
     case 'defaultProjectId':

@@ -86,16 +86,15 @@ export class Exports implements ExportsApi, RestoreApi {
     return this.core.read(async (db) => {
       const settings = await readSettings(db, this.core.onBadSetting);
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      // person, client and paper have no settings yet: a US-style clock is the one hint that Letter paper is wanted
       return {
         timeZone,
         title: p.title,
         from: p.from,
         to: p.to,
-        person: null,
-        client: null,
+        person: settings.exportPerson.trim() || null,
+        client: settings.exportClient.trim() || null,
         hour12: settings.clock === '12h',
-        paper: settings.clock === '12h' ? ('letter' as const) : ('a4' as const),
+        paper: settings.paper,
         rounding: settings.reportRounding,
         generatedAt: p.generatedAt,
       };

@@ -45,8 +45,16 @@ describe('settings view (real data worker)', () => {
 
   it('shows every setting in grouped sections and passes axe', async () => {
     const sections = [...root(m).querySelectorAll('section[data-section] > h2')].map((h) => h.textContent);
-    expect(sections).to.deep.equal(['Appearance', 'Time & dates', 'Tracking', 'Reports', 'Backups', 'Quick entry']);
-    expect(root(m).querySelectorAll('.field').length).to.equal(10);
+    expect(sections).to.deep.equal([
+      'Appearance',
+      'Time & dates',
+      'Tracking',
+      'Reports',
+      'Exports',
+      'Backups',
+      'Quick entry',
+    ]);
+    expect(root(m).querySelectorAll('.field').length).to.equal(13);
     await expectAccessible(view(m));
   });
 
@@ -60,7 +68,16 @@ describe('settings view (real data worker)', () => {
     setValue(search, 'zzzz nothing');
     await until(() => root(m).textContent!.includes('No setting matches'), 'no match message');
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await until(() => root(m).querySelectorAll('.field').length === 10, 'all back');
+    await until(() => root(m).querySelectorAll('.field').length === 13, 'all back');
+  });
+
+  it('writes the person, client and paper that exported documents carry', async () => {
+    setValue(field(m, 'exportPerson')!.querySelector<HTMLInputElement>('input')!, '  Zoë O’Brien ');
+    setValue(field(m, 'exportClient')!.querySelector<HTMLInputElement>('input')!, 'Acme, Inc.');
+    field(m, 'paper')!.querySelector<HTMLInputElement>('input[value="letter"]')!.click();
+    await until(async () => (await m.services.client.data.getSettings()).paper === 'letter', 'paper written');
+    await until(async () => (await m.services.client.data.getSettings()).exportClient === 'Acme, Inc.', 'client');
+    expect(await m.services.client.data.getSettings()).to.include({ exportPerson: 'Zoë O’Brien' });
   });
 
   it('applies the theme live and writes it to the data', async () => {
