@@ -5,6 +5,7 @@ import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ImportOutcome } from '../../shared/export-contract.ts';
 import type { ExportWorkerApi } from '../../workers/export/export-worker.ts';
+import type { TimewarriorProjectRule } from '../../workers/export/imports.ts';
 import type { Progress } from '../../workers/export/progress.ts';
 import type { ImportSummary } from '../../workers/export/read-import.ts';
 import type { ExportJob, ExportResult } from '../../workers/export/run-export.ts';
@@ -15,7 +16,7 @@ import { offerDownload } from './files.ts';
 installErrorTransfer();
 installAbortTransfer();
 
-export type { ExportJob, ExportResult, ImportSummary, Progress };
+export type { ExportJob, ExportResult, ImportSummary, Progress, TimewarriorProjectRule };
 
 /** A worker with nothing to do for this long is stopped (it holds parsed import rows and libraries in memory). */
 export const IDLE_STOP_MS = 60_000;
@@ -72,13 +73,18 @@ export class ExportClient {
   }
 
   /** Reads and parses the file in the worker and answers what an import would do; nothing is written. */
-  previewImport(file: File): Promise<ImportSummary> {
+  /** The preview, in this machine's zone unless another is chosen (the dialog re-runs it when the user picks one). */
+  previewImport(
+    file: File,
+    choices: { timeZone?: string; timewarriorProjectRule?: TimewarriorProjectRule } = {},
+  ): Promise<ImportSummary> {
     return this.#run(async (remote) => {
       const port = await this.data.connectPort();
       return remote.previewImport(
         file,
         Comlink.transfer(port, [port]),
-        Intl.DateTimeFormat().resolvedOptions().timeZone,
+        choices.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        { timewarriorProjectRule: choices.timewarriorProjectRule },
       );
     });
   }
@@ -179,9 +185,9 @@ export class ExportClient {
 
 const clients = new WeakMap<DataClient, ExportClient>();
 
-/** One export client per window (per data client). */
-export function exportClientFor(data: DataClient): ExportClient {
+/** One export client per window (per data client); `workerUrl` names the worker for the first (tests run it from source). */
+export function exportClientFor(data: DataClient, workerUrl?: URL): ExportClient {
   let client = clients.get(data);
-  if (!client) clients.set(data, (client = new ExportClient(data)));
+  if (!client) clients.set(data, (client = workerUrl ? new ExportClient(data, workerUrl) : new ExportClient(data)));
   return client;
 }

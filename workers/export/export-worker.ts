@@ -5,7 +5,7 @@ import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Progress } from './progress.ts';
-import { confirmImport, discardPreview, previewImport } from './read-import.ts';
+import { confirmImport, discardPreview, previewImport, type PreviewChoices } from './read-import.ts';
 import { runExport, type ExportJob } from './run-export.ts';
 import { removeTemp, type ExportTarget } from './sinks.ts';
 
@@ -58,11 +58,13 @@ const api = {
   ) {
     return withData(port, (data) => runExport(data, job, target, progress, signal));
   },
-  previewImport(file: File, port: MessagePort, timeZone: string) {
+  previewImport(file: File, port: MessagePort, timeZone: string, choices?: PreviewChoices) {
     if (!(file instanceof Blob)) throw new AppError('VALIDATION', 'The import needs a file');
     if (typeof timeZone !== 'string' || timeZone.length > 64)
       throw new AppError('VALIDATION', 'The import needs a time zone');
-    return withData(port, (data) => previewImport(data, file as File, timeZone));
+    // (the rule is checked against the parsers' list once they are loaded)
+    const timewarriorProjectRule = choices?.timewarriorProjectRule;
+    return withData(port, (data) => previewImport(data, file as File, timeZone, { timewarriorProjectRule }));
   },
   confirmImport(
     previewId: string,

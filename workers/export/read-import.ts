@@ -4,6 +4,7 @@ import type { DataApi } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { MAX_IMPORT_BATCH, type ImportOutcome, type ImportRow } from '../../shared/export-contract.ts';
 import type { ImportedSession, ImportFormat, ImportProblem } from '../../shared/export-rows.ts';
+import type { TimewarriorProjectRule } from './imports.ts';
 import { throttled, type Progress } from './progress.ts';
 import {
   confirmRestore,
@@ -41,7 +42,26 @@ export interface ImportSummary {
   last: number | null;
   /** a LightTrack JSON file: what its restore would create and change */
   restore?: RestoreFigures;
+  /** the file's times are wall-clock times without a zone (WALL_TIME_FORMATS): the preview asks which zone */
+  wallTime: boolean;
+  /** the zone wall-clock times were read in */
+  timeZone: string;
+  /** for a Timewarrior file, the rule its tags were read with (the preview offers the others) */
+  timewarriorProjectRule: TimewarriorProjectRule | null;
 }
+
+/** Choices the preview can be re-run with. */
+export interface PreviewChoices {
+  timewarriorProjectRule?: TimewarriorProjectRule;
+}
+
+/** Formats whose times are wall-clock times without a zone: the preview asks which zone they were recorded in. */
+export const WALL_TIME_FORMATS: readonly ImportFormat[] = [
+  'toggl-csv',
+  'clockify-csv',
+  'kimai-csv',
+  'super-productivity-json',
+];
 
 interface Held {
   source: ImportFormat;
@@ -73,13 +93,23 @@ export async function previewImport(
   data: Comlink.Remote<DataApi>,
   file: File,
   timeZone: string,
+  choices: PreviewChoices = {},
 ): Promise<ImportSummary> {
   const text = await readText(file);
-  const { parseImport } = await import('./imports.ts');
-  const parsed = parseImport({ name: file.name, text }, { timeZone });
+  const { parseImport, TIMEWARRIOR_PROJECT_RULES } = await import('./imports.ts');
+  const rule = choices.timewarriorProjectRule ?? 'first-tag';
+  if (!TIMEWARRIOR_PROJECT_RULES.includes(rule))
+    throw new AppError('VALIDATION', `“${String(rule)}” is not a way LightTrack reads Timewarrior tags`);
+  const parsed = parseImport({ name: file.name, text }, { timeZone, timewarriorProjectRule: rule });
   held.clear();
   discardRestore();
-  if (parsed.format === 'lighttrack-json') return previewRestore(data, file.name, text);
+  if (parsed.format === 'lighttrack-json')
+    return {
+      ...(await previewRestore(data, file.name, text)),
+      wallTime: false,
+      timeZone,
+      timewarriorProjectRule: null,
+    };
   const problems = [...parsed.problems];
   const finished: (ImportedSession & { end: number })[] = [];
   let running = 0;
@@ -153,6 +183,9 @@ export async function previewImport(
     overlapExamples: examples,
     first: starts.length ? Math.min(...starts.slice(0, 100_000)) : null,
     last: starts.length ? Math.max(...starts.slice(0, 100_000)) : null,
+    wallTime: WALL_TIME_FORMATS.includes(parsed.format),
+    timeZone,
+    timewarriorProjectRule: parsed.format === 'timewarrior-json' ? rule : null,
   };
 }
 

@@ -53,7 +53,7 @@ export async function previewRestore(
   data: Comlink.Remote<DataApi>,
   fileName: string,
   text: string,
-): Promise<ImportSummary> {
+): Promise<Omit<ImportSummary, 'wallTime' | 'timeZone' | 'timewarriorProjectRule'>> {
   const file = parseLighttrackFile(text);
   const present = new Set<string>();
   for (let i = 0; i < file.sessions.length; i += CHECK_CHUNK)

@@ -6,6 +6,7 @@ import { controlStyles, dialogStyles, fieldStyles } from '../../components/style
 import type { DataClient } from '../../services/data-client.ts';
 import { exportClientFor, type ImportSummary, type Progress } from '../../services/export-client.ts';
 import { progressStyles } from './progress-styles.ts';
+import { importChoices, type Choice } from './import-choices.ts';
 import { restoreAdds, restorePreview } from './restore-preview.ts';
 import { hoursText, leftText } from './words.ts';
 
@@ -49,6 +50,7 @@ export class LtImportDialog extends LitElement {
     .body > .hint { margin-top: 0.75rem; }
     input[type='file'] { max-inline-size: 100%; }
     label.field { display: grid; gap: 0.3rem; font-size: var(--lt-text-sm, 0.87rem); }
+    .choices { display: grid; gap: 0.6rem; margin: 0 0 0.9rem; }
     label.check { display: flex; gap: 0.45rem; align-items: center; font-size: var(--lt-text-sm, 0.87rem); }
   `,
   ];
@@ -60,6 +62,11 @@ export class LtImportDialog extends LitElement {
   @state() private error: string | null = null;
   /** a LightTrack JSON restore: also take the file's settings (on by default into an empty database) */
   @state() private restoreSettings = false;
+  /** the file being previewed, kept so a changed choice re-runs its preview */
+  #file: File | null = null;
+  #choice: Choice = {};
+  /** a choice's preview is being read: confirming now would write the one it replaces */
+  @state() private rerunning = false;
   @query('dialog') private dialog!: HTMLDialogElement;
   #abort: AbortController | null = null;
 
@@ -92,7 +99,7 @@ export class LtImportDialog extends LitElement {
               : html`<button class="btn" type="button" ?disabled=${this.phase === 'reading'} @click=${() => this.#close()}>Cancel</button>`
           }
           ${
-            this.phase === 'preview' && restoreAdds(this.summary!, this.restoreSettings)
+            this.phase === 'preview' && !this.rerunning && restoreAdds(this.summary!, this.restoreSettings)
               ? html`<button class="btn primary" type="button" @click=${() => void this.#confirm()}>${this.summary!.restore ? 'Restore' : 'Import'} ${this.summary!.toAdd.toLocaleString()} session${this.summary!.toAdd === 1 ? '' : 's'}</button>`
               : nothing
           }
@@ -118,6 +125,7 @@ export class LtImportDialog extends LitElement {
     return html`
       <p class="lead" role="status">${FORMAT_NAMES[s.format]} · ${s.found.toLocaleString()} session${s.found === 1 ? '' : 's'} found${s.first !== null ? `, ${when(s.first)} to ${when(s.last)}` : ''}.
         ${s.toAdd === 0 && s.found > 0 ? html`<strong>All ${s.alreadyImported.toLocaleString()} were already imported: nothing to add.</strong>` : nothing}</p>
+      ${importChoices(s, this.rerunning, (choice) => void this.#rerun(choice))}
       <ul class="figures">
         <li><strong>${s.toAdd.toLocaleString()}</strong><span>to add</span></li>
         <li><strong>${hoursText(s.totalMs)}</strong><span>worked time</span></li>
@@ -162,9 +170,24 @@ export class LtImportDialog extends LitElement {
       <p class="hint">Cancel takes back everything this import wrote.</p>`;
   }
 
+  async #rerun(choice: Choice): Promise<void> {
+    if (!this.#file || !this.client) return;
+    this.#choice = { ...this.#choice, ...choice };
+    [this.error, this.rerunning] = [null, true];
+    try {
+      // the previous preview's rows are dropped by the worker when the new one is held
+      this.summary = await exportClientFor(this.client).previewImport(this.#file, this.#choice);
+    } catch (error) {
+      this.error = toAppError(error).message;
+    } finally {
+      this.rerunning = false;
+    }
+  }
+
   async #read(file: File | null): Promise<void> {
     if (!file || !this.client) return;
     [this.phase, this.error] = ['reading', null];
+    [this.#file, this.#choice] = [file, {}];
     try {
       this.summary = await exportClientFor(this.client).previewImport(file);
       this.restoreSettings = this.summary.restore?.emptyDatabase ?? false;
