@@ -17,6 +17,8 @@ import { progressStyles } from './progress-styles.ts';
 
 type Phase = 'choose' | 'running' | 'done';
 
+/** What a new export starts from (a history entry run again brings its own). */
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { delimiter: ',', bom: false, durations: 'hm' };
 /**
  * "Export…": the format and its options for exactly the report shown (range, grouping, filters; rounding from
  * settings), then a progress bar with the time left and Cancel, written by the export worker.
@@ -44,7 +46,8 @@ export class LtExportDialog extends LitElement {
   /** words for the selection, e.g. "This month · by project · filtered" */
   @property() summary = '';
   @property() format: ExportFormat = 'csv';
-  @state() private options: ExportOptions = { delimiter: ',', bom: false, durations: 'hm' };
+  /** the format's options: the defaults, or a history entry's own when it is run again */
+  @property({ attribute: false }) options: ExportOptions = { ...DEFAULT_EXPORT_OPTIONS };
   @state() private destination: Destination = 'file';
   @state() private phase: Phase = 'choose';
   @state() private progress: Progress | null = null;

@@ -145,7 +145,7 @@ export class LtReportsView extends LitElement {
   async openExport(again?: ExportHistoryEntry): Promise<void> {
     const m = this.model;
     if (!m || !this.client) return;
-    await import('../exports/lt-export-dialog.ts');
+    const { DEFAULT_EXPORT_OPTIONS } = await import('../exports/lt-export-dialog.ts');
     let dialog = this.renderRoot.querySelector('lt-export-dialog');
     if (!dialog) {
       dialog = document.createElement('lt-export-dialog');
@@ -158,8 +158,11 @@ export class LtReportsView extends LitElement {
     if (again) {
       dialog.selection = again.selection;
       dialog.format = again.format;
+      // the options it was written with (delimiter, BOM, durations), over the defaults an older entry may lack
+      dialog.options = { ...DEFAULT_EXPORT_OPTIONS, ...again.options };
       dialog.summary = `Again: ${again.selection.title}, ${again.selection.from} to ${again.selection.to}, over the data as it is now.`;
     } else {
+      dialog.options = { ...DEFAULT_EXPORT_OPTIONS };
       // the range as the report answered it ("all time" resolves to the first and last tracked days)
       const range = r && q.preset === 'all' ? { from: r.from, to: r.to } : { from: q.from, to: q.to };
       const title = q.preset === 'all' ? `All time, ${rangeLabel(range)}` : rangeLabel(q);
