@@ -145,6 +145,31 @@ describe('LightTrack JSON restore (real data and export workers on OPFS)', () =>
     expect((await snapshot(target)).sessions).to.have.length(5);
   });
 
+  it('a cancelled restore leaves nothing behind: no sessions, projects, tags or goals', async function () {
+    this.timeout(60_000);
+    const source = await start('lt-src3');
+    await fill(source);
+    const file = await exportFile(source);
+    const target = await start('lt-dst3');
+    const summary = await target.exporter.previewImport(file, await target.port(), 'UTC');
+    const controller = new AbortController();
+    controller.abort();
+    const error = await rejection(
+      target.exporter.confirmImport(
+        summary.previewId,
+        await target.port(),
+        Comlink.proxy(() => undefined),
+        controller.signal,
+        { restoreSettings: true },
+      ),
+    );
+    expect(error.details).to.include({ cancelled: true });
+    const after = await snapshot(target);
+    expect([after.sessions, after.projects, after.tags, after.goals]).to.deep.equal([[], [], [], []]);
+    expect(after.settings.weekStart).to.equal(1);
+    expect((await target.data.api.undoState()).undo).to.equal(null);
+  });
+
   it('refuses a damaged file with its path and writes nothing', async () => {
     const target = await start('lt-bad');
     const bad = new File(
