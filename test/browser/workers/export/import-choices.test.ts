@@ -19,7 +19,7 @@ async function fixture(name: string): Promise<File> {
 }
 
 /** The import dialog in real Chromium, on a real data worker and a real export worker. */
-describe('import preview choices: time zone and Timewarrior rule re-run the preview', () => {
+describe('import dialog: time zone and Timewarrior choices re-run the preview; a LightTrack file shows its restore', () => {
   let data: DataClient;
   let dialog: LtImportDialog;
   const summary = () => (dialog as unknown as { summary: ImportSummary | null }).summary;
@@ -70,6 +70,66 @@ describe('import preview choices: time zone and Timewarrior rule re-run the prev
     zone.value = 'Not/AZone';
     zone.dispatchEvent(new Event('change'));
     expect(zone.value).to.equal('Asia/Tokyo'); // not a zone: back to the one in force, nothing re-run
+  });
+
+  it('a LightTrack JSON file shows what its restore creates; into an empty database its settings are ticked', async function () {
+    this.timeout(30_000);
+    const P = '019a0000-0000-7000-8000-0000000000a1';
+    const T = Date.UTC(2026, 2, 2, 14);
+    const file = {
+      format: 'lighttrack',
+      version: 1,
+      exportedAt: T,
+      projects: [
+        { id: P, name: 'Website', color: '#3366ff', parentId: null, client: 'Acme', hourlyRate: 80, currency: 'USD' },
+      ].map((p) => ({
+        ...p,
+        billableDefault: false,
+        budgetMinutes: null,
+        budgetPeriod: null,
+        estimateMinutes: null,
+        productivity: 'neutral',
+        archivedAt: null,
+        createdAt: T,
+        updatedAt: T,
+      })),
+      tags: [],
+      goals: [],
+      settings: { weekStart: 0, exportPerson: 'Zoë' },
+      sessions: [
+        {
+          id: '019a0000-0000-7000-8000-000000000001',
+          name: 'Design',
+          description: '',
+          projectId: P,
+          tags: [],
+          billable: true,
+          start: T,
+          end: T + H,
+          pauses: [{ start: T + 10 * 60_000, end: T + 20 * 60_000 }],
+          source: 'timer',
+        },
+      ],
+    };
+    const s = await pick(new File([JSON.stringify(file)], 'backup.json'));
+    expect(s.restore).to.deep.include({ projectsToCreate: 1, tagsToCreate: 0, emptyDatabase: true });
+    await dialog.updateComplete;
+    const figures = [...part('ul[data-restore]')!.querySelectorAll('li')].map(
+      (li) => `${li.querySelector('strong')!.textContent} ${li.querySelector('span')!.textContent}`,
+    );
+    expect(figures).to.deep.equal(['1 projects to create', '0 tags to create', '0 goals to add', '2 settings differ']);
+    const tick = part<HTMLInputElement>('input[name="restore-settings"]')!;
+    expect(tick.checked).to.equal(true);
+    const confirm = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
+      b.textContent!.startsWith('Restore'),
+    )!;
+    confirm.click();
+    await until(async () => (await data.data.getSettings()).exportPerson === 'Zoë', 'the settings restored');
+    expect((await data.data.getSettings()).weekStart).to.equal(0);
+    const page = await data.data.exportSessions({ from: '2026-03-01', to: '2026-03-31', generatedAt: T + 2 * H });
+    expect(page.sessions.map((x) => [x.name, x.projectPath, x.workedMs])).to.deep.equal([
+      ['Design', ['Website'], 50 * 60_000],
+    ]);
   });
 
   it('a Timewarrior export offers the tag rule; choosing “no project” re-reads the tags', async function () {
