@@ -26,10 +26,10 @@ export function restorePreview(s: ImportSummary, restoreSettings: boolean, onTog
   const changes = r.settingsToChange.map((k) => SETTING_WORDS[k] ?? k);
   return html`<h3>Restore</h3>
     <ul class="figures" data-restore>
-      <li><strong>${r.projectsToCreate.toLocaleString()}</strong><span>projects to create</span></li>
-      <li><strong>${r.tagsToCreate.toLocaleString()}</strong><span>tags to create</span></li>
-      <li><strong>${r.goalsToCreate.toLocaleString()}</strong><span>goals to add</span></li>
-      <li><strong>${r.settingsToChange.length.toLocaleString()}</strong><span>settings differ</span></li>
+      <li><strong>${r.projectsToCreate.toLocaleString()}</strong><span>${r.projectsToCreate === 1 ? 'project' : 'projects'} to create</span></li>
+      <li><strong>${r.tagsToCreate.toLocaleString()}</strong><span>${r.tagsToCreate === 1 ? 'tag' : 'tags'} to create</span></li>
+      <li><strong>${r.goalsToCreate.toLocaleString()}</strong><span>${r.goalsToCreate === 1 ? 'goal' : 'goals'} to add</span></li>
+      <li><strong>${r.settingsToChange.length.toLocaleString()}</strong><span>${r.settingsToChange.length === 1 ? 'setting differs' : 'settings differ'}</span></li>
     </ul>
     ${
       changes.length

@@ -117,7 +117,7 @@ describe('import dialog: time zone and Timewarrior choices re-run the preview; a
     const figures = [...part('ul[data-restore]')!.querySelectorAll('li')].map(
       (li) => `${li.querySelector('strong')!.textContent} ${li.querySelector('span')!.textContent}`,
     );
-    expect(figures).to.deep.equal(['1 projects to create', '0 tags to create', '0 goals to add', '2 settings differ']);
+    expect(figures).to.deep.equal(['1 project to create', '0 tags to create', '0 goals to add', '2 settings differ']);
     const tick = part<HTMLInputElement>('input[name="restore-settings"]')!;
     expect(tick.checked).to.equal(true);
     const confirm = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
