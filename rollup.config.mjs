@@ -141,6 +141,11 @@ const bench = [
     output: { dir: 'dist/bench', format: 'es', inlineDynamicImports: true },
   },
   {
+    input: 'build/bench/exports-worker.ts',
+    plugins: browserPlugins(),
+    output: { dir: 'dist/bench', format: 'es', inlineDynamicImports: true },
+  },
+  {
     input: 'build/bench/native.ts',
     external: [...nodeExternal, 'better-sqlite3'],
     plugins: [nodeResolve({ preferBuiltins: true }), ts()],

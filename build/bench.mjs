@@ -5,8 +5,10 @@
 //
 // Environment: BENCH_ROWS (100000) and BENCH_BATCH (10000) size the insert/query comparison; BENCH_FILE_ROWS (250000)
 // the large file; BENCH_MATRIX_ROWS (100000) each matrix cell's bulk insert; BENCH_PAGE_SIZES (4096,16384,65536);
-// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui picks sections;
+// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports picks sections;
 // BENCH_REPORTS_UI_SIZE (250000) sizes the Reports view's database;
+// BENCH_EXPORT_ROWS (250000) sizes the exports section (CSV, iCalendar, Markdown, JSON, XLSX); BENCH_EXPORT_PDF_ROWS
+// (5000) its PDF; BENCH_IMPORT_ROWS (100000) its Toggl CSV import preview;
 // BENCH_JSON=1 also prints the raw results.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +23,12 @@ const fileRows = Number(env.BENCH_FILE_ROWS ?? 250_000);
 const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
-const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui';
+const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports';
 const reportSizes = env.BENCH_REPORT_SIZES ?? '250000,1000000';
 const reportsUiSize = env.BENCH_REPORTS_UI_SIZE ?? '250000';
+const exportRows = env.BENCH_EXPORT_ROWS ?? '250000';
+const pdfRows = env.BENCH_EXPORT_PDF_ROWS ?? '5000';
+const importRows = env.BENCH_IMPORT_ROWS ?? '100000';
 const sections = only.split(',');
 
 const { runNative, runNativeConfig, runNativeReports } = await import(path.join(root, 'dist/bench/native.js'));
@@ -32,7 +37,8 @@ const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
 const native = sections.includes('engine') ? await runNative(rows, batch) : null;
 
 const web = await startWebServer(path.join(root, 'dist'), 0);
-const browser = await chromium.launch(chromiumLaunchOptions);
+// precise memory info: performance.memory in the exports worker reports the real heap, not a coarse bucket
+const browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--enable-precise-memory-info'] });
 const version = browser.version();
 let page;
 try {
@@ -43,7 +49,7 @@ try {
     if (m.type() === 'info') console.error(`   … ${m.text()}`); // progress of long sections
   });
   tab.on('crash', () => console.error('page crashed'));
-  const query = new URLSearchParams({ rows, batch, fileRows, matrixRows, pageSizes, coalescing, only, reportSizes, reportsUiSize });
+  const query = new URLSearchParams({ rows, batch, fileRows, matrixRows, pageSizes, coalescing, only, reportSizes, reportsUiSize, exportRows, pdfRows, importRows });
   tab.setDefaultTimeout(0);
   await tab.goto(`${web.url}bench/bench.html?${query}`);
   page = await tab.evaluate(() => window.benchResult);
@@ -239,4 +245,25 @@ if (page.reportsUi) {
   const v = u.views;
   const per = Object.entries(v.perView).map(([k, c]) => `${k} ${c}`).join(', ');
   console.log(`   switching views (${v.switches} switches, Day/Week/Projects/Reports/Settings/Diagnostics): tasks over 50 ms: ${v.longTasks}${per ? ` (${per})` : ''}; longest ${v.longest}  [goal none; ${v.longTasks === 0 ? 'met' : 'MISSED'}]`);
+}
+
+if (page.exports) {
+  const x = page.exports;
+  const heap = (b) => (b === null ? 'n/a' : mb(b));
+  console.log(`\n== Exports and imports (issue 17): each writer in a dedicated module worker, fed 500-row pages; bytes counted, not kept`);
+  console.log(`   time = the writer's own page()/finish() calls (making the pages is not counted); heap = the worker's JS heap` +
+    (x.memoryMeasurable ? ' (performance.memory, precise), before → highest after any page' : ' — not measured: performance.memory is not exposed in this worker'));
+  console.log(`   ${'format'.padEnd(16)}${'sessions'.padStart(9)}${'time'.padStart(12)}${'finish'.padStart(11)}${'longest page'.padStart(14)}${'output'.padStart(10)}${'heap'.padStart(22)}  goal`);
+  for (const r of x.runs) {
+    const goal = r.goalMs === null ? 'no goal' : `${budget(r.ms, r.goalMs)}${r.ms <= r.goalMs ? ' (met)' : ' (MISSED)'}`;
+    console.log(`   ${r.format.padEnd(16)}${n(r.rows).padStart(9)}${f(r.ms, 0).padStart(12)}${f(r.finishMs, 0).padStart(11)}${f(r.longestPageMs, 0).padStart(14)}` +
+      `${mb(r.bytes).padStart(10)}${`${heap(r.heapBeforeBytes)} → ${heap(r.heapPeakBytes)}`.padStart(22)}  ${goal}`);
+  }
+  const s = x.smallCsv;
+  const full = x.runs.find((r) => r.format === 'csv');
+  console.log(`   memory flat with size? detailed CSV of ${n(s.rows)} sessions peaks at ${heap(s.heapPeakBytes)}, of ${n(full.rows)} at ${heap(full.heapPeakBytes)}` +
+    ` (goal: not growing with the export)`);
+  const i = x.importRun;
+  console.log(`   import preview (parseImport) of a ${n(i.rows)}-row Toggl CSV (${mb(i.fileBytes)}): ${f(i.ms, 0)}; ${n(i.sessions)} sessions, ${n(i.problems)} problems;` +
+    ` heap after ${heap(i.heapPeakBytes)}  [${budget(i.ms, i.goalMs)}${i.ms <= i.goalMs ? ' (met)' : ' (MISSED)'}]`);
 }

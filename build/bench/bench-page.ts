@@ -11,6 +11,7 @@ import { dayBench, type DayBenchResult } from './day-bench.ts';
 import { chartsBench, type ChartsBenchRow } from './charts-bench.ts';
 import { reportBench, type ReportBenchResult } from './report-bench.ts';
 import { reportsUiBench, type ReportsUiResult } from './reports-ui-bench.ts';
+import { exportsBench, type ExportsBenchResult } from './exports-bench.ts';
 
 installErrorTransfer();
 
@@ -35,6 +36,7 @@ export interface PageResult {
   reports?: ReportBenchResult;
   charts?: ChartsBenchRow[];
   reportsUi?: ReportsUiResult;
+  exports?: ExportsBenchResult;
   sections: string[];
 }
 
@@ -488,6 +490,10 @@ async function main(): Promise<PageResult> {
   if (sections.includes('reports-ui')) {
     const size = Number(params.get('reportsUiSize') ?? 250_000);
     result.reportsUi = await reportsUiBench(newDataWorker, new URL('../renderer/workers/data-worker.js', import.meta.url), size, 10_000);
+  }
+  if (sections.includes('exports')) {
+    const exportRows = Number(params.get('exportRows') ?? 250_000);
+    result.exports = await exportsBench(exportRows, Number(params.get('pdfRows') ?? 5_000), Number(params.get('importRows') ?? 100_000));
   }
   return result;
 }

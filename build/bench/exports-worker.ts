@@ -1,0 +1,93 @@
+import * as Comlink from 'comlink';
+import type { ExportWriter } from '../../shared/export-rows.ts';
+import { createWriter, type FormatId, type FormatOptions } from '../../workers/export/formats/index.ts';
+import { parseImport } from '../../workers/export/imports.ts';
+import { lighttrackExtras, report } from '../../test/browser/workers/export/fixture.ts';
+import { benchContext, exportSessionsPage } from './export-sessions.ts';
+
+/**
+ * The exports bench, in a dedicated module worker like the export worker (no DOM): each writer fed 500-row pages of
+ * ExportSession as the data worker would hand them, its bytes counted and dropped (the real worker streams them to a
+ * file). Only the writer's own calls are timed; making the pages is not.
+ */
+const PAGE = 500;
+
+export interface ExportRun {
+  format: string;
+  rows: number;
+  ms: number;
+  /** the part of ms spent in finish() */
+  finishMs: number;
+  bytes: number;
+  /** the worker's JS heap: before, and the highest seen after any page (null when the browser does not say) */
+  heapBeforeBytes: number | null;
+  heapPeakBytes: number | null;
+  /** the longest single page() call */
+  longestPageMs: number;
+}
+
+export interface ImportRun {
+  rows: number;
+  fileBytes: number;
+  ms: number;
+  sessions: number;
+  problems: number;
+  heapPeakBytes: number | null;
+}
+
+const memory = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+const heap = () => memory()?.usedJSHeapSize ?? null;
+
+async function runFormat<F extends FormatId>(format: F, rows: number, options: FormatOptions[F]): Promise<ExportRun> {
+  const context = benchContext(rows);
+  const heapBeforeBytes = heap();
+  let heapPeakBytes = heapBeforeBytes;
+  let ms = 0;
+  let bytes = 0;
+  let longestPageMs = 0;
+  let t = performance.now();
+  const writer: ExportWriter = await createWriter(format, context, options);
+  ms += performance.now() - t;
+  for (let from = 0; from < rows; from += PAGE) {
+    const sessions = exportSessionsPage(from, Math.min(PAGE, rows - from));
+    t = performance.now();
+    const out = await writer.page(sessions);
+    const took = performance.now() - t;
+    ms += took;
+    longestPageMs = Math.max(longestPageMs, took);
+    bytes += out.byteLength;
+    const h = heap();
+    if (h !== null && (heapPeakBytes === null || h > heapPeakBytes)) heapPeakBytes = h;
+  }
+  t = performance.now();
+  const last = await writer.finish({ ...report, from: context.from, to: context.to });
+  const finishMs = performance.now() - t;
+  ms += finishMs;
+  bytes += last.byteLength;
+  const h = heap();
+  if (h !== null && (heapPeakBytes === null || h > heapPeakBytes)) heapPeakBytes = h;
+  return { format, rows, ms, finishMs, bytes, heapBeforeBytes, heapPeakBytes, longestPageMs };
+}
+
+/** A Toggl detailed CSV of `rows` sessions, written by our own Toggl preset (which Toggl's importer and ours read). */
+async function togglFile(rows: number): Promise<string> {
+  const writer = await createWriter('csv-toggl', benchContext(rows), { currencies: ['USD', 'EUR'] });
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  for (let from = 0; from < rows; from += PAGE) parts.push(decoder.decode(await writer.page(exportSessionsPage(from, Math.min(PAGE, rows - from)))));
+  parts.push(decoder.decode(await writer.finish(report)));
+  return parts.join('');
+}
+
+Comlink.expose({
+  memoryMeasurable: () => heap() !== null,
+  runFormat,
+  async runImport(rows: number): Promise<ImportRun> {
+    const text = await togglFile(rows);
+    const t = performance.now();
+    const preview = parseImport({ name: 'toggl.csv', text }, { timeZone: 'America/New_York' });
+    const ms = performance.now() - t;
+    return { rows, fileBytes: new TextEncoder().encode(text).byteLength, ms, sessions: preview.sessions.length, problems: preview.problems.length, heapPeakBytes: heap() };
+  },
+  lighttrackExtras: () => lighttrackExtras,
+});
