@@ -23,36 +23,86 @@ export interface LocalTime {
 }
 
 const HOUR = 3_600_000;
-const offsetCache = new Map<string, Map<number, number | null>>();
+const DAY = 86_400_000;
+
+/** Per zone: offsets by UTC hour, and the last window [from, to) known to share one offset (exports run in order). */
+interface ZoneCache {
+  hours: Map<number, number | null>;
+  from: number;
+  to: number;
+  offset: number;
+}
+const zoneCaches = new Map<string, ZoneCache>();
 
 /**
  * The zone's UTC offset at ms. Intl is ~10 µs a call, far too slow for 250k rows × 4 times, so offsets are kept per
  * UTC hour: an hour whose two ends share an offset has it throughout (zones change at most once an hour); only the
- * hour holding a change asks Intl for the exact instant.
+ * hour holding a change asks Intl for the exact instant. Sessions come in time order, so the run of hours around the
+ * last answer is kept as one window and most calls are two comparisons.
  */
 export function zoneOffset(ms: number, timeZone: string): number {
-  let zone = offsetCache.get(timeZone);
+  let zone = zoneCaches.get(timeZone);
   if (!zone) {
-    zone = new Map();
-    offsetCache.set(timeZone, zone);
+    zone = { hours: new Map(), from: 0, to: 0, offset: 0 };
+    zoneCaches.set(timeZone, zone);
   }
+  if (ms >= zone.from && ms < zone.to) return zone.offset;
   const hour = Math.floor(ms / HOUR);
-  let offset = zone.get(hour);
+  const offset = hourOffset(zone, hour, timeZone);
+  if (offset === null) return offsetAt(ms, timeZone);
+  // widen the window to the neighbouring hours with the same offset (a day either side at most)
+  let from = hour;
+  let to = hour + 1;
+  while (to - hour < 24 && hourOffset(zone, to, timeZone) === offset) to++;
+  while (hour - from < 24 && hourOffset(zone, from - 1, timeZone) === offset) from--;
+  zone.from = from * HOUR;
+  zone.to = to * HOUR;
+  zone.offset = offset;
+  return offset;
+}
+
+function hourOffset(zone: ZoneCache, hour: number, timeZone: string): number | null {
+  let offset = zone.hours.get(hour);
   if (offset === undefined) {
     const a = offsetAt(hour * HOUR, timeZone);
     offset = a === offsetAt((hour + 1) * HOUR, timeZone) ? a : null;
-    if (zone.size > 200_000) zone.clear();
-    zone.set(hour, offset);
+    if (zone.hours.size > 200_000) zone.hours.clear();
+    zone.hours.set(hour, offset);
   }
-  return offset ?? offsetAt(ms, timeZone);
+  return offset;
+}
+
+/** '00'…'59': clock fields without padStart per call */
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+
+interface CivilDay {
+  y: number;
+  m: number;
+  d: number;
+  date: string;
+}
+/** day number (since 1970-01-01) → its civil date; an export's days repeat ~70 times each */
+const days = new Map<number, CivilDay>();
+function civilDay(day: number): CivilDay {
+  let c = days.get(day);
+  if (!c) {
+    const t = new Date(day * DAY);
+    const y = t.getUTCFullYear(), m = t.getUTCMonth() + 1, d = t.getUTCDate();
+    c = { y, m, d, date: `${pad(y, 4)}-${TWO[m]}-${TWO[d]}` };
+    if (days.size > 100_000) days.clear();
+    days.set(day, c);
+  }
+  return c;
 }
 
 export function localTime(ms: number, timeZone: string): LocalTime {
   const offsetMs = zoneOffset(ms, timeZone);
-  const wall = new Date(ms + offsetMs);
-  const y = wall.getUTCFullYear(), m = wall.getUTCMonth() + 1, d = wall.getUTCDate();
-  const hour = wall.getUTCHours(), minute = wall.getUTCMinutes(), second = wall.getUTCSeconds();
-  return { y, m, d, hour, minute, second, offsetMs, date: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, time: `${pad(hour)}:${pad(minute)}:${pad(second)}` };
+  const wall = ms + offsetMs;
+  const day = Math.floor(wall / DAY);
+  const c = civilDay(day);
+  const secondOfDay = Math.floor((wall - day * DAY) / 1000);
+  const hour = Math.floor(secondOfDay / 3600), minute = Math.floor(secondOfDay / 60) % 60, second = secondOfDay % 60;
+  return { y: c.y, m: c.m, d: c.d, hour, minute, second, offsetMs, date: c.date, time: `${TWO[hour]}:${TWO[minute]}:${TWO[second]}` };
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2026-03-08T03:30:00-04:00 (a reader gets the instant and the wall time). */
@@ -61,10 +111,19 @@ export function isoLocal(ms: number, timeZone: string): string {
 }
 
 export function isoOf(t: LocalTime): string {
-  const offsetMin = Math.round(t.offsetMs / 60_000);
-  const sign = offsetMin < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMin);
-  return `${t.date}T${t.time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${t.date}T${t.time}${offsetText(t.offsetMs)}`;
+}
+
+const offsetTexts = new Map<number, string>();
+function offsetText(offsetMs: number): string {
+  let text = offsetTexts.get(offsetMs);
+  if (text === undefined) {
+    const offsetMin = Math.round(offsetMs / 60_000);
+    const abs = Math.abs(offsetMin);
+    text = `${offsetMin < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+    offsetTexts.set(offsetMs, text);
+  }
+  return text;
 }
 
 /** The wall time as if it were UTC: what spreadsheets (which have no zones) should show. */
