@@ -142,7 +142,10 @@ const bench = [
   },
   {
     input: 'build/bench/exports-worker.ts',
-    plugins: browserPlugins(),
+    // the PDF timesheet's fonts, fetched by the bench worker as the export worker will
+    plugins: [...browserPlugins(), copy(Object.fromEntries(['@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+      '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf', '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+      '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'].map((file) => [`node_modules/${file}`, `fonts/${file.split('/').pop()}`])))],
     output: { dir: 'dist/bench', format: 'es', inlineDynamicImports: true },
   },
   {
