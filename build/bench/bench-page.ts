@@ -493,7 +493,8 @@ async function main(): Promise<PageResult> {
   }
   if (sections.includes('exports')) {
     const exportRows = Number(params.get('exportRows') ?? 250_000);
-    result.exports = await exportsBench(exportRows, Number(params.get('pdfRows') ?? 5_000), Number(params.get('importRows') ?? 100_000));
+    result.exports = await exportsBench(exportRows, Number(params.get('pdfRows') ?? 5_000), Number(params.get('importRows') ?? 100_000),
+      params.get('exportFormats')?.split(',') ?? null);
   }
   return result;
 }

@@ -33,7 +33,7 @@ async function inWorker<T>(work: (api: Comlink.Remote<Api>) => Promise<T>): Prom
   }
 }
 
-export async function exportsBench(rows: number, pdfRows: number, importRows: number): Promise<ExportsBenchResult> {
+export async function exportsBench(rows: number, pdfRows: number, importRows: number, formats: string[] | null = null): Promise<ExportsBenchResult> {
   const memoryMeasurable = await inWorker((api) => api.memoryMeasurable());
   const cases: [FormatId, number, object, number | null][] = [
     ['csv', rows, {}, 3000],
@@ -47,6 +47,7 @@ export async function exportsBench(rows: number, pdfRows: number, importRows: nu
   ];
   const runs: ExportsBenchResult['runs'] = [];
   for (const [format, n, options, goalMs] of cases) {
+    if (formats && !formats.includes(format)) continue;
     console.info(`exports: ${format}, ${n} sessions`);
     const run = await inWorker(async (api) => {
       const opts = format === 'lighttrack-json' ? await api.lighttrackExtras() : options;
@@ -55,6 +56,7 @@ export async function exportsBench(rows: number, pdfRows: number, importRows: nu
     console.info(`exports: ${format} took ${run.ms.toFixed(0)} ms, ${(run.bytes / 1048576).toFixed(1)} MB`);
     runs.push({ ...run, goalMs });
   }
+  console.info(`exports: csv (small), ${Math.max(1, Math.round(rows / 5))} sessions`);
   const smallCsv = await inWorker((api) => api.runFormat('csv', Math.max(1, Math.round(rows / 5)), {}));
   console.info(`exports: import preview, ${importRows} Toggl rows`);
   const importRun = await inWorker((api) => api.runImport(importRows));
