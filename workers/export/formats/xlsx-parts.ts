@@ -68,15 +68,13 @@ export function escapeXml(text: string): string {
   return XML_SPECIAL.test(clean) ? clean.replace(XML_SPECIAL_ALL, (c) => ENTITIES[c]!) : clean;
 }
 
-/** Column letters for 0-based index: A…Z, AA… */
-export function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
-/** A text cell (inline string; whitespace kept). Text is never a formula here, whatever it starts with. */
-export const textCell = (ref: string, text: string, style = 0) =>
-  text === '' ? '' : `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ''}><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
-export const numberCell = (ref: string, value: number, style = 0) =>
-  Number.isFinite(value) ? `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${value}</v></c>` : '';
+/**
+ * Cells of the sessions sheet go without their `r` reference (optional in SpreadsheetML: a cell is the next column),
+ * an empty one as `<c/>`, and text keeps xml:space="preserve" only where it has edge or line whitespace: the sheet XML
+ * is a third smaller, and deflating it is most of an XLSX export's time.
+ */
+const EDGE_SPACE = /^\s|\s$|[\n\r\t]/;
+export const textCell = (text: string, style = 0) =>
+  text === '' ? '<c/>' : `<c t="inlineStr"${style ? ` s="${style}"` : ''}><is><t${EDGE_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeXml(text)}</t></is></c>`;
+export const numberCell = (value: number, style = 0) =>
+  Number.isFinite(value) ? `<c${style ? ` s="${style}"` : ''}><v>${value}</v></c>` : '<c/>';

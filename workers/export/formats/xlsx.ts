@@ -4,7 +4,7 @@ import type { Report } from '../../../shared/reports.ts';
 import { amountIn, groupWord, reportCurrencies, summaryRows } from './summary-rows.ts';
 import { projectLabel, utf8, wallClockMs } from './values.ts';
 import {
-  columnName, contentTypes, currencyStyle, numberCell, rootRels, SHEET_TAIL, sheetHead, STYLE, styles, textCell, workbook,
+  contentTypes, currencyStyle, numberCell, rootRels, SHEET_TAIL, sheetHead, STYLE, styles, textCell, workbook,
   workbookRels,
 } from './xlsx-parts.ts';
 
@@ -21,7 +21,6 @@ const SESSION_WIDTHS = [18, 18, 24, 18, 32, 32, 18, 9, 9, 9, 10, 12, 9, 14, 16, 
 const DAY_MS = 86_400_000;
 /** 1970-01-01 as an Excel serial day (the 1900 date system) */
 const EPOCH_SERIAL = 25_569;
-const COLUMNS = XLSX_SESSION_HEADER.map((_, i) => columnName(i));
 
 export function createXlsxWriter(context: ExportContext): ExportWriter {
   const out: Uint8Array[] = [];
@@ -65,17 +64,15 @@ export function createXlsxWriter(context: ExportContext): ExportWriter {
   const serial = (ms: number) => wallClockMs(ms, zone) / DAY_MS + EPOCH_SERIAL;
   let r = 1;
   const sessionRow = (s: ExportSession): string => {
-    const n = String(++r);
-    const c = (i: number) => COLUMNS[i]! + n;
-    const money = (i: number, amount: number | null) => (amount === null ? '' : numberCell(c(i), Math.round(amount * 100) / 100, styleOf(s.currency)));
-    return `<row r="${n}">` +
-      numberCell(c(0), serial(s.start), STYLE.dateTime) + numberCell(c(1), serial(s.end), STYLE.dateTime) +
-      textCell(c(2), projectLabel(s.projectPath)) + textCell(c(3), s.client ?? '') + textCell(c(4), s.name) +
-      textCell(c(5), s.description) + textCell(c(6), s.tags.join(', ')) + textCell(c(7), s.billable ? 'Yes' : 'No') +
-      numberCell(c(8), s.workedMs / DAY_MS, STYLE.duration) + numberCell(c(9), s.roundedMs / DAY_MS, STYLE.duration) +
-      numberCell(c(10), Math.round(s.workedMs / 36_000) / 100, STYLE.hours) + money(11, s.hourlyRate) +
-      textCell(c(12), s.currency ?? '') + money(13, s.amount) + money(14, s.amountRounded) +
-      textCell(c(15), s.running ? 'Yes' : 'No') + textCell(c(16), s.id) + '</row>';
+    const money = (amount: number | null) => (amount === null ? '<c/>' : numberCell(Math.round(amount * 100) / 100, styleOf(s.currency)));
+    return `<row r="${++r}">` +
+      numberCell(serial(s.start), STYLE.dateTime) + numberCell(serial(s.end), STYLE.dateTime) +
+      textCell(projectLabel(s.projectPath)) + textCell(s.client ?? '') + textCell(s.name) +
+      textCell(s.description) + textCell(s.tags.join(', ')) + textCell(s.billable ? 'Yes' : 'No') +
+      numberCell(s.workedMs / DAY_MS, STYLE.duration) + numberCell(s.roundedMs / DAY_MS, STYLE.duration) +
+      numberCell(Math.round(s.workedMs / 36_000) / 100, STYLE.hours) + money(s.hourlyRate) +
+      textCell(s.currency ?? '') + money(s.amount) + money(s.amountRounded) +
+      textCell(s.running ? 'Yes' : 'No') + textCell(s.id) + '</row>';
   };
   return {
     page(sessions) {
@@ -95,7 +92,7 @@ export function createXlsxWriter(context: ExportContext): ExportWriter {
 }
 
 const headerRow = (labels: readonly string[]) =>
-  `<row r="1">${labels.map((label, i) => textCell(`${columnName(i)}1`, label, STYLE.bold)).join('')}</row>`;
+  `<row r="1">${labels.map((label) => textCell(label, STYLE.bold)).join('')}</row>`;
 
 function summarySheet(report: Report, styleOf: (currency: string | null, bold?: boolean) => number): string {
   const currencies = reportCurrencies(report);
@@ -106,13 +103,11 @@ function summarySheet(report: Report, styleOf: (currency: string | null, bold?: 
   for (const row of summaryRows(report)) {
     const f = row.figures;
     const bold = row.level === 'total';
-    const n = String(++r);
-    const c = (i: number) => columnName(i) + n;
-    const duration = (i: number, ms: number, strong: boolean) => numberCell(c(i), ms / DAY_MS, strong ? STYLE.durationBold : STYLE.duration);
-    rows.push(`<row r="${n}">` + textCell(c(0), row.group, bold ? STYLE.bold : 0) + textCell(c(1), row.subGroup) +
-      duration(2, f.ms, bold) + duration(3, f.roundedMs, bold) + duration(4, f.billableMs, false) +
-      duration(5, f.billableRoundedMs, false) + numberCell(c(6), f.sessions) +
-      currencies.map((cur, i) => { const a = amountIn(f, cur); return a === null ? '' : numberCell(c(7 + i), a, styleOf(cur, bold)); }).join('') +
+    const duration = (ms: number, strong: boolean) => numberCell(ms / DAY_MS, strong ? STYLE.durationBold : STYLE.duration);
+    rows.push(`<row r="${++r}">` + textCell(row.group, bold ? STYLE.bold : 0) + textCell(row.subGroup) +
+      duration(f.ms, bold) + duration(f.roundedMs, bold) + duration(f.billableMs, false) +
+      duration(f.billableRoundedMs, false) + numberCell(f.sessions) +
+      currencies.map((cur) => { const a = amountIn(f, cur); return a === null ? '<c/>' : numberCell(a, styleOf(cur, bold)); }).join('') +
       '</row>');
   }
   return sheetHead([28, 16, 10, 10, 10, 16, 9, ...currencies.map(() => 14)]) + rows.join('') + SHEET_TAIL;
