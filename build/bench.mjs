@@ -39,8 +39,7 @@ const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
 const native = sections.includes('engine') ? await runNative(rows, batch) : null;
 
 const web = await startWebServer(path.join(root, 'dist'), 0);
-// precise memory info: performance.memory in the exports worker reports the real heap, not a coarse bucket
-const browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--enable-precise-memory-info'] });
+const browser = await chromium.launch(chromiumLaunchOptions);
 const version = browser.version();
 let page;
 let heaps = null;

@@ -10,7 +10,6 @@ export interface ExportsBenchResult {
   rows: number;
   pdfRows: number;
   importRows: number;
-  memoryMeasurable: boolean;
   runs: (ExportRun & { goalMs: number | null })[];
   /** the detailed CSV again at a fifth of the rows: its peak heap beside the full run's says whether memory grows */
   smallCsv: ExportRun;
@@ -18,7 +17,6 @@ export interface ExportsBenchResult {
 }
 
 type Api = {
-  memoryMeasurable(): boolean;
   runFormat<F extends FormatId>(format: F, rows: number, options: FormatOptions[F]): Promise<ExportRun>;
   runImport(rows: number): Promise<ImportRun>;
   lighttrackExtras(): FormatOptions['lighttrack-json'];
@@ -34,7 +32,6 @@ async function inWorker<T>(work: (api: Comlink.Remote<Api>) => Promise<T>): Prom
 }
 
 export async function exportsBench(rows: number, pdfRows: number, importRows: number, formats: string[] | null = null): Promise<ExportsBenchResult> {
-  const memoryMeasurable = await inWorker((api) => api.memoryMeasurable());
   const cases: [FormatId, number, object, number | null][] = [
     ['csv', rows, {}, 3000],
     ['csv-toggl', rows, { currencies: ['USD', 'EUR', 'JPY'] }, 3000],
@@ -60,5 +57,5 @@ export async function exportsBench(rows: number, pdfRows: number, importRows: nu
   const smallCsv = await inWorker((api) => api.runFormat('csv', Math.max(1, Math.round(rows / 5)), {}));
   console.info(`exports: import preview, ${importRows} Toggl rows`);
   const importRun = await inWorker((api) => api.runImport(importRows));
-  return { rows, pdfRows, importRows, memoryMeasurable, runs, smallCsv, importRun: { ...importRun, goalMs: 2000 } };
+  return { rows, pdfRows, importRows, runs, smallCsv, importRun: { ...importRun, goalMs: 2000 } };
 }

@@ -20,9 +20,6 @@ export interface ExportRun {
   /** the part of ms spent in finish() */
   finishMs: number;
   bytes: number;
-  /** the worker's JS heap: before, and the highest seen after any page (null when the browser does not say) */
-  heapBeforeBytes: number | null;
-  heapPeakBytes: number | null;
   /** the longest single page() call */
   longestPageMs: number;
 }
@@ -33,16 +30,11 @@ export interface ImportRun {
   ms: number;
   sessions: number;
   problems: number;
-  heapPeakBytes: number | null;
 }
 
-const memory = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
-const heap = () => memory()?.usedJSHeapSize ?? null;
-
+// The worker's heap is sampled from outside (build/bench/worker-heap.mjs): performance.memory is not exposed here.
 async function runFormat<F extends FormatId>(format: F, rows: number, options: FormatOptions[F]): Promise<ExportRun> {
   const context = benchContext(rows);
-  const heapBeforeBytes = heap();
-  let heapPeakBytes = heapBeforeBytes;
   let ms = 0;
   let bytes = 0;
   let longestPageMs = 0;
@@ -59,17 +51,13 @@ async function runFormat<F extends FormatId>(format: F, rows: number, options: F
     ms += took;
     longestPageMs = Math.max(longestPageMs, took);
     bytes += out.byteLength;
-    const h = heap();
-    if (h !== null && (heapPeakBytes === null || h > heapPeakBytes)) heapPeakBytes = h;
   }
   t = performance.now();
   const last = await writer.finish({ ...report, from: context.from, to: context.to });
   const finishMs = performance.now() - t;
   ms += finishMs;
   bytes += last.byteLength;
-  const h = heap();
-  if (h !== null && (heapPeakBytes === null || h > heapPeakBytes)) heapPeakBytes = h;
-  return { format, rows, ms, finishMs, bytes, heapBeforeBytes, heapPeakBytes, longestPageMs };
+  return { format, rows, ms, finishMs, bytes, longestPageMs };
 }
 
 async function fetchFont(file: string): Promise<Uint8Array> {
@@ -89,14 +77,13 @@ async function togglFile(rows: number): Promise<string> {
 }
 
 Comlink.expose({
-  memoryMeasurable: () => heap() !== null,
   runFormat,
   async runImport(rows: number): Promise<ImportRun> {
     const text = await togglFile(rows);
     const t = performance.now();
     const preview = parseImport({ name: 'toggl.csv', text }, { timeZone: 'America/New_York' });
     const ms = performance.now() - t;
-    return { rows, fileBytes: new TextEncoder().encode(text).byteLength, ms, sessions: preview.sessions.length, problems: preview.problems.length, heapPeakBytes: heap() };
+    return { rows, fileBytes: new TextEncoder().encode(text).byteLength, ms, sessions: preview.sessions.length, problems: preview.problems.length };
   },
   lighttrackExtras: () => lighttrackExtras,
 });
