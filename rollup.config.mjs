@@ -38,7 +38,10 @@ function preloadChunks(pages) {
         const chunk = bundle[entry];
         if (!asset || !chunk || chunk.type !== 'chunk') continue;
         const links = chunk.imports.map((file) => `<link rel="modulepreload" href="./${file}" />`).join('\n    ');
-        asset.source = String(asset.source).replace(new RegExp(`<script type="module"( async)? src="./${entry}"></script>`), (tag) => `${links}\n    ${tag}`);
+        asset.source = String(asset.source).replace(
+          new RegExp(`<script type="module"( async)? src="./${entry}"></script>`),
+          (tag) => `${links}\n    ${tag}`,
+        );
       }
     },
   };
@@ -49,7 +52,10 @@ const browserPlugins = () => [
   // the export worker's PDF libraries import JSON (font metrics) and a few CommonJS packages (brotli, dfa, node-html-better-parser)
   json(),
   commonjs(),
-  replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }),
+  replace({
+    preventAssignment: true,
+    values: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  }),
   ts(),
   production && minify({ target: 'es2022' }),
 ];
@@ -92,7 +98,13 @@ const app = [
     input: { server: 'build/web-server.ts', launch: 'build/web-launch.ts' },
     external: nodeExternal,
     plugins: [nodeResolve({ preferBuiltins: true }), ts()],
-    output: { dir: 'dist/web', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist/web',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
   },
   // Sandboxed preloads must be CommonJS and self-contained (they cannot require npm packages).
   {
@@ -119,10 +131,7 @@ const app = [
   // Each worker is its own module bundle; wa-sqlite finds its .wasm next to the worker (new URL(..., import.meta.url)).
   {
     input: 'workers/data/data-worker.ts',
-    plugins: [
-      ...browserPlugins(),
-      copy({ [WA_SQLITE_WASM]: 'wa-sqlite.wasm' }),
-    ],
+    plugins: [...browserPlugins(), copy({ [WA_SQLITE_WASM]: 'wa-sqlite.wasm' })],
     output: { dir: 'dist/renderer/workers', format: 'es', sourcemap: true, inlineDynamicImports: true },
   },
 ];
@@ -143,9 +152,19 @@ const bench = [
   {
     input: 'build/bench/exports-worker.ts',
     // the PDF timesheet's fonts, fetched by the bench worker as the export worker will
-    plugins: [...browserPlugins(), copy(Object.fromEntries(['@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
-      '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf', '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
-      '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'].map((file) => [`node_modules/${file}`, `fonts/${file.split('/').pop()}`])))],
+    plugins: [
+      ...browserPlugins(),
+      copy(
+        Object.fromEntries(
+          [
+            '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+            '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+            '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+            '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+          ].map((file) => [`node_modules/${file}`, `fonts/${file.split('/').pop()}`]),
+        ),
+      ),
+    ],
     output: { dir: 'dist/bench', format: 'es', inlineDynamicImports: true },
   },
   {

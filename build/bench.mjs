@@ -13,6 +13,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+
 import { chromiumLaunchOptions } from '../test/chromium.mjs';
 import { watchWorkerHeaps } from './bench/worker-heap.mjs';
 
@@ -54,7 +55,21 @@ try {
     if (label) heapWatch?.setLabel(label[1]);
   });
   tab.on('crash', () => console.error('page crashed'));
-  const query = new URLSearchParams({ rows, batch, fileRows, matrixRows, pageSizes, coalescing, only, reportSizes, reportsUiSize, exportRows, pdfRows, importRows, ...(exportFormats ? { exportFormats } : {}) });
+  const query = new URLSearchParams({
+    rows,
+    batch,
+    fileRows,
+    matrixRows,
+    pageSizes,
+    coalescing,
+    only,
+    reportSizes,
+    reportsUiSize,
+    exportRows,
+    pdfRows,
+    importRows,
+    ...(exportFormats ? { exportFormats } : {}),
+  });
   tab.setDefaultTimeout(0);
   heapWatch = sections.includes('exports') ? await watchWorkerHeaps(browser, 'exports-worker') : null;
   await tab.goto(`${web.url}bench/bench.html?${query}`);
@@ -83,32 +98,72 @@ console.log(`\nLightTrack bench — Chromium ${version}`);
 
 if (native) {
   const wasm = page.engine;
-  console.log(`\n== Engine vs native: ${n(rows)} sessions over 20 projects, inserted in batches of ${n(batch)} (app's pragmas)`);
+  console.log(
+    `\n== Engine vs native: ${n(rows)} sessions over 20 projects, inserted in batches of ${n(batch)} (app's pragmas)`,
+  );
   line('', 'wa-sqlite/OPFS (worker)', 'better-sqlite3 (native)', 'ratio (wasm/native)');
-  line('insert', `${f(wasm.insertMs)} (${rate(rows, wasm.insertMs)})`, `${f(native.insertMs)} (${rate(rows, native.insertMs)})`, ratio(wasm.insertMs, native.insertMs));
-  line('group by project+day, all years', f(wasm.groupAllMs), f(native.groupAllMs), ratio(wasm.groupAllMs, native.groupAllMs));
-  line('group by project+day, one year', f(wasm.groupYearMs), f(native.groupYearMs), ratio(wasm.groupYearMs, native.groupYearMs));
+  line(
+    'insert',
+    `${f(wasm.insertMs)} (${rate(rows, wasm.insertMs)})`,
+    `${f(native.insertMs)} (${rate(rows, native.insertMs)})`,
+    ratio(wasm.insertMs, native.insertMs),
+  );
+  line(
+    'group by project+day, all years',
+    f(wasm.groupAllMs),
+    f(native.groupAllMs),
+    ratio(wasm.groupAllMs, native.groupAllMs),
+  );
+  line(
+    'group by project+day, one year',
+    f(wasm.groupYearMs),
+    f(native.groupYearMs),
+    ratio(wasm.groupYearMs, native.groupYearMs),
+  );
   console.log(`(group-by medians of 5 warm runs; ${n(wasm.groupRows)} result rows over all years)`);
 }
 
 if (sections.includes('app')) {
   console.log('\n== The app data worker through its API (valibot validation + postMessage + SQL)');
-  console.log(`  insert ${n(rows)}: ${f(page.api.insertMs)} (${rate(rows, page.api.insertMs)}); year view: ${f(page.api.yearViewMs)}`);
-  console.log(`  longest main-thread gap while the worker inserted and queried: ${f(page.api.maxGapMs)}` +
-    ` (long tasks: ${page.api.longTasks}, longest ${f(page.api.longestTaskMs)}; budget: no task over 50 ms)`);
-  console.log(`  launch: worker start to database ready ${f(page.openMs)} (new file), ${f(page.reopenMs)} (${n(rows)} sessions)`);
-  console.log(`  start timer, committed: ${f(page.startTimerMs)}; stop timer: ${f(page.stopTimerMs)} (medians of 20, ${n(rows)} sessions)`);
+  console.log(
+    `  insert ${n(rows)}: ${f(page.api.insertMs)} (${rate(rows, page.api.insertMs)}); year view: ${f(page.api.yearViewMs)}`,
+  );
+  console.log(
+    `  longest main-thread gap while the worker inserted and queried: ${f(page.api.maxGapMs)}` +
+      ` (long tasks: ${page.api.longTasks}, longest ${f(page.api.longestTaskMs)}; budget: no task over 50 ms)`,
+  );
+  console.log(
+    `  launch: worker start to database ready ${f(page.openMs)} (new file), ${f(page.reopenMs)} (${n(rows)} sessions)`,
+  );
+  console.log(
+    `  start timer, committed: ${f(page.startTimerMs)}; stop timer: ${f(page.stopTimerMs)} (medians of 20, ${n(rows)} sessions)`,
+  );
   const a = page.app250k;
   if (a) {
-    console.log(`  -- the same worker on ${n(a.rows)} sessions (topped up through insertSessions in ${f(a.topUpMs, 0)}):`);
-    console.log(`  launch to ready (open() → '${a.openStatus}'): ${f(a.launchMs)} median of ${a.launchRuns.map((x) => x.toFixed(0)).join(', ')}  [budget ≤ 150 ms; ${budget(a.launchMs, 150)}; before this issue ~115 ms]`);
-    console.log(`  start timer, committed: p50 ${f(a.startTimerP50)}, p90 ${f(a.startTimerP90)}; stop timer p50 ${f(a.stopTimerP50)}  [budget p50 ≤ 5 ms; ${budget(a.startTimerP50, 5)}; before ~16.5 ms]`);
-    const during = (c) => (c.commits ? `; startTimer during it: ${c.commits} commits, longest (stall) ${f(c.stallMs)}` : '');
-    if (a.quickCheck) console.log(`  checkIntegrity(): quick_check of a snapshot in a check worker ${f(a.quickCheck.ms)} (${f(a.quickCheck.roundTripMs)} round trip), ok=${a.quickCheck.ok}${during(a.quickCheck)}`);
-    if (a.fullCheck) console.log(`  checkIntegrity({ full: true }): integrity_check, the same way ${f(a.fullCheck.ms)} (${f(a.fullCheck.roundTripMs)} round trip), ok=${a.fullCheck.ok}${during(a.fullCheck)}`);
+    console.log(
+      `  -- the same worker on ${n(a.rows)} sessions (topped up through insertSessions in ${f(a.topUpMs, 0)}):`,
+    );
+    console.log(
+      `  launch to ready (open() → '${a.openStatus}'): ${f(a.launchMs)} median of ${a.launchRuns.map((x) => x.toFixed(0)).join(', ')}  [budget ≤ 150 ms; ${budget(a.launchMs, 150)}; before this issue ~115 ms]`,
+    );
+    console.log(
+      `  start timer, committed: p50 ${f(a.startTimerP50)}, p90 ${f(a.startTimerP90)}; stop timer p50 ${f(a.stopTimerP50)}  [budget p50 ≤ 5 ms; ${budget(a.startTimerP50, 5)}; before ~16.5 ms]`,
+    );
+    const during = (c) =>
+      c.commits ? `; startTimer during it: ${c.commits} commits, longest (stall) ${f(c.stallMs)}` : '';
+    if (a.quickCheck)
+      console.log(
+        `  checkIntegrity(): quick_check of a snapshot in a check worker ${f(a.quickCheck.ms)} (${f(a.quickCheck.roundTripMs)} round trip), ok=${a.quickCheck.ok}${during(a.quickCheck)}`,
+      );
+    if (a.fullCheck)
+      console.log(
+        `  checkIntegrity({ full: true }): integrity_check, the same way ${f(a.fullCheck.ms)} (${f(a.fullCheck.roundTripMs)} round trip), ok=${a.fullCheck.ok}${during(a.fullCheck)}`,
+      );
     if (a.backup) {
-      console.log(`  backupNow(): ${f(a.backup.ms, 0)}, ${mb(a.backup.sizeBytes)}; startTimer during it: ${a.backup.commits} commits,` +
-        ` p50 ${f(a.backup.commitP50)}, longest (stall) ${f(a.backup.stallMs)}`);
+      console.log(
+        `  backupNow(): ${f(a.backup.ms, 0)}, ${mb(a.backup.sizeBytes)}; startTimer during it: ${a.backup.commits} commits,` +
+          ` p50 ${f(a.backup.commitP50)}, longest (stall) ${f(a.backup.stallMs)}`,
+      );
     }
     for (const m of a.missing) console.log(`  not measured — ${m}`);
   }
@@ -124,34 +179,49 @@ if (page.matrix) {
     nativeResults.set(key, await runNativeConfig(pragmas, matrixRows, batch, 40));
   }
   var nativeFor = (c) => nativeResults.get(nativeKey(c));
-  console.log(`\n== Storage matrix (engine level: wa-sqlite + OPFSCoopSyncVFS in a worker, the app's schema and statements)`);
-  console.log(`   bulk insert: ${n(matrixRows)} sessions in batches of ${n(batch)}; timer commit: the app's startTimer transaction`);
+  console.log(
+    `\n== Storage matrix (engine level: wa-sqlite + OPFSCoopSyncVFS in a worker, the app's schema and statements)`,
+  );
+  console.log(
+    `   bulk insert: ${n(matrixRows)} sessions in batches of ${n(batch)}; timer commit: the app's startTimer transaction`,
+  );
   console.log('   (find running, close it, insert, read back; BEGIN IMMEDIATE…COMMIT) × 40 on the filled file.');
-  console.log('   native = better-sqlite3 on the OS file system with the same pragmas. "today" = the app before this issue.');
-  console.log(`   ${'page'.padEnd(7)}${'journal / locking / synchronous'.padEnd(40)}${'commit p50'.padStart(11)}${'p90'.padStart(10)}${'max'.padStart(10)}` +
-    `${'insert'.padStart(11)}${'native'.padStart(10)}${'ratio'.padStart(8)}${'native commit'.padStart(15)}`);
+  console.log(
+    '   native = better-sqlite3 on the OS file system with the same pragmas. "today" = the app before this issue.',
+  );
+  console.log(
+    `   ${'page'.padEnd(7)}${'journal / locking / synchronous'.padEnd(40)}${'commit p50'.padStart(11)}${'p90'.padStart(10)}${'max'.padStart(10)}` +
+      `${'insert'.padStart(11)}${'native'.padStart(10)}${'ratio'.padStart(8)}${'native commit'.padStart(15)}`,
+  );
   for (const row of page.matrix) {
     const c = row.config;
     const label = `${c.journal} / ${c.locking} / ${c.synchronous}${c.walAutocheckpoint ? ` / ckpt ${c.walAutocheckpoint}` : ''}${c.vfs === 'coalescing' ? ' / coalesced WAL' : ''}`;
-    const today = c.pageSize === 65536 && c.journal === 'delete' && c.locking === 'normal' && c.synchronous === 'full' && !c.vfs;
+    const today =
+      c.pageSize === 65536 && c.journal === 'delete' && c.locking === 'normal' && c.synchronous === 'full' && !c.vfs;
     const pragmas = `${c.pageSize / 1024} KiB`;
     if (row.error) {
       console.log(`   ${pragmas.padEnd(7)}${label.padEnd(40)}error: ${row.error}`);
       continue;
     }
     const natRow = nativeFor(c);
-    console.log(`   ${pragmas.padEnd(7)}${(label + (today ? ' (today)' : c.journal === 'memory' ? ' (unsafe)' : '')).padEnd(40)}` +
-      `${f(row.commit.p50, 2).padStart(11)}${f(row.commit.p90, 1).padStart(10)}${f(row.commit.max, 1).padStart(10)}` +
-      `${f(row.insertMs, 0).padStart(11)}${f(natRow.insertMs, 0).padStart(10)}${ratio(row.insertMs, natRow.insertMs).padStart(8)}` +
-      `${f(natRow.commitP50, 2).padStart(15)}`);
+    console.log(
+      `   ${pragmas.padEnd(7)}${(label + (today ? ' (today)' : c.journal === 'memory' ? ' (unsafe)' : '')).padEnd(40)}` +
+        `${f(row.commit.p50, 2).padStart(11)}${f(row.commit.p90, 1).padStart(10)}${f(row.commit.max, 1).padStart(10)}` +
+        `${f(row.insertMs, 0).padStart(11)}${f(natRow.insertMs, 0).padStart(10)}${ratio(row.insertMs, natRow.insertMs).padStart(8)}` +
+        `${f(natRow.commitP50, 2).padStart(15)}`,
+    );
   }
 }
 
 if (page.edits) {
   const e = page.edits;
   console.log(`\n== Corrections through the API on ${n(e.rows)} sessions (issue 6)`);
-  console.log(`  bulk change of ${n(e.bulk)} sessions (project, billable, a new tag): ${f(e.bulkFieldsMs)}; its undo ${f(e.bulkFieldsUndoMs)}; redo ${f(e.redoMs)}`);
-  console.log(`  bulk shift of ${n(e.bulk)} sessions by 15 min (overlap check per session): ${f(e.bulkShiftMs)}; its undo ${f(e.bulkShiftUndoMs)}`);
+  console.log(
+    `  bulk change of ${n(e.bulk)} sessions (project, billable, a new tag): ${f(e.bulkFieldsMs)}; its undo ${f(e.bulkFieldsUndoMs)}; redo ${f(e.redoMs)}`,
+  );
+  console.log(
+    `  bulk shift of ${n(e.bulk)} sessions by 15 min (overlap check per session): ${f(e.bulkShiftMs)}; its undo ${f(e.bulkShiftUndoMs)}`,
+  );
   console.log(`  one edit committed p50 ${f(e.editP50)}; one split p50 ${f(e.splitP50)} (medians of 20)`);
 }
 
@@ -162,96 +232,177 @@ function nativeKey(c) {
 if (page.file) {
   const r = page.file;
   const c = r.config;
-  console.log(`\n== A ${n(r.rows)}-session file at the engine level (${c.pageSize / 1024} KiB pages, ${c.journal}, locking ${c.locking}, synchronous ${c.synchronous})`);
-  console.log(`   built in ${f(r.buildMs, 0)}; ${mb(r.fileBytes)}; the unclean-exit launch adds ${n(r.dirty.rows)} sessions first. Launch = new Worker → WebAssembly + VFS → open, pragmas, PRAGMA user_version (median of ${r.launch.runs}).`);
-  const showLaunch = (label, l) => console.log(`   ${label.padEnd(52)}${f(l.totalMs).padStart(10)}  (engine ${f(l.engineMs)}, open ${f(l.openMs)}${l.checkMs ? `, check ${f(l.checkMs)}` : ''})`);
+  console.log(
+    `\n== A ${n(r.rows)}-session file at the engine level (${c.pageSize / 1024} KiB pages, ${c.journal}, locking ${c.locking}, synchronous ${c.synchronous})`,
+  );
+  console.log(
+    `   built in ${f(r.buildMs, 0)}; ${mb(r.fileBytes)}; the unclean-exit launch adds ${n(r.dirty.rows)} sessions first. Launch = new Worker → WebAssembly + VFS → open, pragmas, PRAGMA user_version (median of ${r.launch.runs}).`,
+  );
+  const showLaunch = (label, l) =>
+    console.log(
+      `   ${label.padEnd(52)}${f(l.totalMs).padStart(10)}  (engine ${f(l.engineMs)}, open ${f(l.openMs)}${l.checkMs ? `, check ${f(l.checkMs)}` : ''})`,
+    );
   showLaunch('launch, WAL + exclusive', r.launch);
   showLaunch('launch, WAL + exclusive, with quick_check', r.launchQuick);
   showLaunch('launch, today (delete journal, normal locking)', r.todayLaunch);
   showLaunch('launch, today, with quick_check', r.todayLaunchQuick);
   showLaunch(`launch after an unclean exit, ${mb(r.dirty.walBytes)} of WAL to recover`, r.dirty.launch);
-  console.log(`   quick_check: ${f(r.launchQuick.checkMs)} cold (at launch), ${f(r.quickWarmMs)} warm; integrity_check: ${f(r.integrityColdMs)} cold, ${f(r.integrityWarmMs)} warm  (${r.checkResult})`);
-  console.log(`   timer commit on this file, idle: p50 ${f(r.commitIdle.p50, 2)}, max ${f(r.commitIdle.max)} (round trip from the page)`);
-  console.log('   backups, with a timer commit requested every 20 ms during each (round trip from the page; "copy spills" = journal_mode OFF and cache_size 4 on the copy):');
-  console.log(`   ${'method'.padEnd(46)}${'time'.padStart(10)}${'size'.padStart(10)}${'commits'.padStart(9)}${'p50'.padStart(10)}${'stall'.padStart(11)}  verify (open + quick_check)`);
+  console.log(
+    `   quick_check: ${f(r.launchQuick.checkMs)} cold (at launch), ${f(r.quickWarmMs)} warm; integrity_check: ${f(r.integrityColdMs)} cold, ${f(r.integrityWarmMs)} warm  (${r.checkResult})`,
+  );
+  console.log(
+    `   timer commit on this file, idle: p50 ${f(r.commitIdle.p50, 2)}, max ${f(r.commitIdle.max)} (round trip from the page)`,
+  );
+  console.log(
+    '   backups, with a timer commit requested every 20 ms during each (round trip from the page; "copy spills" = journal_mode OFF and cache_size 4 on the copy):',
+  );
+  console.log(
+    `   ${'method'.padEnd(46)}${'time'.padStart(10)}${'size'.padStart(10)}${'commits'.padStart(9)}${'p50'.padStart(10)}${'stall'.padStart(11)}  verify (open + quick_check)`,
+  );
   for (const b of r.backups) {
-    const rowsNote = b.copyRows === b.sourceRows ? `${n(b.copyRows)} rows = source` : `${n(b.copyRows)} rows vs ${n(b.sourceRows)} in source`;
-    console.log(`   ${b.method.padEnd(46)}${f(b.ms, 0).padStart(10)}${mb(b.bytes).padStart(10)}${String(b.commits).padStart(9)}` +
-      `${f(b.commitP50).padStart(10)}${f(b.stallMs).padStart(11)}  ${f(b.verifyMs, 0)} ${b.verify}; ${rowsNote}; header ${b.headerVersions}` +
-      `${b.steps ? `; ${b.steps} steps` : ''}`);
+    const rowsNote =
+      b.copyRows === b.sourceRows
+        ? `${n(b.copyRows)} rows = source`
+        : `${n(b.copyRows)} rows vs ${n(b.sourceRows)} in source`;
+    console.log(
+      `   ${b.method.padEnd(46)}${f(b.ms, 0).padStart(10)}${mb(b.bytes).padStart(10)}${String(b.commits).padStart(9)}` +
+        `${f(b.commitP50).padStart(10)}${f(b.stallMs).padStart(11)}  ${f(b.verifyMs, 0)} ${b.verify}; ${rowsNote}; header ${b.headerVersions}` +
+        `${b.steps ? `; ${b.steps} steps` : ''}`,
+    );
   }
 }
 
 if (page.quickEntry) {
   const q = page.quickEntry;
-  console.log(`\n== Quick entry: parse + suggestions per keystroke, 5,000 projects and 5,000 tags (${n(q.keystrokes)} keystrokes)`);
-  console.log(`   p50 ${f(q.p50, 3)}, p95 ${f(q.p95, 3)}, max ${f(q.max, 2)}  [budget p95 < 2 ms; ${budget(q.p95, 2)}]`);
+  console.log(
+    `\n== Quick entry: parse + suggestions per keystroke, 5,000 projects and 5,000 tags (${n(q.keystrokes)} keystrokes)`,
+  );
+  console.log(
+    `   p50 ${f(q.p50, 3)}, p95 ${f(q.p95, 3)}, max ${f(q.max, 2)}  [budget p95 < 2 ms; ${budget(q.p95, 2)}]`,
+  );
 }
 if (page.palette?.error) console.log(`   palette / quick-entry page: not measured — ${page.palette.error}`);
 else if (page.palette) {
   const p = page.palette;
-  console.log(`   built app (web shell): Ctrl+K → palette input focused and painted, warm window: p50 ${f(p.paletteOpenP50)}, max ${f(p.paletteOpenMax)}  [budget < 30 ms; ${budget(p.paletteOpenP50, 30)}]`);
-  console.log(`   quick-entry page cold, navigation → input focused and painted: p50 ${f(p.coldFocusP50)} (runs ${p.coldRuns.map((x) => x.toFixed(0)).join(', ')})  [budget < 150 ms; ${budget(p.coldFocusP50, 150)}]`);
+  console.log(
+    `   built app (web shell): Ctrl+K → palette input focused and painted, warm window: p50 ${f(p.paletteOpenP50)}, max ${f(p.paletteOpenMax)}  [budget < 30 ms; ${budget(p.paletteOpenP50, 30)}]`,
+  );
+  console.log(
+    `   quick-entry page cold, navigation → input focused and painted: p50 ${f(p.coldFocusP50)} (runs ${p.coldRuns.map((x) => x.toFixed(0)).join(', ')})  [budget < 150 ms; ${budget(p.coldFocusP50, 150)}]`,
+  );
 }
 
 if (page.week) {
   const w = page.week;
-  console.log(`\n== Week view over ${n(w.rows)} sessions (${n(w.sessionsPerWeek)} in a week, the app's data worker and <lt-week-view>)`);
+  console.log(
+    `\n== Week view over ${n(w.rows)} sessions (${n(w.sessionsPerWeek)} in a week, the app's data worker and <lt-week-view>)`,
+  );
   console.log(`   listSessions for one week: ${f(w.listMs)} (round trip, median of 7)`);
-  console.log(`   week shown (navigate → data → rendered): ${f(w.showMs)}; main-thread render: ${f(w.renderMs)}  [goal < 100 ms; ${budget(w.showMs, 100)}]`);
-  console.log(`   longest main-thread task: ${f(w.longestTaskMs)}; tasks over 50 ms: ${w.longTasks}  [goal none; ${w.longTasks === 0 ? 'met' : 'MISSED'}]`);
+  console.log(
+    `   week shown (navigate → data → rendered): ${f(w.showMs)}; main-thread render: ${f(w.renderMs)}  [goal < 100 ms; ${budget(w.showMs, 100)}]`,
+  );
+  console.log(
+    `   longest main-thread task: ${f(w.longestTaskMs)}; tasks over 50 ms: ${w.longTasks}  [goal none; ${w.longTasks === 0 ? 'met' : 'MISSED'}]`,
+  );
 }
 
 if (page.day) {
   const d = page.day;
-  console.log(`\n== Day view with ${n(d.sessions)} sessions in one day (<lt-app> on the app's data worker, virtualized list)`);
-  console.log(`   day shown (navigate → data → drawn): ${f(d.showMs)}; main-thread render: ${f(d.renderMs)}  [goal < 50 ms; ${budget(d.renderMs, 50)}]`);
+  console.log(
+    `\n== Day view with ${n(d.sessions)} sessions in one day (<lt-app> on the app's data worker, virtualized list)`,
+  );
+  console.log(
+    `   day shown (navigate → data → drawn): ${f(d.showMs)}; main-thread render: ${f(d.renderMs)}  [goal < 50 ms; ${budget(d.renderMs, 50)}]`,
+  );
   console.log(`   first full day after an empty one (builds the virtualized list): ${f(d.firstShowMs)}`);
-  console.log(`   switching between full days — longest main-thread task: ${f(d.longestTaskMs)}; tasks over 50 ms: ${d.longTasks}`);
+  console.log(
+    `   switching between full days — longest main-thread task: ${f(d.longestTaskMs)}; tasks over 50 ms: ${d.longTasks}`,
+  );
 }
 
 if (page.reports) {
   const r = page.reports;
   const sizes = r.sizes.map((s) => s.size);
   const nat = await runNativeReports(sizes, 50_000);
-  console.log('\n== Reports (issue 9): the data worker\'s report() — one answer per view — by preset and grouping');
-  console.log('   worker = Report.tookMs inside the worker (median of 3); native = the same report code and SQL on better-sqlite3 in Node.');
+  console.log("\n== Reports (issue 9): the data worker's report() — one answer per view — by preset and grouping");
+  console.log(
+    '   worker = Report.tookMs inside the worker (median of 3); native = the same report code and SQL on better-sqlite3 in Node.',
+  );
   for (const s of r.sizes) {
     const n2 = nat.find((x) => x.size === s.size);
-    console.log(`   ${n(s.size)} sessions: inserted in ${f(s.insertMs, 0)}; first report (from the sessions) ${f(s.firstReportMs, 0)}; roll-up built behind it in ${f(s.buildMs, 0)} (native, in one go: ${f(n2?.firstReportMs ?? NaN, 0)})`);
-    if (s.commits) console.log(`     startTimer during the build: ${s.commits} commits, p50 ${f(s.commitP50)}, longest (stall) ${f(s.stallMs)}`);
+    console.log(
+      `   ${n(s.size)} sessions: inserted in ${f(s.insertMs, 0)}; first report (from the sessions) ${f(s.firstReportMs, 0)}; roll-up built behind it in ${f(s.buildMs, 0)} (native, in one go: ${f(n2?.firstReportMs ?? NaN, 0)})`,
+    );
+    if (s.commits)
+      console.log(
+        `     startTimer during the build: ${s.commits} commits, p50 ${f(s.commitP50)}, longest (stall) ${f(s.stallMs)}`,
+      );
   }
-  console.log(`   ${'report'.padEnd(26)}${'size'.padStart(11)}${'worker'.padStart(11)}${'round trip'.padStart(12)}${'native'.padStart(11)}${'ratio'.padStart(8)}  source  budget`);
+  console.log(
+    `   ${'report'.padEnd(26)}${'size'.padStart(11)}${'worker'.padStart(11)}${'round trip'.padStart(12)}${'native'.padStart(11)}${'ratio'.padStart(8)}  source  budget`,
+  );
   for (const row of r.rows) {
     const nrow = nat.find((x) => x.size === row.size)?.rows.find((x) => x.label === row.label);
     const limit = row.size <= 250_000 ? 100 : 300;
-    console.log(`   ${row.label.padEnd(26)}${n(row.size).padStart(11)}${f(row.workerMs).padStart(11)}${f(row.roundTripMs).padStart(12)}${f(nrow?.ms ?? NaN).padStart(11)}` +
-      `${(nrow ? ratio(row.workerMs, nrow.ms) : 'n/a').padStart(8)}  ${row.source.padEnd(7)} ${budget(row.workerMs, limit)}`);
+    console.log(
+      `   ${row.label.padEnd(26)}${n(row.size).padStart(11)}${f(row.workerMs).padStart(11)}${f(row.roundTripMs).padStart(12)}${f(nrow?.ms ?? NaN).padStart(11)}` +
+        `${(nrow ? ratio(row.workerMs, nrow.ms) : 'n/a').padStart(8)}  ${row.source.padEnd(7)} ${budget(row.workerMs, limit)}`,
+    );
   }
-  console.log(`   page while importing and reporting: longest task ${f(r.longestTaskMs)}, tasks over 50 ms: ${r.longTasks}`);
+  console.log(
+    `   page while importing and reporting: longest task ${f(r.longestTaskMs)}, tasks over 50 ms: ${r.longTasks}`,
+  );
 }
 
 if (page.charts) {
-  console.log('\n== Charts: the same stacked bars (8 projects) by our Lit SVG chart and by uPlot (canvas); data handed over → drawn and laid out, p50 of 7');
-  console.log(`   ${'buckets'.padStart(9)}${'Lit SVG'.padStart(11)}${'uPlot new'.padStart(12)}${'uPlot setData'.padStart(15)}`);
-  for (const c of page.charts) console.log(`   ${String(c.buckets).padStart(9)}${f(c.litMs).padStart(11)}${f(c.uplotMs).padStart(12)}${f(c.uplotUpdateMs).padStart(15)}`);
+  console.log(
+    '\n== Charts: the same stacked bars (8 projects) by our Lit SVG chart and by uPlot (canvas); data handed over → drawn and laid out, p50 of 7',
+  );
+  console.log(
+    `   ${'buckets'.padStart(9)}${'Lit SVG'.padStart(11)}${'uPlot new'.padStart(12)}${'uPlot setData'.padStart(15)}`,
+  );
+  for (const c of page.charts)
+    console.log(
+      `   ${String(c.buckets).padStart(9)}${f(c.litMs).padStart(11)}${f(c.uplotMs).padStart(12)}${f(c.uplotUpdateMs).padStart(15)}`,
+    );
 }
 
 if (page.reportsUi) {
   const u = page.reportsUi;
-  console.log(`\n== Reports view on the main thread over ${n(u.size)} sessions (<lt-app> and <lt-reports-view> on the app's data worker, roll-up built; prepared in ${f(u.prepareMs, 0)})`);
-  console.log('   render = report in the store → every element updated and laid out, plus the next frame\'s own work (charts drawn at their width, paint); p50 of 3.');
-  console.log('   below = the groups list and sessions table, drawn in an idle callback after that paint (a task of its own; the view\'s User Timing).');
-  console.log('   worker = Report.tookMs; answer = query set → report in the store (round trip, incl. the table\'s first rows).');
-  console.log('   tasks>50 / longest: long tasks (over 50 ms, the only ones the browser reports) while the case was shown.');
-  console.log(`   ${'case'.padEnd(34)}${'render'.padStart(10)}${'runs'.padStart(16)}${'below'.padStart(10)}${'worker'.padStart(11)}${'answer'.padStart(11)}${'tasks>50'.padStart(10)}${'longest'.padStart(11)}  goal`);
+  console.log(
+    `\n== Reports view on the main thread over ${n(u.size)} sessions (<lt-app> and <lt-reports-view> on the app's data worker, roll-up built; prepared in ${f(u.prepareMs, 0)})`,
+  );
+  console.log(
+    "   render = report in the store → every element updated and laid out, plus the next frame's own work (charts drawn at their width, paint); p50 of 3.",
+  );
+  console.log(
+    "   below = the groups list and sessions table, drawn in an idle callback after that paint (a task of its own; the view's User Timing).",
+  );
+  console.log(
+    "   worker = Report.tookMs; answer = query set → report in the store (round trip, incl. the table's first rows).",
+  );
+  console.log(
+    '   tasks>50 / longest: long tasks (over 50 ms, the only ones the browser reports) while the case was shown.',
+  );
+  console.log(
+    `   ${'case'.padEnd(34)}${'render'.padStart(10)}${'runs'.padStart(16)}${'below'.padStart(10)}${'worker'.padStart(11)}${'answer'.padStart(11)}${'tasks>50'.padStart(10)}${'longest'.padStart(11)}  goal`,
+  );
   for (const row of [u.first, ...u.cases]) {
-    console.log(`   ${row.label.padEnd(34)}${f(row.renderMs).padStart(10)}${row.renderRuns.map((x) => x.toFixed(0)).join('/').padStart(16)}${f(row.belowMs).padStart(10)}${f(row.workerMs).padStart(11)}` +
-      `${f(row.answerMs).padStart(11)}${String(row.longTasks).padStart(10)}${(row.longestTaskMs ? f(row.longestTaskMs) : 'none').padStart(11)}  ${budget(row.renderMs, 30)}`);
+    console.log(
+      `   ${row.label.padEnd(34)}${f(row.renderMs).padStart(10)}${row.renderRuns
+        .map((x) => x.toFixed(0))
+        .join('/')
+        .padStart(16)}${f(row.belowMs).padStart(10)}${f(row.workerMs).padStart(11)}` +
+        `${f(row.answerMs).padStart(11)}${String(row.longTasks).padStart(10)}${(row.longestTaskMs ? f(row.longestTaskMs) : 'none').padStart(11)}  ${budget(row.renderMs, 30)}`,
+    );
   }
   const v = u.views;
-  const per = Object.entries(v.perView).map(([k, c]) => `${k} ${c}`).join(', ');
-  console.log(`   switching views (${v.switches} switches, Day/Week/Projects/Reports/Settings/Diagnostics): tasks over 50 ms: ${v.longTasks}${per ? ` (${per})` : ''}; longest ${v.longest}  [goal none; ${v.longTasks === 0 ? 'met' : 'MISSED'}]`);
+  const per = Object.entries(v.perView)
+    .map(([k, c]) => `${k} ${c}`)
+    .join(', ');
+  console.log(
+    `   switching views (${v.switches} switches, Day/Week/Projects/Reports/Settings/Diagnostics): tasks over 50 ms: ${v.longTasks}${per ? ` (${per})` : ''}; longest ${v.longest}  [goal none; ${v.longTasks === 0 ? 'met' : 'MISSED'}]`,
+  );
 }
 
 if (page.exports) {
@@ -259,21 +410,35 @@ if (page.exports) {
   const heap = (b) => (b === null || b === undefined ? 'n/a' : mb(b));
   const peakOf = (label) => heaps?.get(label)?.peak;
   const liveOf = (label) => heaps?.get(label)?.live;
-  console.log(`\n== Exports and imports (issue 17): each writer in a dedicated module worker, fed 500-row pages; bytes counted, not kept`);
-  console.log(`   time = the writer's own page()/finish() calls (making the pages is not counted); heap = the worker's JS heap` +
-    ' at its highest, sampled every 100 ms over CDP (Runtime.getHeapUsage on the worker; performance.memory is not exposed in workers);'
-    + '\n   live = the highest heap right after a forced collection (every 5th sample), what the worker really holds');
-  console.log(`   ${'format'.padEnd(16)}${'sessions'.padStart(9)}${'time'.padStart(12)}${'finish'.padStart(11)}${'longest page'.padStart(14)}${'output'.padStart(10)}${'peak heap'.padStart(12)}${'live'.padStart(10)}  goal`);
+  console.log(
+    `\n== Exports and imports (issue 17): each writer in a dedicated module worker, fed 500-row pages; bytes counted, not kept`,
+  );
+  console.log(
+    `   time = the writer's own page()/finish() calls (making the pages is not counted); heap = the worker's JS heap` +
+      ' at its highest, sampled every 100 ms over CDP (Runtime.getHeapUsage on the worker; performance.memory is not exposed in workers);' +
+      '\n   live = the highest heap right after a forced collection (every 5th sample), what the worker really holds',
+  );
+  console.log(
+    `   ${'format'.padEnd(16)}${'sessions'.padStart(9)}${'time'.padStart(12)}${'finish'.padStart(11)}${'longest page'.padStart(14)}${'output'.padStart(10)}${'peak heap'.padStart(12)}${'live'.padStart(10)}  goal`,
+  );
   for (const r of x.runs) {
-    const goal = r.goalMs === null ? 'no goal' : `${budget(r.ms, r.goalMs)}${r.ms <= r.goalMs ? ' (met)' : ' (MISSED)'}`;
-    console.log(`   ${r.format.padEnd(16)}${n(r.rows).padStart(9)}${f(r.ms, 0).padStart(12)}${f(r.finishMs, 0).padStart(11)}${f(r.longestPageMs, 0).padStart(14)}` +
-      `${mb(r.bytes).padStart(10)}${heap(peakOf(r.format)).padStart(12)}${heap(liveOf(r.format)).padStart(10)}  ${goal}`);
+    const goal =
+      r.goalMs === null ? 'no goal' : `${budget(r.ms, r.goalMs)}${r.ms <= r.goalMs ? ' (met)' : ' (MISSED)'}`;
+    console.log(
+      `   ${r.format.padEnd(16)}${n(r.rows).padStart(9)}${f(r.ms, 0).padStart(12)}${f(r.finishMs, 0).padStart(11)}${f(r.longestPageMs, 0).padStart(14)}` +
+        `${mb(r.bytes).padStart(10)}${heap(peakOf(r.format)).padStart(12)}${heap(liveOf(r.format)).padStart(10)}  ${goal}`,
+    );
   }
   const s = x.smallCsv;
   const full = x.runs.find((r) => r.format === 'csv');
-  if (full) console.log(`   memory flat with size? detailed CSV of ${n(s.rows)} sessions peaks at ${heap(peakOf('csv (small)'))} (live ${heap(liveOf('csv (small)'))}), of ${n(full.rows)} at ${heap(peakOf('csv'))} (live ${heap(liveOf('csv'))})` +
-    ` (goal: not growing with the export)`);
+  if (full)
+    console.log(
+      `   memory flat with size? detailed CSV of ${n(s.rows)} sessions peaks at ${heap(peakOf('csv (small)'))} (live ${heap(liveOf('csv (small)'))}), of ${n(full.rows)} at ${heap(peakOf('csv'))} (live ${heap(liveOf('csv'))})` +
+        ` (goal: not growing with the export)`,
+    );
   const i = x.importRun;
-  console.log(`   import preview (parseImport) of a ${n(i.rows)}-row Toggl CSV (${mb(i.fileBytes)}): ${f(i.ms, 0)}; ${n(i.sessions)} sessions, ${n(i.problems)} problems;` +
-    ` peak heap ${heap(peakOf('import preview'))} (sampled only around parseImport, one synchronous call)  [${budget(i.ms, i.goalMs)}${i.ms <= i.goalMs ? ' (met)' : ' (MISSED)'}]`);
+  console.log(
+    `   import preview (parseImport) of a ${n(i.rows)}-row Toggl CSV (${mb(i.fileBytes)}): ${f(i.ms, 0)}; ${n(i.sessions)} sessions, ${n(i.problems)} problems;` +
+      ` peak heap ${heap(peakOf('import preview'))} (sampled only around parseImport, one synchronous call)  [${budget(i.ms, i.goalMs)}${i.ms <= i.goalMs ? ' (met)' : ' (MISSED)'}]`,
+  );
 }

@@ -29,7 +29,10 @@ if (missing.length > 0) {
   const hasApt = existsSync('/usr/bin/apt-get');
   const chromiumPinned = process.env.CHROMIUM_PATH && missing.some(([, pkg]) => pkg === 'chromium');
   if (!root || !hasApt || chromiumPinned) {
-    for (const [, pkg, why] of missing) console.error(`Missing Debian package ${pkg} (${why}). Install it (apt-get install -y ${pkg})${pkg === 'chromium' ? ' or set CHROMIUM_PATH' : ''}.`);
+    for (const [, pkg, why] of missing)
+      console.error(
+        `Missing Debian package ${pkg} (${why}). Install it (apt-get install -y ${pkg})${pkg === 'chromium' ? ' or set CHROMIUM_PATH' : ''}.`,
+      );
     // `npm start` can still serve the web shell (or run Electron) without it; tests cannot.
     process.exit(optional ? 0 : 1);
   }

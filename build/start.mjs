@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { findElectronBinary } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,7 +14,12 @@ const forceWeb = args.has('--web') || process.env.LIGHTTRACK_SHELL === 'web';
 const noBrowser = args.has('--no-browser');
 
 function chromiumBinary() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((c) => c && existsSync(c)) ?? null;
 }
 
@@ -24,7 +30,9 @@ if (electron) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!forceWeb) {
-    console.log("Electron's binary is not installed (`npx install-electron` fetches it; that needs the network): using the web shell.");
+    console.log(
+      "Electron's binary is not installed (`npx install-electron` fetches it; that needs the network): using the web shell.",
+    );
   }
   const { launchWebShell, LaunchRefused } = await import(path.join(root, 'dist/web/launch.js'));
   const port = Number(process.env.LIGHTTRACK_PORT ?? 47615);
@@ -46,7 +54,11 @@ if (electron) {
   }
   console.log(`LightTrack (web shell) is serving ${shell.web.url}`);
   if (!openBrowser) {
-    console.log(chromium && hasDisplay ? 'Open it in a Chromium-based browser.' : 'No display or Chromium found: open that URL in Chromium.');
+    console.log(
+      chromium && hasDisplay
+        ? 'Open it in a Chromium-based browser.'
+        : 'No display or Chromium found: open that URL in Chromium.',
+    );
   }
   const quit = async () => {
     await shell.stop();

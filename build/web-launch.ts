@@ -1,5 +1,6 @@
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+
 import { startWebServer, verifyLightTrackServer, type WebServer } from './web-server.ts';
 
 export interface LaunchOptions {
@@ -53,7 +54,12 @@ export async function launchWebShell(options: LaunchOptions): Promise<LaunchedWe
     );
   }
   if (!options.chromium) {
-    return { web, browser: null, done: new Promise((r) => web.server.once('close', () => r())), stop: () => web.close() };
+    return {
+      web,
+      browser: null,
+      done: new Promise((r) => web.server.once('close', () => r())),
+      stop: () => web.close(),
+    };
   }
 
   mkdirSync(options.profileDir, { recursive: true });

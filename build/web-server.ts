@@ -1,8 +1,15 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { Readable, pipeline } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+
 import { securityHeaders } from '../main/csp.ts';
 import { createStaticHandler } from '../main/protocol.ts';
 
@@ -82,7 +89,8 @@ export function startWebServer(rootDir: string, port = 0, host = '127.0.0.1'): P
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const hostHeader = (req.headers.host ?? '').toLowerCase();
     if (!allowedHosts.has(hostHeader)) return sendText(res, 403, 'Forbidden: unknown Host');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
     const target = req.url ?? '';
     // origin-form only: absolute-form ('http://[') and authority-form targets are not for this server
     if (!target.startsWith('/') || target.length > 8192) return sendText(res, 400, 'Bad request');
@@ -126,8 +134,7 @@ export function startWebServer(rootDir: string, port = 0, host = '127.0.0.1'): P
       socket.destroy();
       return;
     }
-    const status =
-      error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     endSocket(socket, status);
   });
   // Without these listeners Node would drop CONNECT and Upgrade requests without an answer.

@@ -1,23 +1,33 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
+
+import type { ShortcutStatus } from '../shared/shell-contract.ts';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './csp.ts';
 import { registerSecretsIpc } from './ipc.ts';
 import { installPermissionPolicy, spellcheckAllowed } from './permissions.ts';
 import { forwardPresence, type PresenceOptions } from './presence.ts';
 import { createAppRequestHandler, registerAppScheme } from './protocol.ts';
 import {
-  QUICK_ENTRY_SHORTCUT,
-  createMainWindow,
-  createQuickEntryWindow,
-  markQuitting,
-} from './windows.ts';
-import { changeQuickEntryShortcut, presentQuickEntry, registerQuickEntryIpc, registerQuickEntryShortcut, type QuickEntryPresenter } from './quick-entry.ts';
-import type { ShortcutStatus } from '../shared/shell-contract.ts';
+  changeQuickEntryShortcut,
+  presentQuickEntry,
+  registerQuickEntryIpc,
+  registerQuickEntryShortcut,
+  type QuickEntryPresenter,
+} from './quick-entry.ts';
+import { createMainWindow, createQuickEntryWindow, markQuitting, QUICK_ENTRY_SHORTCUT } from './windows.ts';
 
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'safeStorage' | 'powerMonitor' | 'globalShortcut' | 'session' | 'screen'
+  | 'app'
+  | 'BrowserWindow'
+  | 'protocol'
+  | 'ipcMain'
+  | 'safeStorage'
+  | 'powerMonitor'
+  | 'globalShortcut'
+  | 'session'
+  | 'screen'
 > & { nativeTheme?: Pick<typeof Electron.nativeTheme, 'shouldUseDarkColors'> };
 
 export interface StartOptions {
@@ -48,7 +58,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * database, no formatting, no network. The electron module is passed in so tests can hand in a fake.
  */
 export function startApp(electron: ElectronModule, options: StartOptions = {}): RunningApp | null {
-  const { app, BrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut, session, screen } = electron;
+  const { app, BrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut, session, screen } =
+    electron;
   const rendererDir = options.rendererDir ?? path.join(here, '../renderer');
   const preloadPath = options.preloadPath ?? path.join(here, '../preload/preload.cjs');
 
@@ -63,7 +74,11 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   let presenter: QuickEntryPresenter | null = null;
   let shortcut: ShortcutStatus | null = null;
 
-  const windowOptions = { preloadPath, packaged: app.isPackaged, dark: electron.nativeTheme?.shouldUseDarkColors ?? false };
+  const windowOptions = {
+    preloadPath,
+    packaged: app.isPackaged,
+    dark: electron.nativeTheme?.shouldUseDarkColors ?? false,
+  };
   const csp = () => {
     const endpoint = options.aiEndpoint?.() ?? null;
     try {
@@ -109,11 +124,17 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     registerSecretsIpc(ipcMain, safeStorage);
     openMain();
     const press = () => presenter?.toggle();
-    registerQuickEntryIpc(ipcMain, () => quickEntry, () => presenter, () => shortcut, (accelerator) => {
-      const { active, answer } = changeQuickEntryShortcut(globalShortcut, shortcut, accelerator, press);
-      shortcut = active;
-      return answer;
-    });
+    registerQuickEntryIpc(
+      ipcMain,
+      () => quickEntry,
+      () => presenter,
+      () => shortcut,
+      (accelerator) => {
+        const { active, answer } = changeQuickEntryShortcut(globalShortcut, shortcut, accelerator, press);
+        shortcut = active;
+        return answer;
+      },
+    );
     quickEntry = createQuickEntryWindow(BrowserWindow, windowOptions);
     presenter = presentQuickEntry(quickEntry, screen);
     shortcut = registerQuickEntryShortcut(globalShortcut, options.quickEntryShortcut ?? QUICK_ENTRY_SHORTCUT, press);

@@ -1,5 +1,6 @@
 import type * as Electron from 'electron';
 import * as v from 'valibot';
+
 import { AppError, toAppError } from '../shared/errors.ts';
 import type { IpcResult } from '../shared/ipc-result.ts';
 import { CipherTextSchema, IPC, MAX_CIPHERTEXT_BASE64, PlainTextSchema } from '../shared/shell-contract.ts';
@@ -65,7 +66,8 @@ export function registerSecretsIpc(
       await requireProtected();
       const sealed = (await safeStorage.encryptStringAsync(plain)).toString('base64');
       // the ciphertext cap is derived from the plaintext cap; if sealing ever grew past it, fail now, not at decrypt
-      if (sealed.length > MAX_CIPHERTEXT_BASE64) throw new AppError('INTERNAL', 'The sealed secret is larger than expected');
+      if (sealed.length > MAX_CIPHERTEXT_BASE64)
+        throw new AppError('INTERNAL', 'The sealed secret is larger than expected');
       return sealed;
     }),
   );

@@ -1,4 +1,27 @@
-import { app, BrowserWindow, globalShortcut, ipcMain, nativeTheme, powerMonitor, protocol, safeStorage, screen, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  globalShortcut,
+  ipcMain,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+} from 'electron';
+
 import { startApp } from './app.ts';
 
-startApp({ app, BrowserWindow, globalShortcut, ipcMain, nativeTheme, powerMonitor, protocol, safeStorage, screen, session });
+startApp({
+  app,
+  BrowserWindow,
+  globalShortcut,
+  ipcMain,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+});

@@ -1,4 +1,5 @@
 import type * as Electron from 'electron';
+
 import { isAppUrl } from './csp.ts';
 
 /**

@@ -1,4 +1,5 @@
 import type * as Electron from 'electron';
+
 import { DEFAULT_IDLE_THRESHOLD_S, IPC, type PresenceEvent } from '../shared/shell-contract.ts';
 
 export interface PresenceOptions {

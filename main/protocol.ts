@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as Electron from 'electron';
+
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, securityHeaders } from './csp.ts';
 
 const MIME: Record<string, string> = {

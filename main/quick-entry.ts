@@ -1,5 +1,6 @@
 import type * as Electron from 'electron';
 import * as v from 'valibot';
+
 import { AcceleratorSchema, IPC, type ShortcutStatus } from '../shared/shell-contract.ts';
 import { isAppUrl } from './csp.ts';
 
@@ -21,7 +22,10 @@ export function presentQuickEntry(win: Electron.BrowserWindow, screen: Screen): 
   const show = () => {
     const { workArea } = screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
     const [width = 640, height = 120] = win.getSize();
-    win.setPosition(Math.round(workArea.x + (workArea.width - width) / 2), Math.round(workArea.y + (workArea.height - height) / 3));
+    win.setPosition(
+      Math.round(workArea.x + (workArea.width - width) / 2),
+      Math.round(workArea.y + (workArea.height - height) / 3),
+    );
     win.show();
     win.focus();
     win.webContents.focus();
@@ -62,7 +66,9 @@ export function registerQuickEntryShortcut(
   return {
     accelerator,
     registered,
-    message: registered ? null : `The quick-entry shortcut ${accelerator} could not be registered: ${reason}. Use Ctrl+K in this window instead.`,
+    message: registered
+      ? null
+      : `The quick-entry shortcut ${accelerator} could not be registered: ${reason}. Use Ctrl+K in this window instead.`,
   };
 }
 
@@ -94,18 +100,50 @@ export function registerQuickEntryIpc(
 ): void {
   const ours = (event: Electron.IpcMainInvokeEvent) => isAppUrl(event.senderFrame?.url);
   ipcMain.handle(IPC.quickEntryHide, (event) => {
-    if (!ours(event)) return { ok: false, error: { name: 'AppError', code: 'FORBIDDEN', message: 'IPC from a page that is not part of LightTrack was refused' } };
+    if (!ours(event))
+      return {
+        ok: false,
+        error: {
+          name: 'AppError',
+          code: 'FORBIDDEN',
+          message: 'IPC from a page that is not part of LightTrack was refused',
+        },
+      };
     if (quickEntry()?.webContents === event.sender) presenter()?.hide();
     return { ok: true, value: null };
   });
   ipcMain.handle(IPC.quickEntryShortcut, (event) => {
-    if (!ours(event)) return { ok: false, error: { name: 'AppError', code: 'FORBIDDEN', message: 'IPC from a page that is not part of LightTrack was refused' } };
+    if (!ours(event))
+      return {
+        ok: false,
+        error: {
+          name: 'AppError',
+          code: 'FORBIDDEN',
+          message: 'IPC from a page that is not part of LightTrack was refused',
+        },
+      };
     return { ok: true, value: status() };
   });
   ipcMain.handle(IPC.quickEntrySetShortcut, (event, accelerator: unknown) => {
-    if (!ours(event)) return { ok: false, error: { name: 'AppError', code: 'FORBIDDEN', message: 'IPC from a page that is not part of LightTrack was refused' } };
+    if (!ours(event))
+      return {
+        ok: false,
+        error: {
+          name: 'AppError',
+          code: 'FORBIDDEN',
+          message: 'IPC from a page that is not part of LightTrack was refused',
+        },
+      };
     const parsed = v.safeParse(AcceleratorSchema, accelerator);
-    if (!parsed.success) return { ok: false, error: { name: 'AppError', code: 'VALIDATION', message: `Invalid shortcut: ${parsed.issues[0]?.message ?? 'bad value'}` } };
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: {
+          name: 'AppError',
+          code: 'VALIDATION',
+          message: `Invalid shortcut: ${parsed.issues[0]?.message ?? 'bad value'}`,
+        },
+      };
     return { ok: true, value: setShortcut(parsed.output) };
   });
 }

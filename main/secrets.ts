@@ -1,4 +1,5 @@
 import type * as Electron from 'electron';
+
 import type { SecretProtection } from '../shared/shell-contract.ts';
 
 export type SafeStorage = Pick<
@@ -18,7 +19,10 @@ const LINUX_KEYCHAINS: Record<string, string> = {
  * when it finds no keychain: a key built into Chromium, the same on every machine, so a sealed secret is as good as
  * plain text to anyone who reads the file. We never accept that (and never call setUsePlainTextEncryption(true)).
  */
-export async function secretProtection(safeStorage: SafeStorage, platform: NodeJS.Platform = process.platform): Promise<SecretProtection> {
+export async function secretProtection(
+  safeStorage: SafeStorage,
+  platform: NodeJS.Platform = process.platform,
+): Promise<SecretProtection> {
   const available = await safeStorage.isAsyncEncryptionAvailable();
   if (platform === 'linux') {
     const backend = safeStorage.getSelectedStorageBackend();
@@ -36,12 +40,21 @@ export async function secretProtection(safeStorage: SafeStorage, platform: NodeJ
       return { protected: false, backend, reason: 'Secrets cannot be saved yet: the OS keychain has not been chosen.' };
     }
     if (!available) {
-      return { protected: false, backend, reason: `Secrets cannot be saved: ${keychain} is not available (locked or not running).` };
+      return {
+        protected: false,
+        backend,
+        reason: `Secrets cannot be saved: ${keychain} is not available (locked or not running).`,
+      };
     }
     return { protected: true, backend, reason: `Secrets are encrypted with a key kept in ${keychain}.` };
   }
   const [backend, keychain] =
-    platform === 'darwin' ? ['keychain', 'the macOS Keychain'] : platform === 'win32' ? ['dpapi', 'Windows (DPAPI, tied to your account)'] : ['os', 'the OS keychain'];
-  if (!available) return { protected: false, backend, reason: `Secrets cannot be saved: ${keychain} is not available.` };
+    platform === 'darwin'
+      ? ['keychain', 'the macOS Keychain']
+      : platform === 'win32'
+        ? ['dpapi', 'Windows (DPAPI, tied to your account)']
+        : ['os', 'the OS keychain'];
+  if (!available)
+    return { protected: false, backend, reason: `Secrets cannot be saved: ${keychain} is not available.` };
   return { protected: true, backend, reason: `Secrets are encrypted with a key kept in ${keychain}.` };
 }

@@ -1,5 +1,6 @@
 import type * as Electron from 'electron';
 import * as v from 'valibot';
+
 import { AppError } from '../shared/errors.ts';
 import { ipcResultSchema, type IpcResult } from '../shared/ipc-result.ts';
 import {
@@ -41,6 +42,7 @@ export function createShellBridge(ipc: Renderer): Shell {
     },
     hideQuickEntry: () => void call(ipc, v.null(), IPC.quickEntryHide).catch(() => undefined),
     quickEntryShortcut: () => call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntryShortcut),
-    setQuickEntryShortcut: (accelerator: string) => call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntrySetShortcut, accelerator),
+    setQuickEntryShortcut: (accelerator: string) =>
+      call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntrySetShortcut, accelerator),
   };
 }

@@ -1,4 +1,5 @@
 import type * as Electron from 'electron';
+
 import { APP_ORIGIN, isAppUrl } from './csp.ts';
 import { spellcheckAllowed } from './permissions.ts';
 

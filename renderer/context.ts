@@ -1,10 +1,11 @@
 import { createContext } from '@lit/context';
+
 import type { Shell } from '../shared/shell-contract.ts';
 import type { DataClient } from './services/data-client.ts';
 import type { DatabaseService } from './services/database.ts';
 import type { DiagnosticsService } from './services/diagnostics.ts';
-import type { UndoService } from './services/undo.ts';
 import type { SettingsService } from './services/settings.ts';
+import type { UndoService } from './services/undo.ts';
 import type { TimerModel } from './state/timer-model.ts';
 import type { DayModel } from './views/day/day-model.ts';
 

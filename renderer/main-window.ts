@@ -1,7 +1,8 @@
-import { detectShell } from './shell/index.ts';
 import { createServices } from './services/services.ts';
-import { reportWindowErrors } from './services/window-errors.ts';
 import { syncQuickEntryShortcut } from './services/shortcut-sync.ts';
+import { reportWindowErrors } from './services/window-errors.ts';
+import { detectShell } from './shell/index.ts';
+
 import './components/lt-app.ts';
 import './views/quick-entry/lt-shortcut-notice.ts';
 

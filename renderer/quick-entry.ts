@@ -5,10 +5,12 @@ import { DiagnosticsService } from './services/diagnostics.ts';
 import { Lifecycle } from './services/lifecycle.ts';
 import { followTheme } from './services/theme.ts';
 import { reportWindowErrors } from './services/window-errors.ts';
+
 import './views/quick-entry/lt-quick-entry.ts';
 
 // The Electron bridge when present; the web shell's secrets and presence are not needed here (and not loaded).
-const hideWindow = () => (window.lighttrack ? window.lighttrack.shell.hideQuickEntry() : window.opener && window.close());
+const hideWindow = () =>
+  window.lighttrack ? window.lighttrack.shell.hideQuickEntry() : window.opener && window.close();
 const client = new DataClient({ workerUrl: new URL('./workers/data-worker.js', import.meta.url) });
 const diagnostics = new DiagnosticsService(client);
 reportWindowErrors({ source: 'window:quick-entry', report: (input) => diagnostics.reportError(input) });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { IdSchema } from './ids.ts';
 
 /** BroadcastChannel on which every data worker announces each committed write, so every window refreshes. */

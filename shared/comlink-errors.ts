@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+
 import { AppError, isAppErrorData, toAppError } from './errors.ts';
 
 interface ThrowMarked {

@@ -1,14 +1,4 @@
 import type {
-  Session,
-  SessionsInRangeInput,
-  SessionsInRange,
-  NewSession,
-  StartTimerInput,
-  StopTimerInput,
-  TimeRange,
-  TimerIdInput,
-} from './session.ts';
-import type {
   BackupInfo,
   BackupRetention,
   DatabaseFile,
@@ -28,14 +18,14 @@ import type {
   ProjectTotals,
   UpdateProjectInput,
 } from './project.ts';
-import type { Settings, SettingsChange, SettingsFile, SettingsPatch } from './settings.ts';
+import type { Report, ReportInput, ReportRowsInput, ReportRowsPage } from './reports.ts';
 import type {
+  ActionRef,
   AddSessionInput,
   BulkDeleteInput,
   BulkUpdateInput,
   ContinueSessionInput,
   DuplicateSessionInput,
-  ActionRef,
   EditResult,
   ListSessionsInput,
   MergeSessionsInput,
@@ -43,7 +33,17 @@ import type {
   SplitSessionInput,
   UpdateSessionInput,
 } from './session-edits.ts';
-import type { Report, ReportInput, ReportRowsInput, ReportRowsPage } from './reports.ts';
+import type {
+  NewSession,
+  Session,
+  SessionsInRange,
+  SessionsInRangeInput,
+  StartTimerInput,
+  StopTimerInput,
+  TimeRange,
+  TimerIdInput,
+} from './session.ts';
+import type { Settings, SettingsChange, SettingsFile, SettingsPatch } from './settings.ts';
 import type { CreateTagInput, MergeTagsInput, Tag, UpdateTagInput } from './tag.ts';
 import type { UndoInput, UndoOutcome, UndoState } from './undo.ts';
 
@@ -118,8 +118,17 @@ export interface SessionsApi {
   insertSessions(sessions: NewSession[]): Promise<number>;
 }
 export const SESSIONS_METHODS = methodsOf<SessionsApi>()([
-  'startTimer', 'stopTimer', 'pauseTimer', 'resumeTimer', 'runningTimer', 'sessionsInRange', 'listSessions', 'getSession',
-  'deleteSession', 'restoreSession', 'insertSessions',
+  'startTimer',
+  'stopTimer',
+  'pauseTimer',
+  'resumeTimer',
+  'runningTimer',
+  'sessionsInRange',
+  'listSessions',
+  'getSession',
+  'deleteSession',
+  'restoreSession',
+  'insertSessions',
 ]);
 
 /**
@@ -140,7 +149,13 @@ export interface EditsApi {
   bulkDelete(input: BulkDeleteInput): Promise<EditResult>;
 }
 export const EDITS_METHODS = methodsOf<EditsApi>()([
-  'updateSession', 'addSession', 'splitSession', 'mergeSessions', 'duplicateSession', 'continueSession', 'bulkUpdate',
+  'updateSession',
+  'addSession',
+  'splitSession',
+  'mergeSessions',
+  'duplicateSession',
+  'continueSession',
+  'bulkUpdate',
   'bulkDelete',
 ]);
 
@@ -189,7 +204,13 @@ export interface ProjectsApi {
   projectTotals(): Promise<ProjectTotals[]>;
 }
 export const PROJECTS_METHODS = methodsOf<ProjectsApi>()([
-  'createProject', 'listProjects', 'updateProject', 'archiveProject', 'deleteProject', 'mergeProjects', 'projectTotals',
+  'createProject',
+  'listProjects',
+  'updateProject',
+  'archiveProject',
+  'deleteProject',
+  'mergeProjects',
+  'projectTotals',
 ]);
 
 export interface GoalsApi {
@@ -200,7 +221,13 @@ export interface GoalsApi {
   /** progress of every goal in its current period at `at` (default now), running timer included, with streaks */
   goalProgress(input?: { at?: number }): Promise<GoalProgress[]>;
 }
-export const GOALS_METHODS = methodsOf<GoalsApi>()(['listGoals', 'createGoal', 'updateGoal', 'deleteGoal', 'goalProgress']);
+export const GOALS_METHODS = methodsOf<GoalsApi>()([
+  'listGoals',
+  'createGoal',
+  'updateGoal',
+  'deleteGoal',
+  'goalProgress',
+]);
 
 /** Settings: validated on every read and write; other windows hear of changes on the changes channel. */
 export interface SettingsApi {
@@ -216,7 +243,12 @@ export interface SettingsApi {
   importSettings(file: unknown): Promise<Settings>;
 }
 export const SETTINGS_METHODS = methodsOf<SettingsApi>()([
-  'getSettings', 'updateSettings', 'settingsHistory', 'rollbackSetting', 'exportSettings', 'importSettings',
+  'getSettings',
+  'updateSettings',
+  'settingsHistory',
+  'rollbackSetting',
+  'exportSettings',
+  'importSettings',
 ]);
 
 export interface ReportsApi {
@@ -251,8 +283,17 @@ export interface DatabaseApi {
   startFresh(): Promise<OpenInfo>;
 }
 export const DATABASE_METHODS = methodsOf<DatabaseApi>()([
-  'checkIntegrity', 'status', 'listBackups', 'backupNow', 'runScheduledBackups', 'getBackupRetention',
-  'setBackupRetention', 'exportDatabase', 'restoreBackup', 'restoreFromFile', 'startFresh',
+  'checkIntegrity',
+  'status',
+  'listBackups',
+  'backupNow',
+  'runScheduledBackups',
+  'getBackupRetention',
+  'setBackupRetention',
+  'exportDatabase',
+  'restoreBackup',
+  'restoreFromFile',
+  'startFresh',
 ]);
 
 export interface DiagnosticsApi {
@@ -268,18 +309,43 @@ export const DIAGNOSTICS_METHODS = methodsOf<DiagnosticsApi>()(['reportError', '
  * validated inside the worker (it crossed a postMessage boundary); failures reject with an AppError and change
  * nothing.
  */
-export interface DataApi extends LifecycleApi, SessionsApi, EditsApi, UndoApi, TagsApi, ProjectsApi, GoalsApi, SettingsApi, ReportsApi, DatabaseApi, DiagnosticsApi {}
+export interface DataApi
+  extends
+    LifecycleApi,
+    SessionsApi,
+    EditsApi,
+    UndoApi,
+    TagsApi,
+    ProjectsApi,
+    GoalsApi,
+    SettingsApi,
+    ReportsApi,
+    DatabaseApi,
+    DiagnosticsApi {}
 
 /** Every DataApi call an owner serves for itself and for the workers that proxy to it (the lifecycle is per worker). */
 export type OwnerApi = Omit<DataApi, keyof LifecycleApi>;
 
 /** The calls forwarded verbatim from a proxy to the owner: every interface's list. */
 export const OWNER_METHODS = [
-  ...SESSIONS_METHODS, ...EDITS_METHODS, ...UNDO_METHODS, ...TAGS_METHODS, ...PROJECTS_METHODS, ...GOALS_METHODS,
-  ...SETTINGS_METHODS, ...REPORTS_METHODS, ...DATABASE_METHODS, ...DIAGNOSTICS_METHODS,
+  ...SESSIONS_METHODS,
+  ...EDITS_METHODS,
+  ...UNDO_METHODS,
+  ...TAGS_METHODS,
+  ...PROJECTS_METHODS,
+  ...GOALS_METHODS,
+  ...SETTINGS_METHODS,
+  ...REPORTS_METHODS,
+  ...DATABASE_METHODS,
+  ...DIAGNOSTICS_METHODS,
 ] as const;
 type OwnerMethod = (typeof OWNER_METHODS)[number];
 /** Fails to compile when DataApi gains an interface whose list is not in OWNER_METHODS (or loses one that is). */
-export type OwnerMethodsComplete = [Exclude<keyof OwnerApi, OwnerMethod>, Exclude<OwnerMethod, keyof OwnerApi>] extends [never, never] ? true : never;
+export type OwnerMethodsComplete = [
+  Exclude<keyof OwnerApi, OwnerMethod>,
+  Exclude<OwnerMethod, keyof OwnerApi>,
+] extends [never, never]
+  ? true
+  : never;
 const ownerMethodsComplete: OwnerMethodsComplete = true;
 void ownerMethodsComplete;

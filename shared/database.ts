@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { EpochMsSchema } from './ids.ts';
 
 /**
@@ -45,7 +46,12 @@ export type BackupInfo = v.InferOutput<typeof BackupInfoSchema>;
 export const BackupNameSchema = BackupInfoSchema.entries.name;
 
 export const BackupRetentionSchema = v.object({
-  daily: v.pipe(v.number('must be a number'), v.integer('must be whole'), v.minValue(1, 'keep at least one'), v.maxValue(365)),
+  daily: v.pipe(
+    v.number('must be a number'),
+    v.integer('must be whole'),
+    v.minValue(1, 'keep at least one'),
+    v.maxValue(365),
+  ),
   weekly: v.pipe(v.number('must be a number'), v.integer('must be whole'), v.minValue(0), v.maxValue(520)),
 });
 export type BackupRetention = v.InferOutput<typeof BackupRetentionSchema>;

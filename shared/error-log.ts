@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { ERROR_CODES } from './errors.ts';
 import { EpochMsSchema } from './ids.ts';
 
@@ -21,7 +22,11 @@ export const ErrorLogEntrySchema = v.object({
 });
 export type ErrorLogEntry = v.InferOutput<typeof ErrorLogEntrySchema>;
 
-const Text = (max: number) => v.pipe(v.string('must be text'), v.transform((s) => s.replaceAll('\0', '\uFFFD').slice(0, max)));
+const Text = (max: number) =>
+  v.pipe(
+    v.string('must be text'),
+    v.transform((s) => s.replaceAll('\0', '\uFFFD').slice(0, max)),
+  );
 
 /** What a window sends for an error it caught (window.onerror, unhandledrejection). Long text is cut, not refused. */
 export const ReportErrorInputSchema = v.object({

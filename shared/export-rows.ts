@@ -94,7 +94,14 @@ export interface ImportProblem {
   message: string;
 }
 
-export type ImportFormat = 'toggl-csv' | 'clockify-csv' | 'timewarrior-json' | 'watson-json' | 'kimai-csv' | 'super-productivity-json' | 'lighttrack-json';
+export type ImportFormat =
+  | 'toggl-csv'
+  | 'clockify-csv'
+  | 'timewarrior-json'
+  | 'watson-json'
+  | 'kimai-csv'
+  | 'super-productivity-json'
+  | 'lighttrack-json';
 
 export interface ImportPreview {
   format: ImportFormat;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { EpochMsSchema, IdSchema } from './ids.ts';
 import { noNul } from './validate.ts';
 
@@ -26,7 +27,12 @@ const GoalFields = {
   name: v.pipe(v.string('must be text'), v.trim(), v.maxLength(120, 'must be at most 120 characters'), noNul),
   period: v.picklist(GOAL_PERIODS, 'must be day, week or month'),
   kind: v.picklist(GOAL_KINDS, 'must be at-least or at-most'),
-  targetMinutes: v.pipe(v.number('must be a number'), v.integer('must be whole minutes'), v.minValue(1, 'must be at least a minute'), v.maxValue(31 * 24 * 60, 'is longer than a month')),
+  targetMinutes: v.pipe(
+    v.number('must be a number'),
+    v.integer('must be whole minutes'),
+    v.minValue(1, 'must be at least a minute'),
+    v.maxValue(31 * 24 * 60, 'is longer than a month'),
+  ),
   projectId: v.nullable(IdSchema),
   tagId: v.nullable(IdSchema),
 };

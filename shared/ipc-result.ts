@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { ERROR_CODES, type AppErrorData } from './errors.ts';
 
 /** What every IPC handler returns: a value, or a structured error (a thrown Error would lose its code over IPC). */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { EpochMsSchema, IdSchema } from './ids.ts';
 import { noNul } from './validate.ts';
 
@@ -7,8 +8,17 @@ export const ColorSchema = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must
 export const PRODUCTIVITY = ['productive', 'neutral', 'distracting'] as const;
 export type Productivity = (typeof PRODUCTIVITY)[number];
 export const CurrencySchema = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a currency code like EUR'));
-const Minutes = v.pipe(v.number('must be a number'), v.integer('must be whole minutes'), v.minValue(1, 'must be at least a minute'), v.maxValue(10_000_000, 'is too large'));
-const Rate = v.pipe(v.number('must be a number'), v.minValue(0, 'must not be negative'), v.maxValue(1_000_000, 'is too large'));
+const Minutes = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be whole minutes'),
+  v.minValue(1, 'must be at least a minute'),
+  v.maxValue(10_000_000, 'is too large'),
+);
+const Rate = v.pipe(
+  v.number('must be a number'),
+  v.minValue(0, 'must not be negative'),
+  v.maxValue(1_000_000, 'is too large'),
+);
 
 export const ProjectSchema = v.object({
   id: IdSchema,
@@ -47,7 +57,9 @@ export const CreateProjectInputSchema = v.object({
 });
 export type CreateProjectInput = v.InferInput<typeof CreateProjectInputSchema>;
 
-const ClientSchema = v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(120, 'must be at most 120 characters'), noNul));
+const ClientSchema = v.nullable(
+  v.pipe(v.string(), v.trim(), v.maxLength(120, 'must be at most 120 characters'), noNul),
+);
 
 export const ProjectPatchSchema = v.pipe(
   v.object({
@@ -100,4 +112,13 @@ export interface ProjectTotals {
 }
 
 /** A pleasant default palette; a new project takes the next colour in turn. */
-export const PROJECT_PALETTE = ['#4f7cff', '#22a06b', '#e5684e', '#a15de8', '#d99a00', '#0f9fb5', '#d1457b', '#6b778c'] as const;
+export const PROJECT_PALETTE = [
+  '#4f7cff',
+  '#22a06b',
+  '#e5684e',
+  '#a15de8',
+  '#d99a00',
+  '#0f9fb5',
+  '#d1457b',
+  '#6b778c',
+] as const;

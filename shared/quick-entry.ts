@@ -4,6 +4,7 @@
  * zone), never throws. The grammar is in quick-entry/; this entry point brings fuzzysort for fuzzy name matches.
  */
 import fuzzysort from 'fuzzysort';
+
 import { setFuzzysort } from './quick-entry/names.ts';
 
 setFuzzysort(fuzzysort);
@@ -12,5 +13,9 @@ export { parseQuickEntry } from './quick-entry/parse.ts';
 export type { NameRef, NamedItem } from './quick-entry/names.ts';
 export type { Command as QuickEntryCommand } from './quick-entry/words.ts';
 export type {
-  QuickEntryContext, QuickEntryProblem, QuickEntryResult, QuickEntryToken, QuickEntryTokenKind,
+  QuickEntryContext,
+  QuickEntryProblem,
+  QuickEntryResult,
+  QuickEntryToken,
+  QuickEntryTokenKind,
 } from './quick-entry/types.ts';

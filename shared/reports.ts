@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+
+import type { GoalProgress } from './goal.ts';
 import { IdSchema } from './ids.ts';
 import { noNul } from './validate.ts';
-import type { GoalProgress } from './goal.ts';
 
 /**
  * Reports: one request per view (ReportInput → Report), and pages of the detailed table (ReportRowsInput →
@@ -10,7 +11,10 @@ import type { GoalProgress } from './goal.ts';
 const DayKeySchema = v.pipe(
   v.string('must be a date like 2026-01-31'),
   v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date like 2026-01-31'),
-  v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date'),
+  v.check(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'is not a calendar date',
+  ),
   v.check((s) => s >= '1970-01-02' && s <= '2199-12-31', 'must be between 1970 and 2199'),
 );
 
@@ -20,16 +24,19 @@ export type GroupKey = (typeof GROUP_KEYS)[number];
 const Text = v.pipe(v.string('must be text'), v.maxLength(200, 'must be at most 200 characters'), noNul);
 const IdList = v.pipe(v.array(IdSchema, 'must be a list of ids'), v.maxLength(500, 'at most 500 ids'));
 
-export const ReportFiltersSchema = v.strictObject({
-  /** a project includes its sub-projects */
-  projectIds: v.optional(IdList),
-  clients: v.optional(v.pipe(v.array(Text), v.maxLength(500))),
-  /** sessions carrying any of these tags */
-  tagIds: v.optional(IdList),
-  billable: v.optional(v.nullable(v.boolean('must be true, false or null'))),
-  /** words in the session's name or description (case-insensitive) */
-  text: v.optional(Text),
-}, 'is not a report filter');
+export const ReportFiltersSchema = v.strictObject(
+  {
+    /** a project includes its sub-projects */
+    projectIds: v.optional(IdList),
+    clients: v.optional(v.pipe(v.array(Text), v.maxLength(500))),
+    /** sessions carrying any of these tags */
+    tagIds: v.optional(IdList),
+    billable: v.optional(v.nullable(v.boolean('must be true, false or null'))),
+    /** words in the session's name or description (case-insensitive) */
+    text: v.optional(Text),
+  },
+  'is not a report filter',
+);
 export type ReportFilters = v.InferOutput<typeof ReportFiltersSchema>;
 
 const RangeFields = {
@@ -39,14 +46,18 @@ const RangeFields = {
   to: DayKeySchema,
   filters: v.optional(ReportFiltersSchema, {}),
 };
-const rangeOrder = <T extends { from: string; to: string }>() => v.check((r: T) => r.from <= r.to, 'from must not be after to');
+const rangeOrder = <T extends { from: string; to: string }>() =>
+  v.check((r: T) => r.from <= r.to, 'from must not be after to');
 
 export const ReportInputSchema = v.pipe(
-  v.strictObject({
-    ...RangeFields,
-    groupBy: v.optional(v.picklist(GROUP_KEYS, 'is not a grouping'), 'project'),
-    subGroupBy: v.optional(v.nullable(v.picklist(GROUP_KEYS, 'is not a grouping')), null),
-  }, 'is not a report request'),
+  v.strictObject(
+    {
+      ...RangeFields,
+      groupBy: v.optional(v.picklist(GROUP_KEYS, 'is not a grouping'), 'project'),
+      subGroupBy: v.optional(v.nullable(v.picklist(GROUP_KEYS, 'is not a grouping')), null),
+    },
+    'is not a report request',
+  ),
   rangeOrder(),
 );
 export type ReportInput = v.InferInput<typeof ReportInputSchema>;
@@ -54,13 +65,19 @@ export type ReportInput = v.InferInput<typeof ReportInputSchema>;
 export const ROW_SORTS = ['start', 'duration', 'name', 'project'] as const;
 export const MAX_ROWS_PAGE = 500;
 export const ReportRowsInputSchema = v.pipe(
-  v.strictObject({
-    ...RangeFields,
-    sort: v.optional(v.picklist(ROW_SORTS, 'is not a sort column'), 'start'),
-    descending: v.optional(v.boolean(), false),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)), 0),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ROWS_PAGE, `must be at most ${MAX_ROWS_PAGE}`)), 200),
-  }, 'is not a rows request'),
+  v.strictObject(
+    {
+      ...RangeFields,
+      sort: v.optional(v.picklist(ROW_SORTS, 'is not a sort column'), 'start'),
+      descending: v.optional(v.boolean(), false),
+      offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)), 0),
+      limit: v.optional(
+        v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ROWS_PAGE, `must be at most ${MAX_ROWS_PAGE}`)),
+        200,
+      ),
+    },
+    'is not a rows request',
+  ),
   rangeOrder(),
 );
 export type ReportRowsInput = v.InferInput<typeof ReportRowsInputSchema>;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { SessionNameSchema, MAX_LIST_LIMIT, MAX_LIST_RANGE_MS, PausedMsSchema, type Session } from './session.ts';
+
 import { EpochMsSchema, IdSchema } from './ids.ts';
+import { MAX_LIST_LIMIT, MAX_LIST_RANGE_MS, PausedMsSchema, SessionNameSchema, type Session } from './session.ts';
 import { TagNamesSchema } from './tag.ts';
 import { noNul } from './validate.ts';
 
@@ -14,7 +15,11 @@ export const OVERLAP_CHOICES = ['keep', 'trim-others', 'trim-this'] as const;
 export type OverlapChoice = (typeof OVERLAP_CHOICES)[number];
 export const OverlapSchema = v.optional(v.picklist(OVERLAP_CHOICES, 'must be keep, trim-others or trim-this'));
 
-export const DescriptionSchema = v.pipe(v.string('must be text'), v.maxLength(10_000, 'must be at most 10000 characters'), noNul);
+export const DescriptionSchema = v.pipe(
+  v.string('must be text'),
+  v.maxLength(10_000, 'must be at most 10000 characters'),
+  noNul,
+);
 /** Worked time: the same bounds as any span of a session (whole ms, 0 to ten years). */
 export const DurationMsSchema = PausedMsSchema;
 
@@ -62,7 +67,11 @@ export const MAX_SPLIT_POINTS = 50;
 export const SplitSessionInputSchema = v.object({
   id: IdSchema,
   /** one or more instants strictly inside the session */
-  at: v.pipe(v.array(EpochMsSchema), v.minLength(1, 'give at least one time to split at'), v.maxLength(MAX_SPLIT_POINTS)),
+  at: v.pipe(
+    v.array(EpochMsSchema),
+    v.minLength(1, 'give at least one time to split at'),
+    v.maxLength(MAX_SPLIT_POINTS),
+  ),
 });
 export type SplitSessionInput = v.InferInput<typeof SplitSessionInputSchema>;
 
@@ -106,8 +115,13 @@ export const BulkChangeSchema = v.pipe(
     name: v.optional(SessionNameSchema),
     /** moves every session by this many ms (whole minutes), within ± one year */
     shiftMs: v.optional(
-      v.pipe(v.number(), v.integer(), v.minValue(-366 * 86_400_000), v.maxValue(366 * 86_400_000),
-        v.check((n) => n % 60_000 === 0, 'shift by whole minutes')),
+      v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(-366 * 86_400_000),
+        v.maxValue(366 * 86_400_000),
+        v.check((n) => n % 60_000 === 0, 'shift by whole minutes'),
+      ),
     ),
     /** sets each (finished) session's worked time */
     durationMs: v.optional(DurationMsSchema),

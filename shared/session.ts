@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { EpochMsSchema, IdSchema } from './ids.ts';
 import { TagNamesSchema } from './tag.ts';
 import { noNul } from './validate.ts';
@@ -13,7 +14,6 @@ export const PausedMsSchema = v.pipe(
   v.minValue(0, 'must not be negative'),
   v.maxValue(MAX_SESSION_MS, 'is longer than ten years'),
 );
-
 
 /** A closed pause inside a session, [start, end). Old rows (schema v1/v2) have only a `pausedMs` total. */
 export const PauseSchema = v.pipe(
@@ -104,7 +104,10 @@ export const NewSessionSchema = v.pipe(
   v.check((s) => (s.pausedMs ?? 0) <= s.endTime - s.startTime, 'pausedMs cannot exceed the session'),
 );
 export type NewSession = v.InferInput<typeof NewSessionSchema>;
-export const NewSessionsSchema = v.pipe(v.array(NewSessionSchema), v.maxLength(50_000, 'at most 50000 sessions per batch'));
+export const NewSessionsSchema = v.pipe(
+  v.array(NewSessionSchema),
+  v.maxLength(50_000, 'at most 50000 sessions per batch'),
+);
 
 /** Day, week and month views list sessions; reports use aggregates. 400 days bounds any list a view asks for. */
 export const MAX_LIST_RANGE_MS = 400 * 86_400_000;
@@ -116,7 +119,10 @@ export const SessionsInRangeInputSchema = v.pipe(
     from: EpochMsSchema,
     to: EpochMsSchema,
     /** at most this many sessions (oldest first); `truncated` tells when more matched */
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LIST_LIMIT, `must be at most ${MAX_LIST_LIMIT}`)), DEFAULT_LIST_LIMIT),
+    limit: v.optional(
+      v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LIST_LIMIT, `must be at most ${MAX_LIST_LIMIT}`)),
+      DEFAULT_LIST_LIMIT,
+    ),
   }),
   v.check((r) => r.from < r.to, 'from must be before to'),
   v.check((r) => r.to - r.from <= MAX_LIST_RANGE_MS, 'a list covers at most 400 days; use a report for longer ranges'),

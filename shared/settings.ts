@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { BackupRetentionSchema, DEFAULT_BACKUP_RETENTION } from './database.ts';
 import { IdSchema } from './ids.ts';
 
@@ -19,7 +20,12 @@ export const SETTING_SCHEMAS = {
   clock: v.picklist(['24h', '12h'], 'must be 24h or 12h'),
   durationFormat: v.picklist(['hm', 'decimal'], 'must be hm or decimal'),
   /** minutes away before the app asks what the gap was; 0 never asks */
-  idleThresholdMinutes: v.pipe(v.number('must be a number'), v.integer('must be whole minutes'), v.minValue(0, 'must not be negative'), v.maxValue(480, 'must be at most 480 minutes')),
+  idleThresholdMinutes: v.pipe(
+    v.number('must be a number'),
+    v.integer('must be whole minutes'),
+    v.minValue(0, 'must not be negative'),
+    v.maxValue(480, 'must be at most 480 minutes'),
+  ),
   defaultProjectId: v.nullable(IdSchema),
   workingHours: v.pipe(
     v.object({ start: Clock, end: Clock, days: v.pipe(v.array(Weekday), v.maxLength(7)) }),
@@ -32,7 +38,10 @@ export const SETTING_SCHEMAS = {
   quickEntryShortcut: v.pipe(
     v.string(),
     v.maxLength(60),
-    v.regex(/^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+(Space|F\d{1,2}|Enter|Tab|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert|Delete|Backspace|[`\-=[\];',./\\])$/, 'must be a shortcut like CommandOrControl+Shift+Space'),
+    v.regex(
+      /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+(Space|F\d{1,2}|Enter|Tab|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert|Delete|Backspace|[`\-=[\];',./\\])$/,
+      'must be a shortcut like CommandOrControl+Shift+Space',
+    ),
   ),
 } as const;
 

@@ -16,7 +16,12 @@ export interface Shell {
   setQuickEntryShortcut(accelerator: string): Promise<ShortcutStatus | null>;
 }
 
-export const AcceleratorSchema = v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(100, 'is too long'));
+export const AcceleratorSchema = v.pipe(
+  v.string('must be text'),
+  v.trim(),
+  v.nonEmpty('must not be empty'),
+  v.maxLength(100, 'is too long'),
+);
 
 export const ShortcutStatusSchema = v.object({
   accelerator: v.pipe(v.string(), v.maxLength(100)),

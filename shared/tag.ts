@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { EpochMsSchema, IdSchema } from './ids.ts';
 import { noNul } from './validate.ts';
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import type { ActionRef } from './session-edits.ts';
 
 /** Undo and redo: a journal in the database of before/after row images, shared by every window. */

@@ -12,7 +12,11 @@ import * as SQLite from '@journeyapps/wa-sqlite';
 
 /** The Emscripten module wa-sqlite was created from (the object SQLiteESMFactory() resolved with). */
 export interface SqliteWasmModule {
-  cwrap(name: string, returns: 'number' | 'string', args: ('number' | 'string')[]): (...args: (number | string)[]) => any;
+  cwrap(
+    name: string,
+    returns: 'number' | 'string',
+    args: ('number' | 'string')[],
+  ): (...args: (number | string)[]) => any;
   /** OPFSCoopSyncVFS answers SQLITE_BUSY while it fetches an access handle and parks the promise here */
   retryOps: Promise<unknown>[];
 }

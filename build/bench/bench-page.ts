@@ -1,23 +1,31 @@
 import * as Comlink from 'comlink';
-import { quickEntryBench, type QuickEntryFigures } from './quick-entry-bench.ts';
+
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
-import { generateSessions, type EngineResult } from './sessions.ts';
-import { CANDIDATE, matrixConfigs, TODAY, type StorageConfig } from './configs.ts';
-import type * as EngineBench from './engine-bench.ts';
-import { editsBench, type EditsResult } from './edits-bench.ts';
-import { weekBench, type WeekBenchResult } from './week-bench.ts';
-import { dayBench, type DayBenchResult } from './day-bench.ts';
 import { chartsBench, type ChartsBenchRow } from './charts-bench.ts';
+import { CANDIDATE, matrixConfigs, TODAY, type StorageConfig } from './configs.ts';
+import { dayBench, type DayBenchResult } from './day-bench.ts';
+import { editsBench, type EditsResult } from './edits-bench.ts';
+import type * as EngineBench from './engine-bench.ts';
+import { exportsBench, type ExportsBenchResult } from './exports-bench.ts';
+import { quickEntryBench, type QuickEntryFigures } from './quick-entry-bench.ts';
 import { reportBench, type ReportBenchResult } from './report-bench.ts';
 import { reportsUiBench, type ReportsUiResult } from './reports-ui-bench.ts';
-import { exportsBench, type ExportsBenchResult } from './exports-bench.ts';
+import { generateSessions, type EngineResult } from './sessions.ts';
+import { weekBench, type WeekBenchResult } from './week-bench.ts';
 
 installErrorTransfer();
 
 export interface PageResult {
   engine: EngineResult;
-  api: { rows: number; insertMs: number; yearViewMs: number; maxGapMs: number; longestTaskMs: number; longTasks: number };
+  api: {
+    rows: number;
+    insertMs: number;
+    yearViewMs: number;
+    maxGapMs: number;
+    longestTaskMs: number;
+    longTasks: number;
+  };
   /** worker start → database open and migrated (a new file) */
   openMs: number;
   /** the same on the filled database, as at every app launch */
@@ -108,7 +116,12 @@ export interface FileResult {
   dirty: { rows: number; walBytes: number; launch: LaunchFigures };
 }
 
-async function launchMedian(name: string, config: StorageConfig, check: 'none' | 'quick' | 'full', runs = 5): Promise<LaunchFigures> {
+async function launchMedian(
+  name: string,
+  config: StorageConfig,
+  check: 'none' | 'quick' | 'full',
+  runs = 5,
+): Promise<LaunchFigures> {
   const totals: number[] = [];
   const engines: number[] = [];
   const opens: number[] = [];
@@ -174,7 +187,9 @@ async function fileBenchPhases(rows: number, batch: number): Promise<FileResult>
   for (const [dest, method, pages, destPragmas] of runs) {
     phase = `backup ${dest}`;
     const api = w.api;
-    const { result, latencies } = await withConcurrentCommits(api.backup(dest, method, pages, destPragmas), () => api.ownedTimerCommit());
+    const { result, latencies } = await withConcurrentCommits(api.backup(dest, method, pages, destPragmas), () =>
+      api.ownedTimerCommit(),
+    );
     const verified = await api.verifyBackup(dest);
     backups.push({
       ...result,
@@ -228,7 +243,13 @@ async function fileBenchPhases(rows: number, batch: number): Promise<FileResult>
     dirty: {
       rows: dirtyRows,
       walBytes: dirtied.walBytes,
-      launch: { totalMs: dirtyLaunchRuns[0]!, engineMs: dirtyOpen.engineMs, openMs: dirtyOpen.openMs, checkMs: 0, runs: 1 },
+      launch: {
+        totalMs: dirtyLaunchRuns[0]!,
+        engineMs: dirtyOpen.engineMs,
+        openMs: dirtyOpen.openMs,
+        checkMs: 0,
+        runs: 1,
+      },
     },
   };
 }
@@ -237,7 +258,8 @@ async function matrixBench(rows: number, batch: number, commits: number, pageSiz
   const out: EngineBench.MatrixRow[] = [];
   for (const pageSize of pageSizes) {
     const { worker, api } = engineWorker();
-    for (const config of matrixConfigs([pageSize], coalescing)) out.push(await api.matrixCell(config, rows, batch, commits));
+    for (const config of matrixConfigs([pageSize], coalescing))
+      out.push(await api.matrixCell(config, rows, batch, commits));
     worker.terminate();
   }
   return out;
@@ -299,7 +321,10 @@ function newDataWorker() {
 
 /** 20 committed timer starts and stops, as a user makes them: the latency of each, in ms. */
 async function timerLatencies(
-  api: { startTimer(i: { name: string; projectId: string }): Promise<{ id: string }>; stopTimer(i: { id: string }): Promise<unknown> },
+  api: {
+    startTimer(i: { name: string; projectId: string }): Promise<{ id: string }>;
+    stopTimer(i: { id: string }): Promise<unknown>;
+  },
   projectIds: string[],
 ): Promise<{ starts: number[]; stops: number[] }> {
   const starts: number[] = [];
@@ -319,7 +344,13 @@ async function timerLatencies(
  * The app's data worker on a large file: top the API-filled file up to `fileRows`, then launch to ready, timer
  * commits, integrity checks and a backup with timers started during it — all through the public API.
  */
-async function appFileBench(name: string, projectIds: string[], have: number, fileRows: number, batch: number): Promise<AppFileResult> {
+async function appFileBench(
+  name: string,
+  projectIds: string[],
+  have: number,
+  fileRows: number,
+  batch: number,
+): Promise<AppFileResult> {
   const missing: string[] = [];
   let { worker, api } = newDataWorker();
   await api.open({ name });
@@ -477,9 +508,15 @@ async function main(): Promise<PageResult> {
   if (sections.includes('edits')) result.edits = await editsBench(newDataWorker, 50_000, 10_000);
   if (sections.includes('quick')) result.quickEntry = quickEntryBench();
   if (sections.includes('week')) {
-    result.week = await weekBench(newDataWorker, new URL('../renderer/workers/data-worker.js', import.meta.url), fileRows, batch);
+    result.week = await weekBench(
+      newDataWorker,
+      new URL('../renderer/workers/data-worker.js', import.meta.url),
+      fileRows,
+      batch,
+    );
   }
-  if (sections.includes('day')) result.day = await dayBench(new URL('../renderer/workers/data-worker.js', import.meta.url));
+  if (sections.includes('day'))
+    result.day = await dayBench(new URL('../renderer/workers/data-worker.js', import.meta.url));
   if (sections.includes('reports')) {
     const sizes = (params.get('reportSizes') ?? '250000,1000000').split(',').map(Number);
     // 5,000 per batch: making and sending 50,000 session objects at once was itself a 150 ms task on the page (10,000:
@@ -489,12 +526,21 @@ async function main(): Promise<PageResult> {
   if (sections.includes('charts')) result.charts = await chartsBench();
   if (sections.includes('reports-ui')) {
     const size = Number(params.get('reportsUiSize') ?? 250_000);
-    result.reportsUi = await reportsUiBench(newDataWorker, new URL('../renderer/workers/data-worker.js', import.meta.url), size, 10_000);
+    result.reportsUi = await reportsUiBench(
+      newDataWorker,
+      new URL('../renderer/workers/data-worker.js', import.meta.url),
+      size,
+      10_000,
+    );
   }
   if (sections.includes('exports')) {
     const exportRows = Number(params.get('exportRows') ?? 250_000);
-    result.exports = await exportsBench(exportRows, Number(params.get('pdfRows') ?? 5_000), Number(params.get('importRows') ?? 100_000),
-      params.get('exportFormats')?.split(',') ?? null);
+    result.exports = await exportsBench(
+      exportRows,
+      Number(params.get('pdfRows') ?? 5_000),
+      Number(params.get('importRows') ?? 100_000),
+      params.get('exportFormats')?.split(',') ?? null,
+    );
   }
   return result;
 }

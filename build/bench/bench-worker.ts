@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
+
 import { Database } from '../../workers/data/storage/sqlite.ts';
-import { runEngine } from './engine-run.ts';
 import * as engineBench from './engine-bench.ts';
+import { runEngine } from './engine-run.ts';
 
 /**
  * run(): wa-sqlite on OPFS through our own Database class (OPFSCoopSyncVFS), in a dedicated worker like the app's.

@@ -3,8 +3,11 @@
 // report draws (a month of days, a year of weeks, ten years of months, a year of days), 8 stacks. Timed from handing
 // over the data to the chart being drawn and laid out; p50 of 7 after one warm-up.
 import uPlot from 'uplot';
+
 import type { ReportSeries } from '../../shared/reports.ts';
+
 import '../../renderer/views/reports/lt-report-bars.ts';
+
 import type { LtReportBars } from '../../renderer/views/reports/lt-report-bars.ts';
 
 export interface ChartsBenchRow {
@@ -22,7 +25,9 @@ const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => r
 function series(n: number, seed: number): ReportSeries {
   const buckets = Array.from({ length: n }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
   const stacks = Array.from({ length: STACKS }, (_, s) => ({
-    key: `p${s}`, label: `Project ${s}`, color: COLORS[s]!,
+    key: `p${s}`,
+    label: `Project ${s}`,
+    color: COLORS[s]!,
     values: buckets.map((_, i) => ((i * 7919 + s * 104729 + seed) % 97) * 60_000),
   }));
   return { unit: 'day', buckets, stacks };
@@ -63,9 +68,17 @@ async function timeUplot(host: HTMLElement, n: number): Promise<{ create: number
     const s = series(n, run);
     const t = performance.now();
     const opts: uPlot.Options = {
-      width: 1000, height: 220, legend: { show: false }, cursor: { show: true },
+      width: 1000,
+      height: 220,
+      legend: { show: false },
+      cursor: { show: true },
       scales: { x: { time: false } },
-      series: [{}, ...s.stacks.map((st) => ({ label: st.label, fill: st.color, stroke: st.color, paths: bars, points: { show: false } })).reverse()],
+      series: [
+        {},
+        ...s.stacks
+          .map((st) => ({ label: st.label, fill: st.color, stroke: st.color, paths: bars, points: { show: false } }))
+          .reverse(),
+      ],
     };
     const u = new uPlot(opts, uplotData(s), host);
     await Promise.resolve(); // uPlot commits in a microtask

@@ -35,7 +35,12 @@ export function configPragmas(c: StorageConfig): string {
 /** Today's app: 64 KiB pages, rollback journal (DELETE), normal locking, synchronous FULL (SQLite's defaults). */
 export const TODAY: StorageConfig = { pageSize: 65536, journal: 'delete', locking: 'normal', synchronous: 'full' };
 /** The single-owner candidate. */
-export const CANDIDATE: StorageConfig = { pageSize: 65536, journal: 'wal', locking: 'exclusive', synchronous: 'normal' };
+export const CANDIDATE: StorageConfig = {
+  pageSize: 65536,
+  journal: 'wal',
+  locking: 'exclusive',
+  synchronous: 'normal',
+};
 
 /** The matrix: each page size with each journal/locking/synchronous combination OPFSCoopSyncVFS allows. */
 export function matrixConfigs(pageSizes: readonly number[], withCoalescing: boolean): StorageConfig[] {
@@ -56,7 +61,19 @@ export function matrixConfigs(pageSizes: readonly number[], withCoalescing: bool
   // the data worker's pragmas since this issue (WAL, exclusive, FULL, wal_autocheckpoint 256), at 64 KiB
   const app: Omit<StorageConfig, 'pageSize'>[] = [
     { journal: 'wal', locking: 'exclusive', synchronous: 'full', walAutocheckpoint: 256 },
-    ...(withCoalescing ? [{ journal: 'wal', locking: 'exclusive', synchronous: 'full', walAutocheckpoint: 256, vfs: 'coalescing' } as const] : []),
+    ...(withCoalescing
+      ? [
+          {
+            journal: 'wal',
+            locking: 'exclusive',
+            synchronous: 'full',
+            walAutocheckpoint: 256,
+            vfs: 'coalescing',
+          } as const,
+        ]
+      : []),
   ];
-  return pageSizes.flatMap((pageSize) => [...modes, ...(pageSize === 65536 ? app : [])].map((m) => ({ pageSize, ...m })));
+  return pageSizes.flatMap((pageSize) =>
+    [...modes, ...(pageSize === 65536 ? app : [])].map((m) => ({ pageSize, ...m })),
+  );
 }

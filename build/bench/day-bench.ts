@@ -1,9 +1,10 @@
 // The Day view with 500 sessions in one day (a day after an import): the main thread's time from the day's sessions
 // arriving in the store to the virtualized list drawn (issue 6 goal: under 50 ms), and long tasks meanwhile.
 import '../../renderer/components/lt-app.ts';
-import type { LtSessionList } from '../../renderer/views/day/lt-session-list.ts';
+
 import { createServices } from '../../renderer/services/services.ts';
 import { createWebShell } from '../../renderer/shell/web-shell.ts';
+import type { LtSessionList } from '../../renderer/views/day/lt-session-list.ts';
 import { addLocalDays, startOfLocalDay } from '../../shared/day.ts';
 
 export interface DayBenchResult {
@@ -29,10 +30,14 @@ export async function dayBench(workerUrl: URL, perDay = 500): Promise<DayBenchRe
   const today = startOfLocalDay(Date.now());
   const days = [addLocalDays(today, -2), addLocalDays(today, -1)];
   for (const day of days) {
-    await services.client.data.insertSessions(Array.from({ length: perDay }, (_, i) => ({
-      name: `Imported session ${i} with a name of some length`, projectId: null,
-      startTime: day + i * 170_000, endTime: day + i * 170_000 + 120_000,
-    })));
+    await services.client.data.insertSessions(
+      Array.from({ length: perDay }, (_, i) => ({
+        name: `Imported session ${i} with a name of some length`,
+        projectId: null,
+        startTime: day + i * 170_000,
+        endTime: day + i * 170_000 + 120_000,
+      })),
+    );
   }
   history.replaceState(null, '', '#day');
   const app = document.createElement('lt-app');
@@ -41,13 +46,17 @@ export async function dayBench(workerUrl: URL, perDay = 500): Promise<DayBenchRe
   document.body.append(app);
   const list = async () => {
     for (;;) {
-      const el = app.shadowRoot?.querySelector('lt-day-view')?.shadowRoot?.querySelector<LtSessionList>('lt-session-list');
+      const el = app.shadowRoot
+        ?.querySelector('lt-day-view')
+        ?.shadowRoot?.querySelector<LtSessionList>('lt-session-list');
       if (el) return el;
       await frame();
     }
   };
   const { day } = services;
-  await (await list()).updateComplete;
+  await (
+    await list()
+  ).updateComplete;
 
   let t1 = 0;
   const stop = day.$sessions.listen(() => (t1 = performance.now()));
@@ -70,7 +79,8 @@ export async function dayBench(workerUrl: URL, perDay = 500): Promise<DayBenchRe
     await el.updateComplete;
     // the virtualizer renders its rows in its own update (then measures and places them): wait for the new day's rows
     const newest = day.$sessions.get().at(-1)!.id;
-    const virtualizer = el.shadowRoot!.querySelector('lit-virtualizer') as (HTMLElement & { updateComplete: Promise<unknown> }) | null;
+    const virtualizer = el.shadowRoot!.querySelector('lit-virtualizer') as
+      (HTMLElement & { updateComplete: Promise<unknown> }) | null;
     await virtualizer?.updateComplete;
     while (!el.shadowRoot!.querySelector(`li[data-id="${newest}"]`)) await new Promise((r) => requestAnimationFrame(r));
     void document.body.offsetHeight; // style and layout of the new rows, counted too

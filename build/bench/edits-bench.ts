@@ -1,4 +1,5 @@
 import type { Remote } from 'comlink';
+
 import type { DataApi } from '../../shared/data-contract.ts';
 import { generateSessions } from './sessions.ts';
 
@@ -41,7 +42,9 @@ export async function editsBench(
       await fn();
       return performance.now() - t;
     };
-    const bulkFieldsMs = await time(() => api.bulkUpdate({ ids, change: { projectId: projects[0]!, billable: true, addTags: ['bench'] } }));
+    const bulkFieldsMs = await time(() =>
+      api.bulkUpdate({ ids, change: { projectId: projects[0]!, billable: true, addTags: ['bench'] } }),
+    );
     const bulkFieldsUndoMs = await time(() => api.undo());
     const redoMs = await time(() => api.redo());
     const bulkShiftMs = await time(() => api.bulkUpdate({ ids, change: { shiftMs: 15 * 60_000 }, overlap: 'keep' }));
@@ -53,7 +56,17 @@ export async function editsBench(
       edits.push(await time(() => api.updateSession({ id: s.id, patch: { name: `edited ${i}` } })));
       splits.push(await time(() => api.splitSession({ id: s.id, at: [s.startTime + 60_000] })));
     }
-    return { rows, bulk: ids.length, bulkFieldsMs, bulkFieldsUndoMs, bulkShiftMs, bulkShiftUndoMs, redoMs, editP50: median(edits), splitP50: median(splits) };
+    return {
+      rows,
+      bulk: ids.length,
+      bulkFieldsMs,
+      bulkFieldsUndoMs,
+      bulkShiftMs,
+      bulkShiftUndoMs,
+      redoMs,
+      editP50: median(edits),
+      splitP50: median(splits),
+    };
   } finally {
     await api.close().catch(() => undefined);
     worker.terminate();

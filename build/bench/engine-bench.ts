@@ -3,12 +3,22 @@
  * statements, no app layers. Used by bench-worker.ts.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/sessions/sessions.ts';
+
 import { MIGRATIONS } from '../../workers/data/database/migrations.ts';
+import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/sessions/sessions.ts';
 import { backupWithApi } from './backup-api.ts';
 import { configPragmas, type StorageConfig } from './configs.ts';
 import { BENCH_PROJECT_IDS, generateSessions } from './sessions.ts';
-import { coalescingVfs, Conn, Mutex, opfsFileSize, percentile, removeOpfsFile, waEngine, yieldTask } from './wa-engine.ts';
+import {
+  coalescingVfs,
+  Conn,
+  Mutex,
+  opfsFileSize,
+  percentile,
+  removeOpfsFile,
+  waEngine,
+  yieldTask,
+} from './wa-engine.ts';
 
 /** cache, temp store and foreign keys as the app sets them (page size and journal come from the config) */
 const APP_PRAGMAS = 'PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;';
@@ -29,7 +39,11 @@ export async function createSchema(conn: Conn): Promise<void> {
   const now = Date.now();
   for (const [i, id] of BENCH_PROJECT_IDS.entries()) {
     await conn.run('INSERT INTO projects (id, name, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
-      id, `Project ${i + 1}`, '#4f7cff', now, now,
+      id,
+      `Project ${i + 1}`,
+      '#4f7cff',
+      now,
+      now,
     ]);
   }
   await conn.exec('COMMIT');
@@ -60,14 +74,24 @@ export async function timerCommit(conn: Conn): Promise<number> {
   try {
     const running = await conn.get('SELECT id FROM activities WHERE end_time IS NULL AND deleted_at IS NULL LIMIT 1');
     if (running) {
-      await conn.run('UPDATE activities SET end_time = ?, paused_ms = paused_ms + ?, pause_started_at = NULL, updated_at = ? WHERE id = ?', [
-        now, 0, now, running.id!,
-      ]);
+      await conn.run(
+        'UPDATE activities SET end_time = ?, paused_ms = paused_ms + ?, pause_started_at = NULL, updated_at = ? WHERE id = ?',
+        [now, 0, now, running.id!],
+      );
     }
     const id = uuidv7();
-    await conn.run('INSERT INTO activities (id, name, project_id, start_time, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      id, `bench timer ${timerCount++}`, BENCH_PROJECT_IDS[timerCount % BENCH_PROJECT_IDS.length]!, now, 'timer', now, now,
-    ]);
+    await conn.run(
+      'INSERT INTO activities (id, name, project_id, start_time, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [
+        id,
+        `bench timer ${timerCount++}`,
+        BENCH_PROJECT_IDS[timerCount % BENCH_PROJECT_IDS.length]!,
+        now,
+        'timer',
+        now,
+        now,
+      ],
+    );
     await conn.get('SELECT * FROM activities WHERE id = ?', [id]);
     await conn.exec('COMMIT');
   } catch (error) {
@@ -98,14 +122,20 @@ export interface MatrixRow {
 
 /** One matrix cell: a new file, `rows` sessions in batches (timed), then `commits` timer commits on it. */
 let matrixSeq = 0;
-export async function matrixCell(config: StorageConfig, rows: number, batch: number, commits: number): Promise<MatrixRow> {
+export async function matrixCell(
+  config: StorageConfig,
+  rows: number,
+  batch: number,
+  commits: number,
+): Promise<MatrixRow> {
   // short: the VFS's longest path is 64 characters, and SQLite appends '-journal' / '-wal'
   const name = `bm-${(matrixSeq++).toString(36)}-${Date.now().toString(36)}.db`;
   let conn: Conn | null = null;
   try {
     conn = await openWith(name, config);
     const mode = await conn.get('PRAGMA journal_mode');
-    if (String(mode?.journal_mode).toLowerCase() !== config.journal) throw new Error(`journal_mode is ${String(mode?.journal_mode)}`);
+    if (String(mode?.journal_mode).toLowerCase() !== config.journal)
+      throw new Error(`journal_mode is ${String(mode?.journal_mode)}`);
     await createSchema(conn);
     const insertMs = await bulkInsert(conn, rows, batch);
     for (let i = 0; i < 3; i++) await timerCommit(conn); // warm the statement cache
@@ -186,7 +216,9 @@ export async function ownedTimerCommit(): Promise<number> {
   return mutex.run(async () => {
     const started = performance.now();
     const ms = await timerCommit(conn);
-    stepLog.push(`commit asked ${(asked - backupStart).toFixed(0)} ran ${(started - backupStart).toFixed(0)}+${ms.toFixed(0)}`);
+    stepLog.push(
+      `commit asked ${(asked - backupStart).toFixed(0)} ran ${(started - backupStart).toFixed(0)}+${ms.toFixed(0)}`,
+    );
     return ms;
   });
 }
@@ -216,7 +248,12 @@ export interface BackupRun {
  * between steps). Either way the work holds the connection mutex, so concurrent ownedTimerCommit() calls wait for it:
  * for all of VACUUM INTO, for one step of the backup API.
  */
-export async function backup(dest: string, method: 'vacuum' | 'api', pagesPerStep = 64, destPragmas?: string): Promise<BackupRun> {
+export async function backup(
+  dest: string,
+  method: 'vacuum' | 'api',
+  pagesPerStep = 64,
+  destPragmas?: string,
+): Promise<BackupRun> {
   const { conn, mutex } = requireOwned();
   const { module, sqlite3, vfs } = await waEngine();
   await removeOpfsFile(dest);
@@ -247,7 +284,10 @@ export async function backup(dest: string, method: 'vacuum' | 'api', pagesPerSte
   const ms = performance.now() - t0;
   const sourceRows = Number((await mutex.run(() => conn.get('SELECT count(*) AS n FROM activities')))?.n);
   return {
-    method: method === 'vacuum' ? 'VACUUM INTO' : `backup API, ${pagesPerStep} pages/step${destPragmas ? ', copy spills' : ''}`,
+    method:
+      method === 'vacuum'
+        ? 'VACUUM INTO'
+        : `backup API, ${pagesPerStep} pages/step${destPragmas ? ', copy spills' : ''}`,
     ms,
     bytes: await opfsFileSize(dest),
     ...(pages !== undefined ? { pages } : {}),
@@ -309,4 +349,3 @@ function requireOwned() {
   if (!owned) throw new Error('no database open in this worker (call launch first)');
   return owned;
 }
-

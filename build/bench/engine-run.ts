@@ -1,6 +1,6 @@
+import { CONNECTION_PRAGMAS, MIGRATIONS } from '../../workers/data/database/migrations.ts';
 import { totalsByProjectDaySql } from '../../workers/data/reports/day-totals.ts';
 import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/sessions/sessions.ts';
-import { CONNECTION_PRAGMAS, MIGRATIONS } from '../../workers/data/database/migrations.ts';
 import { BENCH_PROJECT_IDS, BENCH_START, generateSessions, type EngineResult } from './sessions.ts';
 
 /** The same statements for both engines: each engine supplies exec/run/all. */
@@ -20,7 +20,11 @@ export async function runEngine(engine: BenchEngine, rows: number, batch: number
   const now = Date.now();
   for (const [i, id] of BENCH_PROJECT_IDS.entries()) {
     await engine.run('INSERT INTO projects (id, name, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
-      id, `Project ${i + 1}`, '#4f7cff', now, now,
+      id,
+      `Project ${i + 1}`,
+      '#4f7cff',
+      now,
+      now,
     ]);
   }
   const sessions = generateSessions(rows, BENCH_PROJECT_IDS);
@@ -50,5 +54,12 @@ export async function runEngine(engine: BenchEngine, rows: number, batch: number
   };
   const groupAll = await query(all);
   const groupYear = await query(year);
-  return { engine: engine.name, rows, insertMs, groupAllMs: groupAll.ms, groupYearMs: groupYear.ms, groupRows: groupAll.rows };
+  return {
+    engine: engine.name,
+    rows,
+    insertMs,
+    groupAllMs: groupAll.ms,
+    groupYearMs: groupYear.ms,
+    groupRows: groupAll.rows,
+  };
 }

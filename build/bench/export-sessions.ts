@@ -14,8 +14,20 @@ const PROJECTS: { path: string[]; client: string | null; rate: number | null; cu
   { path: ['Internal'], client: null, rate: null, currency: null },
   { path: ['Research', 'Papers', 'Drafts'], client: 'University "North"', rate: 50, currency: 'EUR' },
 ];
-const NAMES = ['Code review', 'Standup', 'Write docs', 'Fix bug #1234', 'Design sync, round 2', 'Client call 📞',
-  'Refactor "export" module', '会議の準備', 'مراجعة التصميم', '=SUM(A1:A3) looks like a formula', 'Emails', 'Planning\nnext sprint'];
+const NAMES = [
+  'Code review',
+  'Standup',
+  'Write docs',
+  'Fix bug #1234',
+  'Design sync, round 2',
+  'Client call 📞',
+  'Refactor "export" module',
+  '会議の準備',
+  'مراجعة التصميم',
+  '=SUM(A1:A3) looks like a formula',
+  'Emails',
+  'Planning\nnext sprint',
+];
 const TAGS = ['deep work', 'meeting', 'admin', 'bug', 'ux', '出張', 'travel ✈️'];
 const START = Date.UTC(2020, 0, 6, 7); // a Monday morning; the rows cross many DST changes
 const SPACING = 25 * 60_000;

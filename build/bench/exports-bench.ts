@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+
 import type { FormatId, FormatOptions } from '../../workers/export/formats/index.ts';
 import type { ExportRun, ImportRun } from './exports-worker.ts';
 
@@ -31,7 +32,12 @@ async function inWorker<T>(work: (api: Comlink.Remote<Api>) => Promise<T>): Prom
   }
 }
 
-export async function exportsBench(rows: number, pdfRows: number, importRows: number, formats: string[] | null = null): Promise<ExportsBenchResult> {
+export async function exportsBench(
+  rows: number,
+  pdfRows: number,
+  importRows: number,
+  formats: string[] | null = null,
+): Promise<ExportsBenchResult> {
   const cases: [FormatId, number, object, number | null][] = [
     ['csv', rows, {}, 3000],
     ['csv-toggl', rows, { currencies: ['USD', 'EUR', 'JPY'] }, 3000],

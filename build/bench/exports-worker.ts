@@ -1,9 +1,10 @@
 import * as Comlink from 'comlink';
+
 import type { ExportWriter } from '../../shared/export-rows.ts';
+import { lighttrackExtras, report } from '../../test/browser/workers/export/fixture.ts';
 import { createWriter, type FormatId, type FormatOptions } from '../../workers/export/formats/index.ts';
 import { loadPdfFonts } from '../../workers/export/formats/pdf-fonts.ts';
 import { parseImport } from '../../workers/export/imports.ts';
-import { lighttrackExtras, report } from '../../test/browser/workers/export/fixture.ts';
 import { benchContext, exportSessionsPage } from './export-sessions.ts';
 
 /**
@@ -74,7 +75,8 @@ async function togglFile(rows: number): Promise<string> {
   const writer = await createWriter('csv-toggl', benchContext(rows), { currencies: ['USD', 'EUR'] });
   const decoder = new TextDecoder();
   const parts: string[] = [];
-  for (let from = 0; from < rows; from += PAGE) parts.push(decoder.decode(await writer.page(exportSessionsPage(from, Math.min(PAGE, rows - from)))));
+  for (let from = 0; from < rows; from += PAGE)
+    parts.push(decoder.decode(await writer.page(exportSessionsPage(from, Math.min(PAGE, rows - from)))));
   parts.push(decoder.decode(await writer.finish(report)));
   return parts.join('');
 }
@@ -86,7 +88,13 @@ Comlink.expose({
     const t = performance.now();
     const preview = parseImport({ name: 'toggl.csv', text }, { timeZone: 'America/New_York' });
     const ms = performance.now() - t;
-    return { rows, fileBytes: new TextEncoder().encode(text).byteLength, ms, sessions: preview.sessions.length, problems: preview.problems.length };
+    return {
+      rows,
+      fileBytes: new TextEncoder().encode(text).byteLength,
+      ms,
+      sessions: preview.sessions.length,
+      problems: preview.problems.length,
+    };
   },
   lighttrackExtras: () => lighttrackExtras,
 });

@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/sessions/sessions.ts';
+
 import { MIGRATIONS } from '../../workers/data/database/migrations.ts';
+import { INSERT_SESSIONS_SQL, packSessions } from '../../workers/data/sessions/sessions.ts';
 import { runEngine } from './engine-run.ts';
 import { BENCH_PROJECT_IDS, generateSessions } from './sessions.ts';
 
@@ -22,7 +23,8 @@ export async function runNative(rows: number, batch: number) {
       {
         name: 'better-sqlite3 (native, Node)',
         exec: (sql) => void db.exec(sql),
-        run: (sql, params) => (Array.isArray(params) ? db.prepare(sql).run(...params) : db.prepare(sql).run(named(params))),
+        run: (sql, params) =>
+          Array.isArray(params) ? db.prepare(sql).run(...params) : db.prepare(sql).run(named(params)),
         all: (sql, params) => db.prepare(sql).all(named(params)),
       },
       rows,
@@ -60,8 +62,12 @@ export async function runNativeConfig(pragmas: string, rows: number, batch: numb
     }
     const insertMs = performance.now() - t0;
     const running = db.prepare('SELECT id FROM activities WHERE end_time IS NULL AND deleted_at IS NULL LIMIT 1');
-    const close = db.prepare('UPDATE activities SET end_time = ?, paused_ms = paused_ms + ?, pause_started_at = NULL, updated_at = ? WHERE id = ?');
-    const start = db.prepare('INSERT INTO activities (id, name, project_id, start_time, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const close = db.prepare(
+      'UPDATE activities SET end_time = ?, paused_ms = paused_ms + ?, pause_started_at = NULL, updated_at = ? WHERE id = ?',
+    );
+    const start = db.prepare(
+      'INSERT INTO activities (id, name, project_id, start_time, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     const read = db.prepare('SELECT * FROM activities WHERE id = ?');
     const times: number[] = [];
     for (let i = 0; i < commits + 3; i++) {
@@ -105,7 +111,9 @@ export async function runNativeReports(sizes: number[], batch: number) {
       for (const sql of MIGRATIONS) db.exec(sql);
       const now = Date.now();
       const ids = BENCH_PROJECT_IDS;
-      const project = db.prepare('INSERT INTO projects (id, name, color, client, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+      const project = db.prepare(
+        'INSERT INTO projects (id, name, color, client, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       for (const [i, id] of ids.entries()) project.run(id, `Project ${i + 1}`, '#4f7cff', `Client ${i % 5}`, now, now);
       const insert = db.prepare(INSERT_SESSIONS_SQL);
       let last = 0;
@@ -118,9 +126,19 @@ export async function runNativeReports(sizes: number[], batch: number) {
       }
       const adapter = {
         exec: async (sql: string) => void db.exec(sql),
-        all: async (sql: string, params: unknown = []) => (Array.isArray(params) ? db.prepare(sql).all(...params) : db.prepare(sql).all(named(params as Record<string, unknown>))),
-        get: async (sql: string, params: unknown = []) => (Array.isArray(params) ? db.prepare(sql).get(...params) : db.prepare(sql).get(named(params as Record<string, unknown>))),
-        run: async (sql: string, params: unknown = []) => (Array.isArray(params) ? db.prepare(sql).run(...params) : db.prepare(sql).run(named(params as Record<string, unknown>))).changes,
+        all: async (sql: string, params: unknown = []) =>
+          Array.isArray(params)
+            ? db.prepare(sql).all(...params)
+            : db.prepare(sql).all(named(params as Record<string, unknown>)),
+        get: async (sql: string, params: unknown = []) =>
+          Array.isArray(params)
+            ? db.prepare(sql).get(...params)
+            : db.prepare(sql).get(named(params as Record<string, unknown>)),
+        run: async (sql: string, params: unknown = []) =>
+          (Array.isArray(params)
+            ? db.prepare(sql).run(...params)
+            : db.prepare(sql).run(named(params as Record<string, unknown>))
+          ).changes,
         transaction: async <T>(fn: () => Promise<T>) => {
           db.exec('BEGIN IMMEDIATE');
           try {
@@ -135,7 +153,12 @@ export async function runNativeReports(sizes: number[], batch: number) {
       } as unknown as Parameters<typeof buildReport>[0];
       const run = (input: unknown) => {
         const p = parse(ReportInputSchema, input, 'report');
-        return buildReport(adapter, { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy }, DEFAULT_SETTINGS, Date.now());
+        return buildReport(
+          adapter,
+          { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy },
+          DEFAULT_SETTINGS,
+          Date.now(),
+        );
       };
       const cases = reportCases(last);
       // the whole roll-up and its baked tables in one go (the app builds them in steps behind its reports)

@@ -12,7 +12,11 @@ export async function paletteBench(browser, baseUrl, runs = 10) {
   const page = await context.newPage();
   await page.goto(`${baseUrl}renderer/index.html`);
   // the shell mounts the palette (in its shadow root) after first paint
-  await page.waitForFunction(() => customElements.get('lt-command-palette') && document.querySelector('lt-app')?.shadowRoot?.querySelector('lt-command-palette'));
+  await page.waitForFunction(
+    () =>
+      customElements.get('lt-command-palette') &&
+      document.querySelector('lt-app')?.shadowRoot?.querySelector('lt-command-palette'),
+  );
   await page.waitForTimeout(1500); // pre-warmed: the app and its worker are up, as after launch
   const opens = [];
   for (let i = 0; i < runs; i++) {
@@ -25,7 +29,8 @@ export async function paletteBench(browser, baseUrl, runs = 10) {
           const check = () => {
             const el = active();
             // painted: the frame after focus landed in the palette's input has been produced
-            if (el && el.tagName === 'INPUT') requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+            if (el && el.tagName === 'INPUT')
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
             else requestAnimationFrame(check);
           };
           check();
@@ -43,13 +48,23 @@ export async function paletteBench(browser, baseUrl, runs = 10) {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
     await p.addInitScript(() => {
-      document.addEventListener('focusin', () => {
-        if (window.__focusedAt === undefined) requestAnimationFrame(() => setTimeout(() => (window.__focusedAt = performance.now()), 0));
-      }, true);
+      document.addEventListener(
+        'focusin',
+        () => {
+          if (window.__focusedAt === undefined)
+            requestAnimationFrame(() => setTimeout(() => (window.__focusedAt = performance.now()), 0));
+        },
+        true,
+      );
     });
     await p.goto(`${baseUrl}renderer/quick-entry.html`);
     cold.push(await p.waitForFunction(() => window.__focusedAt).then((h) => h.jsonValue()));
     await ctx.close();
   }
-  return { paletteOpenP50: median(opens), paletteOpenMax: Math.max(...opens), coldFocusP50: median(cold), coldRuns: cold };
+  return {
+    paletteOpenP50: median(opens),
+    paletteOpenMax: Math.max(...opens),
+    coldFocusP50: median(cold),
+    coldRuns: cold,
+  };
 }

@@ -1,7 +1,7 @@
 // Quick entry per keystroke: parse + suggestions on every prefix of realistic lines, with 5,000 projects and 5,000
 // tags (budget: p95 < 2 ms). Runs on the page's main thread, as the component does.
-import { parseQuickEntry } from '../../shared/quick-entry.ts';
 import { suggest } from '../../renderer/views/quick-entry/suggestions.ts';
+import { parseQuickEntry } from '../../shared/quick-entry.ts';
 
 export interface QuickEntryFigures {
   keystrokes: number;
@@ -13,7 +13,10 @@ export interface QuickEntryFigures {
 const WORDS = ['alpha', 'billing', 'client', 'design', 'growth', 'infra', 'mobile', 'portal', 'research', 'website'];
 
 export function quickEntryBench(count = 5_000): QuickEntryFigures {
-  const projects = Array.from({ length: count }, (_, i) => ({ id: `p${i}`, name: `${WORDS[i % 10]} ${WORDS[(i * 7) % 10]} ${i}` }));
+  const projects = Array.from({ length: count }, (_, i) => ({
+    id: `p${i}`,
+    name: `${WORDS[i % 10]} ${WORDS[(i * 7) % 10]} ${i}`,
+  }));
   const tags = Array.from({ length: count }, (_, i) => ({ id: `t${i}`, name: `${WORDS[(i * 3) % 10]}-${i}` }));
   const lines = [
     'Write report @website growth 12 #research-3 #design $ -15m',

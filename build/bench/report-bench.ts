@@ -1,13 +1,18 @@
 // Reports over large files (issue 9): the app's data worker answering `report` for every preset and grouping,
 // timed inside the worker (Report.tookMs) and as a round trip; the first report after an import builds the roll-up.
 import type { Remote } from 'comlink';
+
 import type { DataApi } from '../../shared/data-contract.ts';
 import { reportCases } from './report-cases.ts';
 import { generateSessions } from './sessions.ts';
 
 /** Sessions i..i+n of the report bench's data (20 minutes apart from BENCH_START), the same for both engines. */
 export function benchBatch(i: number, n: number, projectIds: readonly string[]) {
-  return generateSessions(n, projectIds, 42 + i).map((s) => ({ ...s, startTime: s.startTime + i * 20 * 60_000, endTime: s.endTime + i * 20 * 60_000 }));
+  return generateSessions(n, projectIds, 42 + i).map((s) => ({
+    ...s,
+    startTime: s.startTime + i * 20 * 60_000,
+    endTime: s.endTime + i * 20 * 60_000,
+  }));
 }
 
 export interface ReportBenchRow {
@@ -19,7 +24,15 @@ export interface ReportBenchRow {
 }
 
 export interface ReportBenchResult {
-  sizes: { size: number; insertMs: number; firstReportMs: number; buildMs: number; commits: number; commitP50: number; stallMs: number }[];
+  sizes: {
+    size: number;
+    insertMs: number;
+    firstReportMs: number;
+    buildMs: number;
+    commits: number;
+    commitP50: number;
+    stallMs: number;
+  }[];
   rows: ReportBenchRow[];
   longestTaskMs: number;
   longTasks: number;
@@ -27,7 +40,11 @@ export interface ReportBenchResult {
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function reportBench(newWorker: () => { worker: Worker; api: Remote<DataApi> }, sizes: number[], batch: number): Promise<ReportBenchResult> {
+export async function reportBench(
+  newWorker: () => { worker: Worker; api: Remote<DataApi> },
+  sizes: number[],
+  batch: number,
+): Promise<ReportBenchResult> {
   const out: ReportBenchResult = { sizes: [], rows: [], longestTaskMs: 0, longTasks: 0 };
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -41,7 +58,8 @@ export async function reportBench(newWorker: () => { worker: Worker; api: Remote
     const { worker, api } = newWorker();
     await api.open({ name });
     const projectIds: string[] = [];
-    for (let i = 0; i < 20; i++) projectIds.push((await api.createProject({ name: `Project ${i + 1}`, client: `Client ${i % 5}` })).id);
+    for (let i = 0; i < 20; i++)
+      projectIds.push((await api.createProject({ name: `Project ${i + 1}`, client: `Client ${i % 5}` })).id);
     const t0 = performance.now();
     let last = 0;
     // generated a batch at a time: making 1M session objects at once is itself a long task on the page
@@ -51,7 +69,8 @@ export async function reportBench(newWorker: () => { worker: Worker; api: Remote
       await api.insertSessions(part);
     }
     const insertMs = performance.now() - t0;
-    const progress = (what: string) => console.info(`reports ${size.toLocaleString('en')}: ${what} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    const progress = (what: string) =>
+      console.info(`reports ${size.toLocaleString('en')}: ${what} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     progress(`inserted in ${insertMs.toFixed(0)} ms`);
     const cases = reportCases(last);
     const t1 = performance.now();
@@ -84,8 +103,15 @@ export async function reportBench(newWorker: () => { worker: Worker; api: Remote
       latencies.push(performance.now() - t);
     }
     await poll;
-    out.sizes.push({ size, insertMs, firstReportMs, buildMs: performance.now() - t1, commits: latencies.length,
-      commitP50: latencies.length ? median(latencies) : NaN, stallMs: latencies.length ? Math.max(...latencies) : NaN });
+    out.sizes.push({
+      size,
+      insertMs,
+      firstReportMs,
+      buildMs: performance.now() - t1,
+      commits: latencies.length,
+      commitP50: latencies.length ? median(latencies) : NaN,
+      stallMs: latencies.length ? Math.max(...latencies) : NaN,
+    });
     progress('built');
     for (const c of cases) {
       const worker: number[] = [];

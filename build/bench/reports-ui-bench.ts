@@ -3,7 +3,9 @@
 // main-thread render are measured apart: render = report answer in the store → every element updated and laid out,
 // plus the next frame's own work (style, layout, the charts drawn at their width, paint) without the wait for it.
 import '../../renderer/components/lt-app.ts';
+
 import type { Remote } from 'comlink';
+
 import { createServices } from '../../renderer/services/services.ts';
 import { createWebShell } from '../../renderer/shell/web-shell.ts';
 import type { LtReportsView } from '../../renderer/views/reports/lt-reports-view.ts';
@@ -37,18 +39,25 @@ export interface ReportsUiResult {
   first: ReportsUiRow;
   cases: ReportsUiRow[];
   /** switching between the app's views with Reports' data loaded */
-  views: { switches: number; longTasks: number; longestTaskMs: number; longest: string; perView: Record<string, number> };
+  views: {
+    switches: number;
+    longTasks: number;
+    longestTaskMs: number;
+    longest: string;
+    perView: Record<string, number>;
+  };
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const nextTask = () => new Promise<void>((resolve) => {
-  const ch = new MessageChannel();
-  ch.port1.onmessage = () => {
-    ch.port1.close();
-    resolve();
-  };
-  ch.port2.postMessage(null);
-});
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Lit = HTMLElement & { updateComplete: Promise<boolean>; isUpdatePending: boolean };
@@ -84,7 +93,7 @@ async function rendered(view: Element, t1: number): Promise<number> {
   };
   for (let round = 0; round < 5; round++) {
     for (let list = still(); list.length; list = still()) await Promise.all(list.map((el) => el.updateComplete));
-    void (document.body.offsetHeight);
+    void document.body.offsetHeight;
     busy += performance.now() - from;
     const frameStart = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
     await nextTask();
@@ -107,12 +116,31 @@ async function belowTheFold(at: number): Promise<number> {
 }
 
 /** A database of `size` sessions over 20 projects (5 clients), its roll-up built, as report-bench makes it. */
-async function prepare(newWorker: () => { worker: Worker; api: Remote<DataApi> }, name: string, size: number, batch: number) {
+async function prepare(
+  newWorker: () => { worker: Worker; api: Remote<DataApi> },
+  name: string,
+  size: number,
+  batch: number,
+) {
   const { worker, api } = newWorker();
   await api.open({ name });
   const projectIds: string[] = [];
-  const colors = ['#3a64e8', '#22a06b', '#f79009', '#d92d20', '#7a5af8', '#0ba5ec', '#e31b54', '#66c61c', '#ee46bc', '#667085'];
-  for (let i = 0; i < 20; i++) projectIds.push((await api.createProject({ name: `Project ${i + 1}`, client: `Client ${i % 5}`, color: colors[i % 10]! })).id);
+  const colors = [
+    '#3a64e8',
+    '#22a06b',
+    '#f79009',
+    '#d92d20',
+    '#7a5af8',
+    '#0ba5ec',
+    '#e31b54',
+    '#66c61c',
+    '#ee46bc',
+    '#667085',
+  ];
+  for (let i = 0; i < 20; i++)
+    projectIds.push(
+      (await api.createProject({ name: `Project ${i + 1}`, client: `Client ${i % 5}`, color: colors[i % 10]! })).id,
+    );
   let last = 0;
   for (let i = 0; i < size; i += batch) {
     const part = benchBatch(i, Math.min(batch, size - i), projectIds);
@@ -174,13 +202,14 @@ export async function reportsUiBench(
     }
   };
   /** The model's next report (the store set), with when it landed. */
-  const nextReport = (model: ReportsModel) => new Promise<{ report: Report; at: number }>((resolve) => {
-    const off = model.$report.listen((report) => {
-      if (!report) return;
-      off();
-      resolve({ report, at: performance.now() });
+  const nextReport = (model: ReportsModel) =>
+    new Promise<{ report: Report; at: number }>((resolve) => {
+      const off = model.$report.listen((report) => {
+        if (!report) return;
+        off();
+        resolve({ report, at: performance.now() });
+      });
     });
-  });
 
   // a profiling run (see build/bench/trace.mjs reports-ui) traces from here; `npm run bench` exposes no such hook
   const hook = (window as { benchMark?: (what: string) => Promise<void> }).benchMark;
@@ -221,7 +250,13 @@ export async function reportsUiBench(
       const preset = c.label.split(' / ')[0] as Exclude<Preset, 'custom'>;
       const t = performance.now();
       const landed = nextReport(model);
-      void model.set({ ...presetRange(preset, last, model.weekStart), preset, groupBy: c.input.groupBy ?? 'project', subGroupBy: null, filters: {} });
+      void model.set({
+        ...presetRange(preset, last, model.weekStart),
+        preset,
+        groupBy: c.input.groupBy ?? 'project',
+        subGroupBy: null,
+        filters: {},
+      });
       const { report, at } = await landed;
       const r = runs.get(c.label) ?? { render: [], below: [], worker: [], answer: [] };
       r.render.push(await rendered(view, at));
@@ -234,12 +269,28 @@ export async function reportsUiBench(
       await sleep(100);
     }
   }
-  const row = (name: string, r: { render: number[]; below: number[]; worker: number[]; answer: number[] }, tasks: { longTasks: number; longestTaskMs: number }): ReportsUiRow => ({
-    label: name, renderMs: median(r.render), renderRuns: r.render, belowMs: median(r.below), workerMs: median(r.worker), answerMs: median(r.answer), ...tasks,
+  const row = (
+    name: string,
+    r: { render: number[]; below: number[]; worker: number[]; answer: number[] },
+    tasks: { longTasks: number; longestTaskMs: number },
+  ): ReportsUiRow => ({
+    label: name,
+    renderMs: median(r.render),
+    renderRuns: r.render,
+    belowMs: median(r.below),
+    workerMs: median(r.worker),
+    answerMs: median(r.answer),
+    ...tasks,
   });
 
   // (c) the nav between views, Reports showing all time by project (its data loaded), twice round
-  await model.set({ ...presetRange('all', last, model.weekStart), preset: 'all', groupBy: 'project', subGroupBy: null, filters: {} });
+  await model.set({
+    ...presetRange('all', last, model.weekStart),
+    preset: 'all',
+    groupBy: 'project',
+    subGroupBy: null,
+    filters: {},
+  });
   await sleep(300);
   const routes = ['day', 'week', 'projects', 'reports', 'settings', 'diagnostics', 'reports', 'week', 'reports', 'day'];
   let switches = 0;
@@ -271,6 +322,11 @@ export async function reportsUiBench(
     prepareMs,
     first: row('first open (this week / project)', first, taskFigures('first open')),
     cases: cases.map((c) => row(c.label, runs.get(c.label)!, taskFigures(`case ${c.label}`))),
-    views: { switches, ...taskFigures('view '), longest: longest ? `${longest.ms.toFixed(0)} ms (${longest.label.slice(5)})` : 'none', perView },
+    views: {
+      switches,
+      ...taskFigures('view '),
+      longest: longest ? `${longest.ms.toFixed(0)} ms (${longest.label.slice(5)})` : 'none',
+      perView,
+    },
   };
 }

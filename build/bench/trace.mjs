@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+
 import { chromiumLaunchOptions } from '../../test/chromium.mjs';
 
 const SECTIONS = {
@@ -23,7 +24,8 @@ const SECTIONS = {
   },
   week: {
     query: (size) => ({ only: 'week', fileRows: size }),
-    said: (r) => `week render p50 ${r.week.renderMs.toFixed(1)} ms, longest task ${r.week.longestTaskMs.toFixed(0)} ms, ${r.week.longTasks} over 50 ms`,
+    said: (r) =>
+      `week render p50 ${r.week.renderMs.toFixed(1)} ms, longest task ${r.week.longestTaskMs.toFixed(0)} ms, ${r.week.longTasks} over 50 ms`,
   },
 };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,8 +50,17 @@ try {
     if (what === 'start') {
       await cdp.send('Tracing.start', {
         transferMode: 'ReportEvents',
-        traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing',
-          'disabled-by-default-v8.cpu_profiler', 'toplevel', 'blink'] },
+        traceConfig: {
+          includedCategories: [
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'v8.execute',
+            'blink.user_timing',
+            'disabled-by-default-v8.cpu_profiler',
+            'toplevel',
+            'blink',
+          ],
+        },
       });
     } else {
       await cdp.send('Tracing.end');
@@ -58,7 +69,10 @@ try {
   });
   page.setDefaultTimeout(0);
   if (chosen.whole) {
-    await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8.execute', 'v8', 'blink.user_timing'] } });
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8.execute', 'v8', 'blink.user_timing'] },
+    });
     page.once('load', () => undefined);
   }
   await page.goto(`${web.url}bench/bench.html?${new URLSearchParams(chosen.query(size))}`);
@@ -93,9 +107,20 @@ function summarise(events) {
       self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
       stack.push(e);
     }
-    const parts = [...self].filter(([, us]) => us > 1000).sort((a, b) => b[1] - a[1]).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`);
-    const layout = inside.filter((e) => e.name === 'Layout').map((e) => e.args?.beginData?.dirtyObjects ?? '').join(',');
-    const style = inside.filter((e) => e.name === 'UpdateLayoutTree').map((e) => e.args?.elementCount ?? '').join(',');
-    console.log(`task ${(t.dur / 1000).toFixed(1)} ms: ${parts.join(', ')}${style ? ` | style elements ${style}` : ''}${layout ? ` | layout dirty ${layout}` : ''}`);
+    const parts = [...self]
+      .filter(([, us]) => us > 1000)
+      .sort((a, b) => b[1] - a[1])
+      .map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`);
+    const layout = inside
+      .filter((e) => e.name === 'Layout')
+      .map((e) => e.args?.beginData?.dirtyObjects ?? '')
+      .join(',');
+    const style = inside
+      .filter((e) => e.name === 'UpdateLayoutTree')
+      .map((e) => e.args?.elementCount ?? '')
+      .join(',');
+    console.log(
+      `task ${(t.dur / 1000).toFixed(1)} ms: ${parts.join(', ')}${style ? ` | style elements ${style}` : ''}${layout ? ` | layout dirty ${layout}` : ''}`,
+    );
   }
 }

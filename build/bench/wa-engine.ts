@@ -2,9 +2,10 @@
  * wa-sqlite on OPFS for the bench, straight on the library (not through workers/data/storage/sqlite.ts), so the engine-level
  * measurements can set every pragma, reach the WebAssembly module (backup API) and swap the VFS.
  */
-import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
 import * as SQLite from '@journeyapps/wa-sqlite';
+import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
 import { OPFSCoopSyncVFS } from '@journeyapps/wa-sqlite/src/examples/OPFSCoopSyncVFS.js';
+
 import { createCoalescingWalVFS } from '../../workers/data/storage/coalescing-vfs.ts';
 
 export type SqlValue = number | string | Uint8Array | null;
@@ -12,7 +13,11 @@ export type Row = Record<string, SqlValue>;
 
 /** The parts of the Emscripten module the bench calls directly. */
 export interface WasmModule {
-  cwrap(name: string, returns: 'number' | 'string' | null, args: ('number' | 'string')[]): (...args: (number | string)[]) => number;
+  cwrap(
+    name: string,
+    returns: 'number' | 'string' | null,
+    args: ('number' | 'string')[],
+  ): (...args: (number | string)[]) => number;
   retryOps: Promise<unknown>[];
 }
 

@@ -1,11 +1,13 @@
 // Week view over a large file: the worker's listSessions for one week, and the main thread's render of
 // <lt-week-view> showing it (issue 6 goal: under 100 ms, no main-thread task over 50 ms).
 import '../../renderer/views/week/lt-week-view.ts';
-import { DataClient } from '../../renderer/services/data-client.ts';
-import { addLocalDays } from '../../shared/day.ts';
-import type { DataApi } from '../../shared/data-contract.ts';
+
 import type { Remote } from 'comlink';
+
+import { DataClient } from '../../renderer/services/data-client.ts';
 import { weekStartOf } from '../../renderer/views/week/week-layout.ts';
+import type { DataApi } from '../../shared/data-contract.ts';
+import { addLocalDays } from '../../shared/day.ts';
 import { generateSessions } from './sessions.ts';
 
 export interface WeekBenchResult {
@@ -95,7 +97,12 @@ export async function weekBench(
   const root = await navigator.storage.getDirectory();
   for (const suffix of ['', '-journal', '-wal']) await root.removeEntry(name + suffix).catch(() => undefined);
   return {
-    rows, sessionsPerWeek: perWeek, listMs: median(lists), showMs: median(shows), renderMs: median(renders),
-    longestTaskMs, longTasks,
+    rows,
+    sessionsPerWeek: perWeek,
+    listMs: median(lists),
+    showMs: median(shows),
+    renderMs: median(renders),
+    longestTaskMs,
+    longTasks,
   };
 }

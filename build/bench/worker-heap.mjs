@@ -19,12 +19,15 @@ export async function watchWorkerHeaps(browser, urlPart, everyMs = 100) {
   cdp.on('Target.detachedFromTarget', (e) => {
     for (const [target, session] of sessions) if (session === e.sessionId) sessions.delete(target);
   });
-  const ask = (sessionId, method) => new Promise((resolve) => {
-    const i = ++id;
-    pending.set(i, resolve);
-    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method }) }).catch(() => resolve(null));
-    setTimeout(() => resolve(null), 2000);
-  });
+  const ask = (sessionId, method) =>
+    new Promise((resolve) => {
+      const i = ++id;
+      pending.set(i, resolve);
+      cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method }) })
+        .catch(() => resolve(null));
+      setTimeout(() => resolve(null), 2000);
+    });
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {

@@ -8,5 +8,7 @@ export function announceAction(host: Element, action: ActionRef | null): void {
 
 /** Tells the window a change failed (lt-app shows the message). */
 export function announceError(host: Element, error: unknown): void {
-  host.dispatchEvent(new CustomEvent('lt-error', { detail: toAppError(error).toJSON(), bubbles: true, composed: true }));
+  host.dispatchEvent(
+    new CustomEvent('lt-error', { detail: toAppError(error).toJSON(), bubbles: true, composed: true }),
+  );
 }

@@ -10,7 +10,8 @@ class CssVarsDirective extends Directive {
 
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.ATTRIBUTE || part.name !== 'style') throw new Error('cssVars belongs in a style binding');
+    if (part.type !== PartType.ATTRIBUTE || part.name !== 'style')
+      throw new Error('cssVars belongs in a style binding');
   }
 
   render(_vars: Record<string, string | null>): typeof noChange {

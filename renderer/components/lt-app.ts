@@ -6,7 +6,13 @@ import { toAppError, type AppErrorData } from '../../shared/errors.ts';
 import type { ActionRef } from '../../shared/session-edits.ts';
 import type { Shell } from '../../shared/shell-contract.ts';
 import {
-  databaseContext, dataClientContext, dayModelContext, diagnosticsContext, settingsContext, shellContext, timerModelContext,
+  databaseContext,
+  dataClientContext,
+  dayModelContext,
+  diagnosticsContext,
+  settingsContext,
+  shellContext,
+  timerModelContext,
   undoContext,
 } from '../context.ts';
 import { HashRouteController } from '../controllers/hash-route.ts';
@@ -47,7 +53,9 @@ const TOAST_MS = 6000;
  */
 @customElement('lt-app')
 export class LtApp extends LitElement {
-  static override styles = [toastStyles, css`
+  static override styles = [
+    toastStyles,
+    css`
     :host { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
     @media (max-width: 30rem) { :host { padding: 0.75rem 0.75rem 4rem; } }
     .top { display: grid; grid-template-columns: auto minmax(0, 1fr) auto; grid-template-areas: 'title nav help';
@@ -69,7 +77,8 @@ export class LtApp extends LitElement {
     .placeholder { padding: 2rem 0; color: var(--lt-muted, #667085); }
     .reloading { position: fixed; inset: 0 0 auto; padding: 0.7rem 1rem; text-align: center; font-weight: 600;
       background: var(--lt-accent, #4f7cff); color: #fff; z-index: 3; }
-  `];
+  `,
+  ];
 
   @provide({ context: shellContext }) shell!: Shell;
   @provide({ context: dataClientContext }) client!: DataClient;
@@ -88,27 +97,43 @@ export class LtApp extends LitElement {
 
   constructor() {
     super();
-    new WatchController(this, () => {
-      const { timer, database, lifecycle } = this.services;
-      return [timer.$error, database.$mode, lifecycle.$reloadReason];
-    }, () => {
-      const { timer, database, day, undo, settings } = this.services;
-      this.addEventListener('lt-action', this.#onAction as EventListener);
-      this.addEventListener('lt-error', this.#onError as EventListener);
-      return [
-        database.connect(),
-        timer.connect(),
-        day.connect(),
-        undo.connect(),
-        settings.connect(),
-        ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
-        () => this.removeEventListener('lt-action', this.#onAction as EventListener),
-        () => this.removeEventListener('lt-error', this.#onError as EventListener),
-      ];
-    });
+    new WatchController(
+      this,
+      () => {
+        const { timer, database, lifecycle } = this.services;
+        return [timer.$error, database.$mode, lifecycle.$reloadReason];
+      },
+      () => {
+        const { timer, database, day, undo, settings } = this.services;
+        this.addEventListener('lt-action', this.#onAction as EventListener);
+        this.addEventListener('lt-error', this.#onError as EventListener);
+        return [
+          database.connect(),
+          timer.connect(),
+          day.connect(),
+          undo.connect(),
+          settings.connect(),
+          ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
+          () => this.removeEventListener('lt-action', this.#onAction as EventListener),
+          () => this.removeEventListener('lt-error', this.#onError as EventListener),
+        ];
+      },
+    );
     new ShortcutController(this, () => [
-      { keys: ['Mod+z'], group: 'Everywhere', label: 'Undo (in an empty field too)', run: () => void this.#undo(), inEmptyField: true },
-      { keys: ['Mod+Shift+z', 'Mod+y'], group: 'Everywhere', label: 'Redo', run: () => void this.#redo(), inEmptyField: true },
+      {
+        keys: ['Mod+z'],
+        group: 'Everywhere',
+        label: 'Undo (in an empty field too)',
+        run: () => void this.#undo(),
+        inEmptyField: true,
+      },
+      {
+        keys: ['Mod+Shift+z', 'Mod+y'],
+        group: 'Everywhere',
+        label: 'Redo',
+        run: () => void this.#redo(),
+        inEmptyField: true,
+      },
       { keys: ['?'], group: 'Everywhere', label: 'Show these shortcuts', run: () => void this.help.show() },
       // the palette answers Ctrl/Cmd+K itself (even in a field); listed here so the help names it
       { keys: ['Mod+k'], group: 'Everywhere', label: 'Quick entry: type a whole entry in one line', run: () => false },
@@ -175,7 +200,8 @@ export class LtApp extends LitElement {
   /** Holds the toast while it is hovered or focused; otherwise a non-error toast goes after a few seconds. */
   readonly #hold = (held: boolean): void => {
     clearTimeout(this.#toastTimer);
-    if (!held && this.message && !this.message.error) this.#toastTimer = setTimeout(() => (this.message = null), TOAST_MS);
+    if (!held && this.message && !this.message.error)
+      this.#toastTimer = setTimeout(() => (this.message = null), TOAST_MS);
   };
 
   readonly #onAction = (event: CustomEvent<ActionRef>): void => {
@@ -211,11 +237,13 @@ export class LtApp extends LitElement {
   /** Undo's own refusals in words: nothing to undo, or a row changed since (CONFLICT). */
   #failed(what: 'undo' | 'redo', error: unknown, named?: string): void {
     const e = toAppError(error);
-    if (e.code === 'NOT_FOUND') return this.#show({ text: named ? `“${named}” was already undone.` : `Nothing to ${what}.` });
+    if (e.code === 'NOT_FOUND')
+      return this.#show({ text: named ? `“${named}” was already undone.` : `Nothing to ${what}.` });
     const label = named ?? (what === 'undo' ? this.undo.$state.get().undo : this.undo.$state.get().redo)?.label;
-    const text = e.code === 'CONFLICT'
-      ? `Cannot ${what}${label ? ` “${label}”` : ''}: it was changed since (${e.message}).`
-      : `Cannot ${what}: ${e.message}`;
+    const text =
+      e.code === 'CONFLICT'
+        ? `Cannot ${what}${label ? ` “${label}”` : ''}: it was changed since (${e.message}).`
+        : `Cannot ${what}: ${e.message}`;
     this.#show({ text, error: true, button: { label: 'Dismiss', run: () => this.#show(null) } });
   }
 
@@ -242,8 +270,10 @@ export class LtApp extends LitElement {
       <header class="top">
         <h1>LightTrack</h1>
         <nav aria-label="Main">
-          <ul>${NAV.map((n) => html`<li><a href=${`#${n.route}`}
-            aria-current=${current === n.route ? 'page' : nothing}>${n.label}</a></li>`)}</ul>
+          <ul>${NAV.map(
+            (n) => html`<li><a href=${`#${n.route}`}
+            aria-current=${current === n.route ? 'page' : nothing}>${n.label}</a></li>`,
+          )}</ul>
         </nav>
         <button class="help" type="button" title="Keyboard shortcuts (?)" @click=${() => void this.help.show()}>? Keys</button>
       </header>
@@ -279,7 +309,12 @@ export class LtApp extends LitElement {
 
   #toast() {
     const error = this.timer.$error.get();
-    if (error) return toast({ text: error.message, error: true, button: { label: 'Dismiss', run: () => this.timer.dismissError() } });
+    if (error)
+      return toast({
+        text: error.message,
+        error: true,
+        button: { label: 'Dismiss', run: () => this.timer.dismissError() },
+      });
     return toast(this.message, this.#hold);
   }
 }

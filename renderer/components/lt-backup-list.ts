@@ -49,7 +49,11 @@ export class LtBackupList extends LitElement {
     if (backups === null) return html`<p class="empty muted">Looking for backups…</p>`;
     if (backups.length === 0) return html`<p class="empty muted">${this.emptyText}</p>`;
     return html`<ul aria-label="Backups">
-      ${repeat(backups, (b) => b.name, (b, i) => this.#item(b, i === 0))}
+      ${repeat(
+        backups,
+        (b) => b.name,
+        (b, i) => this.#item(b, i === 0),
+      )}
     </ul>`;
   }
 
@@ -66,8 +70,9 @@ export class LtBackupList extends LitElement {
         <button class="btn restore" type="button" ?disabled=${this.busy} aria-expanded=${this.confirming === backup.name}
           aria-label=${`Restore the backup from ${when}`} @click=${() => this.#ask(backup.name)}>Restore…</button>
       </div>
-      ${this.confirming === backup.name
-        ? html`<div class="confirm" role="group" aria-label="Confirm restore" @keydown=${this.#onKeydown}>
+      ${
+        this.confirming === backup.name
+          ? html`<div class="confirm" role="group" aria-label="Confirm restore" @keydown=${this.#onKeydown}>
             <p>Replace your current data with the backup from ${when}? What you have now is kept aside first, never
               deleted.</p>
             <div class="actions">
@@ -76,7 +81,8 @@ export class LtBackupList extends LitElement {
               <button class="btn cancel" type="button" @click=${this.#cancel}>Cancel</button>
             </div>
           </div>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 

@@ -24,8 +24,9 @@ export class LtFilePicker extends LitElement {
       <button class="btn pick" type="button" ?disabled=${this.busy} @click=${() => this.input.click()}>${this.label}</button>
       <input type="file" hidden accept=".sqlite3,.sqlite,.db,application/vnd.sqlite3,application/x-sqlite3"
         aria-label="Database file to restore" @change=${this.#onChange} />
-      ${this.picked
-        ? html`<div class="confirm" role="group" aria-label="Confirm restore from file" @keydown=${this.#onKeydown}>
+      ${
+        this.picked
+          ? html`<div class="confirm" role="group" aria-label="Confirm restore from file" @keydown=${this.#onKeydown}>
             <p>Replace your current data with “${this.picked.name}”? It is checked first, and what you have now is kept
               aside, never deleted.</p>
             <div class="actions">
@@ -34,7 +35,8 @@ export class LtFilePicker extends LitElement {
               <button class="btn cancel" type="button" @click=${this.#cancel}>Cancel</button>
             </div>
           </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

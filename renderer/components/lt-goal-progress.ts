@@ -15,7 +15,11 @@ import { controlStyles } from './styles.ts';
 import './lt-tag-chip.ts';
 import { CoalescedRead } from '../state/coalesced.ts';
 
-const PERIOD = { day: ['a day', 'day', 'days'], week: ['a week', 'week', 'weeks'], month: ['a month', 'month', 'months'] } as const;
+const PERIOD = {
+  day: ['a day', 'day', 'days'],
+  week: ['a week', 'week', 'weeks'],
+  month: ['a month', 'month', 'months'],
+} as const;
 const TICK_MS = 60_000;
 
 /**
@@ -25,7 +29,9 @@ const TICK_MS = 60_000;
  */
 @customElement('lt-goal-progress')
 export class LtGoalProgress extends LitElement {
-  static override styles = [controlStyles, css`
+  static override styles = [
+    controlStyles,
+    css`
     :host { display: block; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--lt-space-3, 0.75rem); }
     li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.2rem var(--lt-space-3, 0.75rem); align-items: center; }
@@ -42,7 +48,8 @@ export class LtGoalProgress extends LitElement {
     .status.over { color: var(--lt-danger-text, #b42318); font-weight: 600; }
     .buttons { display: flex; gap: var(--lt-space-1, 0.25rem); }
     .empty { margin: 0; }
-  `];
+  `,
+  ];
 
   @consume({ context: dataClientContext, subscribe: true })
   @property({ attribute: false })
@@ -63,30 +70,41 @@ export class LtGoalProgress extends LitElement {
 
   readonly #format = new FormatController(this);
   // live while connected: every change to what a goal counts, from any window, and worker restarts
-  readonly #watch = new WatchController(this, () => [], () => {
-    this.#watched = this.client;
-    if (!this.client) return [];
-    void this.refresh();
-    return [this.client.watch(CHANGED_TABLES, () => this.refresh()), () => this.#tick(false)];
-  });
+  readonly #watch = new WatchController(
+    this,
+    () => [],
+    () => {
+      this.#watched = this.client;
+      if (!this.client) return [];
+      void this.refresh();
+      return [this.client.watch(CHANGED_TABLES, () => this.refresh()), () => this.#tick(false)];
+    },
+  );
   #watched: DataClient | undefined;
   #ticker: ReturnType<typeof setInterval> | null = null;
-  readonly #reads = new CoalescedRead(async () => {
-    const data = this.client!.data;
-    const [goals, progress, projects, tags, running] = await Promise.all([
-      data.listGoals(), data.goalProgress(), data.listProjects(), data.listTags(), data.runningTimer(),
-    ]);
-    this.goals = goals;
-    this.progress = new Map(progress.map((p) => [p.goalId, p]));
-    this.projects = projects;
-    this.tags = tags;
-    this.#tick(running !== null);
-    this.error = null;
-    this.loaded = true;
-  }, (error) => {
-    this.error = `Goals could not be read: ${toAppError(error).message}`;
-    this.loaded = true;
-  });
+  readonly #reads = new CoalescedRead(
+    async () => {
+      const data = this.client!.data;
+      const [goals, progress, projects, tags, running] = await Promise.all([
+        data.listGoals(),
+        data.goalProgress(),
+        data.listProjects(),
+        data.listTags(),
+        data.runningTimer(),
+      ]);
+      this.goals = goals;
+      this.progress = new Map(progress.map((p) => [p.goalId, p]));
+      this.projects = projects;
+      this.tags = tags;
+      this.#tick(running !== null);
+      this.error = null;
+      this.loaded = true;
+    },
+    (error) => {
+      this.error = `Goals could not be read: ${toAppError(error).message}`;
+      this.loaded = true;
+    },
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // a client provided after connecting (context with subscribe) is watched from then on
@@ -111,7 +129,8 @@ export class LtGoalProgress extends LitElement {
     if (!this.loaded) return this.quiet ? nothing : html`<p class="muted empty">Loading goals…</p>`;
     const goals = this.goals.filter((g) => !this.period || g.period === this.period);
     if (goals.length === 0 && this.quiet) return nothing;
-    if (goals.length === 0) return html`<p class="muted empty">No goals yet.${this.editable ? ' Add one to track a daily, weekly or monthly target.' : ''}</p>`;
+    if (goals.length === 0)
+      return html`<p class="muted empty">No goals yet.${this.editable ? ' Add one to track a daily, weekly or monthly target.' : ''}</p>`;
     return html`<ul aria-label="Goals">${goals.map((g) => this.#goal(g))}</ul>`;
   }
 
@@ -126,15 +145,23 @@ export class LtGoalProgress extends LitElement {
     const title = this.#title(goal);
     const status = over
       ? `Over by ${d(done - target)}`
-      : met ? 'Met' : goal.kind === 'at-least' ? `${d(target - done)} to go` : `${d(target - done)} left`;
+      : met
+        ? 'Met'
+        : goal.kind === 'at-least'
+          ? `${d(target - done)} to go`
+          : `${d(target - done)} left`;
     const [, one, many] = PERIOD[goal.period];
     const streak = p?.streak ?? 0;
     return html`<li class=${over ? 'over' : met ? 'met' : ''} data-goal=${goal.id}>
       <div class="title"><span class="ellipsis" title=${title}>${title}</span>${this.#scope(goal)}</div>
-      ${this.editable ? html`<div class="buttons">
+      ${
+        this.editable
+          ? html`<div class="buttons">
         <button class="btn small edit" type="button" aria-label="Edit goal ${title}" @click=${() => this.#fire('goal-edit', goal)}>Edit</button>
         <button class="btn small delete" type="button" aria-label="Delete goal ${title}" @click=${() => this.#fire('goal-delete', goal)}>Delete</button>
-      </div>` : nothing}
+      </div>`
+          : nothing
+      }
       <div class="bar" role="progressbar" aria-label=${title} aria-valuemin="0" aria-valuemax=${goal.targetMinutes}
         aria-valuenow=${Math.round(done / 60_000)} aria-valuetext="${d(done)} of ${d(target)}">
         <div class="fill" style=${cssVars({ '--done': `${(share * 100).toFixed(1)}%` })}></div></div>

@@ -41,7 +41,8 @@ export class LtSecretsStatus extends LitElement {
   }
 
   override render() {
-    if (this.failed) return html`<p class="unprotected" role="status">Could not find out how secrets are protected here.</p>`;
+    if (this.failed)
+      return html`<p class="unprotected" role="status">Could not find out how secrets are protected here.</p>`;
     if (!this.protection) return html`<p role="status">Checking how secrets are protected…</p>`;
     const { protected: isProtected, backend, reason } = this.protection;
     return html`<p class=${isProtected ? 'protected' : 'unprotected'} role="status" data-backend=${backend}>${reason}</p>`;

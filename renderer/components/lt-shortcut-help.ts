@@ -44,9 +44,11 @@ export class LtShortcutHelp extends LitElement {
   override render() {
     return html`<dialog aria-labelledby="shortcuts-title">
       <header><h2 id="shortcuts-title">Keyboard shortcuts</h2><button type="button" @click=${() => this.close()}>Close</button></header>
-      ${this.groups.map((g) => html`<h3>${g.group}</h3><dl>
+      ${this.groups.map(
+        (g) => html`<h3>${g.group}</h3><dl>
         ${g.items.map((i) => html`<dt>${i.keys.map((k, n) => html`${n ? ' or ' : ''}<kbd>${keyLabel(k)}</kbd>`)}</dt><dd>${i.label}</dd>`)}
-      </dl>`)}
+      </dl>`,
+      )}
       <p>Single-letter keys never act while you type in a field; press Esc to leave the field first.</p>
     </dialog>`;
   }

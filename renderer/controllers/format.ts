@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
+
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
 import { formatDuration, formatTimeOfDay } from '../components/format.ts';
 import { settingsContext } from '../context.ts';

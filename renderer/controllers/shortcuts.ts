@@ -44,7 +44,8 @@ export function listShortcuts(): Array<{ group: string; items: Array<{ keys: str
 export function isTyping(event: Event): boolean {
   const target = event.composedPath()[0];
   if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+  if (target instanceof HTMLInputElement)
+    return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable;
 }
 
@@ -71,17 +72,37 @@ export function comboOf(event: KeyboardEvent): string {
 export function keyLabel(keys: string): string {
   return keys
     .split('+')
-    .map((k) => (k === 'Mod' ? (isMac ? '⌘' : 'Ctrl') : k === 'Shift' && isMac ? '⇧' : k.length === 1 ? k.toUpperCase() : KEY_NAMES[k] ?? k))
+    .map((k) =>
+      k === 'Mod'
+        ? isMac
+          ? '⌘'
+          : 'Ctrl'
+        : k === 'Shift' && isMac
+          ? '⇧'
+          : k.length === 1
+            ? k.toUpperCase()
+            : (KEY_NAMES[k] ?? k),
+    )
     .join(isMac ? '' : '+');
 }
-const KEY_NAMES: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc' };
+const KEY_NAMES: Record<string, string> = {
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  Escape: 'Esc',
+};
 
 export class ShortcutController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #entry: { shortcuts: () => readonly Shortcut[] };
   readonly #scope: 'window' | 'host';
 
-  constructor(host: ReactiveControllerHost & HTMLElement, shortcuts: () => readonly Shortcut[], options: ShortcutOptions = {}) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    shortcuts: () => readonly Shortcut[],
+    options: ShortcutOptions = {},
+  ) {
     this.#host = host;
     this.#entry = { shortcuts };
     this.#scope = options.scope ?? 'window';

@@ -1,9 +1,10 @@
 import * as Comlink from 'comlink';
-import { ChangeSchema, CHANGES_CHANNEL, type Change } from '../../shared/changes.ts';
+import * as v from 'valibot';
+
+import { CHANGES_CHANNEL, ChangeSchema, type Change } from '../../shared/changes.ts';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi, OpenInfo } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
-import * as v from 'valibot';
 import { CoalescedRead } from '../state/coalesced.ts';
 
 installErrorTransfer();
@@ -87,7 +88,8 @@ export class DataClient extends EventTarget {
     let live = true;
     const reads = new CoalescedRead(async () => void (live && (await reload())));
     const run = () => void (live && reads.run());
-    const stopChanges = tables.length > 0 ? this.#onChange((change) => tables.includes(change.table) && run()) : () => undefined;
+    const stopChanges =
+      tables.length > 0 ? this.#onChange((change) => tables.includes(change.table) && run()) : () => undefined;
     this.addEventListener('restart', run);
     return () => {
       live = false;
@@ -153,10 +155,14 @@ export class DataClient extends EventTarget {
     const lifeline = `lighttrack-lifeline-${crypto.randomUUID()}`;
 
     const failedToLoad = new Promise<never>((_resolve, reject) => {
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        reject(new AppError('UNAVAILABLE', `The data worker failed to start: ${event.message || 'script error'}`));
-      }, { once: true });
+      worker.addEventListener(
+        'error',
+        (event) => {
+          event.preventDefault();
+          reject(new AppError('UNAVAILABLE', `The data worker failed to start: ${event.message || 'script error'}`));
+        },
+        { once: true },
+      );
     });
     failedToLoad.catch(() => undefined);
 

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { atom, computed } from 'nanostores';
+
 import type { OpenInfo } from '../../shared/data-contract.ts';
 import {
   MAX_RESTORE_BYTES,

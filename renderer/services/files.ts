@@ -5,7 +5,10 @@
 
 /** Keeps a suggested file name to plain characters, so it is a valid name on every OS. */
 export function safeFileName(name: string, fallback = 'lighttrack.sqlite3'): string {
-  const cleaned = name.replace(/[^\w.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 120);
+  const cleaned = name
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 120);
   return cleaned || fallback;
 }
 

@@ -1,5 +1,6 @@
 import { atom } from 'nanostores';
 import * as v from 'valibot';
+
 import { LIFECYCLE_CHANNEL, LifecycleMessageSchema } from '../../shared/lifecycle.ts';
 
 export interface LifecycleOptions {

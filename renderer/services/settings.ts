@@ -1,18 +1,24 @@
 import { atom } from 'nanostores';
+
 import { AppError, toAppError } from '../../shared/errors.ts';
 import {
-  DEFAULT_SETTINGS, SETTING_KEYS, type SettingKey, type Settings, type SettingsChange, type SettingsFile, type SettingsPatch,
+  DEFAULT_SETTINGS,
+  SETTING_KEYS,
+  type SettingKey,
+  type Settings,
+  type SettingsChange,
+  type SettingsFile,
+  type SettingsPatch,
 } from '../../shared/settings.ts';
+import { CoalescedRead } from '../state/coalesced.ts';
 import type { DataClient } from './data-client.ts';
 import { applyTheme } from './theme.ts';
-import { CoalescedRead } from '../state/coalesced.ts';
 
 export { applyTheme };
 
 /** What update() answers: the settings now in force, or the refused field and its message. */
 export type UpdateOutcome =
-  | { ok: true; settings: Settings }
-  | { ok: false; field: SettingKey | null; message: string; error: AppError };
+  { ok: true; settings: Settings } | { ok: false; field: SettingKey | null; message: string; error: AppError };
 
 /**
  * The window's settings: loaded from the data worker, kept in `$settings`, and refreshed whenever any window (main,
@@ -26,11 +32,14 @@ export class SettingsService {
   readonly #client: DataClient;
   readonly #root: HTMLElement | null;
   #disconnect: (() => void) | null = null;
-  readonly #reads = new CoalescedRead(async () => {
-    this.#set(await this.#client.data.getSettings());
-    this.$loadError.set(null);
-    this.$loaded.set(true);
-  }, (error) => this.$loadError.set(toAppError(error)));
+  readonly #reads = new CoalescedRead(
+    async () => {
+      this.#set(await this.#client.data.getSettings());
+      this.$loadError.set(null);
+      this.$loaded.set(true);
+    },
+    (error) => this.$loadError.set(toAppError(error)),
+  );
 
   /** `root` receives the theme (data-theme); null leaves the document alone. */
   constructor(client: DataClient, root: HTMLElement | null = globalThis.document?.documentElement ?? null) {

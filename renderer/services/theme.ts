@@ -16,9 +16,12 @@ export function applyTheme(root: HTMLElement | null, theme: Theme): void {
  */
 export function followTheme(client: DataClient, root: HTMLElement = document.documentElement): () => void {
   const read = () =>
-    client.data.getSettings().then((s) => {
-      if (THEMES.includes(s.theme)) applyTheme(root, s.theme);
-    }, () => undefined);
+    client.data.getSettings().then(
+      (s) => {
+        if (THEMES.includes(s.theme)) applyTheme(root, s.theme);
+      },
+      () => undefined,
+    );
   const stop = client.watch(['settings'], read);
   void read();
   return stop;

@@ -1,8 +1,9 @@
 import { atom } from 'nanostores';
+
 import { CHANGED_TABLES } from '../../shared/changes.ts';
 import type { UndoOutcome, UndoState } from '../../shared/undo.ts';
-import type { DataClient } from './data-client.ts';
 import { CoalescedRead } from '../state/coalesced.ts';
+import type { DataClient } from './data-client.ts';
 
 const EMPTY: UndoState = { undo: null, redo: null, undoCount: 0, redoCount: 0 };
 
@@ -14,7 +15,9 @@ export class UndoService {
   readonly $state = atom<UndoState>(EMPTY);
   readonly #client: DataClient;
   #disconnect: (() => void) | null = null;
-  readonly #reads = new CoalescedRead(async () => this.$state.set(await this.#client.data.undoState().catch(() => EMPTY)));
+  readonly #reads = new CoalescedRead(async () =>
+    this.$state.set(await this.#client.data.undoState().catch(() => EMPTY)),
+  );
 
   constructor(client: DataClient) {
     this.#client = client;

@@ -64,7 +64,8 @@ export class WebPresence {
 
   #start(): void {
     this.#lastInput = this.#lastTick = this.#now();
-    for (const type of INPUT_EVENTS) this.#target.addEventListener(type, this.#onInput, { passive: true, capture: true });
+    for (const type of INPUT_EVENTS)
+      this.#target.addEventListener(type, this.#onInput, { passive: true, capture: true });
     this.#timer = setInterval(() => this.tick(), this.#tickMs);
   }
 

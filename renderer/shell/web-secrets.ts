@@ -42,7 +42,11 @@ export class WebSecretStore implements SecretStore {
 
   async protection(): Promise<SecretProtection> {
     if (typeof crypto?.subtle === 'undefined' || typeof indexedDB === 'undefined') {
-      return { protected: false, backend: 'none', reason: 'Secrets cannot be saved: this browser offers no WebCrypto or IndexedDB here.' };
+      return {
+        protected: false,
+        backend: 'none',
+        reason: 'Secrets cannot be saved: this browser offers no WebCrypto or IndexedDB here.',
+      };
     }
     return {
       protected: false,
@@ -54,7 +58,11 @@ export class WebSecretStore implements SecretStore {
   async encrypt(plainText: string): Promise<string> {
     const text = parse(PlainTextSchema, plainText, 'secret');
     const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-    const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await this.#getKey(), new TextEncoder().encode(text));
+    const sealed = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv },
+      await this.#getKey(),
+      new TextEncoder().encode(text),
+    );
     const out = new Uint8Array(IV_BYTES + sealed.byteLength);
     out.set(iv);
     out.set(new Uint8Array(sealed), IV_BYTES);

@@ -1,8 +1,9 @@
 import { atom } from 'nanostores';
+
 import type { BackupInfo, RestoreResult } from '../../shared/database.ts';
 import { toAppError } from '../../shared/errors.ts';
-import type { DatabaseService } from '../services/database.ts';
 import { plural } from '../components/format.ts';
+import type { DatabaseService } from '../services/database.ts';
 
 /** What the user last did to the backups, in plain words: shown as a status line (or an alert when it failed). */
 export interface Outcome {

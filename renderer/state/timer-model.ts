@@ -1,9 +1,10 @@
 import { atom } from 'nanostores';
+
 import { CHANGED_TABLES } from '../../shared/changes.ts';
-import type { Session } from '../../shared/session.ts';
 import { localDayRange } from '../../shared/day.ts';
 import { toAppError, type AppError } from '../../shared/errors.ts';
 import type { Project } from '../../shared/project.ts';
+import type { Session } from '../../shared/session.ts';
 import { isRecoveryError, type DataClient } from '../services/data-client.ts';
 import { CoalescedRead } from './coalesced.ts';
 
@@ -23,7 +24,10 @@ export class TimerModel {
   readonly #clock: () => number;
   #ticker: ReturnType<typeof setInterval> | null = null;
   #dayFrom = 0;
-  readonly #reloads = new CoalescedRead(() => this.#read(), (error) => this.#fail(error));
+  readonly #reloads = new CoalescedRead(
+    () => this.#read(),
+    (error) => this.#fail(error),
+  );
   #disconnect: (() => void) | null = null;
 
   constructor(client: DataClient, clock: () => number = Date.now) {

@@ -1,7 +1,17 @@
 import type { QuickEntryToken, QuickEntryTokenKind } from './types.ts';
 import {
-  markerName, parseClock, parseClockDuration, parseCommand, parseDay, parseDuration, splitWords, unescape,
-  type Clock, type Command, type DayWord, type Word,
+  markerName,
+  parseClock,
+  parseClockDuration,
+  parseCommand,
+  parseDay,
+  parseDuration,
+  splitWords,
+  unescape,
+  type Clock,
+  type Command,
+  type DayWord,
+  type Word,
 } from './words.ts';
 
 /** Where a fact was written, for highlighting and for problems that point at it. */
@@ -33,10 +43,23 @@ const DASH = /^[-–]$/;
 export function scan(text: string): Scan {
   const words = splitWords(text);
   const s: Scan = {
-    tokens: [], nameWords: [], command: null, projects: [], tags: [], billable: false,
-    ranges: [], starts: [], agos: [], durations: [], days: [],
+    tokens: [],
+    nameWords: [],
+    command: null,
+    projects: [],
+    tags: [],
+    billable: false,
+    ranges: [],
+    starts: [],
+    agos: [],
+    durations: [],
+    days: [],
   };
-  const span = (first: Word, last: Word): Span => ({ from: first.from, to: last.to, text: text.slice(first.from, last.to) });
+  const span = (first: Word, last: Word): Span => ({
+    from: first.from,
+    to: last.to,
+    text: text.slice(first.from, last.to),
+  });
   const mark = (kind: QuickEntryTokenKind, sp: Span) => s.tokens.push({ kind, from: sp.from, to: sp.to });
 
   if (words.length === 1) {
@@ -49,7 +72,9 @@ export function scan(text: string): Scan {
   }
 
   /** A clock phrase starting at word i: a range (one to three words), an open range, or a lone time. */
-  const clockPhrase = (i: number): { used: number; range?: { start: Clock; end: Clock | null }; clock?: Clock } | null => {
+  const clockPhrase = (
+    i: number,
+  ): { used: number; range?: { start: Clock; end: Clock | null }; clock?: Clock } | null => {
     const w = words[i]?.text;
     if (w === undefined) return null;
     const next = words[i + 1]?.text;
@@ -87,7 +112,7 @@ export function scan(text: string): Scan {
     return used ? { ms, used } : null;
   };
 
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const w = words[i]!;
     const lower = w.text.toLowerCase();
     const at = (used: number) => span(w, words[i + used - 1]!);

@@ -10,8 +10,16 @@ export function parseQuickEntry(text: string, context: QuickEntryContext): Quick
   } catch {
     // a context the types forbid (no arrays, odd items); the line is refused, never the window
     return {
-      kind: 'invalid', name: '', project: null, tags: [], billable: false, start: Date.now(), end: null, command: null,
-      tokens: [], problems: [{ message: 'This line could not be read.', from: 0, to: line.length }],
+      kind: 'invalid',
+      name: '',
+      project: null,
+      tags: [],
+      billable: false,
+      start: Date.now(),
+      end: null,
+      command: null,
+      tokens: [],
+      problems: [{ message: 'This line could not be read.', from: 0, to: line.length }],
     };
   }
 }

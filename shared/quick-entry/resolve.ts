@@ -4,7 +4,6 @@ import type { QuickEntryContext, QuickEntryProblem, QuickEntryResult } from './t
 import type { Clock, DayWord } from './words.ts';
 import { addDays, civilDateOf, dayBounds, safeTimeZone, weekday, zonedToEpoch, type CivilDate } from './zoned.ts';
 
-
 /** MAX_SESSION_MS of session.ts (ten years), repeated: importing it would pull the schemas into the quick-entry page */
 const MAX_SESSION_MS = 10 * 366 * 86_400_000;
 const MAX_NAME = 500;
@@ -17,23 +16,31 @@ type Span = { from: number; to: number; text: string };
 /** Turns what the words said into an entry: names resolved, times placed on the calendar, problems found. */
 export function resolveScan(s: Scan, text: string, context: QuickEntryContext): QuickEntryResult {
   const problems: QuickEntryProblem[] = [];
-  const problem = (message: string, sp: { from: number; to: number }) => problems.push({ message, from: sp.from, to: sp.to });
+  const problem = (message: string, sp: { from: number; to: number }) =>
+    problems.push({ message, from: sp.from, to: sp.to });
   // Intl refuses instants beyond ±8.64e15; a nonsense clock falls back to the real one.
   const now = Number.isFinite(context.now) && Math.abs(context.now) < 8e15 ? context.now : Date.now();
   const base = {
-    name: '', project: null, tags: [], billable: s.billable, tokens: s.tokens, problems,
+    name: '',
+    project: null,
+    tags: [],
+    billable: s.billable,
+    tokens: s.tokens,
+    problems,
   };
   if (s.command) return { ...base, kind: 'command', start: null, end: null, command: s.command };
 
   const name = s.nameWords.join(' ');
-  if (name.length > MAX_NAME) problem(`The name is ${name.length} characters long; at most ${MAX_NAME} fit.`, { from: 0, to: text.length });
+  if (name.length > MAX_NAME)
+    problem(`The name is ${name.length} characters long; at most ${MAX_NAME} fit.`, { from: 0, to: text.length });
   const nul = text.indexOf('\0');
   if (nul !== -1) problem('The line contains a NUL character, which cannot be saved.', { from: nul, to: nul + 1 });
 
   let project: NameRef | null = null;
   s.projects.forEach((p, i) => {
     if (i > 0) return problem(`One project per entry: ‘${p.text}’ is a second one.`, p);
-    if (p.name.length > MAX_PROJECT_NAME) return problem(`A project name has at most ${MAX_PROJECT_NAME} characters.`, p);
+    if (p.name.length > MAX_PROJECT_NAME)
+      return problem(`A project name has at most ${MAX_PROJECT_NAME} characters.`, p);
     if (p.name.includes('\0')) return;
     project = resolveName(p.name, context.projects ?? [], p.quoted);
   });
@@ -105,7 +112,11 @@ function placeInTime(
     if (!dayFact && crosses && at(addDays(day, 1), endMin) > now) startDay = addDays(day, -1);
     const start = at(startDay, startMin);
     const end = at(crosses ? addDays(startDay, 1) : startDay, endMin);
-    if (end > now) problem(`‘${range.text}’ ends in the future.`, dayFact ? { from: Math.min(dayFact.from, range.from), to: Math.max(dayFact.to, range.to) } : range);
+    if (end > now)
+      problem(
+        `‘${range.text}’ ends in the future.`,
+        dayFact ? { from: Math.min(dayFact.from, range.from), to: Math.max(dayFact.to, range.to) } : range,
+      );
     return { kind: 'log', start, end };
   }
   if (first && (first.kind === 'start' || first.kind === 'range')) {
@@ -113,7 +124,11 @@ function placeInTime(
     const start = at(day, clock.minutes);
     if (duration) {
       const end = start + duration.ms;
-      if (end > now) problem(`Starting at ‘${first.text}’, ‘${duration.text}’ ends in the future.`, { from: Math.min(first.from, duration.from), to: Math.max(first.to, duration.to) });
+      if (end > now)
+        problem(`Starting at ‘${first.text}’, ‘${duration.text}’ ends in the future.`, {
+          from: Math.min(first.from, duration.from),
+          to: Math.max(first.to, duration.to),
+        });
       return { kind: 'log', start, end };
     }
     if (start > now) future(first, 'The start');
@@ -133,7 +148,11 @@ function placeInTime(
     if (!dayFact) return { kind: 'log', start: now - duration.ms, end: now };
     const start = lastEndOn(day, context, zone) ?? at(day, workdayMinutes(context.workdayStart));
     const end = start + duration.ms;
-    if (end > now) problem(`‘${duration.text}’ on ${dayFact.text} ends in the future.`, { from: Math.min(dayFact.from, duration.from), to: Math.max(dayFact.to, duration.to) });
+    if (end > now)
+      problem(`‘${duration.text}’ on ${dayFact.text} ends in the future.`, {
+        from: Math.min(dayFact.from, duration.from),
+        to: Math.max(dayFact.to, duration.to),
+      });
     return { kind: 'log', start, end };
   }
   if (dayFact) {
@@ -183,5 +202,3 @@ function lastEndOn(day: CivilDate, context: QuickEntryContext, zone: string): nu
   }
   return last;
 }
-
-

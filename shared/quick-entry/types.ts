@@ -1,4 +1,4 @@
-import type { NameRef, NamedItem } from './names.ts';
+import type { NamedItem, NameRef } from './names.ts';
 import type { Command } from './words.ts';
 
 export interface QuickEntryContext {

@@ -80,8 +80,23 @@ export function parseClockDuration(s: string): number | null {
 }
 
 const WEEKDAYS: Record<string, number> = {
-  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+  sun: 0,
+  sunday: 0,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
 };
 
 export type DayWord =
@@ -122,7 +137,10 @@ export function markerName(word: string): { name: string; quoted: boolean } | nu
     const close = word.indexOf('"', 2);
     // only a quote that ends the word closes it; `@"a b` while typing takes the rest of the line
     if (close !== -1 && close !== word.length - 1) return null;
-    const name = word.slice(2, close === -1 ? undefined : close).replace(/\s+/g, ' ').trim();
+    const name = word
+      .slice(2, close === -1 ? undefined : close)
+      .replace(/\s+/g, ' ')
+      .trim();
     return name ? { name, quoted: true } : null;
   }
   return { name: word.slice(1), quoted: false };

@@ -5,8 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { useWebShell } from './shell.mjs';
 import Database from 'better-sqlite3';
+
+import { useWebShell } from './shell.mjs';
 
 const shell = useWebShell();
 
@@ -37,7 +38,10 @@ test('Export database file downloads a SQLite file that native SQLite opens and 
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     assert.equal(db.pragma('application_id', { simple: true }), 0x4c54524b);
     const names = db.prepare('SELECT name FROM activities WHERE deleted_at IS NULL ORDER BY start_time').all();
-    assert.deepEqual(names.map((r) => r.name), ['Exported one', 'Exported two ✓ ünïcødé']);
+    assert.deepEqual(
+      names.map((r) => r.name),
+      ['Exported one', 'Exported two ✓ ünïcødé'],
+    );
   } finally {
     db.close();
   }

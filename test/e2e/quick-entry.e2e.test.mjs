@@ -2,6 +2,7 @@
 // window (through the data worker's change broadcast), without a reload.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
 import { collectProblems, useWebShell } from './shell.mjs';
 
 const shell = useWebShell();
@@ -17,12 +18,17 @@ test('a line typed in the quick-entry window shows up in the main window without
 
   const [quick] = await Promise.all([
     main.waitForEvent('popup'),
-    main.evaluate((url) => void window.open(url, 'quick-entry', 'width=640,height=160'), `${shell.web.url}quick-entry.html`),
+    main.evaluate(
+      (url) => void window.open(url, 'quick-entry', 'width=640,height=160'),
+      `${shell.web.url}quick-entry.html`,
+    ),
   ]);
   collectProblems(quick, problems);
   const line = quick.locator('lt-quick-entry input');
   await line.waitFor();
-  await quick.waitForFunction(() => document.querySelector('lt-quick-entry')?.shadowRoot?.activeElement?.tagName === 'INPUT');
+  await quick.waitForFunction(
+    () => document.querySelector('lt-quick-entry')?.shadowRoot?.activeElement?.tagName === 'INPUT',
+  );
   // it follows the theme chosen in another window, live
   await main.evaluate(() => document.querySelector('lt-app').services.client.data.updateSettings({ theme: 'dark' }));
   await quick.waitForFunction(() => document.documentElement.dataset.theme === 'dark');

@@ -3,6 +3,7 @@
 // sessions back.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
 import { collectProblems, useWebShell } from './shell.mjs';
 
 const shell = useWebShell({ acceptDownloads: true });

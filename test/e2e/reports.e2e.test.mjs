@@ -2,6 +2,7 @@
 // drill into a project, driven as a user would.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
 import { collectProblems, useWebShell } from './shell.mjs';
 
 const shell = useWebShell({ timezoneId: 'America/New_York' });
@@ -15,12 +16,25 @@ test('Reports: presets, groupings and a drill into a project over two years of s
   await page.evaluate(async () => {
     const data = document.querySelector('lt-app').services.client.data;
     const ids = [];
-    for (let i = 0; i < 6; i++) ids.push((await data.createProject({ name: `Project ${i + 1}${i === 0 ? ' with a very long name that needs an ellipsis in narrow places' : ''}` })).id);
+    for (let i = 0; i < 6; i++)
+      ids.push(
+        (
+          await data.createProject({
+            name: `Project ${i + 1}${i === 0 ? ' with a very long name that needs an ellipsis in narrow places' : ''}`,
+          })
+        ).id,
+      );
     const now = Date.now();
     const start = now - 730 * 86_400_000;
     const sessions = [];
     for (let t = start, i = 0; t < now - 3_600_000; t += 3 * 3_600_000, i++) {
-      sessions.push({ name: `Task ${i % 40}`, projectId: ids[i % 6], startTime: t, endTime: t + (30 + (i % 90)) * 60_000, pausedMs: 0 });
+      sessions.push({
+        name: `Task ${i % 40}`,
+        projectId: ids[i % 6],
+        startTime: t,
+        endTime: t + (30 + (i % 90)) * 60_000,
+        pausedMs: 0,
+      });
     }
     for (let i = 0; i < sessions.length; i += 5000) await data.insertSessions(sessions.slice(i, i + 5000));
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+
 import { chromiumLaunchOptions } from '../chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,7 +41,11 @@ test('a script in the app can connect only to its own origin', async () => {
   page.on('pageerror', (error) => problems.push(String(error)));
   const response = await page.goto(web.url);
   await page.locator('lt-timer-bar input[name="name"]').waitFor();
-  assert.deepEqual(problems, [], 'the app loads without console errors (no unknown Permissions-Policy features either)');
+  assert.deepEqual(
+    problems,
+    [],
+    'the app loads without console errors (no unknown Permissions-Policy features either)',
+  );
 
   const headers = response.headers();
   assert.match(headers['content-security-policy'], /connect-src 'self'(;|$)/);
@@ -61,7 +66,11 @@ test('a script in the app can connect only to its own origin', async () => {
         return 'blocked';
       }
     };
-    const results = { loopback: await attempt(target), https: await attempt('https://collector.example/'), self: await attempt('/index.html') };
+    const results = {
+      loopback: await attempt(target),
+      https: await attempt('https://collector.example/'),
+      self: await attempt('/index.html'),
+    };
     navigator.sendBeacon(target, 'secret'); // queued either way; CSP blocks it on the way out
     await new Promise((r) => setTimeout(r, 200));
     return { results, violations };
@@ -80,8 +89,13 @@ test('a script in the app can connect only to its own origin', async () => {
         return 'unsupported';
       }
     };
-    return { geolocation: await state('geolocation'), camera: await state('camera'), microphone: await state('microphone') };
+    return {
+      geolocation: await state('geolocation'),
+      camera: await state('camera'),
+      microphone: await state('microphone'),
+    };
   });
-  for (const [name, state] of Object.entries(permissions)) assert.ok(['denied', 'unsupported'].includes(state), `${name}: ${state}`);
+  for (const [name, state] of Object.entries(permissions))
+    assert.ok(['denied', 'unsupported'].includes(state), `${name}: ${state}`);
   await page.close();
 });

@@ -2,6 +2,7 @@
 // within a second; a project renamed in one shows renamed in the other.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
 import { collectProblems, useWebShell } from './shell.mjs';
 
 const shell = useWebShell({});
@@ -19,7 +20,11 @@ test('settings and project names follow from one window to another', async () =>
   const two = await openApp('settings');
   await one.locator('lt-settings-view .field[data-key="theme"]').waitFor();
   await two.locator('lt-settings-view .field[data-key="weekStart"] select').waitFor();
-  const scheme = (page) => page.evaluate(() => [document.documentElement.dataset.theme ?? 'system', getComputedStyle(document.documentElement).colorScheme]);
+  const scheme = (page) =>
+    page.evaluate(() => [
+      document.documentElement.dataset.theme ?? 'system',
+      getComputedStyle(document.documentElement).colorScheme,
+    ]);
   assert.deepEqual(await scheme(two), ['system', 'light dark']);
 
   // theme and week start, changed in one…
@@ -28,11 +33,17 @@ test('settings and project names follow from one window to another', async () =>
   // …applied in the other within a second
   const started = Date.now();
   await two.waitForFunction(() => document.documentElement.dataset.theme === 'dark', null, { timeout: 1000 });
-  await two.waitForFunction(() => {
-    const select = document.querySelector('lt-app')?.shadowRoot?.querySelector('lt-settings-view')?.shadowRoot
-      ?.querySelector('.field[data-key="weekStart"] select');
-    return select?.value === '0';
-  }, null, { timeout: 1000 });
+  await two.waitForFunction(
+    () => {
+      const select = document
+        .querySelector('lt-app')
+        ?.shadowRoot?.querySelector('lt-settings-view')
+        ?.shadowRoot?.querySelector('.field[data-key="weekStart"] select');
+      return select?.value === '0';
+    },
+    null,
+    { timeout: 1000 },
+  );
   assert.ok(Date.now() - started < 1000);
   assert.deepEqual(await scheme(two), ['dark', 'dark']);
   const background = await two.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -2,6 +2,7 @@
 // Debian's Chromium by Playwright. Start a timer, reload, kill the data worker, close the window: it keeps running.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
 import { collectProblems, useWebShell } from './shell.mjs';
 
 const shell = useWebShell({});
@@ -32,7 +33,11 @@ test('a timer started in the built app survives reload, worker death and a close
   await stopButton(page).waitFor();
   assert.match(await runningRow(page).innerText(), /E2E: write report/);
   await page.waitForFunction(() => {
-    const clock = document.querySelector('lt-app')?.shadowRoot?.querySelector('lt-day-view')?.shadowRoot?.querySelector('lt-timer-bar')?.shadowRoot?.querySelector('.clock');
+    const clock = document
+      .querySelector('lt-app')
+      ?.shadowRoot?.querySelector('lt-day-view')
+      ?.shadowRoot?.querySelector('lt-timer-bar')
+      ?.shadowRoot?.querySelector('.clock');
     return clock && clock.textContent !== '0:00:00';
   });
 
@@ -94,7 +99,10 @@ test('the web shell serves the app under a CSP that forbids eval and foreign scr
 test('a freshly opened window has the name field focused: typing starts an entry at once', async () => {
   const page = await openApp();
   await page.waitForFunction(() => {
-    const bar = document.querySelector('lt-app')?.shadowRoot?.querySelector('lt-day-view')?.shadowRoot?.querySelector('lt-timer-bar');
+    const bar = document
+      .querySelector('lt-app')
+      ?.shadowRoot?.querySelector('lt-day-view')
+      ?.shadowRoot?.querySelector('lt-timer-bar');
     return bar?.shadowRoot?.activeElement?.getAttribute('name') === 'name';
   });
   await page.keyboard.type('Typed at launch');

@@ -23,13 +23,20 @@ describe('architecture', () => {
   it('main/ holds no database, network or formatting code', () => {
     const main = sources('main');
     assert.deepEqual(offenders(main, /from '[^']*sqlite[^']*'|\bindexedDB\.|\bSELECT\b.*\bFROM\b/i), [], 'database');
-    assert.deepEqual(offenders(main, /from 'node:(net|http|https|http2|dgram|tls)'|\bfetch\(|\bnet\.request|openai/), [], 'network');
+    assert.deepEqual(
+      offenders(main, /from 'node:(net|http|https|http2|dgram|tls)'|\bfetch\(|\bnet\.request|openai/),
+      [],
+      'network',
+    );
     assert.deepEqual(offenders(main, /Intl\.|toLocale\w*String|formatHours|formatClock/), [], 'formatting');
   });
 
   it('renderer/ (the UI thread) never touches SQL or wa-sqlite', () => {
     const renderer = sources('renderer');
-    assert.deepEqual(offenders(renderer, /from '[^']*sqlite[^']*'|\bSELECT\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b/), []);
+    assert.deepEqual(
+      offenders(renderer, /from '[^']*sqlite[^']*'|\bSELECT\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b/),
+      [],
+    );
   });
 
   it('workers/data/ holds only the entry and its README at its root; everything else is in a domain folder', () => {
@@ -46,7 +53,8 @@ describe('architecture', () => {
       if (rest.length === 0 || domain === 'owner') continue;
       for (const m of f.text.matchAll(/(?:from\s*|import\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
         const target = path.relative(dir, path.resolve(path.dirname(path.join(root, f.rel)), m[1])).split(path.sep);
-        if (target.length > 1 && target[0] !== domain && target.at(-1).endsWith('-handlers.ts')) crossing.push(`${f.rel} -> ${m[1]}`);
+        if (target.length > 1 && target[0] !== domain && target.at(-1).endsWith('-handlers.ts'))
+          crossing.push(`${f.rel} -> ${m[1]}`);
       }
     }
     assert.deepEqual(crossing, []);
@@ -59,7 +67,9 @@ describe('architecture', () => {
       if (seen.has(file)) return;
       seen.add(file);
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+      for (const m of text.matchAll(
+        /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g,
+      )) {
         visit(path.resolve(path.dirname(file), m[1]));
       }
     };
@@ -70,7 +80,13 @@ describe('architecture', () => {
   it('the built renderer carries no SQLite; first-paint JS stays within budget (main window 60 KB, quick entry 25 KB gzip)', async () => {
     const { gzipSync } = await import('node:zlib');
     const dir = path.join(root, 'dist/renderer');
-    const all = [path.join(dir, 'main-window.js'), path.join(dir, 'quick-entry.js'), ...readdirSync(path.join(dir, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, 'chunks', f))];
+    const all = [
+      path.join(dir, 'main-window.js'),
+      path.join(dir, 'quick-entry.js'),
+      ...readdirSync(path.join(dir, 'chunks'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => path.join(dir, 'chunks', f)),
+    ];
     assert.doesNotMatch(all.map((f) => readFileSync(f, 'utf8')).join('\n'), /sqlite3_prepare|wa-sqlite\.wasm/);
     const main = gzipSync(firstPaintJs(dir, 'main-window.js')).length;
     const quick = gzipSync(firstPaintJs(dir, 'quick-entry.js')).length;

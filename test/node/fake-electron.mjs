@@ -57,16 +57,35 @@ export function createFakeElectron({
       this.url = url;
       return Promise.resolve();
     }
-    show() { this.visible = true; }
-    hide() { this.visible = false; this.focused = false; }
-    focus() { this.focused = true; }
-    isVisible() { return this.visible; }
-    isFocused() { return this.focused; }
-    isMinimized() { return false; }
+    show() {
+      this.visible = true;
+    }
+    hide() {
+      this.visible = false;
+      this.focused = false;
+    }
+    focus() {
+      this.focused = true;
+    }
+    isVisible() {
+      return this.visible;
+    }
+    isFocused() {
+      return this.focused;
+    }
+    isMinimized() {
+      return false;
+    }
     restore() {}
-    isDestroyed() { return this.destroyed; }
-    getSize() { return [this.options.width ?? 800, this.options.height ?? 600]; }
-    setPosition(x, y) { this.position = [x, y]; }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    getSize() {
+      return [this.options.width ?? 800, this.options.height ?? 600];
+    }
+    setPosition(x, y) {
+      this.position = [x, y];
+    }
   }
 
   const app = Object.assign(new EventEmitter(), {
@@ -100,9 +119,15 @@ export function createFakeElectron({
   const safeStorage = {
     available: encryptionAvailable,
     backend: storageBackend,
-    isEncryptionAvailable() { return this.available; },
-    async isAsyncEncryptionAvailable() { return this.available; },
-    getSelectedStorageBackend() { return this.backend; },
+    isEncryptionAvailable() {
+      return this.available;
+    },
+    async isAsyncEncryptionAvailable() {
+      return this.available;
+    },
+    getSelectedStorageBackend() {
+      return this.backend;
+    },
     setUsePlainTextEncryption: (value) => record.plainTextEncryption.push(value),
     encryptString: seal,
     decryptString: unseal,
@@ -118,7 +143,12 @@ export function createFakeElectron({
   };
   const session = { defaultSession };
 
-  const powerMonitor = Object.assign(new EventEmitter(), { idleSeconds, getSystemIdleTime() { return this.idleSeconds; } });
+  const powerMonitor = Object.assign(new EventEmitter(), {
+    idleSeconds,
+    getSystemIdleTime() {
+      return this.idleSeconds;
+    },
+  });
 
   const globalShortcut = {
     register: (accelerator, callback) => {
@@ -138,11 +168,25 @@ export function createFakeElectron({
   ];
   const screen = {
     cursor: { x: 2500, y: 700 },
-    getCursorScreenPoint() { return this.cursor; },
-    getDisplayNearestPoint: (p) => displays.find((d) => p.x >= d.workArea.x && p.x < d.workArea.x + d.workArea.width) ?? displays[0],
+    getCursorScreenPoint() {
+      return this.cursor;
+    },
+    getDisplayNearestPoint: (p) =>
+      displays.find((d) => p.x >= d.workArea.x && p.x < d.workArea.x + d.workArea.width) ?? displays[0],
   };
 
-  return { app, BrowserWindow: FakeBrowserWindow, protocol, ipcMain, safeStorage, powerMonitor, globalShortcut, session, screen, record };
+  return {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    protocol,
+    ipcMain,
+    safeStorage,
+    powerMonitor,
+    globalShortcut,
+    session,
+    screen,
+    record,
+  };
 }
 
 /** What ipcMain handlers receive as their event. */
@@ -170,7 +214,10 @@ export function createFakePreloadElectron() {
         },
         on: (channel, listener) => listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
         removeListener: (channel, listener) =>
-          listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener)),
+          listeners.set(
+            channel,
+            (listeners.get(channel) ?? []).filter((l) => l !== listener),
+          ),
       },
     },
   };

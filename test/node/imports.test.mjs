@@ -17,7 +17,8 @@ before(async () => {
   const outfile = path.join(dir, 'imports.mjs');
   await build({
     stdin: {
-      contents: "export { parseImport } from './workers/export/imports.ts'; export { cases, runCase } from './test/fixtures/imports/corpus.ts';",
+      contents:
+        "export { parseImport } from './workers/export/imports.ts'; export { cases, runCase } from './test/fixtures/imports/corpus.ts';",
       resolveDir: root,
       loader: 'ts',
     },

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+
 import { createFakeElectron, ipcEvent } from './fake-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,7 +23,11 @@ function rendererFixture() {
 
 async function started(options = {}) {
   const electron = createFakeElectron(options);
-  const running = startApp(electron, { rendererDir: rendererFixture(), preloadPath: '/app/preload.cjs', ...options.start });
+  const running = startApp(electron, {
+    rendererDir: rendererFixture(),
+    preloadPath: '/app/preload.cjs',
+    ...options.start,
+  });
   await tick();
   return { electron, running, record: electron.record };
 }
@@ -48,7 +53,10 @@ describe('single instance', () => {
 describe('windows', () => {
   it('registers app:// as a standard, secure scheme before ready', async () => {
     const { record } = await started();
-    assert.deepEqual(record.privilegedSchemes.map((s) => s.scheme), ['app']);
+    assert.deepEqual(
+      record.privilegedSchemes.map((s) => s.scheme),
+      ['app'],
+    );
     assert.equal(record.privilegedSchemes[0].privileges.standard, true);
     assert.equal(record.privilegedSchemes[0].privileges.secure, true);
   });
@@ -141,7 +149,12 @@ describe('app:// protocol', () => {
   it('answers undecodable paths with 400 and sends the security headers on errors too', async () => {
     const { record } = await started();
     const handler = record.protocolHandlers.get('app');
-    for (const url of ['app://lighttrack/%ff', 'app://lighttrack/%', 'app://lighttrack/%c0%ae%c0%ae/etc/passwd', 'app://lighttrack/a%00b']) {
+    for (const url of [
+      'app://lighttrack/%ff',
+      'app://lighttrack/%',
+      'app://lighttrack/%c0%ae%c0%ae/etc/passwd',
+      'app://lighttrack/a%00b',
+    ]) {
       const response = await handler(new Request(url));
       assert.equal(response.status, 400, url);
       assert.match(response.headers.get('content-security-policy'), /default-src 'self'/);
@@ -158,7 +171,9 @@ describe('app:// protocol', () => {
 describe('Content-Security-Policy connect-src', () => {
   it("is 'self' only: no https host and no loopback port can be reached", async () => {
     const { record } = await started();
-    const csp = (await record.protocolHandlers.get('app')(new Request(APP_PAGE))).headers.get('content-security-policy');
+    const csp = (await record.protocolHandlers.get('app')(new Request(APP_PAGE))).headers.get(
+      'content-security-policy',
+    );
     assert.match(csp, /(^|; )connect-src 'self'(;|$)/);
     assert.doesNotMatch(csp, /https:|http:|\*/);
   });
@@ -172,7 +187,15 @@ describe('Content-Security-Policy connect-src', () => {
     assert.equal(await connectSrc(), "'self' https://api.example.com");
     endpoint = 'http://localhost:11434/v1';
     assert.equal(await connectSrc(), "'self' http://localhost:11434");
-    for (const bad of ['http://evil.example/v1', 'javascript:alert(1)', 'https://*.example.com', "https://a.example; script-src 'unsafe-eval'", 'https://user:pw@api.example.com', 'ftp://example.com', 'not a url']) {
+    for (const bad of [
+      'http://evil.example/v1',
+      'javascript:alert(1)',
+      'https://*.example.com',
+      "https://a.example; script-src 'unsafe-eval'",
+      'https://user:pw@api.example.com',
+      'ftp://example.com',
+      'not a url',
+    ]) {
       endpoint = bad;
       assert.equal(await connectSrc(), "'self'", bad);
     }
@@ -185,7 +208,20 @@ describe('permissions', () => {
     const { request, check, device } = record.permissions;
     assert.ok(request && check && device, 'all three handlers installed');
     const contents = running.mainWindow().webContents;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb', 'openExternal', 'display-capture', 'midiSysex', 'fullscreen', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'hid',
+      'serial',
+      'usb',
+      'openExternal',
+      'display-capture',
+      'midiSysex',
+      'fullscreen',
+      'unknown',
+    ]) {
       let granted;
       request(contents, permission, (value) => (granted = value), { requestingUrl: APP_PAGE });
       assert.equal(granted, false, `request ${permission}`);
@@ -198,7 +234,11 @@ describe('permissions', () => {
     const { installPermissionPolicy } = await import(path.join(root, 'dist/main/app.js'));
     const { record } = createFakeElectron();
     installPermissionPolicy(
-      { setPermissionRequestHandler: (h) => (record.permissions.request = h), setPermissionCheckHandler: (h) => (record.permissions.check = h), setDevicePermissionHandler: () => {} },
+      {
+        setPermissionRequestHandler: (h) => (record.permissions.request = h),
+        setPermissionCheckHandler: (h) => (record.permissions.check = h),
+        setDevicePermissionHandler: () => {},
+      },
       new Map([['notifications', 'the idle reminder']]),
     );
     const ask = (permission, requestingUrl) => {
@@ -284,7 +324,11 @@ describe('secrets: honest protection, never plain-text encryption', () => {
   function secretsIpc(platform, options = {}) {
     const electron = createFakeElectron(options);
     const handlers = new Map();
-    registerSecretsIpc({ handle: (channel, handler) => handlers.set(channel, handler) }, electron.safeStorage, platform);
+    registerSecretsIpc(
+      { handle: (channel, handler) => handlers.set(channel, handler) },
+      electron.safeStorage,
+      platform,
+    );
     const call = (name, ...args) => handlers.get(`shell:secrets:${name}`)(ipcEvent(APP_PAGE), ...args);
     return { call, record: electron.record };
   }
@@ -292,7 +336,11 @@ describe('secrets: honest protection, never plain-text encryption', () => {
   it('reports the Linux keychain in use, and says secrets are protected by it', async () => {
     const { call } = secretsIpc('linux', { storageBackend: 'kwallet6' });
     const { value } = await call('protection');
-    assert.deepEqual(value, { protected: true, backend: 'kwallet6', reason: 'Secrets are encrypted with a key kept in KWallet 6.' });
+    assert.deepEqual(value, {
+      protected: true,
+      backend: 'kwallet6',
+      reason: 'Secrets are encrypted with a key kept in KWallet 6.',
+    });
     assert.deepEqual(await call('available'), { ok: true, value: true });
   });
 
@@ -312,9 +360,18 @@ describe('secrets: honest protection, never plain-text encryption', () => {
   });
 
   it('says why in words when the keychain is unavailable or not chosen yet', async () => {
-    assert.match((await secretsIpc('linux', { encryptionAvailable: false }).call('protection')).value.reason, /GNOME keyring \(libsecret\) is not available/);
-    assert.match((await secretsIpc('linux', { storageBackend: 'unknown' }).call('protection')).value.reason, /not been chosen/);
-    assert.match((await secretsIpc('darwin', { encryptionAvailable: false }).call('protection')).value.reason, /macOS Keychain is not available/);
+    assert.match(
+      (await secretsIpc('linux', { encryptionAvailable: false }).call('protection')).value.reason,
+      /GNOME keyring \(libsecret\) is not available/,
+    );
+    assert.match(
+      (await secretsIpc('linux', { storageBackend: 'unknown' }).call('protection')).value.reason,
+      /not been chosen/,
+    );
+    assert.match(
+      (await secretsIpc('darwin', { encryptionAvailable: false }).call('protection')).value.reason,
+      /macOS Keychain is not available/,
+    );
     assert.deepEqual((await secretsIpc('win32').call('protection')).value.backend, 'dpapi');
   });
 
@@ -342,10 +399,10 @@ describe('presence (powerMonitor → windows)', () => {
     electron.powerMonitor.emit('suspend');
     electron.powerMonitor.emit('unlock-screen');
     for (const win of [running.mainWindow(), running.quickEntryWindow()]) {
-      assert.deepEqual(win.webContents.sent.map(([channel, e]) => `${channel}:${e.kind}`), [
-        'shell:presence:suspend',
-        'shell:presence:unlock',
-      ]);
+      assert.deepEqual(
+        win.webContents.sent.map(([channel, e]) => `${channel}:${e.kind}`),
+        ['shell:presence:suspend', 'shell:presence:unlock'],
+      );
     }
   });
 

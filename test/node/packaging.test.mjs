@@ -53,7 +53,12 @@ describe('packaged files', () => {
       projectDir: root,
       targets: Platform.LINUX.createTarget('dir'),
       publish: 'never',
-      config: { ...config, electronDist, electronFuses: null, directories: { ...config.directories, output: path.join(out, 'release') } },
+      config: {
+        ...config,
+        electronDist,
+        electronFuses: null,
+        directories: { ...config.directories, output: path.join(out, 'release') },
+      },
     });
     const asar = require('@electron/asar');
     const archive = path.join(out, 'release/linux-unpacked/resources/app.asar');
@@ -71,7 +76,16 @@ describe('packaged files', () => {
       assert.ok(existsSync(path.join(root, 'dist', file)), `${file} is not a file of dist/`);
       assert.doesNotMatch(file, /\.map$|\.tsx?$|(^|\/)node_modules\/|^(web|bench|test|main\/.*\.ts)\b|\.test\./, file);
     }
-    for (const needed of ['package.json', 'main/main.js', 'main/app.js', 'preload/preload.cjs', 'renderer/index.html', 'renderer/quick-entry.html', 'renderer/workers/data-worker.js', 'renderer/workers/wa-sqlite.wasm']) {
+    for (const needed of [
+      'package.json',
+      'main/main.js',
+      'main/app.js',
+      'preload/preload.cjs',
+      'renderer/index.html',
+      'renderer/quick-entry.html',
+      'renderer/workers/data-worker.js',
+      'renderer/workers/wa-sqlite.wasm',
+    ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
   });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+
 import { createFakeElectron, ipcEvent } from './fake-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,7 +84,12 @@ describe('quick-entry window', () => {
 
   it('reports a shortcut another app holds, in words, to the main window', async () => {
     const { record, running } = await started({ shortcutTaken: true });
-    const reply = await invoke(record, 'shell:quick-entry:shortcut', running.mainWindow().webContents, 'app://lighttrack/index.html');
+    const reply = await invoke(
+      record,
+      'shell:quick-entry:shortcut',
+      running.mainWindow().webContents,
+      'app://lighttrack/index.html',
+    );
     assert.equal(reply.ok, true);
     assert.equal(reply.value.registered, false);
     assert.equal(reply.value.accelerator, SHORTCUT);
@@ -92,7 +98,12 @@ describe('quick-entry window', () => {
 
   it('reports an invalid shortcut from settings instead of crashing the main process', async () => {
     const { record, running } = await started({}, { quickEntryShortcut: 'Ctrl+!!' });
-    const reply = await invoke(record, 'shell:quick-entry:shortcut', running.mainWindow().webContents, 'app://lighttrack/index.html');
+    const reply = await invoke(
+      record,
+      'shell:quick-entry:shortcut',
+      running.mainWindow().webContents,
+      'app://lighttrack/index.html',
+    );
     assert.equal(reply.value.registered, false);
     assert.match(reply.value.message, /not a valid shortcut/);
   });
@@ -118,7 +129,12 @@ describe('quick-entry window', () => {
 
   it('says the shortcut works when it registered', async () => {
     const { record, running } = await started();
-    const reply = await invoke(record, 'shell:quick-entry:shortcut', running.mainWindow().webContents, 'app://lighttrack/index.html');
+    const reply = await invoke(
+      record,
+      'shell:quick-entry:shortcut',
+      running.mainWindow().webContents,
+      'app://lighttrack/index.html',
+    );
     assert.deepEqual(reply.value, { accelerator: SHORTCUT, registered: true, message: null });
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+
 import { findElectronBinary } from '../../build/electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -88,7 +89,13 @@ describe('finding Electron (no download, no network)', () => {
 describe('web shell launcher', () => {
   it('closes the browser it opened when the server stops, for whatever reason', async () => {
     const { calls, spawn: spawnFake } = fakeSpawn();
-    const shell = await launchWebShell({ rootDir: rendererFixture(), port: 0, chromium: '/fake/chromium', profileDir: tmp('lt-profile-'), spawn: spawnFake });
+    const shell = await launchWebShell({
+      rootDir: rendererFixture(),
+      port: 0,
+      chromium: '/fake/chromium',
+      profileDir: tmp('lt-profile-'),
+      spawn: spawnFake,
+    });
     assert.equal(calls.length, 1);
     assert.ok(calls[0].args.includes(`--app=${shell.web.url}`));
     assert.ok(calls[0].args.includes('--disable-background-networking'));
@@ -100,7 +107,13 @@ describe('web shell launcher', () => {
 
   it('stops serving when the browser is closed', async () => {
     const { calls, spawn: spawnFake } = fakeSpawn();
-    const shell = await launchWebShell({ rootDir: rendererFixture(), port: 0, chromium: '/fake/chromium', profileDir: tmp('lt-profile-'), spawn: spawnFake });
+    const shell = await launchWebShell({
+      rootDir: rendererFixture(),
+      port: 0,
+      chromium: '/fake/chromium',
+      profileDir: tmp('lt-profile-'),
+      spawn: spawnFake,
+    });
     calls[0].child.exitCode = 0;
     calls[0].child.emit('exit', 0, null);
     await shell.done;
@@ -113,7 +126,13 @@ describe('web shell launcher', () => {
     const { calls, spawn: spawnFake } = fakeSpawn();
     try {
       await assert.rejects(
-        launchWebShell({ rootDir: rendererFixture(), port, chromium: '/fake/chromium', profileDir: tmp('lt-profile-'), spawn: spawnFake }),
+        launchWebShell({
+          rootDir: rendererFixture(),
+          port,
+          chromium: '/fake/chromium',
+          profileDir: tmp('lt-profile-'),
+          spawn: spawnFake,
+        }),
         (error) => error instanceof LaunchRefused && /already in use by another program/.test(error.message),
       );
       assert.equal(calls.length, 0, 'no browser opened');
@@ -129,7 +148,10 @@ describe('npm start (build/start.mjs) in the web shell', () => {
     const dir = tmp('lt-start-');
     const pidFile = path.join(dir, 'browser.pid');
     const browser = path.join(dir, 'fake-chromium');
-    writeFileSync(browser, `#!${process.execPath}\nrequire('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nsetInterval(() => {}, 1000);\n`);
+    writeFileSync(
+      browser,
+      `#!${process.execPath}\nrequire('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nsetInterval(() => {}, 1000);\n`,
+    );
     chmodSync(browser, 0o755);
     const child = spawn(process.execPath, [path.join(root, 'build/start.mjs')], {
       env: { ...process.env, HOME: dir, CHROMIUM_PATH: browser, DISPLAY: ':99', LIGHTTRACK_PORT: '0', ...env },
@@ -160,7 +182,10 @@ describe('npm start (build/start.mjs) in the web shell', () => {
 
   it('falls back to the web shell at once when Electron is not installed, and closes the browser when it stops', async () => {
     const run = runStart({});
-    await waitFor(() => existsSync(run.pidFile) && /is serving http:\/\/127\.0\.0\.1:\d+\//.test(run.output()), 'server and browser');
+    await waitFor(
+      () => existsSync(run.pidFile) && /is serving http:\/\/127\.0\.0\.1:\d+\//.test(run.output()),
+      'server and browser',
+    );
     assert.match(run.output(), /Electron's binary is not installed.*using the web shell/);
     const browserPid = Number(readFileSync(run.pidFile, 'utf8'));
     assert.equal(alive(browserPid), true);

@@ -44,7 +44,8 @@ const header = (reply, name) => new RegExp(`^${name}: (.*)$`, 'im').exec(reply.s
 
 let web;
 let hostHeader;
-const get = (target, extra = '') => `GET ${target} HTTP/1.1\r\nHost: ${hostHeader}\r\nConnection: close\r\n${extra}\r\n`;
+const get = (target, extra = '') =>
+  `GET ${target} HTTP/1.1\r\nHost: ${hostHeader}\r\nConnection: close\r\n${extra}\r\n`;
 
 before(async () => {
   web = await startWebServer(rendererFixture(), 0);
@@ -64,41 +65,113 @@ describe('web shell server: one bad request must not stop it', () => {
   });
 
   it('sends the security headers on every response, errors included', async () => {
-    for (const request of [get('/'), get('/nope.js'), get('/%ff'), `POST / HTTP/1.1\r\nHost: ${hostHeader}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`, `GET / HTTP/1.1\r\nHost: evil.example:${web.port}\r\nConnection: close\r\n\r\n`, 'GET / HTTP/1.1\r\nBad Header\r\n\r\n']) {
+    for (const request of [
+      get('/'),
+      get('/nope.js'),
+      get('/%ff'),
+      `POST / HTTP/1.1\r\nHost: ${hostHeader}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      `GET / HTTP/1.1\r\nHost: evil.example:${web.port}\r\nConnection: close\r\n\r\n`,
+      'GET / HTTP/1.1\r\nBad Header\r\n\r\n',
+    ]) {
       const reply = await raw(web.port, request);
       assert.ok(statusOf(reply) > 0, `no answer to ${JSON.stringify(request)}`);
       assert.equal(header(reply, 'X-Content-Type-Options'), 'nosniff', request);
       assert.equal(header(reply, 'Referrer-Policy'), 'no-referrer', request);
       assert.equal(header(reply, 'Cross-Origin-Resource-Policy'), 'same-origin', request);
-      assert.match(header(reply, 'Permissions-Policy') ?? '', /camera=\(\).*geolocation=\(\).*microphone=\(\)/, request);
+      assert.match(
+        header(reply, 'Permissions-Policy') ?? '',
+        /camera=\(\).*geolocation=\(\).*microphone=\(\)/,
+        request,
+      );
       assert.match(header(reply, 'Content-Security-Policy') ?? '', /default-src 'self'.*connect-src 'self';/, request);
     }
   });
 
   it('refuses Host headers other than 127.0.0.1:PORT and localhost:PORT (DNS rebinding)', async () => {
     const port = web.port;
-    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${port + 1}`, '127.0.0.1', `localhost.evil.example:${port}`, `[::1]:${port}`, '']) {
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `127.0.0.1:${port + 1}`,
+      '127.0.0.1',
+      `localhost.evil.example:${port}`,
+      `[::1]:${port}`,
+      '',
+    ]) {
       const reply = await raw(port, `GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
       assert.equal(statusOf(reply), 403, `Host: ${host}`);
     }
     assert.equal(statusOf(await raw(port, 'GET / HTTP/1.0\r\n\r\n')), 403, 'no Host at all');
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
-      assert.equal(statusOf(await raw(port, `GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)), 200, host);
+      assert.equal(
+        statusOf(await raw(port, `GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)),
+        200,
+        host,
+      );
     }
   });
 
   it('answers more than a thousand malformed and hostile requests, and is alive afterwards', async () => {
     const targets = [
-      '/%ff', '/%', '/%%', '/%c0%ae%c0%ae/etc/passwd', '/%c0%af', '/%e0%80%af', '/%f0%80%80%af', '/%ed%a0%80',
-      '/..', '/../', '/../../etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/..\\..\\windows',
-      '/%5c..%5c..%5cetc%5cpasswd', '/.%00./', '/index.html%00.js', '/%00', '//etc/passwd', '///', '/./././',
-      '/' + 'a'.repeat(4000), '/' + '../'.repeat(500), '/' + '%'.repeat(300), '/?x=%ff', '/#frag', '/\u00ff',
-      'http://[', 'http://evil.example/', 'https://[::1', '*', 'evil.example:443', '?x', 'index.html', '/%u002e%u002e',
-      IDENTITY_PATH, `${IDENTITY_PATH}?nonce=zz`, `${IDENTITY_PATH}?nonce=${'a'.repeat(500)}`,
+      '/%ff',
+      '/%',
+      '/%%',
+      '/%c0%ae%c0%ae/etc/passwd',
+      '/%c0%af',
+      '/%e0%80%af',
+      '/%f0%80%80%af',
+      '/%ed%a0%80',
+      '/..',
+      '/../',
+      '/../../etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..\\..\\windows',
+      '/%5c..%5c..%5cetc%5cpasswd',
+      '/.%00./',
+      '/index.html%00.js',
+      '/%00',
+      '//etc/passwd',
+      '///',
+      '/./././',
+      '/' + 'a'.repeat(4000),
+      '/' + '../'.repeat(500),
+      '/' + '%'.repeat(300),
+      '/?x=%ff',
+      '/#frag',
+      '/\u00ff',
+      'http://[',
+      'http://evil.example/',
+      'https://[::1',
+      '*',
+      'evil.example:443',
+      '?x',
+      'index.html',
+      '/%u002e%u002e',
+      IDENTITY_PATH,
+      `${IDENTITY_PATH}?nonce=zz`,
+      `${IDENTITY_PATH}?nonce=${'a'.repeat(500)}`,
     ];
-    const methods = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'TRACE', 'PATCH', 'PROPFIND', 'MKCOL', 'CONNECT', 'FOO', 'G ET', 'get'];
+    const methods = [
+      'GET',
+      'HEAD',
+      'POST',
+      'PUT',
+      'DELETE',
+      'OPTIONS',
+      'TRACE',
+      'PATCH',
+      'PROPFIND',
+      'MKCOL',
+      'CONNECT',
+      'FOO',
+      'G ET',
+      'get',
+    ];
     const requests = [];
-    for (const method of methods) for (const target of targets) requests.push(`${method} ${target} HTTP/1.1\r\nHost: ${hostHeader}\r\nConnection: close\r\n\r\n`);
+    for (const method of methods)
+      for (const target of targets)
+        requests.push(`${method} ${target} HTTP/1.1\r\nHost: ${hostHeader}\r\nConnection: close\r\n\r\n`);
     // headers: huge, many, malformed, smuggling-shaped, upgrade
     requests.push(
       get('/', `X-Big: ${'x'.repeat(64 * 1024)}\r\n`),
@@ -122,8 +195,12 @@ describe('web shell server: one bad request must not stop it', () => {
       'A'.repeat(100_000),
     );
     for (let i = 0; requests.length < 1100; i++) {
-      const bytes = Array.from({ length: 1 + (i % 40) }, (_, j) => String.fromCharCode((i * 31 + j * 17) % 256)).join('');
-      requests.push(`GET /${encodeURIComponent(bytes).replace(/%2F/g, '/')}${i % 3 ? '%' : ''} HTTP/1.1\r\nHost: ${hostHeader}\r\nConnection: close\r\n\r\n`);
+      const bytes = Array.from({ length: 1 + (i % 40) }, (_, j) => String.fromCharCode((i * 31 + j * 17) % 256)).join(
+        '',
+      );
+      requests.push(
+        `GET /${encodeURIComponent(bytes).replace(/%2F/g, '/')}${i % 3 ? '%' : ''} HTTP/1.1\r\nHost: ${hostHeader}\r\nConnection: close\r\n\r\n`,
+      );
     }
     assert.ok(requests.length >= 1000);
 
@@ -143,7 +220,9 @@ describe('web shell server: one bad request must not stop it', () => {
     // every request got an HTTP answer; unfinished ones a 408 once the header timeout passed
     assert.deepEqual(unanswered, []);
     assert.ok(Date.now() - started < 120_000);
-    console.log(`${requests.length} hostile requests answered; statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(
+      `${requests.length} hostile requests answered; statuses: ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
 
     assert.equal(web.server.listening, true, 'still listening');
     const ok = await raw(web.port, get('/'));
@@ -152,7 +231,12 @@ describe('web shell server: one bad request must not stop it', () => {
   });
 
   it('never serves files outside its directory, whatever the encoding', async () => {
-    for (const target of ['/../../../../etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/..%5c..%5cetc%5cpasswd']) {
+    for (const target of [
+      '/../../../../etc/passwd',
+      '/..%2f..%2f..%2fetc%2fpasswd',
+      '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/..%5c..%5cetc%5cpasswd',
+    ]) {
       const reply = await raw(web.port, get(target));
       assert.ok([400, 404].includes(statusOf(reply)), `${target}: ${statusOf(reply)}`);
       assert.doesNotMatch(reply, /root:/);
@@ -166,7 +250,9 @@ describe('web shell server: proving who answers on the port', () => {
     assert.equal(await verifyLightTrackServer(web.url, Buffer.alloc(32, 7)), false, 'another launch key');
 
     // an impostor that answers 200 with whatever it is asked, echoing the nonce
-    const impostor = createHttpServer((req, res) => res.end(new URL(req.url, 'http://x').searchParams.get('nonce') ?? 'ok'));
+    const impostor = createHttpServer((req, res) =>
+      res.end(new URL(req.url, 'http://x').searchParams.get('nonce') ?? 'ok'),
+    );
     await new Promise((r) => impostor.listen(0, '127.0.0.1', r));
     try {
       assert.equal(await verifyLightTrackServer(`http://127.0.0.1:${impostor.address().port}/`, web.launchKey), false);

@@ -1,13 +1,20 @@
 import * as Comlink from 'comlink';
 import * as v from 'valibot';
+
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
-import { OWNER_METHODS, type DataApi, type OpenInfo, type OpenOptions, type OwnerApi } from '../../shared/data-contract.ts';
+import {
+  OWNER_METHODS,
+  type DataApi,
+  type OpenInfo,
+  type OpenOptions,
+  type OwnerApi,
+} from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parse } from '../../shared/validate.ts';
-import { createOwner } from './owner/owner.ts';
 import { CHECK_WORKER_NAME, serveChecks, setCheckWorkerUrl } from './database/file-check.ts';
 import { DEFAULT_DB_NAME } from './owner/core.ts';
-import { OwnerHost, OwnerProxy, ownerLockName, tryLock } from './owner/ownership.ts';
+import { createOwner } from './owner/owner.ts';
+import { OwnerHost, ownerLockName, OwnerProxy, tryLock } from './owner/ownership.ts';
 
 const OpenOptionsSchema = v.optional(
   v.object({

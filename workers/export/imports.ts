@@ -53,41 +53,86 @@ export function parseImport(file: { name: string; text: string }, options: Impor
 
 function read(file: { name: string; text: string }, options: ImportOptions): ImportPreview {
   const timeZone = options.timeZone;
-  if (safeTimeZone(timeZone) !== timeZone) throw new AppError('VALIDATION', `"${String(timeZone)}" is not a time zone LightTrack knows; choose one like Europe/Berlin.`);
+  if (safeTimeZone(timeZone) !== timeZone)
+    throw new AppError(
+      'VALIDATION',
+      `"${String(timeZone)}" is not a time zone LightTrack knows; choose one like Europe/Berlin.`,
+    );
   const { text, problems } = prepareText(file.text, options.maxChars ?? MAX_IMPORT_CHARS);
   const head = text.trimStart();
-  const done = (format: ImportFormat, sessions: ImportedSession[]): ImportPreview => ({ format, sessions: dedupe(sessions, format.endsWith('-csv') ? 'line' : 'entry', problems), problems });
+  const done = (format: ImportFormat, sessions: ImportedSession[]): ImportPreview => ({
+    format,
+    sessions: dedupe(sessions, format.endsWith('-csv') ? 'line' : 'entry', problems),
+    problems,
+  });
   if (head.startsWith('{') || head.startsWith('[')) {
     const json = parseJson(text);
     if (isObject(json) && json['format'] === 'lighttrack') {
-      problems.push({ line: null, message: 'This is a LightTrack export. It is brought back as a whole, with its projects, goals and settings, by restoring it from the LightTrack JSON file, not through this preview.' });
+      problems.push({
+        line: null,
+        message:
+          'This is a LightTrack export. It is brought back as a whole, with its projects, goals and settings, by restoring it from the LightTrack JSON file, not through this preview.',
+      });
       return { format: 'lighttrack-json', sessions: [], problems };
     }
-    if (Array.isArray(json) && json.length === 0) throw new AppError('VALIDATION', 'The file holds an empty list: there is nothing to import.');
-    if (isTimewarrior(json)) return done('timewarrior-json', parseTimewarrior(json as unknown[], options.timewarriorProjectRule ?? 'first-tag', problems));
+    if (Array.isArray(json) && json.length === 0)
+      throw new AppError('VALIDATION', 'The file holds an empty list: there is nothing to import.');
+    if (isTimewarrior(json))
+      return done(
+        'timewarrior-json',
+        parseTimewarrior(json as unknown[], options.timewarriorProjectRule ?? 'first-tag', problems),
+      );
     if (isWatsonFrames(json)) return done('watson-json', parseWatsonFrames(json as unknown[], problems));
     if (isWatsonLog(json)) return done('watson-json', parseWatsonLog(json as unknown[], problems));
-    if (isSuperProductivity(json)) return done('super-productivity-json', parseSuperProductivity(json as Record<string, unknown>, timeZone, problems));
-    throw new AppError('VALIDATION', 'This JSON file is not a Timewarrior, Watson, Super Productivity or LightTrack export.');
+    if (isSuperProductivity(json))
+      return done(
+        'super-productivity-json',
+        parseSuperProductivity(json as Record<string, unknown>, timeZone, problems),
+      );
+    throw new AppError(
+      'VALIDATION',
+      'This JSON file is not a Timewarrior, Watson, Super Productivity or LightTrack export.',
+    );
   }
   const delimiter = sniffDelimiter(text);
   const csv = readCsv(text, delimiter, MAX_CSV_COLUMNS);
   const header = csv.records[0];
-  if (!header) throw new AppError('VALIDATION', `The file's first quote (line ${csv.unclosedQuoteLine ?? 1}) is never closed, so it cannot be read as CSV.`);
+  if (!header)
+    throw new AppError(
+      'VALIDATION',
+      `The file's first quote (line ${csv.unclosedQuoteLine ?? 1}) is never closed, so it cannot be read as CSV.`,
+    );
   const tooWide = csv.records.find((r) => r.cells.length > MAX_CSV_COLUMNS);
-  if (tooWide) throw new AppError('VALIDATION', `Line ${tooWide.line} has more than ${MAX_CSV_COLUMNS.toLocaleString('en-US')} columns, which no time tracker's export has; the file was not read.`);
+  if (tooWide)
+    throw new AppError(
+      'VALIDATION',
+      `Line ${tooWide.line} has more than ${MAX_CSV_COLUMNS.toLocaleString('en-US')} columns, which no time tracker's export has; the file was not read.`,
+    );
   const columns = new Columns(header.cells);
-  const kind: [ImportFormat, WallFormat] | null = isClockify(columns) ? ['clockify-csv', clockifyFormat(columns)]
-    : isToggl(columns) ? ['toggl-csv', togglFormat(columns)]
-    : isKimai(columns) ? ['kimai-csv', kimaiFormat(columns)]
-    : null;
+  const kind: [ImportFormat, WallFormat] | null = isClockify(columns)
+    ? ['clockify-csv', clockifyFormat(columns)]
+    : isToggl(columns)
+      ? ['toggl-csv', togglFormat(columns)]
+      : isKimai(columns)
+        ? ['kimai-csv', kimaiFormat(columns)]
+        : null;
   if (!kind) {
-    const shown = header.cells.slice(0, 4).map((c) => c.trim().slice(0, 40)).join(', ');
-    throw new AppError('VALIDATION', `This is not a Toggl Track, Clockify, Kimai, Timewarrior, Watson or Super Productivity export (its first line starts "${shown}").`);
+    const shown = header.cells
+      .slice(0, 4)
+      .map((c) => c.trim().slice(0, 40))
+      .join(', ');
+    throw new AppError(
+      'VALIDATION',
+      `This is not a Toggl Track, Clockify, Kimai, Timewarrior, Watson or Super Productivity export (its first line starts "${shown}").`,
+    );
   }
   const sessions = readWallRows(csv.records, columns, kind[1], timeZone, problems);
   if (csv.unclosedQuoteLine !== null) {
-    problems.push({ line: csv.unclosedQuoteLine, message: 'A quoted cell starting on this line is never closed (the file may be cut short); this row and everything after it were not read.' });
+    problems.push({
+      line: csv.unclosedQuoteLine,
+      message:
+        'A quoted cell starting on this line is never closed (the file may be cut short); this row and everything after it were not read.',
+    });
   }
   if (csv.records.length === 1) problems.push({ line: null, message: 'The file has a header but no rows.' });
   return done(kind[0], sessions);

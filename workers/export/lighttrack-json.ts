@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { AppError } from '../../shared/errors.ts';
 import { LighttrackFileSchema, type LighttrackFile } from '../../shared/lighttrack-file.ts';
 
@@ -12,7 +13,11 @@ export function parseLighttrackFile(text: string): LighttrackFile {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new AppError('VALIDATION', `This is not a JSON file: ${error instanceof Error ? error.message : String(error)}`, { path: '' });
+    throw new AppError(
+      'VALIDATION',
+      `This is not a JSON file: ${error instanceof Error ? error.message : String(error)}`,
+      { path: '' },
+    );
   }
   return validateLighttrackFile(raw);
 }
@@ -22,7 +27,9 @@ export function validateLighttrackFile(raw: unknown): LighttrackFile {
   if (!result.success) {
     const issue = result.issues[0]!;
     const path = v.getDotPath(issue) ?? '';
-    throw new AppError('VALIDATION', `Not a valid LightTrack file${path ? ` at ${path}` : ''}: ${issue.message}`, { path });
+    throw new AppError('VALIDATION', `Not a valid LightTrack file${path ? ` at ${path}` : ''}: ${issue.message}`, {
+      path,
+    });
   }
   checkReferences(result.output);
   return result.output;
@@ -48,21 +55,25 @@ function checkReferences(file: LighttrackFile): void {
   uniqueIds(file.sessions, 'sessions');
   const parentOf = new Map(file.projects.map((p) => [p.id, p.parentId]));
   file.projects.forEach((p, i) => {
-    if (p.parentId !== null && !projects.has(p.parentId)) refuse(`projects.${i}.parentId`, 'no project in the file has this id');
+    if (p.parentId !== null && !projects.has(p.parentId))
+      refuse(`projects.${i}.parentId`, 'no project in the file has this id');
     // walking up must reach the root within as many steps as there are projects
     let at: string | null = p.parentId;
     for (let steps = 0; at !== null; steps++) {
-      if (at === p.id || steps > file.projects.length) refuse(`projects.${i}.parentId`, 'a project cannot be inside itself');
+      if (at === p.id || steps > file.projects.length)
+        refuse(`projects.${i}.parentId`, 'a project cannot be inside itself');
       at = parentOf.get(at) ?? null;
     }
   });
   file.goals.forEach((g, i) => {
-    if (g.projectId !== null && !projects.has(g.projectId)) refuse(`goals.${i}.projectId`, 'no project in the file has this id');
+    if (g.projectId !== null && !projects.has(g.projectId))
+      refuse(`goals.${i}.projectId`, 'no project in the file has this id');
     if (g.tagId !== null && !tags.has(g.tagId)) refuse(`goals.${i}.tagId`, 'no tag in the file has this id');
   });
   const tagNames = new Set(file.tags.map((t) => t.name.toLowerCase()));
   file.sessions.forEach((s, i) => {
-    if (s.projectId !== null && !projects.has(s.projectId)) refuse(`sessions.${i}.projectId`, 'no project in the file has this id');
+    if (s.projectId !== null && !projects.has(s.projectId))
+      refuse(`sessions.${i}.projectId`, 'no project in the file has this id');
     s.tags.forEach((name, j) => {
       if (!tagNames.has(name.toLowerCase())) refuse(`sessions.${i}.tags.${j}`, 'no tag in the file has this name');
     });

@@ -1,5 +1,5 @@
 import { atom, computed } from 'nanostores';
-import type { Session } from '../../../shared/session.ts';
+
 import { addLocalDays, localDayRange, startOfLocalDay } from '../../../shared/day.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type {
@@ -10,11 +10,12 @@ import type {
   OverlapChoice,
   SessionPatch,
 } from '../../../shared/session-edits.ts';
+import type { Session } from '../../../shared/session.ts';
 import type { Tag } from '../../../shared/tag.ts';
 import { overlappingIds, totalWorkedWithin } from '../../../shared/worked-time.ts';
 import { isRecoveryError, type DataClient } from '../../services/data-client.ts';
-import type { TimerModel } from '../../state/timer-model.ts';
 import { CoalescedRead } from '../../state/coalesced.ts';
+import type { TimerModel } from '../../state/timer-model.ts';
 
 /** A question the day view asks before it writes: which overlap fix, or whether to stop the running timer. */
 export type DayPrompt =
@@ -48,17 +49,24 @@ export class DayModel {
   readonly $range = computed(this.$day, (day) => ({ from: day, to: addLocalDays(day, 1) }));
   /** worked time of the day's part of each session, the running one included */
   readonly $totalMs = computed([this.$sessions, this.$range, this.timer.$now], (sessions, { from, to }, now) =>
-    totalWorkedWithin(sessions, from, to, now));
+    totalWorkedWithin(sessions, from, to, now),
+  );
   readonly $overlapping = computed([this.$sessions, this.timer.$now], (sessions, now) => overlappingIds(sessions, now));
   readonly $isToday = computed([this.$day, this.timer.$now], (day, now) => day === startOfLocalDay(now));
 
   readonly #client: DataClient;
   #disconnect: (() => void) | null = null;
-  readonly #reads = new CoalescedRead(() => this.#read(), (error) => {
-    if (!isRecoveryError(error)) this.$loadFailed.set(true);
-  });
+  readonly #reads = new CoalescedRead(
+    () => this.#read(),
+    (error) => {
+      if (!isRecoveryError(error)) this.$loadFailed.set(true);
+    },
+  );
 
-  constructor(client: DataClient, readonly timer: TimerModel) {
+  constructor(
+    client: DataClient,
+    readonly timer: TimerModel,
+  ) {
     this.#client = client;
   }
 
@@ -168,7 +176,10 @@ export class DayModel {
   async continue(session: Session): Promise<EditResult | null> {
     const running = this.timer.$running.get();
     if (running && running.id !== session.id) {
-      const ok = await this.ask(`“${running.name || '(no description)'}” is running. Stop it and continue “${session.name || '(no description)'}”?`, 'Stop & continue');
+      const ok = await this.ask(
+        `“${running.name || '(no description)'}” is running. Stop it and continue “${session.name || '(no description)'}”?`,
+        'Stop & continue',
+      );
       if (!ok) return null;
     }
     return this.#edit(() => this.#client.data.continueSession({ id: session.id }));
@@ -177,7 +188,15 @@ export class DayModel {
   /** Resolves with the user's answer to a yes/no question shown by the view. */
   ask(text: string, confirm: string): Promise<boolean> {
     return new Promise((resolve) => {
-      this.$prompt.set({ kind: 'confirm', text, confirm, answer: (ok) => { this.$prompt.set(null); resolve(ok); } });
+      this.$prompt.set({
+        kind: 'confirm',
+        text,
+        confirm,
+        answer: (ok) => {
+          this.$prompt.set(null);
+          resolve(ok);
+        },
+      });
     });
   }
 
@@ -194,10 +213,19 @@ export class DayModel {
         const overlaps = overlapsOf(error);
         if (!overlaps) throw toAppError(error);
         const choice = await new Promise<OverlapChoice | null>((resolve) => {
-          this.$prompt.set({ kind: 'overlap', overlaps, answer: (c) => { this.$prompt.set(null); resolve(c); } });
+          this.$prompt.set({
+            kind: 'overlap',
+            overlaps,
+            answer: (c) => {
+              this.$prompt.set(null);
+              resolve(c);
+            },
+          });
         });
         if (!choice) return null;
-        return await write(choice).catch((e: unknown) => { throw toAppError(e); });
+        return await write(choice).catch((e: unknown) => {
+          throw toAppError(e);
+        });
       }
     } finally {
       this.$busy.set(false);

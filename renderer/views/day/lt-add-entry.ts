@@ -51,7 +51,10 @@ export class LtAddEntry extends DayElement {
         <label class="name">Add an entry<input name="name" placeholder="What did you do?" maxlength="500" autocomplete="off" /></label>
         <label class="project">Project<input name="project" list="add-projects" maxlength="120" autocomplete="off" /></label>
         <datalist id="add-projects">${this.day.timer.$projects.get().map((p) => html`<option value=${p.name}></option>`)}</datalist>
-        <label>Start<input name="start" autocomplete="off" @input=${() => { this.#startTyped = true; this.#followTimes(); }} /></label>
+        <label>Start<input name="start" autocomplete="off" @input=${() => {
+          this.#startTyped = true;
+          this.#followTimes();
+        }} /></label>
         <label>End<input name="end" placeholder="hh:mm" title="An end time, or leave it empty and give a duration"
           autocomplete="off" @input=${() => this.#followTimes()} /></label>
         <label>Duration<input name="duration" value=${durationText(30 * 60_000)} autocomplete="off" @input=${() => this.#followDuration()} /></label>
@@ -71,7 +74,9 @@ export class LtAddEntry extends DayElement {
     if (start === null || !endText.trim()) return;
     const end = parseTimeText(endText, start);
     if (end === null) return;
-    this.#field('duration').value = durationText(end > start ? end - start : parseTimeText(endText, start + 86_400_000)! - start);
+    this.#field('duration').value = durationText(
+      end > start ? end - start : parseTimeText(endText, start + 86_400_000)! - start,
+    );
   }
 
   /** A duration typed while an end is given: the end moves with it, so the row never says two things. */
@@ -96,7 +101,8 @@ export class LtAddEntry extends DayElement {
       endTime = end > startTime ? end : parseTimeText(value('end'), startTime + 86_400_000)!;
     } else {
       const ms = parseDurationText(value('duration'));
-      if (ms === null) return void (this.problem = `Duration “${value('duration')}” is not a duration (try 1:30 or 45m).`);
+      if (ms === null)
+        return void (this.problem = `Duration “${value('duration')}” is not a duration (try 1:30 or 45m).`);
       durationMs = ms;
     }
     this.problem = '';
@@ -106,8 +112,14 @@ export class LtAddEntry extends DayElement {
     } catch (error) {
       return this.fail(error);
     }
-    const result = await this.report(this.day.add({ name: value('name'), projectId, startTime,
-      ...(endTime !== undefined ? { endTime } : { durationMs }) }));
+    const result = await this.report(
+      this.day.add({
+        name: value('name'),
+        projectId,
+        startTime,
+        ...(endTime !== undefined ? { endTime } : { durationMs }),
+      }),
+    );
     if (result) {
       form.reset();
       this.#startTyped = false;

@@ -50,16 +50,26 @@ export class LtBulkBar extends DayElement {
     if (count === 0) return html``;
     const needsValue = CHANGES[this.kind].placeholder !== '';
     return html`<form role="region" aria-label="Change the selected sessions" @submit=${this.#apply}
-        @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); this.day.select([]); } }}>
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            this.day.select([]);
+          }
+        }}>
       <span class="count" aria-live="polite">${plural(count, 'session')} selected</span>
-      <select name="kind" aria-label="Change" .value=${this.kind} @change=${(e: Event) => { this.kind = (e.target as HTMLSelectElement).value as ChangeKind; this.problem = ''; }}>
+      <select name="kind" aria-label="Change" .value=${this.kind} @change=${(e: Event) => {
+        this.kind = (e.target as HTMLSelectElement).value as ChangeKind;
+        this.problem = '';
+      }}>
         ${Object.entries(CHANGES).map(([k, c]) => html`<option value=${k} ?selected=${k === this.kind}>${c.label}</option>`)}
       </select>
-      ${needsValue
-        ? html`<input name="value" aria-label=${CHANGES[this.kind].label} placeholder=${CHANGES[this.kind].placeholder}
+      ${
+        needsValue
+          ? html`<input name="value" aria-label=${CHANGES[this.kind].label} placeholder=${CHANGES[this.kind].placeholder}
             list=${this.kind === 'project' ? 'bulk-projects' : ''} autocomplete="off" maxlength="500" />
           <datalist id="bulk-projects">${this.day.timer.$projects.get().map((p) => html`<option value=${p.name}></option>`)}</datalist>`
-        : ''}
+          : ''
+      }
       <button type="submit" class="primary apply" ?disabled=${this.day.$busy.get()}>Apply</button>
       <span class="gap"></span>
       ${count >= 2 ? html`<button type="button" class="merge" @click=${this.#merge}>Merge</button>` : ''}
@@ -72,17 +82,26 @@ export class LtBulkBar extends DayElement {
   get #ids(): string[] {
     // oldest first, as the day lists them
     const selected = this.day.$selected.get();
-    return this.day.$sessions.get().filter((s) => selected.has(s.id)).map((s) => s.id);
+    return this.day.$sessions
+      .get()
+      .filter((s) => selected.has(s.id))
+      .map((s) => s.id);
   }
 
   async #change(value: string): Promise<BulkChange | null> {
     switch (this.kind) {
-      case 'project': return { projectId: await this.day.timer.projectIdFor(value) };
-      case 'add-tag': return value ? { addTags: [value] } : null;
-      case 'remove-tag': return value ? { removeTags: [value] } : null;
-      case 'billable': return { billable: true };
-      case 'not-billable': return { billable: false };
-      case 'rename': return { name: value };
+      case 'project':
+        return { projectId: await this.day.timer.projectIdFor(value) };
+      case 'add-tag':
+        return value ? { addTags: [value] } : null;
+      case 'remove-tag':
+        return value ? { removeTags: [value] } : null;
+      case 'billable':
+        return { billable: true };
+      case 'not-billable':
+        return { billable: false };
+      case 'rename':
+        return { name: value };
       case 'shift': {
         const minutes = Number(value.replace(/^\+/, ''));
         return Number.isInteger(minutes) && minutes !== 0 ? { shiftMs: minutes * 60_000 } : null;
@@ -110,7 +129,7 @@ export class LtBulkBar extends DayElement {
       return;
     }
     this.problem = '';
-    if (await this.report(this.day.bulkUpdate(this.#ids, change)) && input) input.value = '';
+    if ((await this.report(this.day.bulkUpdate(this.#ids, change))) && input) input.value = '';
   }
 
   readonly #merge = async (): Promise<void> => {

@@ -51,9 +51,13 @@ export class LtDayPrompt extends DayElement {
   override render() {
     const prompt = this.day.$prompt.get();
     if (!prompt) return html``;
-    return html`<dialog aria-labelledby="prompt-title" @cancel=${(e: Event) => { e.preventDefault(); this.#answer(null); }}>
-      ${prompt.kind === 'overlap'
-        ? html`<h2 id="prompt-title">This would overlap other time</h2>
+    return html`<dialog aria-labelledby="prompt-title" @cancel=${(e: Event) => {
+      e.preventDefault();
+      this.#answer(null);
+    }}>
+      ${
+        prompt.kind === 'overlap'
+          ? html`<h2 id="prompt-title">This would overlap other time</h2>
             <ul>${prompt.overlaps.map((o) => html`<li>${overlapLine(o, (ms) => this.#format.time(ms))}</li>`)}</ul>
             <div class="choices">
               <button class="primary trim-others" @click=${() => this.#answer('trim-others')}>${trimOthersLabel(prompt.overlaps)}</button>
@@ -61,12 +65,13 @@ export class LtDayPrompt extends DayElement {
               <button class="keep" @click=${() => this.#answer('keep')}>Keep both</button>
               <button class="cancel" @click=${() => this.#answer(null)}>Cancel</button>
             </div>`
-        : html`<h2 id="prompt-title">Are you sure?</h2>
+          : html`<h2 id="prompt-title">Are you sure?</h2>
             <p>${prompt.text}</p>
             <div class="choices">
               <button class="primary yes" @click=${() => this.#answer(true)}>${prompt.confirm}</button>
               <button class="cancel" @click=${() => this.#answer(false)}>Cancel</button>
-            </div>`}
+            </div>`
+      }
     </dialog>`;
   }
 }

@@ -48,7 +48,10 @@ export class LtDayView extends DayElement {
       <nav aria-label="Day">
         <button type="button" class="prev" title="Previous day ([)" aria-label="Previous day" @click=${() => d.moveDays(-1)}>←</button>
         <input type="date" aria-label="Pick a date" .value=${dayKey(d.$day.get())} required
-          @change=${(e: Event) => { const v = (e.target as HTMLInputElement).valueAsNumber; if (Number.isFinite(v)) d.setDay(localFromUtcDate(v)); }} />
+          @change=${(e: Event) => {
+            const v = (e.target as HTMLInputElement).valueAsNumber;
+            if (Number.isFinite(v)) d.setDay(localFromUtcDate(v));
+          }} />
         <button type="button" class="next" title="Next day (])" aria-label="Next day" @click=${() => d.moveDays(1)}>→</button>
         <button type="button" class="today" title="Back to today (T)" ?disabled=${d.$isToday.get()} @click=${() => d.goToday()}>Today</button>
       </nav>

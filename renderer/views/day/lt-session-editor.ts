@@ -71,10 +71,12 @@ export class LtSessionEditor extends LitElement {
   }
 
   #values(): Record<string, string> {
-    return Object.fromEntries(FIELDS.map((f) => {
-      const el = this.#field(f);
-      return [f, el.type === 'checkbox' ? String(el.checked) : el.value];
-    }));
+    return Object.fromEntries(
+      FIELDS.map((f) => {
+        const el = this.#field(f);
+        return [f, el.type === 'checkbox' ? String(el.checked) : el.value];
+      }),
+    );
   }
 
   override render() {
@@ -112,7 +114,13 @@ export class LtSessionEditor extends LitElement {
     const mid = s.startTime + Math.round(((s.endTime ?? Date.now()) - s.startTime) / 2 / 60_000) * 60_000;
     return html`<div class="split">
       <label>Split at<input name="split-at" .value=${timeText(mid, this.dayStart)} autocomplete="off"
-        @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); e.stopPropagation(); this.#split(); } }} /></label>
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            e.stopPropagation();
+            this.#split();
+          }
+        }} /></label>
       <button type="button" class="primary split-do" @click=${this.#split}>Split here</button>
     </div>`;
   }
@@ -169,7 +177,10 @@ export class LtSessionEditor extends LitElement {
     const s = this.session;
     if (changed('name')) edits.name = now['name']!;
     if (changed('project')) edits.projectName = now['project']!.trim();
-    if (changed('tags')) edits.tags = now['tags']!.split(',').map((t) => t.trim()).filter(Boolean);
+    if (changed('tags'))
+      edits.tags = now['tags']!.split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
     if (changed('billable')) edits.billable = now['billable'] === 'true';
     if (changed('description')) edits.description = now['description']!;
     const problems: string[] = [];
@@ -182,7 +193,8 @@ export class LtSessionEditor extends LitElement {
       const start = edits.startTime ?? s.startTime;
       let at = parseTimeText(now['end']!, s.endTime ?? start);
       // "23:00 – 01:00": an end before the start is on the next day
-      if (at !== null && at <= start && !/\d{4}-/.test(now['end']!)) at = parseTimeText(now['end']!, start + 86_400_000);
+      if (at !== null && at <= start && !/\d{4}-/.test(now['end']!))
+        at = parseTimeText(now['end']!, start + 86_400_000);
       if (at === null) problems.push(`End “${now['end']}” is not a time.`);
       else edits.endTime = at;
     } else if (changed('duration')) {

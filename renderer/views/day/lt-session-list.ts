@@ -48,7 +48,17 @@ export class LtSessionList extends DayElement {
   }
 
   protected watched(d: DayModel) {
-    return [d.$sessions, d.$loaded, d.$damaged, d.$truncated, d.$loadFailed, d.$selected, d.$tags, d.timer.$now, d.timer.$projects];
+    return [
+      d.$sessions,
+      d.$loaded,
+      d.$damaged,
+      d.$truncated,
+      d.$loadFailed,
+      d.$selected,
+      d.$tags,
+      d.timer.$now,
+      d.timer.$projects,
+    ];
   }
 
   /** newest first */
@@ -59,29 +69,69 @@ export class LtSessionList extends DayElement {
   readonly #keys: Shortcut[] = [
     { keys: ['ArrowDown', 'j'], group: 'Session list', label: 'Next session', run: (e) => this.#move(e, 1, false) },
     { keys: ['ArrowUp', 'k'], group: 'Session list', label: 'Previous session', run: (e) => this.#move(e, -1, false) },
-    { keys: ['Shift+ArrowDown', 'Shift+ArrowUp'], group: 'Session list', label: 'Extend the selection',
-      run: (e) => this.#move(e, e.key === 'ArrowDown' ? 1 : -1, true) },
-    { keys: ['Home', 'End'], group: 'Session list', label: 'First or last session',
-      run: (e) => this.#move(e, e.key === 'Home' ? -Infinity : Infinity, false) },
-    { keys: ['Space', 'x'], group: 'Session list', label: 'Select or unselect the session', run: (e) => this.#onRow(e, (id) => this.#toggle(id)) },
-    { keys: ['Mod+a'], group: 'Session list', label: 'Select every session of the day',
-      run: (e) => this.#onRow(e, () => this.day.select(this.rows.map((r) => r.id))) },
-    { keys: ['Enter'], group: 'Session list', label: 'Edit the session (Tab moves, Enter saves, Esc cancels)',
-      run: (e) => this.#onRow(e, (id) => this.#edit(id, 'name')) },
-    { keys: ['Escape'], group: 'Session list', label: 'Clear the selection',
-      run: (e) => this.day.$selected.get().size > 0 && this.#onRow(e, () => this.day.select([])) },
-    { keys: ['Delete', 'Backspace'], group: 'Session list', label: 'Delete the selected sessions',
-      run: (e) => this.#onRow(e, (id) => {
-        const selected = [...this.day.$selected.get()];
-        void this.report(this.day.bulkDelete(selected.length > 0 ? selected : [id]));
-      }) },
+    {
+      keys: ['Shift+ArrowDown', 'Shift+ArrowUp'],
+      group: 'Session list',
+      label: 'Extend the selection',
+      run: (e) => this.#move(e, e.key === 'ArrowDown' ? 1 : -1, true),
+    },
+    {
+      keys: ['Home', 'End'],
+      group: 'Session list',
+      label: 'First or last session',
+      run: (e) => this.#move(e, e.key === 'Home' ? -Infinity : Infinity, false),
+    },
+    {
+      keys: ['Space', 'x'],
+      group: 'Session list',
+      label: 'Select or unselect the session',
+      run: (e) => this.#onRow(e, (id) => this.#toggle(id)),
+    },
+    {
+      keys: ['Mod+a'],
+      group: 'Session list',
+      label: 'Select every session of the day',
+      run: (e) => this.#onRow(e, () => this.day.select(this.rows.map((r) => r.id))),
+    },
+    {
+      keys: ['Enter'],
+      group: 'Session list',
+      label: 'Edit the session (Tab moves, Enter saves, Esc cancels)',
+      run: (e) => this.#onRow(e, (id) => this.#edit(id, 'name')),
+    },
+    {
+      keys: ['Escape'],
+      group: 'Session list',
+      label: 'Clear the selection',
+      run: (e) => this.day.$selected.get().size > 0 && this.#onRow(e, () => this.day.select([])),
+    },
+    {
+      keys: ['Delete', 'Backspace'],
+      group: 'Session list',
+      label: 'Delete the selected sessions',
+      run: (e) =>
+        this.#onRow(e, (id) => {
+          const selected = [...this.day.$selected.get()];
+          void this.report(this.day.bulkDelete(selected.length > 0 ? selected : [id]));
+        }),
+    },
   ];
 
   readonly #unfocusedKeys: Shortcut[] = [
-    { keys: ['ArrowDown', 'j'], group: 'Session list', label: 'Next session', when: () => nothingFocused() && this.rows.length > 0,
-      run: () => this.#enterList(0) },
-    { keys: ['ArrowUp', 'k'], group: 'Session list', label: 'Previous session', when: () => nothingFocused() && this.rows.length > 0,
-      run: () => this.#enterList(this.rows.length - 1) },
+    {
+      keys: ['ArrowDown', 'j'],
+      group: 'Session list',
+      label: 'Next session',
+      when: () => nothingFocused() && this.rows.length > 0,
+      run: () => this.#enterList(0),
+    },
+    {
+      keys: ['ArrowUp', 'k'],
+      group: 'Session list',
+      label: 'Previous session',
+      when: () => nothingFocused() && this.rows.length > 0,
+      run: () => this.#enterList(this.rows.length - 1),
+    },
   ];
 
   #enterList(index: number): boolean {
@@ -160,9 +210,16 @@ export class LtSessionList extends DayElement {
   #onRowClick(event: MouseEvent, a: Session): void {
     const target = event.composedPath()[0] as Element;
     if (target.closest?.('button, input, a, lt-session-editor')) return;
-    const field = target.closest?.('.name') ? 'name' : target.closest?.('.when') ? 'start' : target.closest?.('.duration') ? 'duration' : null;
+    const field = target.closest?.('.name')
+      ? 'name'
+      : target.closest?.('.when')
+        ? 'start'
+        : target.closest?.('.duration')
+          ? 'duration'
+          : null;
     if (event.shiftKey && this.#anchor) this.#selectRange(this.#anchor, a.id);
-    else if (event.ctrlKey || event.metaKey) this.#toggle(a.id); else if (field && this.day.$selected.get().size <= 1) {
+    else if (event.ctrlKey || event.metaKey) this.#toggle(a.id);
+    else if (field && this.day.$selected.get().size <= 1) {
       this.#edit(a.id, field);
       return;
     } else {
@@ -193,15 +250,30 @@ export class LtSessionList extends DayElement {
   }
 
   /** what every row needs, computed once per render rather than once per row */
-  #ctx = { rows: [] as Session[], tabId: '', overlapping: new Set<string>(), selected: new Set<string>() as ReadonlySet<string>, from: 0, to: 0, now: 0 };
+  #ctx = {
+    rows: [] as Session[],
+    tabId: '',
+    overlapping: new Set<string>(),
+    selected: new Set<string>() as ReadonlySet<string>,
+    from: 0,
+    to: 0,
+    now: 0,
+  };
 
   override render() {
     const d = this.day;
     const range = d.$range.get();
     const rows = this.rows;
     // the row Tab reaches: the one last focused while it is still listed, else the newest
-    const tabId = rows.some((r) => r.id === this.focusId) ? this.focusId! : rows[0]?.id ?? '';
-    this.#ctx = { rows, tabId, overlapping: d.$overlapping.get(), selected: d.$selected.get(), ...range, now: d.timer.$now.get() };
+    const tabId = rows.some((r) => r.id === this.focusId) ? this.focusId! : (rows[0]?.id ?? '');
+    this.#ctx = {
+      rows,
+      tabId,
+      overlapping: d.$overlapping.get(),
+      selected: d.$selected.get(),
+      ...range,
+      now: d.timer.$now.get(),
+    };
     const { from } = d.$range.get();
     const isToday = d.$isToday.get();
     const dayName = isToday ? 'Today' : new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(from);
@@ -211,12 +283,18 @@ export class LtSessionList extends DayElement {
         <span class="total" aria-label=${isToday ? "Today's total" : `Total for ${dayName}`}>${formatHours(d.$totalMs.get())}</span>
       </header>
       ${this.#notices(isToday)}
-      ${rows.length === 0
-        ? html`<p class="empty">${this.#emptyText(isToday)}</p>`
-        : rows.length > VIRTUALIZE_ABOVE
-          ? html`<lit-virtualizer role="list" aria-label=${`Sessions of ${dayName}`} .items=${rows}
+      ${
+        rows.length === 0
+          ? html`<p class="empty">${this.#emptyText(isToday)}</p>`
+          : rows.length > VIRTUALIZE_ABOVE
+            ? html`<lit-virtualizer role="list" aria-label=${`Sessions of ${dayName}`} .items=${rows}
               .keyFunction=${(a: Session) => a.id} .renderItem=${(a: Session) => this.#row(a)}></lit-virtualizer>`
-          : html`<ul class="plain" aria-label=${`Sessions of ${dayName}`}>${repeat(rows, (a) => a.id, (a) => this.#row(a))}</ul>`}
+            : html`<ul class="plain" aria-label=${`Sessions of ${dayName}`}>${repeat(
+                rows,
+                (a) => a.id,
+                (a) => this.#row(a),
+              )}</ul>`
+      }
     `;
   }
 
@@ -235,14 +313,18 @@ export class LtSessionList extends DayElement {
   #notices(isToday: boolean) {
     const damaged = this.day.$damaged.get();
     return html`
-      ${damaged > 0
-        ? html`<p class="notice damaged" role="status">${WARNING_ICON}
+      ${
+        damaged > 0
+          ? html`<p class="notice damaged" role="status">${WARNING_ICON}
             <span>${plural(damaged, 'damaged session')} hidden · <a href="#diagnostics">details</a></span></p>`
-        : nothing}
-      ${this.day.$truncated.get()
-        ? html`<p class="notice truncated" role="status"><span>Only the first ${this.day.$sessions.get().length.toLocaleString()}
+          : nothing
+      }
+      ${
+        this.day.$truncated.get()
+          ? html`<p class="notice truncated" role="status"><span>Only the first ${this.day.$sessions.get().length.toLocaleString()}
             sessions of ${isToday ? 'today' : 'this day'} are shown.</span></p>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -257,9 +339,15 @@ export class LtSessionList extends DayElement {
           .focusField=${this.editing.field}
           @save=${(e: CustomEvent<SessionEdits>) => void this.#save(a, e.detail)}
           @cancel=${() => this.#closeEditor()}
-          @split=${async (e: CustomEvent<number>) => { if (await this.report(d.split(a.id, [e.detail]))) this.#closeEditor(); }}
-          @duplicate=${async () => { if (await this.report(d.duplicate(a.id))) this.#closeEditor(); }}
-          @delete=${async () => { if (await this.report(d.bulkDelete([a.id]))) this.editing = null; }}></lt-session-editor>
+          @split=${async (e: CustomEvent<number>) => {
+            if (await this.report(d.split(a.id, [e.detail]))) this.#closeEditor();
+          }}
+          @duplicate=${async () => {
+            if (await this.report(d.duplicate(a.id))) this.#closeEditor();
+          }}
+          @delete=${async () => {
+            if (await this.report(d.bulkDelete([a.id]))) this.editing = null;
+          }}></lt-session-editor>
       </li>`;
     }
     const { now, from, to } = this.#ctx;
@@ -271,33 +359,49 @@ export class LtSessionList extends DayElement {
     const selected = this.#ctx.selected.has(a.id);
     const overlap = this.#ctx.overlapping.has(a.id);
     const tags = d.tagNames(a.tagIds);
-    const meta = [project?.name, ...tags.map((t) => `#${t}`), a.billable ? '$ billable' : ''].filter(Boolean).join(' · ');
+    const meta = [project?.name, ...tags.map((t) => `#${t}`), a.billable ? '$ billable' : '']
+      .filter(Boolean)
+      .join(' · ');
     const focusable = this.#ctx.tabId === a.id;
     // one tab stop for the list: the focused row, then its own buttons; arrows move between rows
     const inTab = focusable ? 0 : -1;
     // a paused timer is not running: its row says since when it is paused instead of counting on to "now"
     const paused = a.endTime === null && a.pauseStartedAt !== null;
     const until = a.endTime !== null ? fmt(a.endTime) : paused ? `paused ${fmt(a.pauseStartedAt!)}` : 'now';
-    const classes = [a.endTime === null ? (paused ? 'paused' : 'running') : '', selected ? 'selected' : '', overlap ? 'overlap' : ''].join(' ').trim();
+    const classes = [
+      a.endTime === null ? (paused ? 'paused' : 'running') : '',
+      selected ? 'selected' : '',
+      overlap ? 'overlap' : '',
+    ]
+      .join(' ')
+      .trim();
     return html`<li class=${classes} data-id=${a.id} tabindex=${focusable ? 0 : -1}
         aria-label=${`${label}, ${fmt(a.startTime)} to ${paused ? `now, paused since ${fmt(a.pauseStartedAt!)}` : until}${selected ? ', selected' : ''}${overlap ? ', overlaps another session' : ''}`}
         @click=${(e: MouseEvent) => this.#onRowClick(e, a)} @focus=${() => (this.focusId = a.id)}>
       <input class="pick" type="checkbox" tabindex="-1" .checked=${selected} aria-label=${`Select ${label}`}
-        @click=${(e: MouseEvent) => { e.stopPropagation(); if (e.shiftKey && this.#anchor) this.#selectRange(this.#anchor, a.id); else this.#toggle(a.id); }} />
+        @click=${(e: MouseEvent) => {
+          e.stopPropagation();
+          if (e.shiftKey && this.#anchor) this.#selectRange(this.#anchor, a.id);
+          else this.#toggle(a.id);
+        }} />
       <svg class="dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill=${project?.color ?? 'currentColor'}></circle></svg>
       <span class="main">
         <span class=${a.name ? 'name' : 'name unnamed'} title=${a.name ? a.name : 'No description: click to name it'}>${a.name || '(no description)'}</span>
-        ${overlap || meta
-          ? html`<span class="meta" title=${meta}>${overlap ? html`<span class="overlap-mark" title="Overlaps another session">⚠ overlap</span>${meta ? ' · ' : ''}` : ''}${meta}</span>`
-          : nothing}
+        ${
+          overlap || meta
+            ? html`<span class="meta" title=${meta}>${overlap ? html`<span class="overlap-mark" title="Overlaps another session">⚠ overlap</span>${meta ? ' · ' : ''}` : ''}${meta}</span>`
+            : nothing
+        }
       </span>
       <span class="when" title=${`${fullDate.format(a.startTime)} – ${a.endTime === null ? (paused ? `now (paused since ${fullDate.format(a.pauseStartedAt!)})` : 'now') : fullDate.format(a.endTime)}`}>${fmt(a.startTime)}–${until}</span>
       <span class="duration" title=${crosses ? `${formatHours(dayMs)} on this day, ${formatHours(allMs)} in all` : formatHours(dayMs)}>${formatClock(dayMs)}</span>
       <span class="buttons">
-        ${a.endTime !== null
-          ? html`<button type="button" class="continue" tabindex=${inTab} title="Continue: start a timer like this one" aria-label=${`Continue ${label}`}
+        ${
+          a.endTime !== null
+            ? html`<button type="button" class="continue" tabindex=${inTab} title="Continue: start a timer like this one" aria-label=${`Continue ${label}`}
               @click=${() => void this.report(d.continue(a))}>▶</button>`
-          : ''}
+            : ''
+        }
         <button type="button" class="edit" tabindex=${inTab} title="Edit" aria-label=${`Edit ${label}`} @click=${() => this.#edit(a.id, 'name')}>✎</button>
         <button type="button" class="delete" tabindex=${inTab} title="Delete" aria-label=${`Delete ${label}`}
           @click=${() => void this.report(d.bulkDelete([a.id]))}>×</button>

@@ -52,10 +52,26 @@ export class LtTimerBar extends ModelElement {
   constructor() {
     super();
     new ShortcutController(this, () => [
-      { keys: ['n', '/'], group: 'Timer', label: 'New entry: type what you are doing', run: () => this.nameInput.focus() },
-      { keys: ['s'], group: 'Timer', label: 'Stop the running timer', when: () => this.#running(), run: () => void this.model.stop() },
-      { keys: ['p'], group: 'Timer', label: 'Pause or resume the running timer', when: () => this.#running(),
-        run: () => void this.model.togglePause() },
+      {
+        keys: ['n', '/'],
+        group: 'Timer',
+        label: 'New entry: type what you are doing',
+        run: () => this.nameInput.focus(),
+      },
+      {
+        keys: ['s'],
+        group: 'Timer',
+        label: 'Stop the running timer',
+        when: () => this.#running(),
+        run: () => void this.model.stop(),
+      },
+      {
+        keys: ['p'],
+        group: 'Timer',
+        label: 'Pause or resume the running timer',
+        when: () => this.#running(),
+        run: () => void this.model.togglePause(),
+      },
     ]);
   }
 
@@ -86,16 +102,19 @@ export class LtTimerBar extends ModelElement {
         <button class="start" type="submit" ?disabled=${busy}
           title=${running ? 'Stop the running timer and start this one' : 'Start a timer (Enter)'}>${running ? 'Start new' : 'Start'}</button>
       </form>
-      ${this.pendingStart && running
-        ? html`<div class="ask" role="alertdialog" aria-label="Replace the running timer?" @keydown=${this.#onAskKey}>
+      ${
+        this.pendingStart && running
+          ? html`<div class="ask" role="alertdialog" aria-label="Replace the running timer?" @keydown=${this.#onAskKey}>
             <span title=${runningName}>“${runningName}” is running. Stop it and start ${this.pendingStart.name ? `“${this.pendingStart.name}”` : 'a new one'}?</span>
             <button class="start confirm-start" type="button" @click=${() => void this.#start(true)}>Stop &amp; start new</button>
             <button class="keep" type="button" @click=${this.#cancelAsk}>Keep it running</button>
           </div>`
-        : ''}
+          : ''
+      }
       <div class="running" aria-live="polite">
-        ${running
-          ? html`<span class=${running.pauseStartedAt !== null ? 'paused' : ''}
+        ${
+          running
+            ? html`<span class=${running.pauseStartedAt !== null ? 'paused' : ''}
                 title=${`${runningName}${project ? ` · ${project.name}` : ''}`}>
                 ${running.pauseStartedAt !== null ? 'Paused' : 'Running'}: <strong>${runningName}</strong>
                 ${project ? html` · ${project.name}` : ''}
@@ -104,7 +123,8 @@ export class LtTimerBar extends ModelElement {
                 ${running.pauseStartedAt !== null ? 'Resume' : 'Pause'}
               </button>
               <button class="stop" type="button" ?disabled=${busy} @click=${() => this.model.stop()}>Stop</button>`
-          : html`<span class="ellipsis">No timer running. Type what you are doing and press Enter. Press ? for all keys.</span>`}
+            : html`<span class="ellipsis">No timer running. Type what you are doing and press Enter. Press ? for all keys.</span>`
+        }
       </div>
     `;
   }
@@ -152,7 +172,9 @@ export class LtTimerBar extends ModelElement {
     // Pressing Start with the mouse or a key on the button itself is explicit; Enter in a field is not.
     const start = this.renderRoot.querySelector<HTMLButtonElement>('button.start')!;
     start.addEventListener('pointerdown', () => (this.#clicked = true));
-    start.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') this.#clicked = true; });
+    start.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') this.#clicked = true;
+    });
   }
 
   #onKeydown(event: KeyboardEvent): void {

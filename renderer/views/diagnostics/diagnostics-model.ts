@@ -1,10 +1,7 @@
 import { atom } from 'nanostores';
 import * as v from 'valibot';
-import {
-  BackupRetentionSchema,
-  type BackupRetention,
-  type IntegrityResult,
-} from '../../../shared/database.ts';
+
+import { BackupRetentionSchema, type BackupRetention, type IntegrityResult } from '../../../shared/database.ts';
 import type { ErrorLogEntry, ErrorLogPage } from '../../../shared/error-log.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { DatabaseService } from '../../services/database.ts';
@@ -73,7 +70,10 @@ export class DiagnosticsModel {
     const entries = this.$errors.get()?.entries ?? [];
     try {
       await copyText(format === 'json' ? errorsAsJson(entries) : errorsAsText(entries));
-      this.$errorsOutcome.set({ ok: true, text: `Copied ${entries.length === 1 ? '1 entry' : `${entries.length} entries`}${format === 'json' ? ' as JSON' : ''}.` });
+      this.$errorsOutcome.set({
+        ok: true,
+        text: `Copied ${entries.length === 1 ? '1 entry' : `${entries.length} entries`}${format === 'json' ? ' as JSON' : ''}.`,
+      });
     } catch (error) {
       this.$errorsOutcome.set({ ok: false, text: `Could not copy: ${toAppError(error).message}` });
     }

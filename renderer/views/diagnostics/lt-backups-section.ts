@@ -56,8 +56,12 @@ export class LtBackupsSection extends LitElement {
           @file-picked=${(e: CustomEvent<File>) => void backups.restoreFromFile(e.detail)}></lt-file-picker>
       </div>
       ${busyText ? html`<p class="outcome" role="status">${busyText}</p>` : nothing}
-      ${outcome ? html`<p class=${outcome.ok ? 'outcome' : 'outcome error'} role=${outcome.ok ? 'status' : 'alert'}>
-          ${outcome.text}</p>` : nothing}
+      ${
+        outcome
+          ? html`<p class=${outcome.ok ? 'outcome' : 'outcome error'} role=${outcome.ok ? 'status' : 'alert'}>
+          ${outcome.text}</p>`
+          : nothing
+      }
       ${backups.$listError.get() ? html`<p class="outcome error">${backups.$listError.get()}</p>` : nothing}
       <lt-backup-list .backups=${backups.$list.get()} ?busy=${busy}
         emptyText="No backups yet. LightTrack makes one every day you use it; “Back up now” makes one at once."

@@ -44,22 +44,39 @@ export class LtDiagnosticsView extends LitElement {
 
   #model: DiagnosticsModel | null = null;
   readonly #keys = new ShortcutController(this, () => [
-    { keys: ['b'], group: 'Data & diagnostics', label: 'Back up now',
-      run: () => this.renderRoot.querySelector('lt-backups-section')?.shadowRoot?.querySelector<HTMLButtonElement>('button.backup-now')?.click() },
-    { keys: ['c'], group: 'Data & diagnostics', label: 'Check the file for damage', when: () => this.database.$info.get() !== null,
-      run: () => void this.model.checkFile() },
+    {
+      keys: ['b'],
+      group: 'Data & diagnostics',
+      label: 'Back up now',
+      run: () =>
+        this.renderRoot
+          .querySelector('lt-backups-section')
+          ?.shadowRoot?.querySelector<HTMLButtonElement>('button.backup-now')
+          ?.click(),
+    },
+    {
+      keys: ['c'],
+      group: 'Data & diagnostics',
+      label: 'Check the file for damage',
+      when: () => this.database.$info.get() !== null,
+      run: () => void this.model.checkFile(),
+    },
   ]);
 
   constructor() {
     super();
     // Runs on connect, after the context consumers have set the services (they were added first).
-    new WatchController(this, () => [
-      this.database.$info,
-      this.database.$mode,
-      this.model.$integrity,
-      this.model.$checking,
-      this.model.$checkError,
-    ], () => [this.model.connect()]);
+    new WatchController(
+      this,
+      () => [
+        this.database.$info,
+        this.database.$mode,
+        this.model.$integrity,
+        this.model.$checking,
+        this.model.$checkError,
+      ],
+      () => [this.model.connect()],
+    );
   }
 
   get model(): DiagnosticsModel {
@@ -70,10 +87,12 @@ export class LtDiagnosticsView extends LitElement {
   override render() {
     return html`
       <h2 class="view-title">Data &amp; diagnostics</h2>
-      ${this.database.$mode.get() === 'recovery'
-        ? html`<p class="outcome error recovery-note" role="alert">LightTrack cannot use its data file right now.
+      ${
+        this.database.$mode.get() === 'recovery'
+          ? html`<p class="outcome error recovery-note" role="alert">LightTrack cannot use its data file right now.
             The <a href="#timer">Timer</a> page shows how to recover it.</p>`
-        : nothing}
+          : nothing
+      }
       ${this.#databaseSection()}
       <lt-backups-section .model=${this.model}></lt-backups-section>
       <lt-error-log .model=${this.model}></lt-error-log>
@@ -92,8 +111,9 @@ export class LtDiagnosticsView extends LitElement {
     const checkError = this.model.$checkError.get();
     return html`<section class="card" aria-labelledby="db-title">
       <h2 id="db-title">Database</h2>
-      ${info
-        ? html`<dl>
+      ${
+        info
+          ? html`<dl>
             <dt>Status</dt>
             <dd class="status">${info.status === 'ready' ? 'Working normally' : 'Needs recovery'}</dd>
             <dt>Data format</dt>
@@ -103,24 +123,29 @@ export class LtDiagnosticsView extends LitElement {
             <dt>Storage</dt>
             <dd>${info.vfs || 'unknown'}, in this browser profile’s private file system</dd>
             <dt>This window</dt>
-            <dd class="role">${info.role === 'owner'
-              ? 'Has the file open (owner)'
-              : 'Reaches the file through the window that has it open (proxy)'}</dd>
+            <dd class="role">${
+              info.role === 'owner'
+                ? 'Has the file open (owner)'
+                : 'Reaches the file through the window that has it open (proxy)'
+            }</dd>
           </dl>`
-        : html`<p class="muted">${startError ? `The database did not open: ${startError.message}` : 'Opening the database…'}</p>`}
+          : html`<p class="muted">${startError ? `The database did not open: ${startError.message}` : 'Opening the database…'}</p>`
+      }
       <div class="actions">
         <button class="btn check" type="button" ?disabled=${checking || !info} @click=${() => void this.model.checkFile()}>
           ${checking ? 'Checking…' : 'Check the whole file'}</button>
       </div>
       ${checkError ? html`<p class="outcome error" role="alert">The check did not run: ${checkError}</p>` : nothing}
-      ${integrity && !checking
-        ? integrity.ok
-          ? html`<p class="outcome check-result" role="status">No problems found (checked in ${seconds(integrity.ms)}).</p>`
-          : html`<div class="outcome error check-result" role="alert">
+      ${
+        integrity && !checking
+          ? integrity.ok
+            ? html`<p class="outcome check-result" role="status">No problems found (checked in ${seconds(integrity.ms)}).</p>`
+            : html`<div class="outcome error check-result" role="alert">
               The file has problems (${plural(integrity.problems.length, 'line')} from SQLite):
               <ul class="problems">${integrity.problems.slice(0, 20).map((p) => html`<li>${p}</li>`)}</ul>
             </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

@@ -60,8 +60,9 @@ export class LtErrorLog extends LitElement {
             @click=${() => this.#askClear(!this.confirmClear)}>Clear…</button>
         </div>
       </header>
-      ${this.confirmClear
-        ? html`<div class="confirm" role="group" aria-label="Confirm clearing the log"
+      ${
+        this.confirmClear
+          ? html`<div class="confirm" role="group" aria-label="Confirm clearing the log"
             @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#askClear(false)}>
             <p>Remove all ${page ? plural(page.total, 'entry', 'entries') : 'entries'} from the error log?</p>
             <div class="actions">
@@ -69,22 +70,40 @@ export class LtErrorLog extends LitElement {
               <button class="btn cancel" type="button" @click=${() => this.#askClear(false)}>Cancel</button>
             </div>
           </div>`
-        : nothing}
-      ${outcome ? html`<p class=${outcome.ok ? 'outcome' : 'outcome error'} role=${outcome.ok ? 'status' : 'alert'}>
-          ${outcome.text}</p>` : nothing}
-      ${page === null
-        ? html`<p class="muted">Reading the log…</p>`
-        : html`<p class="counts muted">${this.#counts(page.total, entries.length, page.unsaved)}</p>
-            ${entries.length > 0
-              ? html`<ol aria-label="Errors, newest first">${repeat(entries, (e) => e.id, (e) => this.#entry(e))}</ol>`
-              : nothing}`}
+          : nothing
+      }
+      ${
+        outcome
+          ? html`<p class=${outcome.ok ? 'outcome' : 'outcome error'} role=${outcome.ok ? 'status' : 'alert'}>
+          ${outcome.text}</p>`
+          : nothing
+      }
+      ${
+        page === null
+          ? html`<p class="muted">Reading the log…</p>`
+          : html`<p class="counts muted">${this.#counts(page.total, entries.length, page.unsaved)}</p>
+            ${
+              entries.length > 0
+                ? html`<ol aria-label="Errors, newest first">${repeat(
+                    entries,
+                    (e) => e.id,
+                    (e) => this.#entry(e),
+                  )}</ol>`
+                : nothing
+            }`
+      }
     </section>`;
   }
 
   #counts(total: number, shown: number, unsaved: number): string {
     if (total === 0 && unsaved === 0) return 'No errors recorded. That is good news.';
-    const parts = [total > shown ? `The newest ${shown} of ${plural(total, 'entry', 'entries')}.` : `${plural(total, 'entry', 'entries')}.`];
-    if (unsaved > 0) parts.push(`${plural(unsaved, 'entry', 'entries')} could not be saved to the file and will be lost on restart.`);
+    const parts = [
+      total > shown
+        ? `The newest ${shown} of ${plural(total, 'entry', 'entries')}.`
+        : `${plural(total, 'entry', 'entries')}.`,
+    ];
+    if (unsaved > 0)
+      parts.push(`${plural(unsaved, 'entry', 'entries')} could not be saved to the file and will be lost on restart.`);
     return parts.join(' ');
   }
 

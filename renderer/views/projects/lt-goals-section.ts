@@ -13,14 +13,20 @@ import type { ProjectsModel } from './projects-model.ts';
 /** Goals: their live progress, and creating, editing and deleting them (for all work, a project or a tag). */
 @customElement('lt-goals-section')
 export class LtGoalsSection extends LitElement {
-  static override styles = [controlStyles, fieldStyles, sectionStyles, dialogStyles, css`
+  static override styles = [
+    controlStyles,
+    fieldStyles,
+    sectionStyles,
+    dialogStyles,
+    css`
     :host { display: block; }
     .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: var(--lt-space-3) var(--lt-space-4); }
     .grid label { display: grid; gap: 0.2rem; min-width: 0; font-size: var(--lt-text-sm); font-weight: 600; }
     .grid label > * { font-weight: 400; }
     .full { grid-column: 1 / -1; }
     @media (max-width: 30rem) { .grid { grid-template-columns: minmax(0, 1fr); } }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) model!: ProjectsModel;
   @state() private editing: Goal | null = null;
@@ -60,10 +66,13 @@ export class LtGoalsSection extends LitElement {
     const g = this.editing;
     const scope = g?.projectId ? `p:${g.projectId}` : g?.tagId ? `t:${g.tagId}` : '';
     const projects = pickable(this.model.$projects.get());
-    if (g?.projectId && !projects.some((p) => p.id === g.projectId)) projects.push({ id: g.projectId, path: '(archived project)' });
+    if (g?.projectId && !projects.some((p) => p.id === g.projectId))
+      projects.push({ id: g.projectId, path: '(archived project)' });
     const hours = g ? String(Math.round((g.targetMinutes / 60) * 100) / 100) : '4';
     return html`<dialog aria-labelledby="goal-title">
-      ${keyed(this.#opened, html`<form novalidate @submit=${this.#submit}>
+      ${keyed(
+        this.#opened,
+        html`<form novalidate @submit=${this.#submit}>
         <h2 id="goal-title">${g ? 'Edit goal' : 'New goal'}</h2>
         <div class="grid">
           <label>Kind<select name="kind">
@@ -84,7 +93,8 @@ export class LtGoalsSection extends LitElement {
           <button class="btn" type="button" @click=${() => this.dialog.close()}>Cancel</button>
           <button class="btn primary save" type="submit" ?disabled=${this.busy}>${g ? 'Save' : 'Add goal'}</button>
         </div>
-      </form>`)}
+      </form>`,
+      )}
     </dialog>`;
   }
 
@@ -109,7 +119,9 @@ export class LtGoalsSection extends LitElement {
       const e = toAppError(error);
       const issue = (e.details as { issues?: Array<{ path?: string; message?: string }> } | undefined)?.issues?.[0];
       const field = issue?.path?.split('.').pop();
-      this.error = issue?.message ? `${field === 'targetMinutes' ? 'Hours' : field ?? 'Goal'}: ${issue.message}` : e.message;
+      this.error = issue?.message
+        ? `${field === 'targetMinutes' ? 'Hours' : (field ?? 'Goal')}: ${issue.message}`
+        : e.message;
     } finally {
       this.busy = false;
     }

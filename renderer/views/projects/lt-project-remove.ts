@@ -58,13 +58,16 @@ export class LtProjectRemove extends LitElement {
     const targets = pickable(this.model.$projects.get(), p.id);
     const title = this.mode === 'merge' ? `Merge “${p.name}” into…` : `Delete “${p.name}”`;
     return html`<dialog aria-labelledby="remove-title">
-      ${keyed(this.#opened, html`<form novalidate @submit=${this.#submit}>
+      ${keyed(
+        this.#opened,
+        html`<form novalidate @submit=${this.#submit}>
         <h2 id="remove-title" class="ellipsis" title=${title}>${title}</h2>
-        ${this.mode === 'merge'
-          ? html`<p>Every session and sub-project of “${p.name}” moves to the project you choose; then “${p.name}” is
+        ${
+          this.mode === 'merge'
+            ? html`<p>Every session and sub-project of “${p.name}” moves to the project you choose; then “${p.name}” is
               deleted. You can undo this.</p>
               <label>Merge into <select name="target" required>${targets.map((t) => html`<option value=${t.id}>${t.path}</option>`)}</select></label>`
-          : html`<p>“${p.name}” has ${plural(this.sessions, 'session')}. What should become of ${this.sessions === 1 ? 'it' : 'them'}?</p>
+            : html`<p>“${p.name}” has ${plural(this.sessions, 'session')}. What should become of ${this.sessions === 1 ? 'it' : 'them'}?</p>
               <div role="radiogroup" aria-label="Sessions of the deleted project" class="group">
                 <p><label><input type="radio" name="sessions" value="unassign" .checked=${this.choice === 'unassign'}
                   @change=${() => (this.choice = 'unassign')} /> Keep ${this.sessions === 1 ? 'it' : 'them'} without a project</label></p>
@@ -72,14 +75,16 @@ export class LtProjectRemove extends LitElement {
                   @change=${() => (this.choice = 'move')} /> Move ${this.sessions === 1 ? 'it' : 'them'} to</label>
                   <select name="target" aria-label="Project to move the sessions to" ?disabled=${this.choice !== 'move'}>
                     ${targets.map((t) => html`<option value=${t.id}>${t.path}</option>`)}</select></p>
-              </div>`}
+              </div>`
+        }
         ${this.error ? html`<p class="outcome error" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
           <button class="btn" type="button" @click=${() => this.dialog.close()}>Cancel</button>
           <button class="btn ${this.mode === 'merge' ? 'primary' : 'danger'} commit" type="submit"
             ?disabled=${this.busy || (this.mode === 'merge' && targets.length === 0)}>${this.mode === 'merge' ? 'Merge' : 'Delete project'}</button>
         </div>
-      </form>`)}
+      </form>`,
+      )}
     </dialog>`;
   }
 
@@ -89,9 +94,14 @@ export class LtProjectRemove extends LitElement {
     const target = String(new FormData(event.target as HTMLFormElement).get('target') ?? '');
     this.busy = true;
     try {
-      const action = this.mode === 'merge'
-        ? await this.model.mergeProjects(p.id, target)
-        : await this.model.deleteProject(this.choice === 'move' ? { id: p.id, sessions: 'move', moveTo: target } : { id: p.id, sessions: 'unassign' });
+      const action =
+        this.mode === 'merge'
+          ? await this.model.mergeProjects(p.id, target)
+          : await this.model.deleteProject(
+              this.choice === 'move'
+                ? { id: p.id, sessions: 'move', moveTo: target }
+                : { id: p.id, sessions: 'unassign' },
+            );
       announceAction(this, action);
       this.dialog.close();
     } catch (error) {

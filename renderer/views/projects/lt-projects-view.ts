@@ -43,8 +43,11 @@ export class LtProjectsView extends LitElement {
 
   constructor() {
     super();
-    new WatchController(this, () => [this.model.$projects, this.model.$totals, this.model.$loaded, this.model.$loadError],
-      () => [this.model.connect()]);
+    new WatchController(
+      this,
+      () => [this.model.$projects, this.model.$totals, this.model.$loaded, this.model.$loadError],
+      () => [this.model.connect()],
+    );
   }
 
   get model(): ProjectsModel {
@@ -62,14 +65,22 @@ export class LtProjectsView extends LitElement {
       <section class="card" aria-labelledby="projects-title">
         <header><h2 id="projects-title">Projects</h2>
           <button class="btn primary new-project" type="button" @click=${() => void this.editor.openCreate(null)}>New project</button></header>
-        ${!this.model.$loaded.get() ? html`<p class="muted">Loading…</p>`
-          : live.length === 0 ? html`<p class="muted empty">No projects yet. Create one, or type a project name when you start a timer.</p>`
-          : html`<div class="heads" aria-hidden="true"><span></span><span>This week</span><span>This month</span><span>All time</span><span class="actions-head"></span></div>
-            <ul class="tree" aria-label="Projects">${live.map((n) => this.#node(n))}</ul>`}
-        ${archived.length ? html`<details class="archived-list">
+        ${
+          !this.model.$loaded.get()
+            ? html`<p class="muted">Loading…</p>`
+            : live.length === 0
+              ? html`<p class="muted empty">No projects yet. Create one, or type a project name when you start a timer.</p>`
+              : html`<div class="heads" aria-hidden="true"><span></span><span>This week</span><span>This month</span><span>All time</span><span class="actions-head"></span></div>
+            <ul class="tree" aria-label="Projects">${live.map((n) => this.#node(n))}</ul>`
+        }
+        ${
+          archived.length
+            ? html`<details class="archived-list">
           <summary>Archived (${archived.length}) — kept in reports, not offered when tracking</summary>
           <ul class="tree archived" aria-label="Archived projects">${archived.map((n) => this.#node(n))}</ul>
-        </details>` : nothing}
+        </details>`
+            : nothing
+        }
       </section>
       <lt-tags-section .model=${this.model}></lt-tags-section>
       <lt-project-editor .model=${this.model} @project-delete=${this.#onDelete} @project-merge=${this.#onMerge}></lt-project-editor>
@@ -92,10 +103,12 @@ export class LtProjectsView extends LitElement {
         <span class="num month"><small>This month</small>${d(node.sums.monthMs)}</span>
         <span class="num all"><small>All time</small>${d(node.sums.allMs)}</span>
         <div class="row-actions">
-          ${p.archivedAt
-            ? html`<button class="btn small unarchive" type="button" aria-label="Unarchive ${p.name}" @click=${() => void this.#unarchive(p)}>Unarchive</button>`
-            : html`<button class="btn small add-child" type="button" aria-label="New sub-project of ${p.name}" title="New sub-project"
-                @click=${() => void this.editor.openCreate(p.id)}>+ Sub</button>`}
+          ${
+            p.archivedAt
+              ? html`<button class="btn small unarchive" type="button" aria-label="Unarchive ${p.name}" @click=${() => void this.#unarchive(p)}>Unarchive</button>`
+              : html`<button class="btn small add-child" type="button" aria-label="New sub-project of ${p.name}" title="New sub-project"
+                @click=${() => void this.editor.openCreate(p.id)}>+ Sub</button>`
+          }
           <button class="btn small edit" type="button" aria-label="Edit ${p.name}" @click=${() => void this.editor.openEdit(p)}>Edit</button>
         </div>
         ${this.#budget(node)}
@@ -108,7 +121,8 @@ export class LtProjectsView extends LitElement {
     const p = node.project;
     if (p.budgetMinutes === null || node.budgetUsedMs === null) {
       return p.estimateMinutes !== null
-        ? html`<div class="budget"><span>Estimate ${this.#format.duration(p.estimateMinutes * 60_000)}</span></div>` : nothing;
+        ? html`<div class="budget"><span>Estimate ${this.#format.duration(p.estimateMinutes * 60_000)}</span></div>`
+        : nothing;
     }
     const budgetMs = p.budgetMinutes * 60_000;
     const share = node.budgetUsedMs / budgetMs;

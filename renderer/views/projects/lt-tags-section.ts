@@ -12,7 +12,11 @@ import type { ProjectsModel } from './projects-model.ts';
 /** Tags: create, rename, recolour, productivity, merge and delete (all undoable). */
 @customElement('lt-tags-section')
 export class LtTagsSection extends LitElement {
-  static override styles = [controlStyles, fieldStyles, sectionStyles, css`
+  static override styles = [
+    controlStyles,
+    fieldStyles,
+    sectionStyles,
+    css`
     :host { display: block; }
     form.add { display: flex; flex-wrap: wrap; gap: var(--lt-space-2); align-items: center; margin-bottom: var(--lt-space-3); }
     form.add input[name='name'] { flex: 1 1 12rem; }
@@ -27,7 +31,8 @@ export class LtTagsSection extends LitElement {
     form.add .field-error { flex-basis: 100%; margin: 0; }
     form.add .field-error:empty { display: none; }
     @media (max-width: 34rem) { li { grid-template-columns: auto minmax(0, 1fr); } .row-actions, li > select { grid-column: 2; } }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) model!: ProjectsModel;
   @state() private merging: string | null = null;
@@ -40,7 +45,9 @@ export class LtTagsSection extends LitElement {
   }
 
   override render() {
-    const tags = [...this.model.$tags.get()].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+    const tags = [...this.model.$tags.get()].sort((a, b) =>
+      a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
+    );
     return html`<section class="card" aria-labelledby="tags-title">
       <header><h2 id="tags-title">Tags</h2></header>
       ${tags.length ? html`<div class="chips" aria-hidden="true">${tags.map((t) => html`<lt-tag-chip .name=${t.name} .color=${t.color}></lt-tag-chip>`)}</div>` : nothing}
@@ -72,11 +79,15 @@ export class LtTagsSection extends LitElement {
           @click=${() => (this.merging = this.merging === tag.id ? null : tag.id)}>Merge…</button>
         <button class="btn small delete" type="button" aria-label="Delete tag ${tag.name}" @click=${() => void this.#run(tag.id, () => this.model.deleteTag(tag.id))}>Delete</button>
       </div>
-      ${this.merging === tag.id ? html`<form class="merge" @submit=${(e: SubmitEvent) => this.#merge(e, tag)}>
+      ${
+        this.merging === tag.id
+          ? html`<form class="merge" @submit=${(e: SubmitEvent) => this.#merge(e, tag)}>
         <label>Merge “<span class="ellipsis" title=${tag.name}>${tag.name}</span>” into
           <select name="into">${tags.filter((t) => t.id !== tag.id).map((t) => html`<option value=${t.id}>${t.name}</option>`)}</select></label>
         <button class="btn small primary" type="submit">Merge</button>
-      </form>` : nothing}
+      </form>`
+          : nothing
+      }
       ${error ? html`<p class="field-error error-line" role="alert">${error}</p>` : nothing}
     </li>`;
   }
@@ -85,7 +96,9 @@ export class LtTagsSection extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const ok = await this.#run('new', () => this.model.createTag({ name: String(data.get('name') ?? ''), color: String(data.get('color')) }));
+    const ok = await this.#run('new', () =>
+      this.model.createTag({ name: String(data.get('name') ?? ''), color: String(data.get('color')) }),
+    );
     if (ok) form.reset();
   };
 
@@ -101,7 +114,10 @@ export class LtTagsSection extends LitElement {
   }
 
   /** Runs a change: the undoable action goes to the toast; a refusal shows on its row (and the row is reset). */
-  async #run(key: string, fn: () => Promise<import('../../../shared/session-edits.ts').ActionRef | null>): Promise<boolean> {
+  async #run(
+    key: string,
+    fn: () => Promise<import('../../../shared/session-edits.ts').ActionRef | null>,
+  ): Promise<boolean> {
     this.busy = true;
     const { [key]: _old, ...rest } = this.errors;
     try {
@@ -111,7 +127,10 @@ export class LtTagsSection extends LitElement {
     } catch (error) {
       const e = toAppError(error);
       const issue = (e.details as { issues?: Array<{ message?: string }> } | undefined)?.issues?.[0];
-      this.errors = { ...rest, [key]: e.code === 'VALIDATION' && issue?.message ? `Not saved: ${issue.message}` : `Not saved: ${e.message}` };
+      this.errors = {
+        ...rest,
+        [key]: e.code === 'VALIDATION' && issue?.message ? `Not saved: ${issue.message}` : `Not saved: ${e.message}`,
+      };
       if (e.code !== 'VALIDATION' && e.code !== 'CONFLICT') announceError(this, e);
       this.requestUpdate();
       return false;

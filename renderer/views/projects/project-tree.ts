@@ -25,7 +25,10 @@ const byName = (a: Project, b: Project) => a.name.localeCompare(b.name, undefine
  * Builds the project tree from the flat list. Returns the live (not archived) tree — a live project under an
  * archived parent is shown at the top — and the archived projects apart, each with its path.
  */
-export function buildTree(projects: Project[], totals: ProjectTotals[]): { live: ProjectNode[]; archived: ProjectNode[] } {
+export function buildTree(
+  projects: Project[],
+  totals: ProjectTotals[],
+): { live: ProjectNode[]; archived: ProjectNode[] } {
   const byId = new Map(projects.map((p) => [p.id, p]));
   const own = new Map(totals.map((t) => [t.projectId, t]));
   const kids = new Map<string | null, Project[]>();
@@ -36,7 +39,14 @@ export function buildTree(projects: Project[], totals: ProjectTotals[]): { live:
   const nodes = new Map<string, ProjectNode>();
   const make = (p: Project, path: string, depth: number, seen: Set<string>): ProjectNode => {
     const t = own.get(p.id);
-    const node: ProjectNode = { project: p, path, depth, children: [], sums: { weekMs: t?.weekMs ?? 0, monthMs: t?.monthMs ?? 0, allMs: t?.allMs ?? 0 }, budgetUsedMs: null };
+    const node: ProjectNode = {
+      project: p,
+      path,
+      depth,
+      children: [],
+      sums: { weekMs: t?.weekMs ?? 0, monthMs: t?.monthMs ?? 0, allMs: t?.allMs ?? 0 },
+      budgetUsedMs: null,
+    };
     nodes.set(p.id, node);
     for (const child of (kids.get(p.id) ?? []).sort(byName)) {
       if (seen.has(child.id)) continue; // a cycle on disk must not hang the view

@@ -1,11 +1,16 @@
 import { atom } from 'nanostores';
+
 import type { ChangeResult } from '../../../shared/data-contract.ts';
 import { toAppError, type AppError } from '../../../shared/errors.ts';
+import type { CreateGoalInput } from '../../../shared/goal.ts';
 import type {
-  CreateProjectInput, DeleteProjectInput, Project, ProjectPatch, ProjectTotals,
+  CreateProjectInput,
+  DeleteProjectInput,
+  Project,
+  ProjectPatch,
+  ProjectTotals,
 } from '../../../shared/project.ts';
 import type { ActionRef } from '../../../shared/session-edits.ts';
-import type { CreateGoalInput } from '../../../shared/goal.ts';
 import type { CreateTagInput, Tag, UpdateTagInput } from '../../../shared/tag.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { CoalescedRead } from '../../state/coalesced.ts';
@@ -22,18 +27,21 @@ export class ProjectsModel {
   readonly $loadError = atom<AppError | null>(null);
 
   readonly #client: DataClient;
-  readonly #reads = new CoalescedRead(async () => {
-    const [projects, totals, tags] = await Promise.all([
-      this.#client.data.listProjects(),
-      this.#client.data.projectTotals(),
-      this.#client.data.listTags(),
-    ]);
-    this.$projects.set(projects);
-    this.$totals.set(totals);
-    this.$tags.set(tags);
-    this.$loadError.set(null);
-    this.$loaded.set(true);
-  }, (error) => this.$loadError.set(toAppError(error)));
+  readonly #reads = new CoalescedRead(
+    async () => {
+      const [projects, totals, tags] = await Promise.all([
+        this.#client.data.listProjects(),
+        this.#client.data.projectTotals(),
+        this.#client.data.listTags(),
+      ]);
+      this.$projects.set(projects);
+      this.$totals.set(totals);
+      this.$tags.set(tags);
+      this.$loadError.set(null);
+      this.$loaded.set(true);
+    },
+    (error) => this.$loadError.set(toAppError(error)),
+  );
 
   constructor(client: DataClient) {
     this.#client = client;
@@ -90,7 +98,11 @@ export class ProjectsModel {
 
   /** Creates a goal (id null) or replaces an existing goal's fields. */
   saveGoal(id: string | null, input: CreateGoalInput): Promise<ActionRef | null> {
-    return this.#act(id ? this.#client.data.updateGoal({ id, patch: input as Required<CreateGoalInput> }) : this.#client.data.createGoal(input));
+    return this.#act(
+      id
+        ? this.#client.data.updateGoal({ id, patch: input as Required<CreateGoalInput> })
+        : this.#client.data.createGoal(input),
+    );
   }
 
   deleteGoal(id: string): Promise<ActionRef | null> {

@@ -42,13 +42,22 @@ export class LtQuickEntry extends LitElement {
   #history: string[] | null = null;
   #historyAt = -1;
   // a model per connection, live while connected; the line is parsed again whenever the names it knows change
-  readonly #watch = new WatchController(this, () => [], () => {
-    if (!this.client) return [];
-    const model = (this.#model = new QuickEntryModel(this.client, () => this.clock(), this.timeZone));
-    const refresh = () => this.#reparse();
-    return [model.connect(), model.$projects.listen(refresh), model.$tags.listen(refresh), model.$recent.listen(refresh),
-      model.$clock.listen(() => this.requestUpdate())];
-  });
+  readonly #watch = new WatchController(
+    this,
+    () => [],
+    () => {
+      if (!this.client) return [];
+      const model = (this.#model = new QuickEntryModel(this.client, () => this.clock(), this.timeZone));
+      const refresh = () => this.#reparse();
+      return [
+        model.connect(),
+        model.$projects.listen(refresh),
+        model.$tags.listen(refresh),
+        model.$recent.listen(refresh),
+        model.$clock.listen(() => this.requestUpdate()),
+      ];
+    },
+  );
 
   get model(): QuickEntryModel | null {
     return this.#model;
@@ -208,8 +217,11 @@ export class LtQuickEntry extends LitElement {
       }
       this.#setText('', 0);
       this.outcome = { message: outcome.message, error: false };
-      if (outcome.action) this.dispatchEvent(new CustomEvent('lt-action', { detail: outcome.action, bubbles: true, composed: true }));
-      this.dispatchEvent(new CustomEvent('lt-quick-entry-done', { detail: { kind: result.kind }, bubbles: true, composed: true }));
+      if (outcome.action)
+        this.dispatchEvent(new CustomEvent('lt-action', { detail: outcome.action, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('lt-quick-entry-done', { detail: { kind: result.kind }, bubbles: true, composed: true }),
+      );
       this.input.focus();
     } finally {
       this.busy = false;
@@ -234,9 +246,16 @@ export class LtQuickEntry extends LitElement {
     const listId = 'qe-suggestions';
     const problems = r?.problems ?? [];
     const model = this.#model;
-    const preview = r && model && r.kind !== 'invalid'
-      ? (preview_?.describeEntry(r, { project: (ref) => model.projectLabel(ref), tag: (ref) => model.tagName(ref) }, model.now(), model.timeZone, model.$clock.get()) ?? null)
-      : null;
+    const preview =
+      r && model && r.kind !== 'invalid'
+        ? (preview_?.describeEntry(
+            r,
+            { project: (ref) => model.projectLabel(ref), tag: (ref) => model.tagName(ref) },
+            model.now(),
+            model.timeZone,
+            model.$clock.get(),
+          ) ?? null)
+        : null;
     return html`
       <div class="field">
         <div class="overlay" aria-hidden="true"><span class="line">${this.#highlighted()}</span></div>
@@ -264,8 +283,13 @@ export class LtQuickEntry extends LitElement {
         />
       </div>
       <ul id=${listId} role="listbox" aria-label=${s?.marker === '#' ? 'Tags' : 'Projects'} ?hidden=${!s}>
-        ${s?.items.map((item, i) => html`<li id="qe-s-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'}
-          title=${item.label} @mousedown=${(e: Event) => { e.preventDefault(); this.#pick(i); }}>${s.marker}${bolded(item.label, item.indexes)}</li>`)}
+        ${s?.items.map(
+          (item, i) => html`<li id="qe-s-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'}
+          title=${item.label} @mousedown=${(e: Event) => {
+            e.preventDefault();
+            this.#pick(i);
+          }}>${s.marker}${bolded(item.label, item.indexes)}</li>`,
+        )}
       </ul>
       <p id="qe-preview" class="preview ${preview ? 'ok' : ''}" aria-live="polite">${preview ?? (r ? '' : 'Start a timer, log time or type stop, pause, resume, continue.')}</p>
       <ul id="qe-problems" class="problems" aria-live="polite">${problems.map((p) => html`<li>${p.message}</li>`)}</ul>
@@ -276,7 +300,12 @@ export class LtQuickEntry extends LitElement {
 
   #renderOverlaps(overlaps: Overlap[]) {
     const hour12 = this.#model?.$clock.get() === '12h';
-    const clock = new Intl.DateTimeFormat(hour12 ? 'en-US' : 'en-GB', { timeZone: this.timeZone, hour: hour12 ? 'numeric' : '2-digit', minute: '2-digit', hourCycle: hour12 ? 'h12' : 'h23' });
+    const clock = new Intl.DateTimeFormat(hour12 ? 'en-US' : 'en-GB', {
+      timeZone: this.timeZone,
+      hour: hour12 ? 'numeric' : '2-digit',
+      minute: '2-digit',
+      hourCycle: hour12 ? 'h12' : 'h23',
+    });
     const time = (ms: number) => clock.format(ms);
     const first = overlaps[0]!;
     const more = overlaps.length > 1 ? ` and ${overlaps.length - 1} more` : '';
@@ -319,7 +348,10 @@ let preview_: typeof import('./preview.ts') | null = null;
 let fuzzyLoad: Promise<void> | null = null;
 function loadFuzzysort(): Promise<void> {
   fuzzyLoad ??= Promise.all([
-    import('fuzzysort').then((m) => setFuzzysort(m.default), () => undefined),
+    import('fuzzysort').then(
+      (m) => setFuzzysort(m.default),
+      () => undefined,
+    ),
     import('./suggestions.ts').then((m) => void (suggestions = m)),
     import('./preview.ts').then((m) => void (preview_ = m)),
   ]).then(() => undefined);

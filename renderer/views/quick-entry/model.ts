@@ -1,10 +1,11 @@
 import { atom } from 'nanostores';
+
 import { CHANGED_TABLES } from '../../../shared/changes.ts';
-import type { Session } from '../../../shared/session.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import type { NameRef, QuickEntryContext, QuickEntryResult } from '../../../shared/quick-entry.ts';
 import type { EditResult, Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
+import type { Session } from '../../../shared/session.ts';
 import type { Tag } from '../../../shared/tag.ts';
 import type { DataClient } from '../../services/data-client.ts';
 
@@ -34,7 +35,11 @@ export class QuickEntryModel {
   readonly timeZone: string;
   #stop: (() => void) | null = null;
 
-  constructor(client: DataClient, clock: () => number = Date.now, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone) {
+  constructor(
+    client: DataClient,
+    clock: () => number = Date.now,
+    timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  ) {
     this.#client = client;
     this.#clock = clock;
     this.timeZone = timeZone;
@@ -69,7 +74,11 @@ export class QuickEntryModel {
       // recently used projects first, so a bare `@` offers them
       const used = new Map<string, number>();
       page.sessions.forEach((s, i) => s.projectId && used.set(s.projectId, i));
-      this.$projects.set([...projects].filter((p) => p.archivedAt === null).sort((a, b) => (used.get(b.id) ?? -1) - (used.get(a.id) ?? -1)));
+      this.$projects.set(
+        [...projects]
+          .filter((p) => p.archivedAt === null)
+          .sort((a, b) => (used.get(b.id) ?? -1) - (used.get(a.id) ?? -1)),
+      );
       this.$tags.set(tags);
       this.$recent.set([...page.sessions].reverse());
       this.$loaded.set(true);
@@ -104,8 +113,12 @@ export class QuickEntryModel {
     const lines = new Set<string>();
     for (const s of this.$recent.get()) {
       const project = this.$projects.get().find((p) => p.id === s.projectId);
-      const tagNames = s.tagIds.map((id) => this.$tags.get().find((t) => t.id === id)?.name).filter((n): n is string => !!n);
-      const words = [s.name, project ? marker('@', project.name) : '', ...tagNames.map((t) => marker('#', t))].filter(Boolean);
+      const tagNames = s.tagIds
+        .map((id) => this.$tags.get().find((t) => t.id === id)?.name)
+        .filter((n): n is string => !!n);
+      const words = [s.name, project ? marker('@', project.name) : '', ...tagNames.map((t) => marker('#', t))].filter(
+        Boolean,
+      );
       if (words.length) lines.add(words.join(' '));
       if (lines.size >= 50) break;
     }
@@ -116,7 +129,8 @@ export class QuickEntryModel {
   async commit(result: QuickEntryResult, overlap?: OverlapChoice): Promise<CommitOutcome> {
     try {
       if (result.kind === 'command') return await this.#command(result.command!);
-      if (result.kind === 'invalid') return { status: 'failed', message: result.problems[0]?.message ?? 'This line cannot be saved.' };
+      if (result.kind === 'invalid')
+        return { status: 'failed', message: result.problems[0]?.message ?? 'This line cannot be saved.' };
       const projectId = await this.#projectId(result.project);
       const tags = result.tags.map((t) => this.tagName(t)).filter(Boolean);
       const common = { name: result.name, projectId, tags, billable: result.billable, source: 'quick-entry' as const };
@@ -127,7 +141,12 @@ export class QuickEntryModel {
         const started = await this.#client.data.startTimer({ ...common, startTime: result.start!, overlap });
         return { status: 'done', message: `Started ‘${started.name || 'a timer'}’${removing}.`, action: null };
       }
-      const added = await this.#client.data.addSession({ ...common, startTime: result.start!, endTime: result.end!, overlap });
+      const added = await this.#client.data.addSession({
+        ...common,
+        startTime: result.start!,
+        endTime: result.end!,
+        overlap,
+      });
       return { status: 'done', message: `Logged ‘${result.name || 'a session'}’${removing}.`, action: added.action };
     } catch (error) {
       const e = toAppError(error);
@@ -162,7 +181,13 @@ export class QuickEntryModel {
     if (!ref) return null;
     if ('id' in ref) return ref.id;
     try {
-      return (await this.#client.data.createProject({ name: ref.newName, parentId: ref.parentId ?? null, client: ref.client ?? null })).id;
+      return (
+        await this.#client.data.createProject({
+          name: ref.newName,
+          parentId: ref.parentId ?? null,
+          client: ref.client ?? null,
+        })
+      ).id;
     } catch (error) {
       // another window may have created it a moment ago
       if (toAppError(error).code !== 'CONFLICT') throw error;
@@ -178,7 +203,9 @@ export class QuickEntryModel {
 function removedWords(overlaps: readonly Overlap[]): string {
   const covered = [...new Map(overlaps.filter((o) => o.covered).map((o) => [o.otherId, o])).values()];
   if (covered.length === 0) return '';
-  return covered.length === 1 ? `, removing ‘${covered[0]!.otherName || 'a session'}’` : `, removing ${covered.length} sessions`;
+  return covered.length === 1
+    ? `, removing ‘${covered[0]!.otherName || 'a session'}’`
+    : `, removing ${covered.length} sessions`;
 }
 
 /** `@name`, or `@"two words"` when the name has spaces. */

@@ -24,7 +24,11 @@ export function clockFormat(timeZone: string | undefined, hourCycle: '24h' | '12
 }
 
 export function describeEntry(
-  r: QuickEntryResult, names: PreviewNames, now: number, timeZone: string, hourCycle: '24h' | '12h' = '24h',
+  r: QuickEntryResult,
+  names: PreviewNames,
+  now: number,
+  timeZone: string,
+  hourCycle: '24h' | '12h' = '24h',
 ): string {
   if (r.kind === 'command') {
     return {
@@ -39,7 +43,9 @@ export function describeEntry(
   const dayWords = (ms: number) => dayLabel(civilDateOf(ms, timeZone), today);
   const what = r.name ? `‘${r.name}’` : '';
   const project = names.project(r.project);
-  const on = project ? ` on ${r.project && 'newName' in r.project ? newProjectWords(r.project, project) : project}` : '';
+  const on = project
+    ? ` on ${r.project && 'newName' in r.project ? newProjectWords(r.project, project) : project}`
+    : '';
   const tags = r.tags.map((t) => ` #${names.tag(t)}${'newName' in t ? ' (new)' : ''}`).join('');
   const billable = r.billable ? ', billable' : '';
   const body = `${what}${on}${tags}`.trim();
@@ -63,7 +69,8 @@ export function describeEntry(
 /** A project the entry creates, saying where it goes, and warning when its very name will hold a slash. */
 function newProjectWords(ref: Extract<NameRef, { newName: string }>, label: string): string {
   if (ref.client) return `new project ${label} for client ${ref.client}`;
-  if (!ref.parentId && label.includes('/')) return `new project named “${label}” (no project or client ‘${label.slice(0, label.lastIndexOf('/'))}’ exists)`;
+  if (!ref.parentId && label.includes('/'))
+    return `new project named “${label}” (no project or client ‘${label.slice(0, label.lastIndexOf('/'))}’ exists)`;
   return `new project ${label}`;
 }
 

@@ -23,7 +23,10 @@ export interface Suggestions {
 export const MAX_SUGGESTIONS = 8;
 
 /** The `@…`/`#…` word the caret is in or just after (split as the parser splits, so quotes keep spaces), or null. */
-export function markerAt(text: string, caret: number): { marker: '@' | '#'; from: number; to: number; query: string } | null {
+export function markerAt(
+  text: string,
+  caret: number,
+): { marker: '@' | '#'; from: number; to: number; query: string } | null {
   const word = splitWords(text).find((w) => w.from < caret && caret <= w.to);
   if (!word) return null;
   const marker = word.text[0];
@@ -33,15 +36,28 @@ export function markerAt(text: string, caret: number): { marker: '@' | '#'; from
   return { marker, from: word.from, to: word.to, query };
 }
 
-export function suggest(text: string, caret: number, projects: readonly NamedItem[], tags: readonly NamedItem[]): Suggestions | null {
+export function suggest(
+  text: string,
+  caret: number,
+  projects: readonly NamedItem[],
+  tags: readonly NamedItem[],
+): Suggestions | null {
   const at = markerAt(text, caret);
   if (!at) return null;
   const index = nameIndex(at.marker === '@' ? projects : tags);
   // a bare marker offers the list in the order given (the caller puts recent ones first)
   const lower = at.query.trim().toLowerCase();
-  const items: Suggestion[] = lower === '' || !fuzzy()
-    ? index.items.filter((i) => i.lower.includes(lower)).slice(0, MAX_SUGGESTIONS).map((i) => ({ id: i.id, label: i.label, indexes: [] }))
-    : fuzzyMatches(at.query, index, MAX_SUGGESTIONS, 0.2).map((r) => ({ id: r.obj.id, label: r.obj.label, indexes: r.indexes }));
+  const items: Suggestion[] =
+    lower === '' || !fuzzy()
+      ? index.items
+          .filter((i) => i.lower.includes(lower))
+          .slice(0, MAX_SUGGESTIONS)
+          .map((i) => ({ id: i.id, label: i.label, indexes: [] }))
+      : fuzzyMatches(at.query, index, MAX_SUGGESTIONS, 0.2).map((r) => ({
+          id: r.obj.id,
+          label: r.obj.label,
+          indexes: r.indexes,
+        }));
   return { ...at, items };
 }
 

@@ -41,22 +41,26 @@ export class LtRecoveryView extends LitElement {
   constructor() {
     super();
     // Runs on connect, after the context consumer has set `database` (it was added first).
-    new WatchController(this, () => {
-      const m = this.model;
-      return [
-        this.database.$problem,
-        m.backups.$list,
-        m.backups.$listError,
-        m.backups.$busy,
-        m.backups.$outcome,
-        m.$confirmFresh,
-        m.$freshBusy,
-        m.$freshError,
-      ];
-    }, () => {
-      void this.model.load();
-      return [this.database.watchRestarts(() => this.model.load())];
-    });
+    new WatchController(
+      this,
+      () => {
+        const m = this.model;
+        return [
+          this.database.$problem,
+          m.backups.$list,
+          m.backups.$listError,
+          m.backups.$busy,
+          m.backups.$outcome,
+          m.$confirmFresh,
+          m.$freshBusy,
+          m.$freshError,
+        ];
+      },
+      () => {
+        void this.model.load();
+        return [this.database.watchRestarts(() => this.model.load())];
+      },
+    );
   }
 
   /** The view's model (created on first connect). */
@@ -80,38 +84,52 @@ export class LtRecoveryView extends LitElement {
         <p>${copy.body}</p>
       </div>
       ${backups.$busy.get() ? html`<p class="outcome" role="status">${backups.$busy.get()}</p>` : nothing}
-      ${outcome ? html`<p class=${outcome.ok ? 'outcome' : 'outcome error'} role=${outcome.ok ? 'status' : 'alert'}>
-          ${outcome.text}</p>` : nothing}
-      ${copy.canRestore
-        ? html`<section class="card" aria-labelledby="restore-title">
+      ${
+        outcome
+          ? html`<p class=${outcome.ok ? 'outcome' : 'outcome error'} role=${outcome.ok ? 'status' : 'alert'}>
+          ${outcome.text}</p>`
+          : nothing
+      }
+      ${
+        copy.canRestore
+          ? html`<section class="card" aria-labelledby="restore-title">
             <h2 id="restore-title">Restore from a backup</h2>
             ${backups.$listError.get() ? html`<p class="outcome error">${backups.$listError.get()}</p>` : nothing}
             <lt-backup-list .backups=${backups.$list.get()} ?busy=${busy}
               emptyText="No backups were found. You can restore a LightTrack file you saved, or start fresh."
               @restore-backup=${(e: CustomEvent<string>) => void backups.restoreBackup(e.detail)}></lt-backup-list>
           </section>`
-        : nothing}
+          : nothing
+      }
       <div class="actions more">
-        ${copy.canRestore
-          ? html`<lt-file-picker ?busy=${busy}
+        ${
+          copy.canRestore
+            ? html`<lt-file-picker ?busy=${busy}
               @file-picked=${(e: CustomEvent<File>) => void backups.restoreFromFile(e.detail)}></lt-file-picker>`
-          : nothing}
-        ${copy.download
-          ? html`<button class="btn download" type="button" ?disabled=${busy} @click=${() => void backups.download()}>
+            : nothing
+        }
+        ${
+          copy.download
+            ? html`<button class="btn download" type="button" ?disabled=${busy} @click=${() => void backups.download()}>
               ${copy.download}</button>`
-          : nothing}
-        ${copy.canStartFresh
-          ? html`<button class="btn fresh" type="button" ?disabled=${busy} aria-expanded=${this.model.$confirmFresh.get()}
+            : nothing
+        }
+        ${
+          copy.canStartFresh
+            ? html`<button class="btn fresh" type="button" ?disabled=${busy} aria-expanded=${this.model.$confirmFresh.get()}
               @click=${() => this.#askFresh(!this.model.$confirmFresh.get())}>Start fresh…</button>`
-          : nothing}
+            : nothing
+        }
       </div>
       ${this.model.$confirmFresh.get() ? this.#freshConfirm(problem.kind === 'lost') : nothing}
-      ${problem.technical || problem.message
-        ? html`<details>
+      ${
+        problem.technical || problem.message
+          ? html`<details>
             <summary>Technical details</summary>
             <pre>${[problem.message, problem.technical].filter(Boolean).join('\n\n')}</pre>
           </details>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -119,9 +137,11 @@ export class LtRecoveryView extends LitElement {
     const error = this.model.$freshError.get();
     return html`<div class="confirm fresh-confirm" role="group" aria-label="Confirm start fresh"
       @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#askFresh(false)}>
-      <p>${lost
-        ? 'Start with an empty database? Your sessions come back only if you restore a backup or a saved file later.'
-        : 'Start with an empty database? The current file is kept aside in LightTrack’s storage — never deleted — so it can still be rescued.'}</p>
+      <p>${
+        lost
+          ? 'Start with an empty database? Your sessions come back only if you restore a backup or a saved file later.'
+          : 'Start with an empty database? The current file is kept aside in LightTrack’s storage — never deleted — so it can still be rescued.'
+      }</p>
       ${error ? html`<p class="outcome error" role="alert">${error}</p>` : nothing}
       <div class="actions">
         <button class="btn danger confirm-fresh" type="button" ?disabled=${this.model.$freshBusy.get()}

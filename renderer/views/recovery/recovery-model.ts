@@ -1,4 +1,5 @@
 import { atom } from 'nanostores';
+
 import { toAppError } from '../../../shared/errors.ts';
 import type { DatabaseService } from '../../services/database.ts';
 import { BackupsModel } from '../../state/backups-model.ts';

@@ -63,12 +63,19 @@ export function isProject(key: string): boolean {
 /** Moves a cursor over a grid of `cols` × `rows` with the arrow keys, Home and End; null when the key is not one of them. */
 export function moveCursor(key: string, col: number, row: number, cols: number, rows: number): [number, number] | null {
   switch (key) {
-    case 'ArrowLeft': return [Math.max(0, col - 1), row];
-    case 'ArrowRight': return [Math.min(cols - 1, col + 1), row];
-    case 'ArrowUp': return [col, Math.max(0, row - 1)];
-    case 'ArrowDown': return [col, Math.min(rows - 1, row + 1)];
-    case 'Home': return [0, row];
-    case 'End': return [cols - 1, row];
-    default: return null;
+    case 'ArrowLeft':
+      return [Math.max(0, col - 1), row];
+    case 'ArrowRight':
+      return [Math.min(cols - 1, col + 1), row];
+    case 'ArrowUp':
+      return [col, Math.max(0, row - 1)];
+    case 'ArrowDown':
+      return [col, Math.min(rows - 1, row + 1)];
+    case 'Home':
+      return [0, row];
+    case 'End':
+      return [cols - 1, row];
+    default:
+      return null;
   }
 }

@@ -2,7 +2,9 @@ import type { DayRange } from '../../../shared/report-range.ts';
 import type { ReportSeries } from '../../../shared/reports.ts';
 
 /** Weekday names, Sunday first, in the user's language. */
-export const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(undefined, { weekday: 'short' }).format(new Date(2026, 0, 4 + i)));
+export const WEEKDAYS = Array.from({ length: 7 }, (_, i) =>
+  new Intl.DateTimeFormat(undefined, { weekday: 'short' }).format(new Date(2026, 0, 4 + i)),
+);
 
 export function money(a: { currency: string; amount: number }): string {
   try {
@@ -18,7 +20,8 @@ export function dayOf(key: string): Date {
   return new Date(y, m - 1, d ?? 1);
 }
 
-const keyOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const keyOf = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const dayFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 const dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const shortFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
@@ -50,14 +53,18 @@ export function rangeLabel(r: DayRange): string {
 export function bucketRange(key: string, unit: ReportSeries['unit']): DayRange {
   const a = dayOf(key);
   if (unit === 'day') return { from: keyOf(a), to: keyOf(a) };
-  const b = unit === 'week' ? new Date(a.getFullYear(), a.getMonth(), a.getDate() + 6) : new Date(a.getFullYear(), a.getMonth() + 1, 0);
+  const b =
+    unit === 'week'
+      ? new Date(a.getFullYear(), a.getMonth(), a.getDate() + 6)
+      : new Date(a.getFullYear(), a.getMonth() + 1, 0);
   return { from: keyOf(a), to: keyOf(b) };
 }
 
 /** A tick step in hours giving about `count` ticks up to `maxMs`. */
 export function hourTicks(maxMs: number, count = 4): number[] {
   const hours = maxMs / 3_600_000;
-  const step = [0.25, 0.5, 1, 2, 4, 6, 8, 12, 24, 48, 100, 200, 500, 1000, 2000, 5000].find((s) => hours / s <= count) ?? 10_000;
+  const step =
+    [0.25, 0.5, 1, 2, 4, 6, 8, 12, 24, 48, 100, 200, 500, 1000, 2000, 5000].find((s) => hours / s <= count) ?? 10_000;
   const ticks: number[] = [];
   for (let h = step; h <= hours + 1e-9; h += step) ticks.push(h * 3_600_000);
   return ticks;

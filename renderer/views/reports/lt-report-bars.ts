@@ -71,8 +71,10 @@ export class LtReportBars extends ChartElement {
         <svg width=${w} height=${H + BOTTOM} viewBox="0 0 ${w} ${H + BOTTOM}" tabindex="0" role="group" aria-label=${label}
           @keydown=${this.#key} @pointermove=${this.#pointer} @pointerleave=${() => this.#set(null, false)} @click=${this.#click}
           @focus=${() => !this.cursor && this.#set([this.#lastNonEmpty(), 0], true)}>
-          ${hourTicks(max).map((t) => svg`<line class="grid" x1=${LEFT} x2=${w} y1=${y(t)} y2=${y(t)}></line>
-            <text class="axis" x=${LEFT - 6} y=${y(t) + 4} text-anchor="end">${this.d(t)}</text>`)}
+          ${hourTicks(max).map(
+            (t) => svg`<line class="grid" x1=${LEFT} x2=${w} y1=${y(t)} y2=${y(t)}></line>
+            <text class="axis" x=${LEFT - 6} y=${y(t) + 4} text-anchor="end">${this.d(t)}</text>`,
+          )}
           <line class="baseline" x1=${LEFT} x2=${w} y1=${H} y2=${H}></line>
           ${paths}
           ${labelled(n, every).map((i) => svg`<text class="axis" x=${LEFT + i * slot + slot / 2} y=${H + 15} text-anchor="middle">${axisLabel(s.buckets[i]!, s.unit)}</text>`)}
@@ -91,9 +93,11 @@ export class LtReportBars extends ChartElement {
   /** A legend entry: a real project's drills into it over the whole range, as its slice in the share chart does. */
   #legendEntry(st: SeriesStack) {
     const text = html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill=${st.color}></rect></svg><span class="name">${st.label}</span>`;
-    return html`<li>${isProject(st.key)
-      ? html`<button class="key" type="button" data-key=${st.key} title="${st.label} — show only this project" @click=${() => this.drill({ projectId: st.key })}>${text}</button>`
-      : html`<span class="key" title=${st.label}>${text}</span>`}</li>`;
+    return html`<li>${
+      isProject(st.key)
+        ? html`<button class="key" type="button" data-key=${st.key} title="${st.label} — show only this project" @click=${() => this.drill({ projectId: st.key })}>${text}</button>`
+        : html`<span class="key" title=${st.label}>${text}</span>`
+    }</li>`;
   }
 
   #table(s: ReportSeries) {

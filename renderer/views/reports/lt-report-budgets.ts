@@ -62,16 +62,24 @@ export class LtReportBudgets extends ChartElement {
         <line class="budget-line" x1=${LEFT} x2=${w} y1=${y(b.budgetMs)} y2=${y(b.budgetMs)}></line>
         <text class="axis" x=${w - 2} y=${y(b.budgetMs) - 4} text-anchor="end">budget ${this.d(b.budgetMs)}</text>
         ${line ? svg`<path class="spent" d=${line} stroke=${b.color}></path>` : nothing}
-        ${b.runOutDay && last ? svg`<line class="projection" x1=${x(n - 1)} y1=${y(last.spentMs)} x2=${w - 2} y2=${y(b.budgetMs)} stroke=${b.color}></line>
-          <text class="axis" x=${w - 2} y=${H + 14} text-anchor="end">runs out ${dateLabel(b.runOutDay)}</text>` : nothing}
+        ${
+          b.runOutDay && last
+            ? svg`<line class="projection" x1=${x(n - 1)} y1=${y(last.spentMs)} x2=${w - 2} y2=${y(b.budgetMs)} stroke=${b.color}></line>
+          <text class="axis" x=${w - 2} y=${H + 14} text-anchor="end">runs out ${dateLabel(b.runOutDay)}</text>`
+            : nothing
+        }
         ${b.points.map((p, i) => svg`<circle cx=${x(i)} cy=${y(p.spentMs)} r=${c === i ? 4.5 : 2.5} fill=${b.color} @pointerenter=${() => this.#set(index, i)}></circle>`)}
         ${b.points.length ? svg`<text class="axis" x=${LEFT} y=${H + 14}>${axisLabel(b.points[0]!.key, unit)}</text>` : nothing}
       </svg>
       <p class="readout" aria-live="polite">${c !== null ? this.readout : ''}</p>
       <p class="sentence ${b.over ? 'bad' : ''}">${this.#sentence(b)}</p>
       <details @toggle=${(e: Event) => this.#toggle(b.projectId, (e.target as HTMLDetailsElement).open)}><summary>Spent per ${unit} as a table</summary>
-        ${this.openTables.has(b.projectId) ? html`<table><thead><tr><th scope="col">${unit}</th><th scope="col">Spent so far</th></tr></thead>
-          <tbody>${b.points.map((p) => html`<tr><th scope="row">${axisLabel(p.key, unit)}</th><td>${this.d(p.spentMs)}</td></tr>`)}</tbody></table>` : nothing}
+        ${
+          this.openTables.has(b.projectId)
+            ? html`<table><thead><tr><th scope="col">${unit}</th><th scope="col">Spent so far</th></tr></thead>
+          <tbody>${b.points.map((p) => html`<tr><th scope="row">${axisLabel(p.key, unit)}</th><td>${this.d(p.spentMs)}</td></tr>`)}</tbody></table>`
+            : nothing
+        }
       </details>
     </div>`;
   }

@@ -24,7 +24,8 @@ export class LtReportCharts extends LitElement {
   override render() {
     const r = this.report;
     // without a report (while the first one is made) the charts are there empty, so they know their width when it comes
-    if (!r) return html`<lt-report-bars class="wide"></lt-report-bars><lt-report-share></lt-report-share><lt-report-heatmap></lt-report-heatmap>`;
+    if (!r)
+      return html`<lt-report-bars class="wide"></lt-report-bars><lt-report-share></lt-report-share><lt-report-heatmap></lt-report-heatmap>`;
     return html`
       ${r.timeline?.length ? html`<lt-report-timeline class="wide" .blocks=${r.timeline}></lt-report-timeline>` : nothing}
       <lt-report-bars class="wide" .series=${r.series}></lt-report-bars>

@@ -8,7 +8,15 @@ import { controlStyles, fieldStyles } from '../../components/styles.ts';
 import { rangeLabel } from './format.ts';
 import type { ReportQuery, ReportsModel } from './reports-model.ts';
 
-export const GROUP_LABELS: Record<GroupKey, string> = { project: 'Project', client: 'Client', tag: 'Tag', day: 'Day', week: 'Week', month: 'Month', name: 'Name' };
+export const GROUP_LABELS: Record<GroupKey, string> = {
+  project: 'Project',
+  client: 'Client',
+  tag: 'Tag',
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
+  name: 'Name',
+};
 
 /**
  * What the report covers: a range preset, previous/next, custom days, grouping with one sub-grouping, and the
@@ -16,7 +24,10 @@ export const GROUP_LABELS: Record<GroupKey, string> = { project: 'Project', clie
  */
 @customElement('lt-report-controls')
 export class LtReportControls extends LitElement {
-  static override styles = [controlStyles, fieldStyles, css`
+  static override styles = [
+    controlStyles,
+    fieldStyles,
+    css`
     :host { display: block; }
     .bar { display: flex; flex-wrap: wrap; gap: var(--lt-space-2, 0.5rem) var(--lt-space-3, 0.75rem); align-items: end; }
     .field { display: grid; gap: 0.15rem; min-width: 0; font-size: var(--lt-text-sm, 0.87rem); }
@@ -33,7 +44,8 @@ export class LtReportControls extends LitElement {
     .active { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin-top: var(--lt-space-2, 0.5rem); font-size: var(--lt-text-sm, 0.87rem); }
     .chip { max-inline-size: 16rem; }
     @media print { :host { display: none; } }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) model!: ReportsModel;
   @property({ attribute: false }) query!: ReportQuery;
@@ -51,9 +63,13 @@ export class LtReportControls extends LitElement {
     return html`<div class="bar" role="toolbar" aria-label="Report range and grouping">
         <div class="field"><label for="range">Range</label><select id="range" @change=${(e: Event) => void m.preset((e.target as HTMLSelectElement).value as Preset)}>
           ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === q.preset}>${PRESET_LABELS[p]}</option>`)}</select></div>
-        ${q.preset === 'custom' ? html`
+        ${
+          q.preset === 'custom'
+            ? html`
           <div class="field"><label for="from">From</label><input id="from" type="date" .value=${q.from} @change=${(e: Event) => this.#day('from', e)} /></div>
-          <div class="field"><label for="to">To</label><input id="to" type="date" .value=${q.to} @change=${(e: Event) => this.#day('to', e)} /></div>` : nothing}
+          <div class="field"><label for="to">To</label><input id="to" type="date" .value=${q.to} @change=${(e: Event) => this.#day('to', e)} /></div>`
+            : nothing
+        }
         <div class="step">
           <button class="btn small" type="button" aria-label="Previous period" title="Previous period" @click=${() => void m.step(-1)}>‹</button>
           <span class="range" aria-live="polite">${rangeLabel(this.shown ?? q)}</span>
@@ -61,7 +77,10 @@ export class LtReportControls extends LitElement {
         </div>
         <div class="field"><label for="group">Group by</label><select id="group" @change=${(e: Event) => void m.set({ groupBy: (e.target as HTMLSelectElement).value as GroupKey })}>
           ${GROUP_KEYS.map((g) => html`<option value=${g} ?selected=${g === q.groupBy}>${GROUP_LABELS[g]}</option>`)}</select></div>
-        <div class="field"><label for="sub">then by</label><select id="sub" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; void m.set({ subGroupBy: v ? (v as GroupKey) : null }); }}>
+        <div class="field"><label for="sub">then by</label><select id="sub" @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          void m.set({ subGroupBy: v ? (v as GroupKey) : null });
+        }}>
           <option value="" ?selected=${!q.subGroupBy}>nothing</option>
           ${GROUP_KEYS.map((g) => html`<option value=${g} ?selected=${g === q.subGroupBy}>${GROUP_LABELS[g]}</option>`)}</select></div>
         <div class="field"><label for="billable">Billable</label><select id="billable" @change=${this.#billable}>
@@ -80,23 +99,29 @@ export class LtReportControls extends LitElement {
 
   #choices(q: ReportQuery) {
     const clients = [...new Set(this.projects.map((p) => p.client).filter((c): c is string => !!c))].sort();
-    const count = (q.filters.projectIds?.length ?? 0) + (q.filters.clients?.length ?? 0) + (q.filters.tagIds?.length ?? 0);
+    const count =
+      (q.filters.projectIds?.length ?? 0) + (q.filters.clients?.length ?? 0) + (q.filters.tagIds?.length ?? 0);
     const box = (list: 'projectIds' | 'clients' | 'tagIds', value: string, label: string) => html`<label title=${label}>
       <input type="checkbox" .checked=${(q.filters[list] as string[] | undefined)?.includes(value) ?? false}
         @change=${(e: Event) => void this.model.toggleFilter(list, value, (e.target as HTMLInputElement).checked)} /><span class="ellipsis">${label}</span></label>`;
     // the choices (a checkbox per project, client and tag) are drawn once the user opens them
     return html`<details class="filters" @toggle=${(e: Event) => (this.choicesOpen = (e.target as HTMLDetailsElement).open)}><summary>Projects, clients and tags${count ? ` (${count} chosen)` : ''}</summary>
-      ${this.choicesOpen ? html`<div class="choices">
+      ${
+        this.choicesOpen
+          ? html`<div class="choices">
         <fieldset><legend>Projects</legend>${this.projects.length ? this.projects.map((p) => box('projectIds', p.id, p.name)) : html`<span class="muted">No projects yet.</span>`}</fieldset>
         <fieldset><legend>Clients</legend>${clients.length ? clients.map((c) => box('clients', c, c)) : html`<span class="muted">No clients yet.</span>`}</fieldset>
         <fieldset><legend>Tags</legend>${this.tags.length ? this.tags.map((t) => box('tagIds', t.id, t.name)) : html`<span class="muted">No tags yet.</span>`}</fieldset>
-      </div>` : nothing}</details>`;
+      </div>`
+          : nothing
+      }</details>`;
   }
 
   #active(q: ReportQuery) {
     const f = q.filters;
     const words: string[] = [];
-    for (const id of f.projectIds ?? []) words.push(this.projects.find((p) => p.id === id)?.name ?? 'a removed project');
+    for (const id of f.projectIds ?? [])
+      words.push(this.projects.find((p) => p.id === id)?.name ?? 'a removed project');
     for (const c of f.clients ?? []) words.push(`client ${c}`);
     for (const id of f.tagIds ?? []) words.push(`#${this.tags.find((t) => t.id === id)?.name ?? 'removed tag'}`);
     if (f.billable != null) words.push(f.billable ? 'billable' : 'not billable');
@@ -104,8 +129,12 @@ export class LtReportControls extends LitElement {
     if (!words.length && !this.canGoBack) return nothing;
     return html`<div class="active">
       ${this.canGoBack ? html`<button class="btn small" type="button" @click=${() => void this.model.back()}>← Back</button>` : nothing}
-      ${words.length ? html`<span>Showing only:</span>${words.map((w) => html`<span class="chip ellipsis" title=${w}>${w}</span>`)}
-        <button class="btn small ghost" type="button" @click=${() => void this.model.clearFilters()}>Clear filters</button>` : nothing}
+      ${
+        words.length
+          ? html`<span>Showing only:</span>${words.map((w) => html`<span class="chip ellipsis" title=${w}>${w}</span>`)}
+        <button class="btn small ghost" type="button" @click=${() => void this.model.clearFilters()}>Clear filters</button>`
+          : nothing
+      }
     </div>`;
   }
 

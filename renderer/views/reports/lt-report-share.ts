@@ -36,9 +36,11 @@ export class LtReportShare extends ChartElement {
             const text = html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill=${s.color}></rect></svg>
               <span class="name">${s.label}</span><span class="num">${this.d(s.ms)} · ${this.#pct(s)}</span>`;
             const title = `${s.label}: ${this.d(s.ms)} (${this.#pct(s)})`;
-            return html`<li>${isProject(s.key)
-              ? html`<button class="row" type="button" title="${title} — show only this project" data-key=${s.key} @click=${() => this.drill({ projectId: s.key })}>${text}</button>`
-              : html`<div class="row" title=${title}>${text}</div>`}</li>`;
+            return html`<li>${
+              isProject(s.key)
+                ? html`<button class="row" type="button" title="${title} — show only this project" data-key=${s.key} @click=${() => this.drill({ projectId: s.key })}>${text}</button>`
+                : html`<div class="row" title=${title}>${text}</div>`
+            }</li>`;
           })}
         </ul>
       </div>
@@ -50,7 +52,10 @@ export class LtReportShare extends ChartElement {
     const rest = this.share.slice(SHOWN - 1);
     const ms = rest.reduce((s, x) => s + x.ms, 0);
     const share = rest.reduce((s, x) => s + x.share, 0);
-    return [...this.share.slice(0, SHOWN - 1), { key: '*', label: `${rest.length} more projects`, color: '#98a2b3', ms, share }];
+    return [
+      ...this.share.slice(0, SHOWN - 1),
+      { key: '*', label: `${rest.length} more projects`, color: '#98a2b3', ms, share },
+    ];
   }
 
   #pct(s: Share): string {

@@ -9,8 +9,10 @@ import type { RowSort } from './reports-model.ts';
 const ROW = 36;
 const OVERSCAN = 8;
 const COLUMNS: { sort: RowSort | null; label: string; narrow: boolean }[] = [
-  { sort: 'start', label: 'Start', narrow: true }, { sort: 'name', label: 'Name', narrow: true },
-  { sort: 'project', label: 'Project', narrow: false }, { sort: 'duration', label: 'Worked', narrow: true },
+  { sort: 'start', label: 'Start', narrow: true },
+  { sort: 'name', label: 'Name', narrow: true },
+  { sort: 'project', label: 'Project', narrow: false },
+  { sort: 'duration', label: 'Worked', narrow: true },
   { sort: null, label: 'Rounded', narrow: false },
 ];
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
@@ -22,7 +24,9 @@ const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' 
  */
 @customElement('lt-report-table')
 export class LtReportTable extends LitElement {
-  static override styles = [controlStyles, css`
+  static override styles = [
+    controlStyles,
+    css`
     :host { display: block; }
     .scroller { max-block-size: min(26rem, 70vh); overflow: auto; border: 1px solid var(--lt-border, #d0d5dd); border-radius: var(--lt-radius-lg, 12px); position: relative; }
     .row { display: grid; grid-template-columns: 9rem minmax(0, 2fr) minmax(0, 1fr) 4.5rem 4.5rem; gap: var(--lt-space-2, 0.5rem);
@@ -35,7 +39,8 @@ export class LtReportTable extends LitElement {
     .dot { display: inline-block; inline-size: 0.55rem; block-size: 0.55rem; border-radius: 50%; margin-inline-end: 0.3rem; }
     .empty { padding: var(--lt-space-3, 0.75rem); }
     @media (max-width: 40rem) { .row { grid-template-columns: 7.4rem minmax(0, 1fr) 3.8rem; } .wide-only { display: none; } }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) rows: ReportRow[] = [];
   @property({ type: Number }) total = 0;
@@ -48,13 +53,19 @@ export class LtReportTable extends LitElement {
   override render() {
     const start = Math.max(0, this.first - OVERSCAN);
     const end = Math.min(this.rows.length, this.first + this.visible + OVERSCAN);
-    if (end >= this.rows.length - OVERSCAN && this.rows.length < this.total) queueMicrotask(() => this.#fire('more', this.rows.length));
+    if (end >= this.rows.length - OVERSCAN && this.rows.length < this.total)
+      queueMicrotask(() => this.#fire('more', this.rows.length));
     return html`<div class="scroller" role="table" aria-label="Sessions in the report, ${this.total} in all" aria-rowcount=${this.total + 1}
         tabindex="0" @scroll=${this.#scroll}>
       <div class="row head" role="row" aria-rowindex="1">
-        ${COLUMNS.map((c) => html`<span role="columnheader" class=${c.narrow ? '' : 'wide-only'} aria-sort=${c.sort === this.sort ? (this.descending ? 'descending' : 'ascending') : 'none'}>${c.sort
-          ? html`<button type="button" @click=${() => this.#fire('sort', c.sort)}>${c.label}${c.sort === this.sort ? (this.descending ? ' ▼' : ' ▲') : ''}</button>`
-          : c.label}</span>`)}
+        ${COLUMNS.map(
+          (c) =>
+            html`<span role="columnheader" class=${c.narrow ? '' : 'wide-only'} aria-sort=${c.sort === this.sort ? (this.descending ? 'descending' : 'ascending') : 'none'}>${
+              c.sort
+                ? html`<button type="button" @click=${() => this.#fire('sort', c.sort)}>${c.label}${c.sort === this.sort ? (this.descending ? ' ▼' : ' ▲') : ''}</button>`
+                : c.label
+            }</span>`,
+        )}
       </div>
       ${this.total === 0 ? html`<p class="muted empty">No sessions match.</p>` : nothing}
       <div class="body" role="rowgroup" style=${cssVars({ '--total': `${this.total * ROW}px` })}>

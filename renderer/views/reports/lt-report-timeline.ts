@@ -46,8 +46,13 @@ export class LtReportTimeline extends ChartElement {
         @keydown=${this.#key} @focus=${() => this.cursor === null && this.#set(0)}>
         <defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" class="pause-bg"></rect><line x1="0" y1="0" x2="0" y2="6" class="hatch"></line></pattern></defs>
-        ${blocks.map((b, i) => svg`<rect class=${`block ${b.kind}`} x=${x(b.start)} y="2" width=${Math.max(1, x(b.end) - x(b.start))} height=${BAND}
-          fill=${b.kind === 'work' ? b.color ?? '#98a2b3' : b.kind === 'pause' ? 'url(#hatch)' : 'none'} @pointerenter=${() => this.#set(i)}></rect>`)}
+        ${blocks.map(
+          (
+            b,
+            i,
+          ) => svg`<rect class=${`block ${b.kind}`} x=${x(b.start)} y="2" width=${Math.max(1, x(b.end) - x(b.start))} height=${BAND}
+          fill=${b.kind === 'work' ? (b.color ?? '#98a2b3') : b.kind === 'pause' ? 'url(#hatch)' : 'none'} @pointerenter=${() => this.#set(i)}></rect>`,
+        )}
         ${Array.from({ length: Math.floor(hours / every) + 1 }, (_, j) => {
           const t = t0 + j * every * HOUR;
           return svg`<text class="axis" x=${Math.min(w - 30, x(t))} y=${BAND + 16}>${this.format.time(t)}</text>`;
@@ -69,8 +74,10 @@ export class LtReportTimeline extends ChartElement {
   /** drawn on demand: a row per block nobody sees until the table is opened */
   #table(blocks: TimelineBlock[]) {
     return html`<table><thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">What</th><th scope="col">Time</th></tr></thead>
-      <tbody>${blocks.map((b) => html`<tr><td>${this.format.time(b.start)}</td><td>${this.format.time(b.end)}</td>
-        <td class="name" title=${b.label}>${b.kind === 'work' ? b.label || '(no name)' : KIND_WORDS[b.kind]}</td><td>${this.d(b.end - b.start)}</td></tr>`)}</tbody></table>`;
+      <tbody>${blocks.map(
+        (b) => html`<tr><td>${this.format.time(b.start)}</td><td>${this.format.time(b.end)}</td>
+        <td class="name" title=${b.label}>${b.kind === 'work' ? b.label || '(no name)' : KIND_WORDS[b.kind]}</td><td>${this.d(b.end - b.start)}</td></tr>`,
+      )}</tbody></table>`;
   }
 
   #set(i: number): void {

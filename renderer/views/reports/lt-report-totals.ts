@@ -14,7 +14,9 @@ const ROUNDING_WORDS = { up: 'up', down: 'down', nearest: 'to the nearest' } as 
  */
 @customElement('lt-report-totals')
 export class LtReportTotals extends LitElement {
-  static override styles = [controlStyles, css`
+  static override styles = [
+    controlStyles,
+    css`
     :host { display: grid; gap: var(--lt-space-2, 0.5rem); grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr)); }
     .tile { border: 1px solid var(--lt-border, #d0d5dd); border-radius: var(--lt-radius-lg, 12px); padding: 0.55rem 0.8rem; min-width: 0; }
     .tile h3 { font-size: var(--lt-text-sm, 0.87rem); font-weight: 500; color: var(--lt-muted, #5d6b82); margin: 0; overflow-wrap: anywhere; }
@@ -27,7 +29,8 @@ export class LtReportTotals extends LitElement {
     .compare .now { fill: var(--lt-accent, #3a64e8); }
     .compare .before { fill: var(--lt-muted, #5d6b82); opacity: 0.5; }
     @media print { .tile { border-color: #999; break-inside: avoid; } }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) report!: Report;
   readonly #format = new FormatController(this);
@@ -37,7 +40,9 @@ export class LtReportTotals extends LitElement {
     const t = r.totals;
     const d = (ms: number) => this.#format.duration(ms);
     const rounds = r.rounding.mode !== 'none';
-    const roundWords = rounds ? `rounded ${ROUNDING_WORDS[r.rounding.mode as keyof typeof ROUNDING_WORDS]} ${r.rounding.minutes} min` : 'no rounding set';
+    const roundWords = rounds
+      ? `rounded ${ROUNDING_WORDS[r.rounding.mode as keyof typeof ROUNDING_WORDS]} ${r.rounding.minutes} min`
+      : 'no rounding set';
     const change = r.previous.changePct;
     const max = Math.max(1, t.ms, r.previous.ms);
     return html`
@@ -59,10 +64,12 @@ export class LtReportTotals extends LitElement {
         </svg>
         <p>${d(r.previous.ms)} before${change === null ? ' (nothing to compare with)' : ''}</p></div>
       <div class="tile productive"><h3>Productive</h3>
-        ${!r.productivity.classesSet
-          ? html`<b>—</b><p>no project or tag is marked productive yet: <a href="#/projects">set it in Projects</a></p>`
-          : html`<b>${r.productivity.score === null ? '—' : `${Math.round(r.productivity.score * 100)}%`}</b>
-            <p>${r.productivity.score === null ? 'nothing worked' : `${d(r.productivity.productiveMs)} of ${d(t.ms)}`}</p>`}</div>`;
+        ${
+          !r.productivity.classesSet
+            ? html`<b>—</b><p>no project or tag is marked productive yet: <a href="#/projects">set it in Projects</a></p>`
+            : html`<b>${r.productivity.score === null ? '—' : `${Math.round(r.productivity.score * 100)}%`}</b>
+            <p>${r.productivity.score === null ? 'nothing worked' : `${d(r.productivity.productiveMs)} of ${d(t.ms)}`}</p>`
+        }</div>`;
   }
 }
 

@@ -23,7 +23,9 @@ const ROWS_SHOWN = 120;
 /** Reports: range, grouping and filters; totals raw and rounded; charts; insights; goals; the detailed table. */
 @customElement('lt-reports-view')
 export class LtReportsView extends LitElement {
-  static override styles = [controlStyles, css`
+  static override styles = [
+    controlStyles,
+    css`
     :host { display: block; min-width: 0; color: var(--lt-text, inherit); }
     lt-report-totals, lt-report-charts { margin-top: var(--lt-space-3, 0.75rem); }
     /* empty charts measured while the first report is made (see ChartElement): no room taken */
@@ -54,7 +56,8 @@ export class LtReportsView extends LitElement {
       h2 { break-after: avoid; }
       .groups li { break-inside: avoid; }
     }
-  `];
+  `,
+  ];
 
   @consume({ context: dataClientContext, subscribe: false })
   @property({ attribute: false })
@@ -73,11 +76,21 @@ export class LtReportsView extends LitElement {
   #belowDue = false;
   readonly #format = new FormatController(this);
   readonly #keys = new ShortcutController(this, () => [
-    { keys: ['[', ']'], group: 'Reports', label: 'Previous or next period', when: () => this.model !== null,
-      run: (e) => void this.model!.step(e.key === '[' ? -1 : 1) },
+    {
+      keys: ['[', ']'],
+      group: 'Reports',
+      label: 'Previous or next period',
+      when: () => this.model !== null,
+      run: (e) => void this.model!.step(e.key === '[' ? -1 : 1),
+    },
     { keys: ['r'], group: 'Reports', label: 'Choose the range', run: () => this.#focusControl('#range') },
     { keys: ['g'], group: 'Reports', label: 'Choose the grouping', run: () => this.#focusControl('#group') },
-    { keys: ['/'], group: 'Reports', label: 'Filter by words in names and notes', run: () => this.#focusControl('#text') },
+    {
+      keys: ['/'],
+      group: 'Reports',
+      label: 'Filter by words in names and notes',
+      run: () => this.#focusControl('#text'),
+    },
   ]);
 
   /** Focuses one of the report's controls (they live in <lt-report-controls>). */
@@ -88,13 +101,31 @@ export class LtReportsView extends LitElement {
   constructor() {
     super();
     // Runs on connect, after the context consumer has set the client (it was added first).
-    new WatchController(this, () => {
-      const m = this.model;
-      return m ? [m.$query, m.$report, m.$rows, m.$rowTotal, m.$error, m.$inputError, m.$sort, m.$projects, m.$tags, m.$history, m.$loading] : [];
-    }, () => {
-      if (!this.model && this.client) this.model = new ReportsModel(this.client, this.#format.settings.weekStart);
-      return [this.model?.connect()];
-    });
+    new WatchController(
+      this,
+      () => {
+        const m = this.model;
+        return m
+          ? [
+              m.$query,
+              m.$report,
+              m.$rows,
+              m.$rowTotal,
+              m.$error,
+              m.$inputError,
+              m.$sort,
+              m.$projects,
+              m.$tags,
+              m.$history,
+              m.$loading,
+            ]
+          : [];
+      },
+      () => {
+        if (!this.model && this.client) this.model = new ReportsModel(this.client, this.#format.settings.weekStart);
+        return [this.model?.connect()];
+      },
+    );
   }
 
   override render() {
@@ -114,8 +145,14 @@ export class LtReportsView extends LitElement {
         .shown=${r && m.$query.get().preset === 'all' ? { from: r.from, to: r.to } : null}></lt-report-controls>
       ${error ? html`<p class="outcome error" role="alert">${error}</p>` : nothing}
       <div class="report" aria-busy=${m.$loading.get() ? 'true' : 'false'}>
-        ${r ? (r.totals.sessions === 0 ? this.#empty(r) : this.#body(r)) : html`<p class="muted loading">Making the report…</p>
-          <lt-report-charts class="measure" aria-hidden="true"></lt-report-charts>`}</div>`;
+        ${
+          r
+            ? r.totals.sessions === 0
+              ? this.#empty(r)
+              : this.#body(r)
+            : html`<p class="muted loading">Making the report…</p>
+          <lt-report-charts class="measure" aria-hidden="true"></lt-report-charts>`
+        }</div>`;
   }
 
   #empty(r: Report) {
@@ -149,8 +186,12 @@ export class LtReportsView extends LitElement {
       <section class="goals" aria-labelledby="goals-h"><h2 id="goals-h">Goals, this period</h2><lt-goal-progress></lt-goal-progress></section>
       <p class="notes">${r.notes.join(' ')}</p>
       <section class="table-part below" aria-labelledby="table-h"><h2 id="table-h">Sessions (${m.$rowTotal.get().toLocaleString()})</h2>
-        ${below.report ? html`<lt-report-table .rows=${below.rows} .total=${below.total} .sort=${sort.sort} ?descending=${sort.descending}
-          @sort=${(e: CustomEvent<RowSort>) => void m.sortBy(e.detail)} @more=${(e: CustomEvent<number>) => void m.loadRows(e.detail)}></lt-report-table>` : nothing}</section>`;
+        ${
+          below.report
+            ? html`<lt-report-table .rows=${below.rows} .total=${below.total} .sort=${sort.sort} ?descending=${sort.descending}
+          @sort=${(e: CustomEvent<RowSort>) => void m.sortBy(e.detail)} @more=${(e: CustomEvent<number>) => void m.loadRows(e.detail)}></lt-report-table>`
+            : nothing
+        }</section>`;
   }
 
   #drawBelowLater(): void {
@@ -179,19 +220,30 @@ export class LtReportsView extends LitElement {
       }
     }
     return html`<ul class="groups">${rows.map(([g, sub]) => this.#group(g, r, sub))}</ul>
-      ${rows.length < count ? html`<p class="muted">${rows.length} of ${count} rows shown.
-        <button class="btn small" type="button" @click=${() => (this.allGroups = true)}>Show all ${count} rows</button></p>` : nothing}`;
+      ${
+        rows.length < count
+          ? html`<p class="muted">${rows.length} of ${count} rows shown.
+        <button class="btn small" type="button" @click=${() => (this.allGroups = true)}>Show all ${count} rows</button></p>`
+          : nothing
+      }`;
   }
 
   /** What clicking a top-level group does: a filter for a project, client or tag; its days for a day, week or month. */
   #drillOf(by: GroupKey, key: string): { words: string; run: () => void } | null {
     const m = this.model!;
     switch (by) {
-      case 'project': return { words: 'show only this project', run: () => void m.drill(key) };
-      case 'client': return { words: 'show only this client', run: () => void m.drillInto('clients', key) };
-      case 'tag': return { words: 'show only this tag', run: () => void m.drillInto('tagIds', key) };
-      case 'day': case 'week': case 'month': return { words: `show this ${by}`, run: () => void m.drillDays(bucketRange(key, by)) };
-      default: return null;
+      case 'project':
+        return { words: 'show only this project', run: () => void m.drill(key) };
+      case 'client':
+        return { words: 'show only this client', run: () => void m.drillInto('clients', key) };
+      case 'tag':
+        return { words: 'show only this tag', run: () => void m.drillInto('tagIds', key) };
+      case 'day':
+      case 'week':
+      case 'month':
+        return { words: `show this ${by}`, run: () => void m.drillDays(bucketRange(key, by)) };
+      default:
+        return null;
     }
   }
 
@@ -200,8 +252,11 @@ export class LtReportsView extends LitElement {
     const drill = sub || !g.key || g.key === '*' ? null : this.#drillOf(r.groupBy, g.key);
     const label = html`${g.color ? html`<svg class="dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill=${g.color}></circle></svg>` : nothing}<span class="ellipsis">${g.label || '(none)'}</span>`;
     return html`<li class=${sub ? 'sub' : ''}>
-      ${drill ? html`<button class="name" type="button" title="${g.label} — ${drill.words}" @click=${drill.run}>${label}</button>`
-        : html`<span class="name" title=${g.label}>${label}</span>`}
+      ${
+        drill
+          ? html`<button class="name" type="button" title="${g.label} — ${drill.words}" @click=${drill.run}>${label}</button>`
+          : html`<span class="name" title=${g.label}>${label}</span>`
+      }
       <span class="num">${d(g.ms)}${g.roundedMs !== g.ms ? html` <small class="muted" title="rounded">(${d(g.roundedMs)})</small>` : nothing}</span>
       <span class="num share">${Math.round(g.share * 100)}%${g.amounts.length ? ` · ${g.amounts.map(money).join(' · ')}` : ''}</span></li>`;
   }

@@ -1,10 +1,18 @@
-import * as v from 'valibot';
 import { atom } from 'nanostores';
+import * as v from 'valibot';
+
 import { CHANGED_TABLES } from '../../../shared/changes.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import { presetRange, stepRange, type DayRange, type Preset } from '../../../shared/report-range.ts';
-import { ReportFiltersSchema, ReportInputSchema, type GroupKey, type Report, type ReportFilters, type ReportRow } from '../../../shared/reports.ts';
+import {
+  ReportFiltersSchema,
+  ReportInputSchema,
+  type GroupKey,
+  type Report,
+  type ReportFilters,
+  type ReportRow,
+} from '../../../shared/reports.ts';
 import type { Tag } from '../../../shared/tag.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { CoalescedRead } from '../../state/coalesced.ts';
@@ -47,14 +55,27 @@ export class ReportsModel {
   #seq = 0;
   #rowSeq = 0;
   #rowsLoading = false;
-  readonly #lists = new CoalescedRead(async () => {
-    const [projects, tags] = await Promise.all([this.client.data.listProjects(), this.client.data.listTags()]);
-    this.$projects.set(projects);
-    this.$tags.set(tags);
-  }, () => undefined);
+  readonly #lists = new CoalescedRead(
+    async () => {
+      const [projects, tags] = await Promise.all([this.client.data.listProjects(), this.client.data.listTags()]);
+      this.$projects.set(projects);
+      this.$tags.set(tags);
+    },
+    () => undefined,
+  );
 
-  constructor(private readonly client: DataClient, public weekStart = 1, now = Date.now()) {
-    this.$query = atom<ReportQuery>({ ...presetRange('this-week', now, weekStart), preset: 'this-week', groupBy: 'project', subGroupBy: null, filters: {} });
+  constructor(
+    private readonly client: DataClient,
+    public weekStart = 1,
+    now = Date.now(),
+  ) {
+    this.$query = atom<ReportQuery>({
+      ...presetRange('this-week', now, weekStart),
+      preset: 'this-week',
+      groupBy: 'project',
+      subGroupBy: null,
+      filters: {},
+    });
   }
 
   /** Loads the report and keeps it fresh (any change, in any window, may change a figure) until the answer is called. */
@@ -128,17 +149,34 @@ export class ReportsModel {
   }
 
   #page(q: ReportQuery, offset: number) {
-    return this.client.data.reportRows({ from: q.from, to: q.to, filters: q.filters, ...this.$sort.get(), offset, limit: ROWS_PAGE });
+    return this.client.data.reportRows({
+      from: q.from,
+      to: q.to,
+      filters: q.filters,
+      ...this.$sort.get(),
+      offset,
+      limit: ROWS_PAGE,
+    });
   }
 
   /** Changes the query when the worker would accept it; otherwise says why in $inputError and keeps everything. */
   set(patch: Partial<ReportQuery>): Promise<void> {
     const next = { ...this.$query.get(), ...patch };
-    const checked = v.safeParse(ReportInputSchema, { from: next.from, to: next.to, groupBy: next.groupBy, subGroupBy: next.subGroupBy, filters: next.filters });
+    const checked = v.safeParse(ReportInputSchema, {
+      from: next.from,
+      to: next.to,
+      groupBy: next.groupBy,
+      subGroupBy: next.subGroupBy,
+      filters: next.filters,
+    });
     if (!checked.success) {
       const filterIssue = v.safeParse(ReportFiltersSchema, next.filters);
       const textIssue = !filterIssue.success && filterIssue.issues.some((i) => i.path?.[0]?.key === 'text');
-      this.$inputError.set(textIssue && !filterIssue.success ? issueText('Filter text', filterIssue.issues) : issueText('This range', checked.issues));
+      this.$inputError.set(
+        textIssue && !filterIssue.success
+          ? issueText('Filter text', filterIssue.issues)
+          : issueText('This range', checked.issues),
+      );
       return Promise.resolve();
     }
     this.$inputError.set(null);
@@ -183,7 +221,12 @@ export class ReportsModel {
     if (!project && !range) return Promise.resolve();
     const q = this.$query.get();
     const filters = project ? { ...q.filters, projectIds: [projectId] } : q.filters;
-    return this.#drillTo({ filters, ...(range ? { ...range, preset: 'custom' as const } : {}), groupBy: 'project', subGroupBy: 'project' });
+    return this.#drillTo({
+      filters,
+      ...(range ? { ...range, preset: 'custom' as const } : {}),
+      groupBy: 'project',
+      subGroupBy: 'project',
+    });
   }
 
   /** Drilling into a client's or a tag's group: that filter added, the grouping kept. */

@@ -1,8 +1,11 @@
 import { css } from 'lit';
+
 import { controlStyles } from '../../components/styles.ts';
 
 /** The charts' looks: design tokens only, light and dark; SVG colours come from attributes or these classes. */
-export const chartStyles = [controlStyles, css`
+export const chartStyles = [
+  controlStyles,
+  css`
   :host { display: block; min-width: 0; }
   .chart { contain: content; margin: 0; padding: var(--lt-space-3, 0.75rem); border: 1px solid var(--lt-border, #d0d5dd); border-radius: var(--lt-radius-lg, 12px); min-width: 0; }
   figcaption { font-weight: 600; margin-bottom: var(--lt-space-2, 0.5rem); overflow-wrap: anywhere; }
@@ -61,4 +64,5 @@ export const chartStyles = [controlStyles, css`
     details, .readout, .tip, .cursor { display: none; }
     svg[tabindex]:focus-visible { outline: none; }
   }
-`];
+`,
+];

@@ -12,7 +12,12 @@ import { settingsStyles } from './settings-styles.ts';
 /** The settings history ("what changed from → to", each with Undo) and export / import of a settings file. */
 @customElement('lt-settings-history')
 export class LtSettingsHistory extends LitElement {
-  static override styles = [controlStyles, sectionStyles, settingsStyles, css`.file-actions { margin-top: var(--lt-space-2); }`];
+  static override styles = [
+    controlStyles,
+    sectionStyles,
+    settingsStyles,
+    css`.file-actions { margin-top: var(--lt-space-2); }`,
+  ];
 
   @property({ attribute: false }) model!: SettingsModel;
   @state() private busy = false;
@@ -21,7 +26,12 @@ export class LtSettingsHistory extends LitElement {
 
   constructor() {
     super();
-    new WatchController(this, () => [this.model.$history, this.model.$historyError, this.model.$fileOutcome, this.model.$projects]);
+    new WatchController(this, () => [
+      this.model.$history,
+      this.model.$historyError,
+      this.model.$fileOutcome,
+      this.model.$projects,
+    ]);
   }
 
   override render() {
@@ -50,7 +60,8 @@ export class LtSettingsHistory extends LitElement {
     const error = this.model.$historyError.get();
     if (error) return html`<p class="outcome error" role="alert">${error}</p>`;
     if (!history) return html`<p class="muted">Loading…</p>`;
-    if (history.length === 0) return html`<p class="muted">No changes yet. Your last 50 changes will be listed here, each with Undo.</p>`;
+    if (history.length === 0)
+      return html`<p class="muted">No changes yet. Your last 50 changes will be listed here, each with Undo.</p>`;
     const name = (id: string) => this.model.$projects.get().find((p) => p.id === id)?.name;
     return html`
       ${this.undoError ? html`<p class="outcome error" role="alert">${this.undoError}</p>` : nothing}

@@ -32,19 +32,27 @@ export class LtSettingsView extends LitElement {
 
   #model: SettingsModel | null = null;
   readonly #keys = new ShortcutController(this, () => [
-    { keys: ['/'], group: 'Settings', label: 'Search settings',
-      run: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus() },
+    {
+      keys: ['/'],
+      group: 'Settings',
+      label: 'Search settings',
+      run: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
+    },
   ]);
 
   constructor() {
     super();
-    new WatchController(this, () => [
-      this.settings.$settings,
-      this.settings.$loadError,
-      this.model.$query,
-      this.model.$errors,
-      this.model.$projects,
-    ], () => [this.model.connect()]);
+    new WatchController(
+      this,
+      () => [
+        this.settings.$settings,
+        this.settings.$loadError,
+        this.model.$query,
+        this.model.$errors,
+        this.model.$projects,
+      ],
+      () => [this.model.connect()],
+    );
   }
 
   get model(): SettingsModel {
@@ -62,11 +70,16 @@ export class LtSettingsView extends LitElement {
       <div class="search" role="search">
         <input type="search" placeholder="Search settings" aria-label="Search settings" .value=${query}
           @input=${(e: Event) => this.model.$query.set((e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape' && query) { e.stopPropagation(); this.model.$query.set(''); } }} />
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Escape' && query) {
+              e.stopPropagation();
+              this.model.$query.set('');
+            }
+          }} />
       </div>
-      <p class="muted" role="status" aria-live="polite">${query.trim()
-        ? shown.length ? `${shown.length} of ${FIELDS.length} settings match` : ''
-        : ''}</p>
+      <p class="muted" role="status" aria-live="polite">${
+        query.trim() ? (shown.length ? `${shown.length} of ${FIELDS.length} settings match` : '') : ''
+      }</p>
       ${shown.length === 0 ? html`<p class="none muted">No setting matches “${query}”.</p>` : nothing}
       ${SECTIONS.map((section) => {
         const fields = shown.filter((f) => f.section === section.id);

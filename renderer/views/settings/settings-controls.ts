@@ -1,7 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+
 import type { Project } from '../../../shared/project.ts';
-import { ROUNDING_MINUTES, ROUNDING_MODES, type SettingKey, type Settings, type SettingsPatch } from '../../../shared/settings.ts';
+import {
+  ROUNDING_MINUTES,
+  ROUNDING_MODES,
+  type SettingKey,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/settings.ts';
 import { LABELS, WEEKDAYS } from './settings-fields.ts';
 
 /** What a control needs: the settings in force, the projects to pick from, and where to send a change. */
@@ -16,27 +23,43 @@ export interface ControlContext {
 
 type Option<T> = { value: T; label: string };
 
-function radios<T extends string>(c: ControlContext, key: SettingKey, options: Option<T>[], current: T): TemplateResult {
+function radios<T extends string>(
+  c: ControlContext,
+  key: SettingKey,
+  options: Option<T>[],
+  current: T,
+): TemplateResult {
   const ids = c.ids(key);
   return html`<div class="segmented" role="radiogroup" aria-labelledby=${ids.label} aria-describedby="${ids.hint} ${ids.error}">
-    ${options.map((o) => html`<label class="segment">
+    ${options.map(
+      (o) => html`<label class="segment">
       <input type="radio" name=${key} .value=${o.value} .checked=${live(o.value === current)}
-        @change=${() => c.change(key, { [key]: o.value } as SettingsPatch)} /><span>${o.label}</span></label>`)}
+        @change=${() => c.change(key, { [key]: o.value } as SettingsPatch)} /><span>${o.label}</span></label>`,
+    )}
   </div>`;
 }
 
 /** A number input that sends its value on change; an empty or odd entry reaches the worker and is refused there. */
-function number(c: ControlContext, key: SettingKey, value: number, attrs: { min: number; max: number; label?: string; name?: string },
-  send: (n: number, input: HTMLInputElement) => void): TemplateResult {
+function number(
+  c: ControlContext,
+  key: SettingKey,
+  value: number,
+  attrs: { min: number; max: number; label?: string; name?: string },
+  send: (n: number, input: HTMLInputElement) => void,
+): TemplateResult {
   const ids = c.ids(key);
   return html`<input type="number" inputmode="numeric" class="number" name=${attrs.name ?? key}
     id=${attrs.name ? `${ids.control}-${attrs.name}` : ids.control} min=${attrs.min} max=${attrs.max} step="1"
     .value=${String(value)} aria-invalid=${c.invalid(key) ? 'true' : 'false'}
     aria-label=${attrs.label ?? nothing} aria-describedby="${ids.hint} ${ids.error}"
-    @change=${(e: Event) => { const input = e.target as HTMLInputElement; send(input.value.trim() === '' ? Number.NaN : Number(input.value), input); }} />`;
+    @change=${(e: Event) => {
+      const input = e.target as HTMLInputElement;
+      send(input.value.trim() === '' ? Number.NaN : Number(input.value), input);
+    }} />`;
 }
 
-const valueOf = (root: Element, name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value ?? '';
+const valueOf = (root: Element, name: string) =>
+  root.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value ?? '';
 
 export function renderControl(key: SettingKey, c: ControlContext): TemplateResult {
   const s = c.settings;
@@ -44,11 +67,32 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
   const describedBy = `${ids.hint} ${ids.error}`;
   switch (key) {
     case 'theme':
-      return radios(c, key, (['system', 'light', 'dark'] as const).map((v) => ({ value: v, label: LABELS.theme[v] })), s.theme);
+      return radios(
+        c,
+        key,
+        (['system', 'light', 'dark'] as const).map((v) => ({ value: v, label: LABELS.theme[v] })),
+        s.theme,
+      );
     case 'durationFormat':
-      return radios(c, key, [{ value: 'hm', label: 'h:mm (1:30)' }, { value: 'decimal', label: 'Decimal (1.50 h)' }], s.durationFormat);
+      return radios(
+        c,
+        key,
+        [
+          { value: 'hm', label: 'h:mm (1:30)' },
+          { value: 'decimal', label: 'Decimal (1.50 h)' },
+        ],
+        s.durationFormat,
+      );
     case 'clock':
-      return radios(c, key, [{ value: '24h', label: '24-hour (14:30)' }, { value: '12h', label: '12-hour (2:30 PM)' }], s.clock);
+      return radios(
+        c,
+        key,
+        [
+          { value: '24h', label: '24-hour (14:30)' },
+          { value: '12h', label: '12-hour (2:30 PM)' },
+        ],
+        s.clock,
+      );
     case 'weekStart':
       return html`<select id=${ids.control} aria-describedby=${describedBy}
         @change=${(e: Event) => c.change(key, { weekStart: Number((e.target as HTMLSelectElement).value) as Settings['weekStart'] })}>
@@ -68,7 +112,10 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
     case 'workingHours': {
       const send = (e: Event) => {
         const root = (e.target as Element).closest('.control')!;
-        const days = [...root.querySelectorAll<HTMLInputElement>('input[name="day"]')].filter((i) => i.checked).map((i) => Number(i.value)).sort();
+        const days = [...root.querySelectorAll<HTMLInputElement>('input[name="day"]')]
+          .filter((i) => i.checked)
+          .map((i) => Number(i.value))
+          .sort();
         c.change(key, { workingHours: { start: valueOf(root, 'start'), end: valueOf(root, 'end'), days } });
       };
       const order = [0, 1, 2, 3, 4, 5, 6].map((i) => (i + s.weekStart) % 7);
@@ -79,14 +126,21 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
         <input type="time" name="end" aria-label="Working day ends" .value=${s.workingHours.end}
           aria-invalid=${c.invalid(key) ? 'true' : 'false'} aria-describedby=${describedBy} @change=${send} /></span>
         <div class="days" role="group" aria-label="Working days">
-          ${order.map((d) => html`<label class="day"><input type="checkbox" name="day" value=${d}
-            .checked=${live(s.workingHours.days.includes(d))} @change=${send} /><span>${WEEKDAYS[d]!.slice(0, 3)}</span></label>`)}
+          ${order.map(
+            (d) => html`<label class="day"><input type="checkbox" name="day" value=${d}
+            .checked=${live(s.workingHours.days.includes(d))} @change=${send} /><span>${WEEKDAYS[d]!.slice(0, 3)}</span></label>`,
+          )}
         </div></div>`;
     }
     case 'reportRounding': {
       const send = (e: Event) => {
         const root = (e.target as Element).closest('.control')!;
-        c.change(key, { reportRounding: { mode: valueOf(root, 'mode') as Settings['reportRounding']['mode'], minutes: Number(valueOf(root, 'minutes')) as Settings['reportRounding']['minutes'] } });
+        c.change(key, {
+          reportRounding: {
+            mode: valueOf(root, 'mode') as Settings['reportRounding']['mode'],
+            minutes: Number(valueOf(root, 'minutes')) as Settings['reportRounding']['minutes'],
+          },
+        });
       };
       return html`<span class="inline">
         <select name="mode" id=${ids.control} aria-label="Rounding" aria-describedby=${describedBy} @change=${send}>
@@ -100,7 +154,10 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
     case 'backupRetention': {
       const send = (_n: number, input: HTMLInputElement) => {
         const root = input.closest('.control')!;
-        const read = (name: string) => { const t = valueOf(root, name).trim(); return t === '' ? Number.NaN : Number(t); };
+        const read = (name: string) => {
+          const t = valueOf(root, name).trim();
+          return t === '' ? Number.NaN : Number(t);
+        };
         c.change(key, { backupRetention: { daily: read('daily'), weekly: read('weekly') } });
       };
       return html`<span class="inline">

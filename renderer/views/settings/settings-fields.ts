@@ -21,16 +21,76 @@ export interface FieldDef {
 }
 
 export const FIELDS: readonly FieldDef[] = [
-  { key: 'theme', section: 'appearance', label: 'Theme', help: 'System follows your computer’s light or dark mode.', keywords: 'dark mode light colour color appearance' },
-  { key: 'durationFormat', section: 'appearance', label: 'Durations', help: 'How lengths of time are written.', keywords: 'hours minutes decimal format h:mm' },
-  { key: 'weekStart', section: 'time', label: 'Week starts on', help: 'The first day of each week in the Week view, reports and weekly goals.', keywords: 'monday sunday saturday calendar first day' },
-  { key: 'clock', section: 'time', label: 'Clock', help: 'How times of day are written.', keywords: '12 24 hour am pm time format' },
-  { key: 'workingHours', section: 'time', label: 'Working hours', help: 'Your usual working day and working days.', keywords: 'work day start end schedule weekdays office' },
-  { key: 'idleThresholdMinutes', section: 'tracking', label: 'Ask about time away after', help: 'Minutes away while a timer runs before LightTrack asks what the gap was; 0 never asks.', keywords: 'idle away afk inactive gap break threshold' },
-  { key: 'defaultProjectId', section: 'tracking', label: 'Default project', help: 'The project new timers start on when none is given.', keywords: 'project timer new start' },
-  { key: 'reportRounding', section: 'reports', label: 'Rounding', help: 'Applied only when reporting; what you tracked is never changed.', keywords: 'round up down nearest minutes billing invoice' },
-  { key: 'backupRetention', section: 'backups', label: 'Backups kept', help: 'How many daily and weekly backups of your data are kept.', keywords: 'backup retention daily weekly keep restore' },
-  { key: 'quickEntryShortcut', section: 'quick-entry', label: 'Shortcut', help: 'The keys that open quick entry from anywhere, e.g. CommandOrControl+Shift+Space.', keywords: 'keyboard hotkey global accelerator keys' },
+  {
+    key: 'theme',
+    section: 'appearance',
+    label: 'Theme',
+    help: 'System follows your computer’s light or dark mode.',
+    keywords: 'dark mode light colour color appearance',
+  },
+  {
+    key: 'durationFormat',
+    section: 'appearance',
+    label: 'Durations',
+    help: 'How lengths of time are written.',
+    keywords: 'hours minutes decimal format h:mm',
+  },
+  {
+    key: 'weekStart',
+    section: 'time',
+    label: 'Week starts on',
+    help: 'The first day of each week in the Week view, reports and weekly goals.',
+    keywords: 'monday sunday saturday calendar first day',
+  },
+  {
+    key: 'clock',
+    section: 'time',
+    label: 'Clock',
+    help: 'How times of day are written.',
+    keywords: '12 24 hour am pm time format',
+  },
+  {
+    key: 'workingHours',
+    section: 'time',
+    label: 'Working hours',
+    help: 'Your usual working day and working days.',
+    keywords: 'work day start end schedule weekdays office',
+  },
+  {
+    key: 'idleThresholdMinutes',
+    section: 'tracking',
+    label: 'Ask about time away after',
+    help: 'Minutes away while a timer runs before LightTrack asks what the gap was; 0 never asks.',
+    keywords: 'idle away afk inactive gap break threshold',
+  },
+  {
+    key: 'defaultProjectId',
+    section: 'tracking',
+    label: 'Default project',
+    help: 'The project new timers start on when none is given.',
+    keywords: 'project timer new start',
+  },
+  {
+    key: 'reportRounding',
+    section: 'reports',
+    label: 'Rounding',
+    help: 'Applied only when reporting; what you tracked is never changed.',
+    keywords: 'round up down nearest minutes billing invoice',
+  },
+  {
+    key: 'backupRetention',
+    section: 'backups',
+    label: 'Backups kept',
+    help: 'How many daily and weekly backups of your data are kept.',
+    keywords: 'backup retention daily weekly keep restore',
+  },
+  {
+    key: 'quickEntryShortcut',
+    section: 'quick-entry',
+    label: 'Shortcut',
+    help: 'The keys that open quick entry from anywhere, e.g. CommandOrControl+Shift+Space.',
+    keywords: 'keyboard hotkey global accelerator keys',
+  },
 ];
 
 /** True when every word of the query is found in the field's label, help, keywords or section title. */
@@ -51,7 +111,11 @@ export const LABELS = {
 } as const;
 
 /** A setting's value in words, for the history ("Theme: System → Dark"). */
-export function describeValue(key: SettingKey, value: unknown, projectName: (id: string) => string | undefined): string {
+export function describeValue(
+  key: SettingKey,
+  value: unknown,
+  projectName: (id: string) => string | undefined,
+): string {
   const s = value as Settings[SettingKey] | null | undefined;
   if (s === null || s === undefined) return key === 'defaultProjectId' ? 'None' : '—';
   switch (key) {
@@ -69,7 +133,10 @@ export function describeValue(key: SettingKey, value: unknown, projectName: (id:
       return projectName(String(s)) ?? 'a deleted project';
     case 'workingHours': {
       const w = s as Settings['workingHours'];
-      const days = [...(w.days ?? [])].sort().map((d) => WEEKDAYS[d]?.slice(0, 3)).join(' ');
+      const days = [...(w.days ?? [])]
+        .sort()
+        .map((d) => WEEKDAYS[d]?.slice(0, 3))
+        .join(' ');
       return `${w.start}–${w.end}${days ? `, ${days}` : ''}`;
     }
     case 'reportRounding': {

@@ -1,11 +1,12 @@
 import { atom } from 'nanostores';
+
+import { localDayKey } from '../../../shared/day.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import type { SettingKey, SettingsChange, SettingsPatch } from '../../../shared/settings.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { offerDownload } from '../../services/files.ts';
 import type { SettingsService } from '../../services/settings.ts';
-import { localDayKey } from '../../../shared/day.ts';
 
 export interface Outcome {
   ok: boolean;
@@ -79,7 +80,10 @@ export class SettingsModel {
   async exportFile(): Promise<void> {
     try {
       const file = await this.service.exportFile();
-      const name = offerDownload(`lighttrack-settings-${localDayKey(Date.now())}.json`, new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+      const name = offerDownload(
+        `lighttrack-settings-${localDayKey(Date.now())}.json`,
+        new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }),
+      );
       this.$fileOutcome.set({ ok: true, text: `Settings saved as ${name}.` });
     } catch (error) {
       this.$fileOutcome.set({ ok: false, text: `Could not export the settings: ${toAppError(error).message}` });
@@ -88,7 +92,8 @@ export class SettingsModel {
 
   async importFile(file: File): Promise<void> {
     try {
-      if (file.size > 1_000_000) throw new Error('This file is far too large to be a settings file; nothing was imported');
+      if (file.size > 1_000_000)
+        throw new Error('This file is far too large to be a settings file; nothing was imported');
       await this.service.importText(await file.text());
       this.$errors.set({});
       this.$fileOutcome.set({ ok: true, text: `Imported the settings from “${file.name}”.` });

@@ -83,15 +83,23 @@ export class LtWeekEditor extends LitElement {
     const project = String(form.get('project') ?? '');
     this.#finish({
       kind: 'save',
-      draft: { ...draft, name: String(form.get('name') ?? ''), projectId: project || null, billable: form.get('billable') === 'on', startTime, endTime },
+      draft: {
+        ...draft,
+        name: String(form.get('name') ?? ''),
+        projectId: project || null,
+        billable: form.get('billable') === 'on',
+        startTime,
+        endTime,
+      },
     });
   }
 
   override render() {
     const d = this.draft;
     return html`<dialog aria-labelledby="editor-title" @close=${() => this.#finish(null)}>
-      ${d
-        ? html`<form @submit=${this.#save} novalidate>
+      ${
+        d
+          ? html`<form @submit=${this.#save} novalidate>
             <h2 id="editor-title">${d.id ? 'Edit session' : 'New session'}</h2>
             <label>Name <input name="name" .defaultValue=${d.name} maxlength="500" autocomplete="off"
               placeholder="What did you work on?"></label>
@@ -103,22 +111,27 @@ export class LtWeekEditor extends LitElement {
             </label>
             <div class="times">
               <label>Start <input type="datetime-local" name="start" step="60" .defaultValue=${toLocalInput(d.startTime)}></label>
-              ${d.endTime === null
-                ? html`<label>End <input name="end" value="running" disabled></label>`
-                : html`<label>End <input type="datetime-local" name="end" step="60" .defaultValue=${toLocalInput(d.endTime)}></label>`}
+              ${
+                d.endTime === null
+                  ? html`<label>End <input name="end" value="running" disabled></label>`
+                  : html`<label>End <input type="datetime-local" name="end" step="60" .defaultValue=${toLocalInput(d.endTime)}></label>`
+              }
             </div>
             <label class="check"><input type="checkbox" name="billable" .defaultChecked=${d.billable}> Billable</label>
             <p class="problem" role="alert">${this.problem}</p>
             <div class="actions">
-              ${d.id
-                ? html`<button type="button" class="btn danger" @click=${() => this.#finish({ kind: 'delete' })}>Delete</button>
+              ${
+                d.id
+                  ? html`<button type="button" class="btn danger" @click=${() => this.#finish({ kind: 'delete' })}>Delete</button>
                     <span class="spacer"></span>`
-                : nothing}
+                  : nothing
+              }
               <button type="button" class="btn" @click=${() => this.#finish(null)}>Cancel</button>
               <button type="submit" class="btn primary">${d.id ? 'Save' : 'Add'}</button>
             </div>
           </form>`
-        : nothing}
+          : nothing
+      }
     </dialog>`;
   }
 }

@@ -8,7 +8,16 @@ import { columnDeps, dayColumn, dayHead, grabAt, rangeLabel, type ColumnContext 
 import { WeekDragController, type DragGrab, type DragHost, type DragTimes } from './week-drag.ts';
 import { daysByView, scrollToWork, WeekDrawController } from './week-draw.ts';
 import { WeekKeysController } from './week-keys.ts';
-import { atMinute, DAY_MINUTES, DEFAULT_WORKING_HOURS, endOf, minuteOfDay, type Segment, type WeekDay, type WorkingHours } from './week-layout.ts';
+import {
+  atMinute,
+  DAY_MINUTES,
+  DEFAULT_WORKING_HOURS,
+  endOf,
+  minuteOfDay,
+  type Segment,
+  type WeekDay,
+  type WorkingHours,
+} from './week-layout.ts';
 import type { PendingTimes, WeekModel } from './week-model.ts';
 import { gridStyles } from './week-styles.ts';
 
@@ -75,10 +84,12 @@ export class LtWeekGrid extends LitElement implements DragHost {
   instantAt(clientX: number, clientY: number, dayOf?: number): { at: number; day: number } | null {
     const cols = [...this.renderRoot.querySelectorAll<HTMLElement>('.col')];
     if (cols.length === 0) return null;
-    let day = dayOf ?? cols.findIndex((c) => {
-      const r = c.getBoundingClientRect();
-      return clientX >= r.left && clientX < r.right;
-    });
+    let day =
+      dayOf ??
+      cols.findIndex((c) => {
+        const r = c.getBoundingClientRect();
+        return clientX >= r.left && clientX < r.right;
+      });
     if (day === -1) day = clientX < cols[0]!.getBoundingClientRect().left ? 0 : cols.length - 1;
     const rect = cols[day]!.getBoundingClientRect();
     const minute = Math.min(DAY_MINUTES, Math.max(0, ((clientY - rect.top) / rect.height) * DAY_MINUTES));
@@ -87,7 +98,9 @@ export class LtWeekGrid extends LitElement implements DragHost {
 
   dragPreview(grab: DragGrab, times: DragTimes): void {
     if (grab.id) this.model.preview(grab.id, this.#pendingFor(grab.id, times));
-    this.announce(`${grab.kind === 'create' ? 'New session' : 'Session'} ${this.rangeLabel(times.startTime, times.endTime)}`);
+    this.announce(
+      `${grab.kind === 'create' ? 'New session' : 'Session'} ${this.rangeLabel(times.startTime, times.endTime)}`,
+    );
   }
 
   dragDrop(grab: DragGrab, times: DragTimes): void {
@@ -183,7 +196,12 @@ export class LtWeekGrid extends LitElement implements DragHost {
       this.#scrolledFor = start;
       // the empty week is laid out and scrolled to its working hours; then its blocks come, those in view first
       const now = this.model.$now.get();
-      scrollToWork(this.renderRoot, this.model.$layout.get(), this.hours, this.days.findIndex((d) => now >= d.from && now < d.to));
+      scrollToWork(
+        this.renderRoot,
+        this.model.$layout.get(),
+        this.hours,
+        this.days.findIndex((d) => now >= d.from && now < d.to),
+      );
       const order = daysByView(this.renderRoot, this.model.$layout.get());
       queueMicrotask(() => this.#draw.start(order)); // the first batch in this same task, in an update of its own
     }
@@ -197,8 +215,12 @@ export class LtWeekGrid extends LitElement implements DragHost {
     const layout = this.model.$layout.get();
     const totals = this.model.$totals.get();
     const c: ColumnContext = {
-      now: this.model.$now.get(), hours: this.hours, time: (ms) => this.#time(ms),
-      project: (id) => this.model.projectById(id), pending: this.model.$pending.get(), focusedId: this.focusedId,
+      now: this.model.$now.get(),
+      hours: this.hours,
+      time: (ms) => this.#time(ms),
+      project: (id) => this.model.projectById(id),
+      pending: this.model.$pending.get(),
+      focusedId: this.focusedId,
       drag: this.drag.current,
     };
     const slotDay = days[this.cursor.day]!;
@@ -218,7 +240,7 @@ export class LtWeekGrid extends LitElement implements DragHost {
             ${Array.from({ length: 24 }, (_, h) => html`<div class="hour">${hourLabels[this.#format.settings.clock].format(atMinute(days[0]!.from, h * 60))}</div>`)}
           </div>
           ${days.map((day) => {
-            const pieces = this.#draw.isDrawn(day.index) ? layout[day.index] ?? NO_PIECES : NO_PIECES;
+            const pieces = this.#draw.isDrawn(day.index) ? (layout[day.index] ?? NO_PIECES) : NO_PIECES;
             const more = [this.#format.settings.clock, this.model.$projects.get()];
             return guard(columnDeps(day, pieces, c, more), () => dayColumn(day, pieces, c));
           })}

@@ -39,7 +39,9 @@ function overlapsOf(error: unknown): Overlap[] | null {
  */
 @customElement('lt-week-view')
 export class LtWeekView extends LitElement {
-  static override styles = [controlStyles, css`
+  static override styles = [
+    controlStyles,
+    css`
     :host { display: block; min-width: 0; }
     .top { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 0.6rem; }
     h2 { font-size: 1.05rem; margin: 0; flex: 1 1 auto; min-width: 10rem; }
@@ -66,7 +68,8 @@ export class LtWeekView extends LitElement {
     kbd { font: inherit; font-size: 0.82rem; padding: 0 0.3rem; border: 1px solid var(--lt-border, #d0d5dd);
       border-radius: 4px; background: var(--lt-surface, #f9fafb); }
     .empty { color: var(--lt-muted, #667085); margin: 0; }
-  `];
+  `,
+  ];
 
   @consume({ context: dataClientContext, subscribe: false })
   @property({ attribute: false })
@@ -83,19 +86,42 @@ export class LtWeekView extends LitElement {
   /** the week start and clock follow Settings, live */
   readonly #format = new FormatController(this);
   // Runs on connect, after the context consumer has set the client (it was added first).
-  readonly #watch = new WatchController(this, () => {
-    const m = this.#model;
-    return m ? [m.$weekStart, m.$totals, m.$projects, m.$loaded, m.$loadFailed, m.$loadError, m.$truncated, m.$damaged] : [];
-  }, () => {
-    if (!this.#model && this.client) this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
-    return [this.#model?.connect()];
-  });
+  readonly #watch = new WatchController(
+    this,
+    () => {
+      const m = this.#model;
+      return m
+        ? [m.$weekStart, m.$totals, m.$projects, m.$loaded, m.$loadFailed, m.$loadError, m.$truncated, m.$damaged]
+        : [];
+    },
+    () => {
+      if (!this.#model && this.client) this.#model = new WeekModel(this.client, { weekStartsOn: this.#weekStartsOn });
+      return [this.#model?.connect()];
+    },
+  );
   readonly #keys = new ShortcutController(this, () => [
-    { keys: ['[', ']'], group: 'Week', label: 'Previous or next week', when: () => this.model !== null,
-      run: (e) => void (e.key === '[' ? this.model!.previousWeek() : this.model!.nextWeek()) },
-    { keys: ['t'], group: 'Week', label: 'This week', when: () => this.model !== null, run: () => void this.model!.thisWeek() },
+    {
+      keys: ['[', ']'],
+      group: 'Week',
+      label: 'Previous or next week',
+      when: () => this.model !== null,
+      run: (e) => void (e.key === '[' ? this.model!.previousWeek() : this.model!.nextWeek()),
+    },
+    {
+      keys: ['t'],
+      group: 'Week',
+      label: 'This week',
+      when: () => this.model !== null,
+      run: () => void this.model!.thisWeek(),
+    },
     // the calendar's own keys (handled by the grid while it has focus), listed here so ? names them too
-    ...WEEK_GRID_KEYS.map(([keys, label]) => ({ keys, group: 'Week calendar', label, when: () => false, run: () => false })),
+    ...WEEK_GRID_KEYS.map(([keys, label]) => ({
+      keys,
+      group: 'Week calendar',
+      label,
+      when: () => false,
+      run: () => false,
+    })),
   ]);
 
   /** The view's state; created on first connect from the data client. */
@@ -122,7 +148,10 @@ export class LtWeekView extends LitElement {
    * Runs a change. When the worker refuses it for overlapping other sessions, asks what to do and retries with that
    * choice; a cancelled choice or any other failure puts the block back.
    */
-  async #commit(run: (overlap?: OverlapChoice) => Promise<EditResult>, revert: () => void = () => undefined): Promise<EditResult | null> {
+  async #commit(
+    run: (overlap?: OverlapChoice) => Promise<EditResult>,
+    revert: () => void = () => undefined,
+  ): Promise<EditResult | null> {
     try {
       let result: EditResult;
       try {
@@ -151,7 +180,10 @@ export class LtWeekView extends LitElement {
     const model = this.#model!;
     const { id, times } = event.detail;
     model.preview(id, times);
-    void this.#commit((overlap) => model.setTimes(id, times, overlap), () => model.revert(id));
+    void this.#commit(
+      (overlap) => model.setTimes(id, times, overlap),
+      () => model.revert(id),
+    );
   };
 
   readonly #onCreate = async (event: CustomEvent<{ startTime: number; endTime: number }>): Promise<void> => {
@@ -160,10 +192,16 @@ export class LtWeekView extends LitElement {
     const outcome = await this.editor.open(draft, model.$projects.get());
     if (outcome?.kind !== 'save') return;
     const d = outcome.draft;
-    const result = await this.#commit((overlap) => model.add({
-      name: d.name, projectId: d.projectId, billable: d.billable, startTime: d.startTime, endTime: d.endTime ?? d.startTime,
-      ...(overlap ? { overlap } : {}),
-    }));
+    const result = await this.#commit((overlap) =>
+      model.add({
+        name: d.name,
+        projectId: d.projectId,
+        billable: d.billable,
+        startTime: d.startTime,
+        endTime: d.endTime ?? d.startTime,
+        ...(overlap ? { overlap } : {}),
+      }),
+    );
     const created = result?.sessions[0];
     if (created) this.grid.focusBlock(created.id);
   };
@@ -172,7 +210,14 @@ export class LtWeekView extends LitElement {
     const model = this.#model!;
     const s = model.sessionById(event.detail.id);
     if (!s) return;
-    const before: EditorDraft = { id: s.id, name: s.name, projectId: s.projectId, billable: s.billable, startTime: s.startTime, endTime: s.endTime };
+    const before: EditorDraft = {
+      id: s.id,
+      name: s.name,
+      projectId: s.projectId,
+      billable: s.billable,
+      startTime: s.startTime,
+      endTime: s.endTime,
+    };
     const outcome = await this.editor.open(before, model.$projects.get());
     if (!outcome) return;
     if (outcome.kind === 'delete') return void this.#commit(() => model.remove(s.id));
@@ -215,9 +260,11 @@ export class LtWeekView extends LitElement {
       ${m.isThisWeek() ? html`<lt-goal-progress period="week" quiet></lt-goal-progress>` : nothing}
       ${m.$loadFailed.get() ? html`<p class="notice" role="alert">This week could not be loaded: ${m.$loadError.get()?.message ?? 'unknown error'}</p>` : nothing}
       ${m.$truncated.get() ? html`<p class="notice" role="status">This week holds more sessions than the calendar shows.</p>` : nothing}
-      ${m.$damaged.get() > 0
-        ? html`<p class="notice" role="status">${plural(m.$damaged.get(), 'damaged session')} hidden · <a href="#diagnostics">details</a></p>`
-        : nothing}
+      ${
+        m.$damaged.get() > 0
+          ? html`<p class="notice" role="status">${plural(m.$damaged.get(), 'damaged session')} hidden · <a href="#diagnostics">details</a></p>`
+          : nothing
+      }
       <lt-week-grid .model=${m} @week-change=${this.#onChange} @week-create=${this.#onCreate}
         @week-open=${this.#onOpen} @week-delete=${this.#onDelete}></lt-week-grid>
       <div class="below">

@@ -1,13 +1,22 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+
 import { formatHours } from '../../../shared/duration.ts';
 import type { Project } from '../../../shared/project.ts';
+import { styleProps } from './style-props.ts';
 import type { DragGrab, DragTimes } from './week-drag.ts';
 import {
-  DAY_MINUTES, endOf, minuteOfDay, untrackedGaps, workedMsWithin, type Band, type Segment, type WeekDay, type WorkingHours,
+  DAY_MINUTES,
+  endOf,
+  minuteOfDay,
+  untrackedGaps,
+  workedMsWithin,
+  type Band,
+  type Segment,
+  type WeekDay,
+  type WorkingHours,
 } from './week-layout.ts';
 import type { PendingTimes } from './week-model.ts';
-import { styleProps } from './style-props.ts';
 
 /**
  * The week grid's day headers, day columns and session blocks as templates. A block is one element with two lines of
@@ -60,12 +69,18 @@ export function dayColumn(day: WeekDay, pieces: readonly Segment[], c: ColumnCon
   const showGhost = ghost && ghost.grab.kind === 'create' && ghost.day === day.index;
   return html`<div class="col" data-day=${day.index} ${styleProps({ 'grid-column': String(day.index + 2) })}>
     ${untrackedGaps(pieces, day, c.now, c.hours).map((g) => html`<div class="gap" ${styleProps(place(g))}></div>`)}
-    ${repeat(pieces, (p) => p.session.id, (p) => block(p, day, c))}
+    ${repeat(
+      pieces,
+      (p) => p.session.id,
+      (p) => block(p, day, c),
+    )}
     ${isToday(day, c.now) ? html`<div class="now" ${styleProps({ top: `${(minuteOfDay(c.now, day) / DAY_MINUTES) * 100}%` })}></div>` : nothing}
-    ${showGhost
-      ? html`<div class="ghost" ${styleProps(place({ top: minuteOfDay(ghost.times.startTime, day), bottom: minuteOfDay(ghost.times.endTime, day) }))}>
+    ${
+      showGhost
+        ? html`<div class="ghost" ${styleProps(place({ top: minuteOfDay(ghost.times.startTime, day), bottom: minuteOfDay(ghost.times.endTime, day) }))}>
           ${c.time(ghost.times.startTime)}–${c.time(ghost.times.endTime)}</div>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 
@@ -73,15 +88,30 @@ export function dayColumn(day: WeekDay, pieces: readonly Segment[], c: ColumnCon
  * Everything a day column's drawing depends on, for guard(): a column whose blocks, clock, focus, pending changes
  * and drag are as before is not redrawn (a week re-renders for a batch of days, a drag, a focus change).
  */
-export function columnDeps(day: WeekDay, pieces: readonly Segment[], c: ColumnContext, more: readonly unknown[]): unknown[] {
+export function columnDeps(
+  day: WeekDay,
+  pieces: readonly Segment[],
+  c: ColumnContext,
+  more: readonly unknown[],
+): unknown[] {
   const ids = (p: Segment) => p.session.id;
   const live = isToday(day, c.now) || pieces.some((p) => p.running);
-  const drag = c.drag && (c.drag.day === day.index || pieces.some((p) => ids(p) === c.drag!.grab.id))
-    ? `${c.drag.grab.kind} ${c.drag.grab.id} ${c.drag.times.startTime} ${c.drag.times.endTime}` : '';
+  const drag =
+    c.drag && (c.drag.day === day.index || pieces.some((p) => ids(p) === c.drag!.grab.id))
+      ? `${c.drag.grab.kind} ${c.drag.grab.id} ${c.drag.times.startTime} ${c.drag.times.endTime}`
+      : '';
   return [
-    day.from, pieces, c.hours, live ? c.now : c.now >= day.to, drag,
+    day.from,
+    pieces,
+    c.hours,
+    live ? c.now : c.now >= day.to,
+    drag,
     c.focusedId && pieces.some((p) => ids(p) === c.focusedId) ? c.focusedId : null,
-    pieces.filter((p) => c.pending[ids(p)]).map(ids).join(), ...more,
+    pieces
+      .filter((p) => c.pending[ids(p)])
+      .map(ids)
+      .join(),
+    ...more,
   ];
 }
 
@@ -105,7 +135,8 @@ function block(piece: Segment, day: WeekDay, c: ColumnContext) {
   const height = piece.bottom - piece.top;
   const dragged = c.drag?.grab.id === s.id;
   const classes = `block${piece.running ? ' running' : ''}${piece.isStart ? '' : ' cont-before'}${piece.isEnd || piece.running ? '' : ' cont-after'}${
-    height < 40 ? ' short' : ''}${c.pending[s.id] && !dragged ? ' pending' : ''}${dragged ? ' dragging' : ''}${c.focusedId === s.id ? ' focused' : ''}`;
+    height < 40 ? ' short' : ''
+  }${c.pending[s.id] && !dragged ? ' pending' : ''}${dragged ? ' dragging' : ''}${c.focusedId === s.id ? ' focused' : ''}`;
   const style: Record<string, string> = { ...place(piece), '--c': project?.color ?? '' };
   if (piece.lanes > 1) {
     style['left'] = `calc(${(piece.lane / piece.lanes) * 100}% + 2px)`;
@@ -113,10 +144,19 @@ function block(piece: Segment, day: WeekDay, c: ColumnContext) {
   }
   return html`<div class=${classes} role="button" tabindex=${firstInWeek ? 0 : -1} data-id=${s.id} data-top=${piece.top}
     data-bottom=${piece.bottom} ${styleProps(style)} aria-label=${label} aria-describedby="block-keys" title=${label}
-    >${piece.pauses.length ? piece.pauses.map((p) => html`<div class="pause" ${styleProps(place({
-      top: ((p.top - piece.top) / Math.max(1, height)) * DAY_MINUTES,
-      bottom: ((p.bottom - piece.top) / Math.max(1, height)) * DAY_MINUTES,
-    }))}></div>`) : nothing}<span class="name">${name}</span><br><span class="meta">${meta}</span></div>`;
+    >${
+      piece.pauses.length
+        ? piece.pauses.map(
+            (p) =>
+              html`<div class="pause" ${styleProps(
+                place({
+                  top: ((p.top - piece.top) / Math.max(1, height)) * DAY_MINUTES,
+                  bottom: ((p.bottom - piece.top) / Math.max(1, height)) * DAY_MINUTES,
+                }),
+              )}></div>`,
+          )
+        : nothing
+    }<span class="name">${name}</span><br><span class="meta">${meta}</span></div>`;
 }
 
 /**

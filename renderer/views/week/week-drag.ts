@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 import { SNAP_MINUTES } from './week-layout.ts';
 
 /**
@@ -84,8 +85,14 @@ export class WeekDragController implements ReactiveController {
     if (!point) return;
     event.preventDefault(); // no text selection while dragging
     this.#active = {
-      grab, pointerId: event.pointerId, x: event.clientX, y: event.clientY,
-      anchor: point.at, day: point.day, dragging: false, times: null,
+      grab,
+      pointerId: event.pointerId,
+      x: event.clientX,
+      y: event.clientY,
+      anchor: point.at,
+      day: point.day,
+      dragging: false,
+      times: null,
     };
     try {
       (event.target as Element).setPointerCapture?.(event.pointerId);

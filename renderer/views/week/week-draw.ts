@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 import { DAY_MINUTES, type Segment, type WorkingHours } from './week-layout.ts';
 
 /**
@@ -112,7 +113,8 @@ export function scrollToWork(root: ParentNode, layout: readonly Segment[][], hou
   if (today > 0) {
     const head = root.querySelectorAll<HTMLElement>('.dayhead')[today];
     const gutter = root.querySelector<HTMLElement>('.gutter')?.offsetWidth ?? 0;
-    if (head && head.offsetLeft + head.offsetWidth > scroller.clientWidth) scroller.scrollLeft = head.offsetLeft - gutter;
+    if (head && head.offsetLeft + head.offsetWidth > scroller.clientWidth)
+      scroller.scrollLeft = head.offsetLeft - gutter;
   }
 }
 
@@ -121,7 +123,8 @@ export function daysByView(root: ParentNode, layout: readonly Segment[][]): Arra
   const scroller = root.querySelector<HTMLElement>('.scroller')?.getBoundingClientRect();
   const gutter = root.querySelector<HTMLElement>('.gutter')?.offsetWidth ?? 0;
   const cols = [...root.querySelectorAll<HTMLElement>('.col')].map((c) => c.getBoundingClientRect());
-  const away = (r: DOMRect | undefined) => (!scroller || !r ? 0 : Math.max(0, scroller.left + gutter - r.right, r.left - scroller.right));
+  const away = (r: DOMRect | undefined) =>
+    !scroller || !r ? 0 : Math.max(0, scroller.left + gutter - r.right, r.left - scroller.right);
   return layout
     .map((pieces, day) => ({ day, blocks: pieces.length, away: away(cols[day]) }))
     .sort((a, b) => a.away - b.away || a.day - b.day);

@@ -1,7 +1,8 @@
 import type { ReactiveController } from 'lit';
-import { DAY_MINUTES, atMinute, endOf, minuteOfDay, SNAP_MINUTES } from './week-layout.ts';
-import { snapMs } from './week-drag.ts';
+
 import type { LtWeekGrid } from './lt-week-grid.ts';
+import { snapMs } from './week-drag.ts';
+import { atMinute, DAY_MINUTES, endOf, minuteOfDay, SNAP_MINUTES } from './week-layout.ts';
 import type { PendingTimes } from './week-model.ts';
 
 /**
@@ -107,7 +108,10 @@ export class WeekKeysController implements ReactiveController {
     host.announce(host.rangeLabel(times.startTime, times.endTime));
     const previous = this.#timers.get(id);
     if (previous !== undefined) clearTimeout(previous);
-    this.#timers.set(id, setTimeout(() => this.flush(id), KEY_SETTLE_MS));
+    this.#timers.set(
+      id,
+      setTimeout(() => this.flush(id), KEY_SETTLE_MS),
+    );
   };
 
   /** Leaving a block saves its move, unless focus only hopped to the same session's redrawn block. */
@@ -125,14 +129,30 @@ export class WeekKeysController implements ReactiveController {
     const host = this.#host;
     let { day, minute } = host.cursor;
     switch (event.key) {
-      case 'ArrowUp': minute -= 30; break;
-      case 'ArrowDown': minute += 30; break;
-      case 'ArrowLeft': day -= 1; break;
-      case 'ArrowRight': day += 1; break;
-      case 'PageUp': minute -= 4 * 60; break;
-      case 'PageDown': minute += 4 * 60; break;
-      case 'Home': minute = host.hours.start; break;
-      case 'End': minute = host.hours.end - 30; break;
+      case 'ArrowUp':
+        minute -= 30;
+        break;
+      case 'ArrowDown':
+        minute += 30;
+        break;
+      case 'ArrowLeft':
+        day -= 1;
+        break;
+      case 'ArrowRight':
+        day += 1;
+        break;
+      case 'PageUp':
+        minute -= 4 * 60;
+        break;
+      case 'PageDown':
+        minute += 4 * 60;
+        break;
+      case 'Home':
+        minute = host.hours.start;
+        break;
+      case 'End':
+        minute = host.hours.end - 30;
+        break;
       case 'Enter':
       case 'n':
       case 'N': {

@@ -1,6 +1,6 @@
-import type { Session } from '../../../shared/session.ts';
 import { addLocalDays, localDayKey, startOfLocalDay } from '../../../shared/day.ts';
 import { endOf } from '../../../shared/session-math.ts';
+import type { Session } from '../../../shared/session.ts';
 import { workedMsWithin } from '../../../shared/worked-time.ts';
 
 /**
@@ -75,7 +75,6 @@ export interface Segment extends Band {
   pauses: Band[];
 }
 
-
 function pausesOf(a: Session, now: number): Array<{ start: number; end: number }> {
   const closed = a.pauses.map((p) => ({ start: p.start, end: p.end }));
   if (a.pauseStartedAt !== null) closed.push({ start: a.pauseStartedAt, end: endOf(a, now) });
@@ -100,11 +99,16 @@ export function layoutWeek(sessions: readonly Session[], days: readonly WeekDay[
         if (pBottom > pTop) pauses.push({ top: pTop, bottom: pBottom });
       }
       pieces.push({
-        session, day: day.index, top, bottom, pauses,
+        session,
+        day: day.index,
+        top,
+        bottom,
+        pauses,
         isStart: session.startTime >= day.from,
         isEnd: end <= day.to && session.endTime !== null,
         running: session.endTime === null,
-        lane: 0, lanes: 1,
+        lane: 0,
+        lanes: 1,
       });
     }
     pieces.sort((a, b) => a.top - b.top || b.bottom - a.bottom || a.session.id.localeCompare(b.session.id));
@@ -123,12 +127,25 @@ export function keepUnchangedDays(previous: readonly Segment[][] | null, next: S
 }
 
 function sameDay(a: readonly Segment[], b: readonly Segment[]): boolean {
-  return a.length === b.length && a.every((p, i) => {
-    const q = b[i]!;
-    return p.session === q.session && p.day === q.day && p.top === q.top && p.bottom === q.bottom && p.lane === q.lane
-      && p.lanes === q.lanes && p.isStart === q.isStart && p.isEnd === q.isEnd && p.running === q.running
-      && p.pauses.length === q.pauses.length && p.pauses.every((x, j) => x.top === q.pauses[j]!.top && x.bottom === q.pauses[j]!.bottom);
-  });
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]!;
+      return (
+        p.session === q.session &&
+        p.day === q.day &&
+        p.top === q.top &&
+        p.bottom === q.bottom &&
+        p.lane === q.lane &&
+        p.lanes === q.lanes &&
+        p.isStart === q.isStart &&
+        p.isEnd === q.isEnd &&
+        p.running === q.running &&
+        p.pauses.length === q.pauses.length &&
+        p.pauses.every((x, j) => x.top === q.pauses[j]!.top && x.bottom === q.pauses[j]!.bottom)
+      );
+    })
+  );
 }
 
 /** Greedy lanes within each cluster of pieces that overlap one another. */
@@ -166,7 +183,12 @@ export interface WorkingHours {
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9 * 60, end: 18 * 60, days: [1, 2, 3, 4, 5] };
 
 /** Untracked stretches of a working day up to now: the time no piece covers. */
-export function untrackedGaps(pieces: readonly Segment[], day: WeekDay, now: number, hours = DEFAULT_WORKING_HOURS): Band[] {
+export function untrackedGaps(
+  pieces: readonly Segment[],
+  day: WeekDay,
+  now: number,
+  hours = DEFAULT_WORKING_HOURS,
+): Band[] {
   if (!hours.days.includes(day.weekday) || now <= day.from) return [];
   const limit = Math.min(hours.end, minuteOfDay(now, day));
   const covered = pieces.map((p) => ({ top: p.top, bottom: p.bottom })).sort((a, b) => a.top - b.top);

@@ -1,12 +1,22 @@
 import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
-import type { Session } from '../../../shared/session.ts';
+
 import { addLocalDays } from '../../../shared/day.ts';
 import { toAppError, type AppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import type { AddSessionInput, EditResult, OverlapChoice, SessionPatch } from '../../../shared/session-edits.ts';
+import type { Session } from '../../../shared/session.ts';
 import { isRecoveryError, type DataClient } from '../../services/data-client.ts';
-import { keepUnchangedDays, layoutWeek, weekDays, weekStartOf, weekTotals, type Segment, type WeekDay, type WeekTotals } from './week-layout.ts';
 import { CoalescedRead } from '../../state/coalesced.ts';
+import {
+  keepUnchangedDays,
+  layoutWeek,
+  weekDays,
+  weekStartOf,
+  weekTotals,
+  type Segment,
+  type WeekDay,
+  type WeekTotals,
+} from './week-layout.ts';
 
 /** A list page; a week of heavy use is a few hundred sessions, so a few pages cover any real week. */
 const PAGE = 2_000;
@@ -56,11 +66,14 @@ export class WeekModel {
   readonly #client: DataClient;
   readonly #clock: () => number;
   #ticker: ReturnType<typeof setTimeout> | null = null;
-  readonly #reloads = new CoalescedRead(() => this.#read(), (error) => {
-    this.$loadFailed.set(true);
-    // the recovery screen explains a file that needs recovery; anything else is this view's to say
-    if (!isRecoveryError(error)) this.$loadError.set(toAppError(error));
-  });
+  readonly #reloads = new CoalescedRead(
+    () => this.#read(),
+    (error) => {
+      this.$loadFailed.set(true);
+      // the recovery screen explains a file that needs recovery; anything else is this view's to say
+      if (!isRecoveryError(error)) this.$loadError.set(toAppError(error));
+    },
+  );
   #disconnect: (() => void) | null = null;
 
   constructor(client: DataClient, options: WeekModelOptions = {}) {
@@ -72,9 +85,13 @@ export class WeekModel {
     this.$weekStart = atom(weekStartOf(now, this.weekStartsOn));
     this.$days = computed([this.$weekStart], (start) => weekDays(start));
     let laidOut: Segment[][] | null = null;
-    this.$layout = computed([this.$shown, this.$days, this.$now], (sessions, days, at) =>
-      (laidOut = keepUnchangedDays(laidOut, layoutWeek(sessions, days, at))));
-    this.$totals = computed([this.$shown, this.$days, this.$now], (sessions, days, at) => weekTotals(sessions, days, at));
+    this.$layout = computed(
+      [this.$shown, this.$days, this.$now],
+      (sessions, days, at) => (laidOut = keepUnchangedDays(laidOut, layoutWeek(sessions, days, at))),
+    );
+    this.$totals = computed([this.$shown, this.$days, this.$now], (sessions, days, at) =>
+      weekTotals(sessions, days, at),
+    );
   }
 
   /** Loads the week and keeps it fresh until the returned function is called. */
@@ -130,7 +147,8 @@ export class WeekModel {
   projectById(id: string | null): Project | undefined {
     if (id === null) return undefined;
     const projects = this.$projects.get();
-    if (this.#projectIndex.of !== projects) this.#projectIndex = { of: projects, byId: new Map(projects.map((p) => [p.id, p])) };
+    if (this.#projectIndex.of !== projects)
+      this.#projectIndex = { of: projects, byId: new Map(projects.map((p) => [p.id, p])) };
     return this.#projectIndex.byId.get(id);
   }
 
@@ -185,7 +203,9 @@ export class WeekModel {
     const to = this.weekEnd;
     const kept = this.$sessions.get().filter((s) => !changed.has(s.id));
     const now = this.#clock();
-    const fresh = [...changed.values()].filter((s) => s.deletedAt === null && s.startTime < to && (s.endTime ?? now) >= from);
+    const fresh = [...changed.values()].filter(
+      (s) => s.deletedAt === null && s.startTime < to && (s.endTime ?? now) >= from,
+    );
     this.$sessions.set([...kept, ...fresh].sort((a, b) => a.startTime - b.startTime || a.id.localeCompare(b.id)));
   }
 
@@ -217,7 +237,9 @@ export class WeekModel {
     let damaged = 0;
     let after: { startTime: number; id: string } | undefined;
     for (let i = 0; i < MAX_PAGES; i++) {
-      const page = await this.#client.data.listSessions(after ? { from, to, limit: PAGE, after } : { from, to, limit: PAGE });
+      const page = await this.#client.data.listSessions(
+        after ? { from, to, limit: PAGE, after } : { from, to, limit: PAGE },
+      );
       sessions.push(...page.sessions);
       damaged += page.damaged;
       if (!page.next) return { sessions, damaged, truncated: false };
@@ -229,10 +251,13 @@ export class WeekModel {
   /** Once a minute, on the minute: the grid shows minutes, so finer ticks would only cost renders. */
   #tick(): void {
     const now = this.#clock();
-    this.#ticker = setTimeout(() => {
-      const at = this.#clock();
-      this.$now.set(at);
-      this.#tick();
-    }, 60_000 - (now % 60_000) + 50);
+    this.#ticker = setTimeout(
+      () => {
+        const at = this.#clock();
+        this.$now.set(at);
+        this.#tick();
+      },
+      60_000 - (now % 60_000) + 50,
+    );
   }
 }

@@ -41,6 +41,12 @@ export async function expectAccessible(element: Element): Promise<void> {
   if (!window.axe) await loadScript('/node_modules/axe-core/axe.min.js');
   const { violations } = await window.axe!.run(element, { resultTypes: ['violations'] });
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+  const summary = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => JSON.stringify(n.target))
+        .join(', ')}`,
+  );
   expect(summary, summary.join('\n')).to.deep.equal([]);
 }

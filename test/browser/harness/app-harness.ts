@@ -1,20 +1,25 @@
 // Mounts the main window's root (<lt-app>) on a database of its own, with the real data worker from source, and
 // reaches into shadow roots for the recovery, diagnostics and timer-view tests.
 import '../../../renderer/components/lt-app.ts';
+
 import type { LtApp } from '../../../renderer/components/lt-app.ts';
 import { createServices, type AppServices } from '../../../renderer/services/services.ts';
-import { createWebShell } from '../../../renderer/shell/web-shell.ts';
 import { isBenignError } from '../../../renderer/services/window-errors.ts';
+import { createWebShell } from '../../../renderer/shell/web-shell.ts';
 import { localDayRange } from '../../../shared/day.ts';
 import { startDataWorker } from './worker-harness.ts';
 
 // The virtualized lists' ResizeObserver notices (see isBenignError) must not fail the test as uncaught errors.
-window.addEventListener('error', (e) => {
-  if (isBenignError(e)) {
-    e.stopImmediatePropagation();
-    e.preventDefault();
-  }
-}, true);
+window.addEventListener(
+  'error',
+  (e) => {
+    if (isBenignError(e)) {
+      e.stopImmediatePropagation();
+      e.preventDefault();
+    }
+  },
+  true,
+);
 
 export const workerUrl = new URL('../../../workers/data/data-worker.ts', import.meta.url);
 
@@ -113,7 +118,10 @@ export function todaysSessions(names: string[]) {
  * Prepares a database with the real worker outside any window: opens it, runs `fn`, and closes it properly (the WAL
  * checkpointed into the file), so fixtures can then change the file on disk.
  */
-export async function prepareDatabase<T>(dbName: string, fn: (api: ReturnType<typeof startDataWorker>['api']) => Promise<T>): Promise<T> {
+export async function prepareDatabase<T>(
+  dbName: string,
+  fn: (api: ReturnType<typeof startDataWorker>['api']) => Promise<T>,
+): Promise<T> {
   const handle = startDataWorker();
   try {
     await handle.api.open({ name: dbName });
@@ -133,7 +141,9 @@ export function nextDownload(): Promise<{ name: string; bytes: ArrayBuffer }> {
       if (!(link instanceof HTMLAnchorElement) || !link.download) return;
       event.preventDefault();
       document.removeEventListener('click', onClick, true);
-      fetch(link.href).then((r) => r.arrayBuffer()).then((bytes) => resolve({ name: link.download, bytes }), reject);
+      fetch(link.href)
+        .then((r) => r.arrayBuffer())
+        .then((bytes) => resolve({ name: link.download, bytes }), reject);
     };
     document.addEventListener('click', onClick, true);
   });

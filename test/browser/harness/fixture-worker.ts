@@ -1,6 +1,7 @@
 // Test-only worker: raw access to a database file and to OPFS, for putting files into states the app must survive
 // (a damaged row, a corrupt page, a foreign or newer file). Never runs while the app's owner has the file open.
 import * as Comlink from 'comlink';
+
 import { installErrorTransfer } from '../../../shared/comlink-errors.ts';
 import { Database } from '../../../workers/data/storage/sqlite.ts';
 
@@ -31,7 +32,12 @@ Comlink.expose({
   async write(path: string, bytes: Uint8Array, at = 0, truncate = false): Promise<void> {
     // createSyncAccessHandle exists in dedicated workers; TypeScript's DOM lib (for windows) does not declare it
     const file = (await fileHandle(path, true)) as FileSystemFileHandle & {
-      createSyncAccessHandle(): Promise<{ truncate(n: number): void; write(b: Uint8Array, o: { at: number }): number; flush(): void; close(): void }>;
+      createSyncAccessHandle(): Promise<{
+        truncate(n: number): void;
+        write(b: Uint8Array, o: { at: number }): number;
+        flush(): void;
+        close(): void;
+      }>;
     };
     const handle = await file.createSyncAccessHandle();
     try {

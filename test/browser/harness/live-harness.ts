@@ -2,6 +2,7 @@
 // data, and this window's data worker dies just as the change is announced, so whatever the window started reading
 // on the announcement meets a dead worker. The window restarts its worker and must still show the change.
 import type * as Comlink from 'comlink';
+
 import type { DataClient } from '../../../renderer/services/data-client.ts';
 import type { DataApi } from '../../../shared/data-contract.ts';
 import { until } from './wait.ts';

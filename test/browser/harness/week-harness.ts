@@ -1,9 +1,10 @@
 // Mounts <lt-week-view> on a database of its own with the real data worker, and drives it like a user: pointer
 // drags on the grid, keys on blocks, answers in its dialogs.
 import '../../../renderer/views/week/lt-week-view.ts';
-import type { LtWeekView } from '../../../renderer/views/week/lt-week-view.ts';
-import type { LtWeekGrid } from '../../../renderer/views/week/lt-week-grid.ts';
+
 import { DataClient } from '../../../renderer/services/data-client.ts';
+import type { LtWeekGrid } from '../../../renderer/views/week/lt-week-grid.ts';
+import type { LtWeekView } from '../../../renderer/views/week/lt-week-view.ts';
 import type { ActionRef } from '../../../shared/session-edits.ts';
 import { until } from './wait.ts';
 
@@ -39,7 +40,11 @@ export async function mountWeek(dbName: string, width = 1280): Promise<MountedWe
   document.addEventListener('lt-error', onError);
   document.body.append(view);
   return {
-    view, client, dbName, actions, errors,
+    view,
+    client,
+    dbName,
+    actions,
+    errors,
     stop: () => {
       document.removeEventListener('lt-action', onAction);
       document.removeEventListener('lt-error', onError);
@@ -81,14 +86,29 @@ export function pointAt(view: LtWeekView, day: number, minute: number, xFraction
 }
 
 function pointer(type: string, target: EventTarget, p: { x: number; y: number }): void {
-  target.dispatchEvent(new PointerEvent(type, {
-    clientX: p.x, clientY: p.y, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 7, pointerType: 'mouse',
-    isPrimary: true, bubbles: true, composed: true, cancelable: true,
-  }));
+  target.dispatchEvent(
+    new PointerEvent(type, {
+      clientX: p.x,
+      clientY: p.y,
+      button: 0,
+      buttons: type === 'pointerup' ? 0 : 1,
+      pointerId: 7,
+      pointerType: 'mouse',
+      isPrimary: true,
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    }),
+  );
 }
 
 /** Presses on `target` at `from`, moves in a few steps to `to`, releases (unless `release` is false). */
-export async function drag(target: Element, from: { x: number; y: number }, to: { x: number; y: number }, release = true): Promise<void> {
+export async function drag(
+  target: Element,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  release = true,
+): Promise<void> {
   pointer('pointerdown', target, from);
   // later events go where a real pointer's would once the pressed block is redrawn elsewhere: up to the window
   for (const f of [0.25, 0.5, 0.75, 1]) {
@@ -99,7 +119,9 @@ export async function drag(target: Element, from: { x: number; y: number }, to: 
 }
 
 export function key(target: Element, k: string, init: KeyboardEventInit = {}): void {
-  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }));
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }),
+  );
 }
 
 export async function waitForAction(m: MountedWeek, count: number): Promise<ActionRef> {

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+
 import { installErrorTransfer } from '../../../shared/comlink-errors.ts';
 import type { DataApi } from '../../../shared/data-contract.ts';
 
@@ -75,7 +76,9 @@ export function useDataWorker(prefix: string, options: { open?: boolean } = {}):
 }
 
 /** Rejects with the AppError the worker sent, so tests can look at its code. */
-export async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string; details?: unknown }> {
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string; details?: unknown }> {
   try {
     await promise;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+
 import { parseQuickEntry, type QuickEntryContext, type QuickEntryResult } from '../../../shared/quick-entry.ts';
 import { CORPUS, PROJECTS, TAGS, type CorpusCase } from './quick-entry.corpus.ts';
 
@@ -9,7 +10,13 @@ const NY = 'America/New_York';
 function wall(ms: number | null, zone: string): string | null {
   if (ms === null) return null;
   const f = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   });
   return f.format(ms);
 }
@@ -26,7 +33,7 @@ function contextOf(c: CorpusCase): QuickEntryContext {
 }
 
 function check(c: CorpusCase, r: QuickEntryResult) {
-  const zone = c.zone === 'Not/AZone' ? 'UTC' : c.zone ?? NY;
+  const zone = c.zone === 'Not/AZone' ? 'UTC' : (c.zone ?? NY);
   const why = JSON.stringify(r.problems.map((p) => p.message));
   if (c.kind !== undefined) expect(r.kind, `kind (problems: ${why})`).to.equal(c.kind);
   if (c.name !== undefined) expect(r.name, 'name').to.equal(c.name);
@@ -36,10 +43,16 @@ function check(c: CorpusCase, r: QuickEntryResult) {
   if (c.command !== undefined) expect(r.command, 'command').to.equal(c.command);
   if (c.start !== undefined) expect(wall(r.start, zone), 'start').to.equal(c.start);
   if (c.end !== undefined) expect(wall(r.end, zone), 'end').to.equal(c.end);
-  if (c.startUtc !== undefined) expect(new Date(r.start!).toISOString(), 'start instant').to.equal(new Date(c.startUtc).toISOString());
-  if (c.endUtc !== undefined) expect(new Date(r.end!).toISOString(), 'end instant').to.equal(new Date(c.endUtc).toISOString());
+  if (c.startUtc !== undefined)
+    expect(new Date(r.start!).toISOString(), 'start instant').to.equal(new Date(c.startUtc).toISOString());
+  if (c.endUtc !== undefined)
+    expect(new Date(r.end!).toISOString(), 'end instant').to.equal(new Date(c.endUtc).toISOString());
   if (c.minutes !== undefined) expect((r.end! - r.start!) / 60_000, 'minutes').to.equal(c.minutes);
-  if (c.tokens !== undefined) expect(r.tokens.map((t) => `${t.kind}:${c.line.slice(t.from, t.to)}`), 'tokens').to.deep.equal(c.tokens);
+  if (c.tokens !== undefined)
+    expect(
+      r.tokens.map((t) => `${t.kind}:${c.line.slice(t.from, t.to)}`),
+      'tokens',
+    ).to.deep.equal(c.tokens);
   if (c.problem !== undefined) {
     const p = r.problems.find((x) => x.message.includes(c.problem!));
     expect(p, `a problem saying "${c.problem}" in ${why}`).to.not.equal(undefined);
@@ -70,7 +83,21 @@ const ctx: QuickEntryContext = { now: Date.parse(DEFAULT_NOW), timeZone: NY, pro
 const plainWord = fc.oneof(
   fc.stringMatching(/^[bcdfgjklnpqrstvwxzBCDFGJKLNPQRSTVWXZ]{1,8}$/),
   fc.stringMatching(/^[0-9]{1,6}$/),
-  fc.constantFrom('C#', 'issue#12', 'a@b.cd', 'x$y', '日本語', 'Größe', '✓', '👩‍💻', 'naïve', '50%', 'v2.0', '1.5', '"q"'),
+  fc.constantFrom(
+    'C#',
+    'issue#12',
+    'a@b.cd',
+    'x$y',
+    '日本語',
+    'Größe',
+    '✓',
+    '👩‍💻',
+    'naïve',
+    '50%',
+    'v2.0',
+    '1.5',
+    '"q"',
+  ),
 );
 const space = fc.constantFrom(' ', '  ', '\t', '\n', ' \u00a0 ', '\u2003');
 const plainLine = fc
@@ -78,11 +105,51 @@ const plainLine = fc
   .map(([lead, parts]) => lead + parts.map(([w, s]) => w + s).join(''));
 
 const grammarPiece = fc.constantFrom(
-  '@Website', '@"Mobile App"', '@"open', '#writing', '#"deep work"', '$', '\\@x', '\\#', '\\$', '9-10:30', '9:00', '-',
-  '–', '10:30', '9am-11am', '22:00-1:00', '14:00-', 'from', 'at', 'for', 'on', '1:30', '-15m', '15m', 'ago', '1h30',
-  'yesterday', 'mon', '2026-11-20', '2026-02-30', 'stop', '/pause', '"', '@', '#', 'x', 'C#', '\0', '  ', '\n', '9',
+  '@Website',
+  '@"Mobile App"',
+  '@"open',
+  '#writing',
+  '#"deep work"',
+  '$',
+  '\\@x',
+  '\\#',
+  '\\$',
+  '9-10:30',
+  '9:00',
+  '-',
+  '–',
+  '10:30',
+  '9am-11am',
+  '22:00-1:00',
+  '14:00-',
+  'from',
+  'at',
+  'for',
+  'on',
+  '1:30',
+  '-15m',
+  '15m',
+  'ago',
+  '1h30',
+  'yesterday',
+  'mon',
+  '2026-11-20',
+  '2026-02-30',
+  'stop',
+  '/pause',
+  '"',
+  '@',
+  '#',
+  'x',
+  'C#',
+  '\0',
+  '  ',
+  '\n',
+  '9',
 );
-const grammarLine = fc.array(fc.oneof(grammarPiece, fc.string({ maxLength: 4 })), { maxLength: 14 }).map((p) => p.join(' '));
+const grammarLine = fc
+  .array(fc.oneof(grammarPiece, fc.string({ maxLength: 4 })), { maxLength: 14 })
+  .map((p) => p.join(' '));
 const anyText = fc.oneof(grammarLine, fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ maxLength: 60 }));
 
 function wellFormed(text: string, r: QuickEntryResult) {
@@ -118,20 +185,28 @@ describe('parseQuickEntry: properties', () => {
   });
 
   it('token ranges never overlap and stay inside the text; problems stay inside too', () => {
-    fc.assert(fc.property(anyText, (text) => wellFormed(text, parseQuickEntry(text, ctx))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyText, (text) => wellFormed(text, parseQuickEntry(text, ctx))),
+      { numRuns: 2000 },
+    );
   });
 
   it('never throws, whatever the text or the context', () => {
     const badContext = fc.record({
       now: fc.oneof(fc.integer(), fc.constant(Number.NaN), fc.double()),
       timeZone: fc.oneof(fc.constantFrom('UTC', 'Europe/Berlin', 'Nope/Nope', ''), fc.string()),
-      projects: fc.array(fc.record({ id: fc.string(), name: fc.string(), parentId: fc.option(fc.string()) }), { maxLength: 5 }),
+      projects: fc.array(fc.record({ id: fc.string(), name: fc.string(), parentId: fc.option(fc.string()) }), {
+        maxLength: 5,
+      }),
       tags: fc.array(fc.record({ id: fc.string(), name: fc.string() }), { maxLength: 5 }),
       workdayStart: fc.option(fc.string(), { nil: undefined }),
     });
-    fc.assert(fc.property(anyText, badContext, (text, context) => {
-      wellFormed(text, parseQuickEntry(text, context));
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(anyText, badContext, (text, context) => {
+        wellFormed(text, parseQuickEntry(text, context));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('survives a huge line, a line of NULs and non-strings', () => {

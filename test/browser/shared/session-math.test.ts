@@ -1,6 +1,15 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { endForWorked, mergeSpans, placedMs, resize, splitSpan, workedMs, type Span } from '../../../shared/session-math.ts';
+
+import {
+  endForWorked,
+  mergeSpans,
+  placedMs,
+  resize,
+  splitSpan,
+  workedMs,
+  type Span,
+} from '../../../shared/session-math.ts';
 
 const NOW = 2_000_000_000_000;
 
@@ -15,30 +24,43 @@ const span = fc
   .map(({ start, length, cuts, unplaced }): Span => {
     const points = [...new Set(cuts.map((c) => start + Math.floor(c * length)))].sort((a, b) => a - b);
     const pauses = [];
-    for (let i = 0; i + 1 < points.length; i += 2) if (points[i + 1]! > points[i]!) pauses.push({ start: points[i]!, end: points[i + 1]! });
+    for (let i = 0; i + 1 < points.length; i += 2)
+      if (points[i + 1]! > points[i]!) pauses.push({ start: points[i]!, end: points[i + 1]! });
     const placed = placedMs(pauses);
-    return { startTime: start, endTime: start + length, pausedMs: placed + Math.floor((length - placed) * unplaced), pauseStartedAt: null, pauses };
+    return {
+      startTime: start,
+      endTime: start + length,
+      pausedMs: placed + Math.floor((length - placed) * unplaced),
+      pauseStartedAt: null,
+      pauses,
+    };
   });
 
 describe('session maths (pure): split, merge, resize', () => {
   it('property: split then merge keeps the worked time, and no piece is negative', () => {
     fc.assert(
-      fc.property(span, fc.uniqueArray(fc.double({ min: 0.01, max: 0.99, noNaN: true }), { minLength: 1, maxLength: 6 }), (s, fractions) => {
-        const at = [...new Set(fractions.map((f) => s.startTime + Math.floor(f * (s.endTime! - s.startTime))))].filter((t) => t > s.startTime && t < s.endTime!);
-        fc.pre(at.length > 0);
-        const pieces = splitSpan(s, at, NOW);
-        expect(pieces).to.have.length(at.length + 1);
-        for (const p of pieces) {
-          expect(workedMs(p, NOW)).to.be.at.least(0);
-          expect(p.pausedMs).to.be.at.most(p.endTime! - p.startTime);
-        }
-        expect(pieces.reduce((sum, p) => sum + workedMs(p, NOW), 0)).to.equal(workedMs(s, NOW));
-        expect(pieces.reduce((sum, p) => sum + p.pausedMs, 0)).to.equal(s.pausedMs);
-        const merged = mergeSpans(pieces, NOW);
-        expect(workedMs(merged, NOW)).to.equal(workedMs(s, NOW));
-        expect(merged.startTime).to.equal(s.startTime);
-        expect(merged.endTime).to.equal(s.endTime);
-      }),
+      fc.property(
+        span,
+        fc.uniqueArray(fc.double({ min: 0.01, max: 0.99, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (s, fractions) => {
+          const at = [
+            ...new Set(fractions.map((f) => s.startTime + Math.floor(f * (s.endTime! - s.startTime)))),
+          ].filter((t) => t > s.startTime && t < s.endTime!);
+          fc.pre(at.length > 0);
+          const pieces = splitSpan(s, at, NOW);
+          expect(pieces).to.have.length(at.length + 1);
+          for (const p of pieces) {
+            expect(workedMs(p, NOW)).to.be.at.least(0);
+            expect(p.pausedMs).to.be.at.most(p.endTime! - p.startTime);
+          }
+          expect(pieces.reduce((sum, p) => sum + workedMs(p, NOW), 0)).to.equal(workedMs(s, NOW));
+          expect(pieces.reduce((sum, p) => sum + p.pausedMs, 0)).to.equal(s.pausedMs);
+          const merged = mergeSpans(pieces, NOW);
+          expect(workedMs(merged, NOW)).to.equal(workedMs(s, NOW));
+          expect(merged.startTime).to.equal(s.startTime);
+          expect(merged.endTime).to.equal(s.endTime);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -70,7 +92,13 @@ describe('session maths (pure): split, merge, resize', () => {
   it('splits a running session: the last piece keeps running, with its open pause', () => {
     const s: Span = { startTime: 0, endTime: null, pausedMs: 0, pauseStartedAt: 50, pauses: [{ start: 10, end: 20 }] };
     const [a, b] = splitSpan(s, [40], 100);
-    expect(a).to.deep.equal({ startTime: 0, endTime: 40, pausedMs: 10, pauseStartedAt: null, pauses: [{ start: 10, end: 20 }] });
+    expect(a).to.deep.equal({
+      startTime: 0,
+      endTime: 40,
+      pausedMs: 10,
+      pauseStartedAt: null,
+      pauses: [{ start: 10, end: 20 }],
+    });
     expect(b).to.deep.equal({ startTime: 40, endTime: null, pausedMs: 0, pauseStartedAt: 50, pauses: [] });
   });
 });

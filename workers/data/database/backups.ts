@@ -1,17 +1,21 @@
 import * as v from 'valibot';
-import {
-  BackupInfoSchema,
-  type BackupInfo,
-  type BackupKind,
-  type BackupRetention,
-} from '../../../shared/database.ts';
+
+import { BackupInfoSchema, type BackupInfo, type BackupKind, type BackupRetention } from '../../../shared/database.ts';
 import { addLocalDays, startOfLocalDay } from '../../../shared/day.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { SCHEMA_VERSION } from './migrations.ts';
-import { fileSize, listFiles, readBytes, readText, removeDatabaseFiles, removeFile, writeBytes } from '../storage/opfs.ts';
-import { checkElsewhere, runCheck, TAKE_FILE, type FileCheck } from './file-check.ts';
-import { isLightTrackFile, readIdentity } from './open-database.ts';
+import {
+  fileSize,
+  listFiles,
+  readBytes,
+  readText,
+  removeDatabaseFiles,
+  removeFile,
+  writeBytes,
+} from '../storage/opfs.ts';
 import { Database } from '../storage/sqlite.ts';
+import { checkElsewhere, runCheck, TAKE_FILE, type FileCheck } from './file-check.ts';
+import { SCHEMA_VERSION } from './migrations.ts';
+import { isLightTrackFile, readIdentity } from './open-database.ts';
 
 /**
  * Backups are plain SQLite files in OPFS, written by SQLite itself (VACUUM INTO: a consistent, compacted snapshot
@@ -36,7 +40,10 @@ function shortHash(text: string): string {
 
 /** 20261125-145205-937: sortable, and short enough for the VFS. */
 export function fileStamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\D/g, '').replace(/^(\d{8})(\d{6})(\d{3})$/, '$1-$2-$3');
+  return new Date(ms)
+    .toISOString()
+    .replace(/\D/g, '')
+    .replace(/^(\d{8})(\d{6})(\d{3})$/, '$1-$2-$3');
 }
 const SIDE = '.json';
 /** How many of each non-scheduled kind are kept (scheduled ones follow the retention setting). */
@@ -69,7 +76,12 @@ const runNow: Schedule = (step) => step();
  * OPFSCoopSyncVFS: the target's lock needs asynchronous steps that wa-sqlite retries only twice ("database is
  * locked"). The backup API writes through a connection opened here, and its steps let timer commits interleave.
  */
-export async function copyDatabase(db: Database, path: string, schedule: Schedule = runNow, kind: 'quick' | 'full' = 'quick'): Promise<FileCheck> {
+export async function copyDatabase(
+  db: Database,
+  path: string,
+  schedule: Schedule = runNow,
+  kind: 'quick' | 'full' = 'quick',
+): Promise<FileCheck> {
   await snapshotDatabase(db, path, schedule);
   // The check reads the whole copy (~1 s at 250k sessions): in a worker of its own, so the owner keeps serving.
   return checkElsewhere(path, kind);

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import * as v from 'valibot';
-import type { DatabaseApi, DataApi, OpenInfo } from '../../../shared/data-contract.ts';
+
+import type { DataApi, DatabaseApi, OpenInfo } from '../../../shared/data-contract.ts';
 import {
   BackupNameSchema,
   BackupRetentionSchema,
@@ -17,6 +18,9 @@ import {
 import { localDayKey } from '../../../shared/day.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { parse } from '../../../shared/validate.ts';
+import type { Core } from '../owner/core.ts';
+import { readSettings, writeSettings } from '../settings/settings.ts';
+import { copyFile, emptyDatabaseFiles, fileSize, readBytes, removeDatabaseFiles, writeBytes } from '../storage/opfs.ts';
 import {
   applyRetention,
   backupPath,
@@ -24,17 +28,14 @@ import {
   exportDir,
   fileStamp,
   findBackup,
-  stagingDir,
   inspectCandidate,
   listBackups,
   makeBackup,
+  stagingDir,
   type Schedule,
 } from './backups.ts';
-import type { Core } from '../owner/core.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { removeMarker } from './open-database.ts';
-import { readSettings, writeSettings } from '../settings/settings.ts';
-import { copyFile, emptyDatabaseFiles, fileSize, readBytes, removeDatabaseFiles, writeBytes } from '../storage/opfs.ts';
 
 /**
  * The file itself: integrity checks, backups, export, restore and the recovery choices. These calls also work while
@@ -62,7 +63,9 @@ export class DatabaseHandlers implements DatabaseApi {
    */
   async #checkIntegrity(kind: 'quick' | 'full'): Promise<IntegrityResult> {
     const started = performance.now();
-    const db = await this.core.serial(async () => (this.core.info?.status === 'recovery' ? null : this.core.requireDb()));
+    const db = await this.core.serial(async () =>
+      this.core.info?.status === 'recovery' ? null : this.core.requireDb(),
+    );
     if (!db) return { ok: false, kind, problems: [this.core.info?.problem?.technical ?? 'needs recovery'], ms: 0 };
     const path = `${stagingDir(this.core.name)}/check-${crypto.randomUUID().slice(0, 8)}.sqlite3`;
     let check: { ok: boolean; problems: string[] };
@@ -84,7 +87,10 @@ export class DatabaseHandlers implements DatabaseApi {
           technical: check.problems.join('\n'),
         }),
       );
-      void this.core.logError(new AppError('DAMAGED', `Integrity check (${kind}) failed`, check), 'worker:checkIntegrity');
+      void this.core.logError(
+        new AppError('DAMAGED', `Integrity check (${kind}) failed`, check),
+        'worker:checkIntegrity',
+      );
     }
     return { ok: check.ok, kind, problems: check.problems, ms: performance.now() - started };
   }
@@ -146,7 +152,8 @@ export class DatabaseHandlers implements DatabaseApi {
         const path = `${exportDir(this.core.name)}/${fileStamp(this.core.clock())}.sqlite3`;
         try {
           const check = await copyDatabase(this.core.requireDb(), path);
-          if (!check.ok) throw new AppError('DAMAGED', `The exported copy failed its check: ${check.problems[0] ?? ''}`);
+          if (!check.ok)
+            throw new AppError('DAMAGED', `The exported copy failed its check: ${check.problems[0] ?? ''}`);
           bytes = await readBytes(path);
         } finally {
           await removeDatabaseFiles(path);
@@ -213,7 +220,8 @@ export class DatabaseHandlers implements DatabaseApi {
     // A WAL or hot journal left from the replaced file must not be replayed onto the restored one.
     await emptyDatabaseFiles(name, false);
     const info = await this.lifecycle.openNow(name);
-    if (info.status !== 'ready') throw new AppError('DB', `The restored file could not be opened: ${info.problem?.message}`);
+    if (info.status !== 'ready')
+      throw new AppError('DB', `The restored file could not be opened: ${info.problem?.message}`);
     this.#announceReload(`LightTrack restored ${what}.`);
     return { safetyBackup, keptAs, sessions: candidate.sessions };
   }

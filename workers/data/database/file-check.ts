@@ -23,7 +23,8 @@ export async function checkElsewhere(path: string, kind: 'quick' | 'full'): Prom
       worker.onmessage = (event: MessageEvent) => {
         const data = event.data as { ok?: unknown; problems?: unknown; error?: unknown };
         if (typeof data.error === 'string') reject(new AppError('DB', `The copy could not be checked: ${data.error}`));
-        else if (typeof data.ok === 'boolean' && Array.isArray(data.problems)) resolve({ ok: data.ok, problems: data.problems.map(String) });
+        else if (typeof data.ok === 'boolean' && Array.isArray(data.problems))
+          resolve({ ok: data.ok, problems: data.problems.map(String) });
         else reject(new AppError('INTERNAL', 'The check worker answered something unexpected'));
       };
       worker.onerror = (event) => reject(new AppError('INTERNAL', `The check worker failed: ${event.message}`));
@@ -49,7 +50,6 @@ export function serveChecks(): void {
   };
 }
 
-
 /**
  * First statements on a second file: copies of a WAL database may carry the WAL flag, and exclusive locking lets
  * them open without shared memory. Reading the schema inside exec() takes the VFS's file lock there, where wa-sqlite
@@ -74,9 +74,10 @@ export async function checkFile(path: string, kind: 'quick' | 'full'): Promise<F
 }
 
 export async function runCheck(db: Database, kind: 'quick' | 'full'): Promise<FileCheck> {
-  const rows = await db.all<Record<string, string>>(kind === 'quick' ? 'PRAGMA quick_check(100)' : 'PRAGMA integrity_check(100)');
+  const rows = await db.all<Record<string, string>>(
+    kind === 'quick' ? 'PRAGMA quick_check(100)' : 'PRAGMA integrity_check(100)',
+  );
   const lines = rows.map((r) => String(Object.values(r)[0]));
   const ok = lines.length === 1 && lines[0] === 'ok';
   return { ok, problems: ok ? [] : lines };
 }
-

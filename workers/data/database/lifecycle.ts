@@ -39,7 +39,14 @@ export class Lifecycle {
         };
       } else {
         core.db = null;
-        core.info = { ...base, status: 'recovery', problem: outcome.problem, created: false, schemaVersion: 0, sqliteVersion: '' };
+        core.info = {
+          ...base,
+          status: 'recovery',
+          problem: outcome.problem,
+          created: false,
+          schemaVersion: 0,
+          sqliteVersion: '',
+        };
       }
       return core.info;
     }

@@ -219,10 +219,14 @@ export async function migrate(db: Database): Promise<number> {
     const row = await db.get<{ user_version: number }>('PRAGMA user_version');
     const from = row?.user_version ?? 0;
     if (from > SCHEMA_VERSION) {
-      throw new AppError('CONFLICT', `The database (schema v${from}) is newer than this app (v${SCHEMA_VERSION}); update LightTrack.`, {
-        fileVersion: from,
-        appVersion: SCHEMA_VERSION,
-      });
+      throw new AppError(
+        'CONFLICT',
+        `The database (schema v${from}) is newer than this app (v${SCHEMA_VERSION}); update LightTrack.`,
+        {
+          fileVersion: from,
+          appVersion: SCHEMA_VERSION,
+        },
+      );
     }
     for (let version = from; version < SCHEMA_VERSION; version++) {
       await db.exec(MIGRATIONS[version]!);

@@ -1,8 +1,8 @@
 import { APPLICATION_ID, type RecoveryProblem } from '../../../shared/database.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { CONNECTION_PRAGMAS, migrate, SCHEMA_VERSION } from './migrations.ts';
 import { fileSize, readText, removeFile, writeBytes } from '../storage/opfs.ts';
-import { Database, sqliteCodeOf, SQLITE_CORRUPT, SQLITE_NOTADB } from '../storage/sqlite.ts';
+import { Database, SQLITE_CORRUPT, SQLITE_NOTADB, sqliteCodeOf } from '../storage/sqlite.ts';
+import { CONNECTION_PRAGMAS, migrate, SCHEMA_VERSION } from './migrations.ts';
 
 /**
  * Opening a database file, telling apart everything a user's file can be: new, ours (any older version), ours but
@@ -11,8 +11,7 @@ import { Database, sqliteCodeOf, SQLITE_CORRUPT, SQLITE_NOTADB } from '../storag
  */
 
 export type OpenOutcome =
-  | { ok: true; db: Database; created: boolean; schemaVersion: number }
-  | { ok: false; problem: RecoveryProblem };
+  { ok: true; db: Database; created: boolean; schemaVersion: number } | { ok: false; problem: RecoveryProblem };
 
 export interface OpenHooks {
   /** Called inside nothing, before migrating a file from an older schema (the pre-migration backup). */
@@ -132,7 +131,7 @@ function identify(identity: FileIdentity): RecoveryProblem | null {
       kind: 'not-ours',
       message:
         'The file where LightTrack keeps its data belongs to another program (it is a SQLite database, but not a ' +
-        "LightTrack one). It has not been changed. Restore a backup or start fresh; the file is kept aside, never deleted.",
+        'LightTrack one). It has not been changed. Restore a backup or start fresh; the file is kept aside, never deleted.',
       technical: `application_id=${appId} (LightTrack: ${APPLICATION_ID}), user_version=${version}, tables: ${tables
         .slice(0, 20)
         .join(', ')}`,

@@ -27,7 +27,11 @@ export class DiagnosticsHandlers implements DiagnosticsApi {
       const db = this.core.info?.status === 'ready' ? this.core.db : null;
       if (!db) return { entries: unsaved.slice(0, limit), total: unsaved.length, unsaved: unsaved.length };
       const saved = await listErrors(db, limit, before);
-      return { entries: [...(before ? [] : unsaved), ...saved].slice(0, limit), total: (await countErrors(db)) + unsaved.length, unsaved: unsaved.length };
+      return {
+        entries: [...(before ? [] : unsaved), ...saved].slice(0, limit),
+        total: (await countErrors(db)) + unsaved.length,
+        unsaved: unsaved.length,
+      };
     });
   }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { ERROR_LOG_CAP, ErrorLogEntrySchema, type ErrorLogEntry } from '../../../shared/error-log.ts';
 import type { Database, Row } from '../storage/sqlite.ts';
 
@@ -60,7 +61,8 @@ export function detailsJson(details: unknown): string | null {
   if (details === undefined || details === null) return null;
   let text: string;
   try {
-    text = JSON.stringify(details, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value)) ?? 'null';
+    text =
+      JSON.stringify(details, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value)) ?? 'null';
   } catch {
     text = JSON.stringify(String(details));
   }

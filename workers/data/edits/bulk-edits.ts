@@ -1,11 +1,11 @@
 import { AppError } from '../../../shared/errors.ts';
-import { endForWorked, resize } from '../../../shared/session-math.ts';
 import type { BulkUpdateInput } from '../../../shared/session-edits.ts';
-import * as sessions from '../sessions/sessions.ts';
-import { checkSpan, labelName, type EditContext, type EditOutcome } from '../undo/journaled-write.ts';
-import { settleOverlaps } from '../sessions/overlaps.ts';
+import { endForWorked, resize } from '../../../shared/session-math.ts';
 import { requireLiveProject } from '../projects/projects.ts';
+import { settleOverlaps } from '../sessions/overlaps.ts';
+import * as sessions from '../sessions/sessions.ts';
 import { changeTags, findTagIds, resolveTagNames } from '../tags/tags.ts';
+import { checkSpan, labelName, type EditContext, type EditOutcome } from '../undo/journaled-write.ts';
 
 type Parsed = Omit<BulkUpdateInput, 'overlap'> & { overlap?: BulkUpdateInput['overlap'] };
 
@@ -22,7 +22,9 @@ export async function bulkUpdate(ctx: EditContext, p: Parsed, onDamaged: session
   if (deleted) throw new AppError('NOT_FOUND', `${labelName(deleted)} was deleted`, { id: deleted.id });
   const running = list.find((a) => a.endTime === null);
   if (running && change.durationMs !== undefined) {
-    throw new AppError('VALIDATION', `${labelName(running)} is still running, so it has no duration to set`, { id: running.id });
+    throw new AppError('VALIDATION', `${labelName(running)} is still running, so it has no duration to set`, {
+      id: running.id,
+    });
   }
   if (running && change.shiftMs !== undefined && running.startTime + change.shiftMs > now) {
     throw new AppError('VALIDATION', 'A running timer cannot be moved into the future', { id: running.id });
@@ -65,6 +67,8 @@ export async function bulkUpdate(ctx: EditContext, p: Parsed, onDamaged: session
     }
   }
   const timesChanged = (change.shiftMs !== undefined && change.shiftMs !== 0) || change.durationMs !== undefined;
-  const settled = timesChanged ? await settleOverlaps(db, journal, p.ids, p.overlap, now, change.durationMs === undefined) : { overlaps: [], trimmed: [] };
+  const settled = timesChanged
+    ? await settleOverlaps(db, journal, p.ids, p.overlap, now, change.durationMs === undefined)
+    : { overlaps: [], trimmed: [] };
   return { written: p.ids, ...settled };
 }

@@ -1,8 +1,6 @@
-import type { Session } from '../../../shared/session.ts';
 import type { DataApi, EditsApi } from '../../../shared/data-contract.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
-import { endForWorked, endOf, mergeSpans, resize, shift, splitSpan, type Span } from '../../../shared/session-math.ts';
 import {
   AddSessionInputSchema,
   BulkDeleteInputSchema,
@@ -14,14 +12,16 @@ import {
   UpdateSessionInputSchema,
   type EditResult,
 } from '../../../shared/session-edits.ts';
+import { endForWorked, endOf, mergeSpans, resize, shift, splitSpan, type Span } from '../../../shared/session-math.ts';
+import type { Session } from '../../../shared/session.ts';
 import { parse } from '../../../shared/validate.ts';
-import * as sessions from '../sessions/sessions.ts';
-import { bulkUpdate } from './bulk-edits.ts';
 import type { Core } from '../owner/core.ts';
-import { checkSpan, fmt, journaledWrite, labelName, type EditContext } from '../undo/journaled-write.ts';
-import { settleOverlaps } from '../sessions/overlaps.ts';
 import { requireLiveProject } from '../projects/projects.ts';
+import { settleOverlaps } from '../sessions/overlaps.ts';
+import * as sessions from '../sessions/sessions.ts';
 import { resolveTagNames, setSessionTags } from '../tags/tags.ts';
+import { checkSpan, fmt, journaledWrite, labelName, type EditContext } from '../undo/journaled-write.ts';
+import { bulkUpdate } from './bulk-edits.ts';
 
 /** Corrections to sessions: each one journaled (undoable) transaction. */
 export class EditsHandlers implements EditsApi {
@@ -44,26 +44,38 @@ export class EditsHandlers implements EditsApi {
       const a = await this.#live(ctx, id);
       journal.label = `Edit ${labelName(patch.name !== undefined ? { name: patch.name } : a)}`;
       await journal.touch('activities', [id]);
-      if (patch.endTime === null && a.endTime !== null) throw new AppError('VALIDATION', 'A finished session needs an end time');
+      if (patch.endTime === null && a.endTime !== null)
+        throw new AppError('VALIDATION', 'A finished session needs an end time');
       if (patch.durationMs !== undefined && a.endTime === null && patch.endTime === undefined) {
         throw new AppError('VALIDATION', 'A running session has no duration yet; change its start instead');
       }
       const start = patch.startTime ?? a.startTime;
       let end = patch.endTime !== undefined ? patch.endTime : a.endTime;
-      if (patch.durationMs !== undefined) end = endForWorked({ ...a, startTime: start, pauses: a.pauses.filter((p) => p.start >= start) }, patch.durationMs);
+      if (patch.durationMs !== undefined)
+        end = endForWorked(
+          { ...a, startTime: start, pauses: a.pauses.filter((p) => p.start >= start) },
+          patch.durationMs,
+        );
       const timesChanged = start !== a.startTime || end !== a.endTime;
       const span = timesChanged ? resize(a, start, end) : null;
       if (span) checkSpan(span, now);
       if (patch.projectId) await requireLiveProject(db, patch.projectId);
-      await sessions.patchSession(db, id, {
-        ...(span ?? {}),
-        ...(patch.name !== undefined ? { name: patch.name } : {}),
-        ...(patch.description !== undefined ? { description: patch.description } : {}),
-        ...(patch.projectId !== undefined ? { projectId: patch.projectId } : {}),
-        ...(patch.billable !== undefined ? { billable: patch.billable } : {}),
-      }, now);
+      await sessions.patchSession(
+        db,
+        id,
+        {
+          ...(span ?? {}),
+          ...(patch.name !== undefined ? { name: patch.name } : {}),
+          ...(patch.description !== undefined ? { description: patch.description } : {}),
+          ...(patch.projectId !== undefined ? { projectId: patch.projectId } : {}),
+          ...(patch.billable !== undefined ? { billable: patch.billable } : {}),
+        },
+        now,
+      );
       if (patch.tags) await setSessionTags(db, id, await resolveTagNames(db, patch.tags, journal, now));
-      const settled = timesChanged ? await settleOverlaps(db, journal, [id], overlap, now) : { overlaps: [], trimmed: [] };
+      const settled = timesChanged
+        ? await settleOverlaps(db, journal, [id], overlap, now)
+        : { overlaps: [], trimmed: [] };
       return { written: [id], ...settled };
     });
   }
@@ -72,14 +84,31 @@ export class EditsHandlers implements EditsApi {
     const p = parse(AddSessionInputSchema, input, 'session');
     return journaledWrite(this.core, async ({ db, now, journal }) => {
       const end = p.endTime ?? p.startTime + p.durationMs!;
-      if (end <= p.startTime) throw new AppError('VALIDATION', end === p.startTime ? 'A session must last longer than zero' : 'The end must not be before the start');
+      if (end <= p.startTime)
+        throw new AppError(
+          'VALIDATION',
+          end === p.startTime ? 'A session must last longer than zero' : 'The end must not be before the start',
+        );
       const span: Span = { startTime: p.startTime, endTime: end, pausedMs: 0, pauseStartedAt: null, pauses: [] };
       checkSpan(span, now);
       if (p.projectId !== null) await requireLiveProject(db, p.projectId);
       const id = newId();
       journal.label = `Add ${labelName(p)}`;
       await journal.touch('activities', [id]);
-      await sessions.insertSession(db, { ...span, id, name: p.name, description: p.description, projectId: p.projectId, billable: p.billable, isManual: true, source: p.source }, now);
+      await sessions.insertSession(
+        db,
+        {
+          ...span,
+          id,
+          name: p.name,
+          description: p.description,
+          projectId: p.projectId,
+          billable: p.billable,
+          isManual: true,
+          source: p.source,
+        },
+        now,
+      );
       await setSessionTags(db, id, await resolveTagNames(db, p.tags, journal, now));
       return { written: [id], ...(await settleOverlaps(db, journal, [id], p.overlap, now)) };
     });
@@ -93,7 +122,11 @@ export class EditsHandlers implements EditsApi {
       const end = endOf(a, now);
       const outside = at.find((t) => t <= a.startTime || t >= end);
       if (outside !== undefined) {
-        throw new AppError('VALIDATION', 'Split times must be inside the session', { at: fmt(outside), start: fmt(a.startTime), end: fmt(end) });
+        throw new AppError('VALIDATION', 'Split times must be inside the session', {
+          at: fmt(outside),
+          start: fmt(a.startTime),
+          end: fmt(end),
+        });
       }
       const pieces = splitSpan(a, at, now);
       const ids = [id, ...pieces.slice(1).map(() => newId())];
@@ -101,7 +134,20 @@ export class EditsHandlers implements EditsApi {
       await journal.touch('activities', ids);
       await sessions.patchSession(db, id, pieces[0]!, now);
       for (let i = 1; i < pieces.length; i++) {
-        await sessions.insertSession(db, { ...pieces[i]!, id: ids[i]!, name: a.name, description: a.description, projectId: a.projectId, billable: a.billable, isManual: a.isManual, source: 'split' }, now);
+        await sessions.insertSession(
+          db,
+          {
+            ...pieces[i]!,
+            id: ids[i]!,
+            name: a.name,
+            description: a.description,
+            projectId: a.projectId,
+            billable: a.billable,
+            isManual: a.isManual,
+            source: 'split',
+          },
+          now,
+        );
         await setSessionTags(db, ids[i]!, a.tagIds);
       }
       return { written: ids };
@@ -123,15 +169,23 @@ export class EditsHandlers implements EditsApi {
       const span = mergeSpans(sorted, now);
       checkSpan(span, now);
       journal.label = `Merge ${sorted.length} sessions`;
-      await journal.touch('activities', sorted.map((a) => a.id));
+      await journal.touch(
+        'activities',
+        sorted.map((a) => a.id),
+      );
       const descriptions = [...new Set(sorted.map((a) => a.description.trim()).filter(Boolean))];
-      await sessions.patchSession(db, keep.id, {
-        ...span,
-        name: sorted.find((a) => a.name.trim())?.name ?? keep.name,
-        description: descriptions.join('\n').slice(0, 10_000),
-        projectId: keep.projectId ?? sorted.find((a) => a.projectId)?.projectId ?? null,
-        billable: keep.billable,
-      }, now);
+      await sessions.patchSession(
+        db,
+        keep.id,
+        {
+          ...span,
+          name: sorted.find((a) => a.name.trim())?.name ?? keep.name,
+          description: descriptions.join('\n').slice(0, 10_000),
+          projectId: keep.projectId ?? sorted.find((a) => a.projectId)?.projectId ?? null,
+          billable: keep.billable,
+        },
+        now,
+      );
       await db.run(`UPDATE activities SET source = 'merge' WHERE id = ?`, [keep.id]);
       await setSessionTags(db, keep.id, [...new Set(sorted.flatMap((a) => a.tagIds))].sort());
       for (const a of sorted.slice(1)) await sessions.patchSession(db, a.id, { deletedAt: now }, now);
@@ -150,7 +204,20 @@ export class EditsHandlers implements EditsApi {
       const id = newId();
       journal.label = `Duplicate ${labelName(a)}`;
       await journal.touch('activities', [id]);
-      await sessions.insertSession(db, { ...span, id, name: a.name, description: a.description, projectId: a.projectId, billable: a.billable, isManual: true, source: a.source }, now);
+      await sessions.insertSession(
+        db,
+        {
+          ...span,
+          id,
+          name: a.name,
+          description: a.description,
+          projectId: a.projectId,
+          billable: a.billable,
+          isManual: true,
+          source: a.source,
+        },
+        now,
+      );
       await setSessionTags(db, id, a.tagIds);
       return { written: [id], ...(await settleOverlaps(db, journal, [id], p.overlap, now)) };
     });
@@ -167,7 +234,24 @@ export class EditsHandlers implements EditsApi {
       await journal.touch('activities', running ? [running.id, newIdValue] : [newIdValue]);
       if (running) await sessions.closeSession(db, running, Math.max(running.startTime, now), now);
       const project = a.projectId ? await requireLiveProject(db, a.projectId).catch(() => null) : null;
-      await sessions.insertSession(db, { id: newIdValue, name: a.name, description: a.description, projectId: project?.id ?? null, billable: a.billable, startTime: now, endTime: null, pausedMs: 0, pauseStartedAt: null, pauses: [], isManual: false, source: 'timer' }, now);
+      await sessions.insertSession(
+        db,
+        {
+          id: newIdValue,
+          name: a.name,
+          description: a.description,
+          projectId: project?.id ?? null,
+          billable: a.billable,
+          startTime: now,
+          endTime: null,
+          pausedMs: 0,
+          pauseStartedAt: null,
+          pauses: [],
+          isManual: false,
+          source: 'timer',
+        },
+        now,
+      );
       await setSessionTags(db, newIdValue, a.tagIds);
       return { written: [newIdValue], trimmed: running ? [running.id] : [] };
     });
@@ -185,7 +269,10 @@ export class EditsHandlers implements EditsApi {
       const live = list.filter((a) => a.deletedAt === null).map((a) => a.id);
       journal.label = list.length === 1 ? `Delete ${labelName(list[0]!)}` : `Delete ${live.length} sessions`;
       await journal.touch('activities', live);
-      await db.run('UPDATE activities SET deleted_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))', [now, now, JSON.stringify(live)]);
+      await db.run(
+        'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
+        [now, now, JSON.stringify(live)],
+      );
       return { written: live };
     });
   }

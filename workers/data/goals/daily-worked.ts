@@ -1,5 +1,5 @@
-import { workedMsWithin } from '../../../shared/worked-time.ts';
 import { localDayNumberSql, offsetSegments } from '../../../shared/timezone.ts';
+import { workedMsWithin } from '../../../shared/worked-time.ts';
 import { COLUMNS, LOOK_BACK_MS, overlappingIdsSql, toSession, type SessionRow } from '../sessions/sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
 
@@ -17,7 +17,10 @@ function filterSql(filter: WorkFilter): { sql: string; args: Record<string, stri
     };
   }
   if (filter && 'tagId' in filter) {
-    return { sql: 'AND EXISTS (SELECT 1 FROM activity_tags t WHERE t.activity_id = activities.id AND t.tag_id = :tag)', args: { ':tag': filter.tagId } };
+    return {
+      sql: 'AND EXISTS (SELECT 1 FROM activity_tags t WHERE t.activity_id = activities.id AND t.tag_id = :tag)',
+      args: { ':tag': filter.tagId },
+    };
   }
   return { sql: '', args: {} };
 }
@@ -26,7 +29,13 @@ function filterSql(filter: WorkFilter): { sql: string; args: Record<string, stri
  * Worked ms per local day (day number: days since 1970-01-01 local) over [from, to), pause-aware and DST-safe.
  * Sessions inside one day are summed by SQL; the few crossing midnight (or running) are cut per day in JS.
  */
-export async function dailyWorked(db: Database, from: number, to: number, filter: WorkFilter, now: number): Promise<Map<number, number>> {
+export async function dailyWorked(
+  db: Database,
+  from: number,
+  to: number,
+  filter: WorkFilter,
+  now: number,
+): Promise<Map<number, number>> {
   const segments = offsetSegments(from - LOOK_BACK_MS, Math.max(to, now) + 86_400_000);
   const day = (col: string) => localDayNumberSql(col, segments);
   const f = filterSql(filter);
@@ -52,7 +61,7 @@ export async function dailyWorked(db: Database, from: number, to: number, filter
     const a = toSession(row);
     if (!a) continue;
     const end = Math.min(to, a.endTime ?? now);
-    for (let dayStart = startOfLocalDay(Math.max(a.startTime, from)); dayStart < end; ) {
+    for (let dayStart = startOfLocalDay(Math.max(a.startTime, from)); dayStart < end;) {
       const next = new Date(dayStart);
       next.setDate(next.getDate() + 1);
       const dayEnd = next.getTime();

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import type { DataApi, GoalsApi } from '../../../shared/data-contract.ts';
 import { CreateGoalInputSchema, UpdateGoalInputSchema } from '../../../shared/goal.ts';
 import { EpochMsSchema, IdSchema } from '../../../shared/ids.ts';

@@ -1,12 +1,19 @@
 import * as v from 'valibot';
+
 import { AppError } from '../../../shared/errors.ts';
-import { GoalSchema, type CreateGoalInput, type Goal, type GoalProgress, type UpdateGoalInput } from '../../../shared/goal.ts';
+import {
+  GoalSchema,
+  type CreateGoalInput,
+  type Goal,
+  type GoalProgress,
+  type UpdateGoalInput,
+} from '../../../shared/goal.ts';
 import { newId } from '../../../shared/ids.ts';
-import { dailyWorked, localDayNumber, type WorkFilter } from './daily-worked.ts';
-import type { EditContext } from '../undo/journaled-write.ts';
 import { requireLiveProject } from '../projects/projects.ts';
 import type { Database, Row } from '../storage/sqlite.ts';
 import { requireLiveTag } from '../tags/tags.ts';
+import type { EditContext } from '../undo/journaled-write.ts';
+import { dailyWorked, localDayNumber, type WorkFilter } from './daily-worked.ts';
 
 interface GoalRow extends Row {
   id: string;
@@ -24,14 +31,26 @@ const COLUMNS = 'id, name, period, kind, target_minutes, project_id, tag_id, cre
 
 function toGoal(r: GoalRow): Goal | null {
   const parsed = v.safeParse(GoalSchema, {
-    id: r.id, name: r.name, period: r.period, kind: r.kind, targetMinutes: r.target_minutes, projectId: r.project_id,
-    tagId: r.tag_id, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    name: r.name,
+    period: r.period,
+    kind: r.kind,
+    targetMinutes: r.target_minutes,
+    projectId: r.project_id,
+    tagId: r.tag_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   });
   return parsed.success ? parsed.output : null;
 }
 
-export async function listGoals(db: Database, onDamaged?: (t: 'goals', id: unknown, issues: string[]) => void): Promise<Goal[]> {
-  const rows = await db.all<GoalRow>(`SELECT ${COLUMNS} FROM goals WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT 1000`);
+export async function listGoals(
+  db: Database,
+  onDamaged?: (t: 'goals', id: unknown, issues: string[]) => void,
+): Promise<Goal[]> {
+  const rows = await db.all<GoalRow>(
+    `SELECT ${COLUMNS} FROM goals WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT 1000`,
+  );
   const goals: Goal[] = [];
   for (const r of rows) {
     const g = toGoal(r);
@@ -70,7 +89,10 @@ export async function createGoal(ctx: EditContext, input: Required<CreateGoalInp
 export async function updateGoal(ctx: EditContext, input: UpdateGoalInput): Promise<Goal> {
   const { db, now, journal } = ctx;
   const goal = await requireGoal(db, input.id);
-  const next = { ...goal, ...Object.fromEntries(Object.entries(input.patch).filter(([, x]) => x !== undefined)) } as Goal;
+  const next = {
+    ...goal,
+    ...Object.fromEntries(Object.entries(input.patch).filter(([, x]) => x !== undefined)),
+  } as Goal;
   if (next.projectId && next.tagId) throw new AppError('VALIDATION', 'a goal is for all work, one project or one tag');
   await requireTargets(db, input.patch.projectId, input.patch.tagId);
   journal.label = `Edit goal${goal.name ? ` “${goal.name}”` : ''}`;
@@ -91,7 +113,12 @@ export async function deleteGoal(ctx: EditContext, id: string): Promise<void> {
 }
 
 /** The local period containing `at`, and `back` periods before it: [from, to) pairs, oldest first. */
-export function periods(at: number, period: Goal['period'], weekStart: number, back: number): { from: number; to: number }[] {
+export function periods(
+  at: number,
+  period: Goal['period'],
+  weekStart: number,
+  back: number,
+): { from: number; to: number }[] {
   const d = new Date(at);
   const start = (i: number): number => {
     if (period === 'day') return new Date(d.getFullYear(), d.getMonth(), d.getDate() + i).getTime();
@@ -109,13 +136,25 @@ export function periods(at: number, period: Goal['period'], weekStart: number, b
 const HISTORY: Record<Goal['period'], number> = { day: 366, week: 104, month: 36 };
 
 /** Progress of each goal in its current period (running timer included) and its streak of periods met. */
-export async function goalProgress(db: Database, goals: readonly Goal[], at: number, now: number, weekStart: number): Promise<GoalProgress[]> {
-  const first = (await db.get<{ t: number | null }>('SELECT min(start_time) AS t FROM activities WHERE deleted_at IS NULL'))?.t ?? at;
+export async function goalProgress(
+  db: Database,
+  goals: readonly Goal[],
+  at: number,
+  now: number,
+  weekStart: number,
+): Promise<GoalProgress[]> {
+  const first =
+    (await db.get<{ t: number | null }>('SELECT min(start_time) AS t FROM activities WHERE deleted_at IS NULL'))?.t ??
+    at;
   const cache = new Map<string, Map<number, number>>();
   const out: GoalProgress[] = [];
   for (const goal of goals) {
     const list = periods(at, goal.period, weekStart, HISTORY[goal.period]);
-    const filter: WorkFilter = goal.projectId ? { projectId: goal.projectId } : goal.tagId ? { tagId: goal.tagId } : null;
+    const filter: WorkFilter = goal.projectId
+      ? { projectId: goal.projectId }
+      : goal.tagId
+        ? { tagId: goal.tagId }
+        : null;
     const key = `${JSON.stringify(filter)}:${list[0]!.from}`;
     let days = cache.get(key);
     if (!days) {

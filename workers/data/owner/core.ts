@@ -3,9 +3,9 @@ import type { OpenInfo } from '../../../shared/data-contract.ts';
 import type { RecoveryProblem } from '../../../shared/database.ts';
 import type { ErrorLogEntry } from '../../../shared/error-log.ts';
 import { AppError, toAppError } from '../../../shared/errors.ts';
-import { ChangeAnnouncer } from './changes.ts';
 import { detailsJson, insertError, type NewErrorLogEntry } from '../diagnostics/diagnostics.ts';
 import type { Database } from '../storage/sqlite.ts';
+import { ChangeAnnouncer } from './changes.ts';
 
 export const DEFAULT_DB_NAME = 'lighttrack.sqlite3';
 /** Errors kept in memory while the database cannot take them (recovery mode); written out once it can. */
@@ -94,7 +94,11 @@ export class Core {
     try {
       return await fn();
     } catch (error) {
-      if (error instanceof AppError && error.code === 'DAMAGED' && (error.details as { sqliteCode?: unknown })?.sqliteCode) {
+      if (
+        error instanceof AppError &&
+        error.code === 'DAMAGED' &&
+        (error.details as { sqliteCode?: unknown })?.sqliteCode
+      ) {
         await this.enterRecovery({
           kind: 'damaged',
           message: "LightTrack's data file is damaged. Nothing more will be written to it until you choose what to do.",
@@ -116,7 +120,14 @@ export class Core {
     const id = `${key}=${String(value).slice(0, 200)}`;
     if (this.#reportedDamaged.has(`settings:${id}`)) return;
     this.#reportedDamaged.add(`settings:${id}`);
-    void this.logError(new AppError('DAMAGED', `The setting “${key}” on disk is invalid; using its default`, { key, value: String(value).slice(0, 500), issues }), 'worker:settings');
+    void this.logError(
+      new AppError('DAMAGED', `The setting “${key}” on disk is invalid; using its default`, {
+        key,
+        value: String(value).slice(0, 500),
+        issues,
+      }),
+      'worker:settings',
+    );
   };
 
   /** A damaged row is hidden from views and logged once per worker life (views re-read often). */
@@ -124,7 +135,10 @@ export class Core {
     const key = `${table}:${String(id)}`;
     if (this.#reportedDamaged.has(key)) return;
     this.#reportedDamaged.add(key);
-    void this.logError(new AppError('DAMAGED', `A damaged ${table} row was hidden`, { table, id, issues }), 'worker:read');
+    void this.logError(
+      new AppError('DAMAGED', `A damaged ${table} row was hidden`, { table, id, issues }),
+      'worker:read',
+    );
   }
 
   /** Records an error; queued after the call that failed. Never throws: a log that cannot be written stays in memory. */

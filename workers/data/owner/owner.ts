@@ -39,7 +39,14 @@ import { Core } from './core.ts';
 type Call = (...args: unknown[]) => Promise<unknown>;
 
 /** Calls whose failures are not logged again (they are the log, or a status read). */
-const NOT_LOGGED = new Set<keyof OwnerApi>(['reportError', 'listErrors', 'clearErrors', 'status', 'undoState', 'getSettings']);
+const NOT_LOGGED = new Set<keyof OwnerApi>([
+  'reportError',
+  'listErrors',
+  'clearErrors',
+  'status',
+  'undoState',
+  'getSettings',
+]);
 
 /** One interface's method list and the handler that implements the interface. */
 export interface Binding {
@@ -106,7 +113,11 @@ export function createOwner(clock: () => number = Date.now): Owner {
         const correlationId = crypto.randomUUID().slice(0, 8);
         void core.logError(e, `worker:${method}`, correlationId);
         const details =
-          e.details === undefined ? { correlationId } : isPlainObject(e.details) ? { ...e.details, correlationId } : e.details;
+          e.details === undefined
+            ? { correlationId }
+            : isPlainObject(e.details)
+              ? { ...e.details, correlationId }
+              : e.details;
         throw new AppError(e.code, e.message, details);
       }
     };

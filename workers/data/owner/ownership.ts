@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import * as v from 'valibot';
-import { AppError } from '../../../shared/errors.ts';
+
 import { OWNER_METHODS, type OwnerApi } from '../../../shared/data-contract.ts';
+import { AppError } from '../../../shared/errors.ts';
 
 /**
  * One owner per database file. Every window (main, quick entry, later the export and AI workers) has its own data
@@ -89,7 +90,8 @@ export class OwnerProxy {
     const remote = Comlink.wrap<OwnerApi>(channel);
     const api = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
     for (const method of OWNER_METHODS) {
-      api[method] = (...args: unknown[]) => this.#forward(() => (remote[method] as (...a: unknown[]) => Promise<unknown>)(...args));
+      api[method] = (...args: unknown[]) =>
+        this.#forward(() => (remote[method] as (...a: unknown[]) => Promise<unknown>)(...args));
     }
     this.api = api as unknown as OwnerApi;
     // Granted only when the owner's worker has ended.

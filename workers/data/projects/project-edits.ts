@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { DeleteProjectInput, Project, ProjectPatch, ProjectTotals } from '../../../shared/project.ts';
+import type { Database } from '../storage/sqlite.ts';
 import type { EditContext } from '../undo/journaled-write.ts';
 import { requireFreeName, requireLiveProject } from './projects.ts';
-import type { Database } from '../storage/sqlite.ts';
 
 /**
  * Changes to projects. Each runs inside a journaled write (undoable); sessions a change moves are recorded too, so
@@ -30,7 +30,11 @@ async function requireNoCycle(db: Database, id: string, parentId: string): Promi
      SELECT 1 AS hit FROM up WHERE id = ? LIMIT 1`,
     [parentId, id],
   );
-  if (row) throw new AppError('VALIDATION', 'A project cannot be moved under itself or one of its sub-projects', { id, parentId });
+  if (row)
+    throw new AppError('VALIDATION', 'A project cannot be moved under itself or one of its sub-projects', {
+      id,
+      parentId,
+    });
 }
 
 export async function updateProject(ctx: EditContext, id: string, patch: ProjectPatch): Promise<Project> {
@@ -65,32 +69,81 @@ export async function archiveProject(ctx: EditContext, id: string, archived: boo
 }
 
 /** Moves every live session and sub-project of `from` to `to` (null: sessions without a project, children to the top). */
-async function rehome(ctx: EditContext, from: string, sessionsTo: string | null, childrenTo: string | null): Promise<void> {
+async function rehome(
+  ctx: EditContext,
+  from: string,
+  sessionsTo: string | null,
+  childrenTo: string | null,
+): Promise<void> {
   const { db, now, journal } = ctx;
-  const sessions = await db.all<{ id: string }>('SELECT id FROM activities WHERE project_id = ? AND deleted_at IS NULL', [from]);
-  await journal.touch('activities', sessions.map((s) => s.id));
-  await db.run('UPDATE activities SET project_id = ?, updated_at = ? WHERE project_id = ? AND deleted_at IS NULL', [sessionsTo, now, from]);
-  const children = await db.all<{ id: string }>('SELECT id FROM projects WHERE parent_id = ? AND deleted_at IS NULL', [from]);
-  await journal.touch('projects', children.map((c) => c.id));
-  await db.run('UPDATE projects SET parent_id = ?, updated_at = ? WHERE parent_id = ? AND deleted_at IS NULL', [childrenTo, now, from]);
-  const goals = await db.all<{ id: string }>('SELECT id FROM goals WHERE project_id = ? AND deleted_at IS NULL', [from]);
-  await journal.touch('goals', goals.map((g) => g.id));
-  if (sessionsTo) await db.run('UPDATE goals SET project_id = ?, updated_at = ? WHERE project_id = ? AND deleted_at IS NULL', [sessionsTo, now, from]);
-  else await db.run('UPDATE goals SET deleted_at = ?, updated_at = ? WHERE project_id = ? AND deleted_at IS NULL', [now, now, from]);
+  const sessions = await db.all<{ id: string }>(
+    'SELECT id FROM activities WHERE project_id = ? AND deleted_at IS NULL',
+    [from],
+  );
+  await journal.touch(
+    'activities',
+    sessions.map((s) => s.id),
+  );
+  await db.run('UPDATE activities SET project_id = ?, updated_at = ? WHERE project_id = ? AND deleted_at IS NULL', [
+    sessionsTo,
+    now,
+    from,
+  ]);
+  const children = await db.all<{ id: string }>('SELECT id FROM projects WHERE parent_id = ? AND deleted_at IS NULL', [
+    from,
+  ]);
+  await journal.touch(
+    'projects',
+    children.map((c) => c.id),
+  );
+  await db.run('UPDATE projects SET parent_id = ?, updated_at = ? WHERE parent_id = ? AND deleted_at IS NULL', [
+    childrenTo,
+    now,
+    from,
+  ]);
+  const goals = await db.all<{ id: string }>('SELECT id FROM goals WHERE project_id = ? AND deleted_at IS NULL', [
+    from,
+  ]);
+  await journal.touch(
+    'goals',
+    goals.map((g) => g.id),
+  );
+  if (sessionsTo)
+    await db.run('UPDATE goals SET project_id = ?, updated_at = ? WHERE project_id = ? AND deleted_at IS NULL', [
+      sessionsTo,
+      now,
+      from,
+    ]);
+  else
+    await db.run('UPDATE goals SET deleted_at = ?, updated_at = ? WHERE project_id = ? AND deleted_at IS NULL', [
+      now,
+      now,
+      from,
+    ]);
 }
 
 export async function deleteProject(ctx: EditContext, input: DeleteProjectInput): Promise<void> {
   const { db, now, journal } = ctx;
   const project = await requireLiveProject(db, input.id);
   journal.label = `Delete project “${project.name}”`;
-  const count = (await db.get<{ n: number }>('SELECT count(*) AS n FROM activities WHERE project_id = ? AND deleted_at IS NULL', [input.id]))?.n ?? 0;
+  const count =
+    (
+      await db.get<{ n: number }>('SELECT count(*) AS n FROM activities WHERE project_id = ? AND deleted_at IS NULL', [
+        input.id,
+      ])
+    )?.n ?? 0;
   if (count > 0 && !input.sessions) {
-    throw new AppError('CONFLICT', `“${project.name}” has ${count} session${count === 1 ? '' : 's'}: keep them without a project, or move them to another project`, { sessions: count, question: true });
+    throw new AppError(
+      'CONFLICT',
+      `“${project.name}” has ${count} session${count === 1 ? '' : 's'}: keep them without a project, or move them to another project`,
+      { sessions: count, question: true },
+    );
   }
   const target = input.sessions === 'move' ? (await requireLiveProject(db, input.moveTo!)).id : null;
-  if (target) await requireNoCycle(db, input.id, target).catch(() => {
-    throw new AppError('VALIDATION', 'Sessions cannot move to a sub-project of the project being deleted');
-  });
+  if (target)
+    await requireNoCycle(db, input.id, target).catch(() => {
+      throw new AppError('VALIDATION', 'Sessions cannot move to a sub-project of the project being deleted');
+    });
   await rehome(ctx, input.id, target, project.parentId);
   await journal.touch('projects', [input.id]);
   await db.run('UPDATE projects SET deleted_at = ?, updated_at = ? WHERE id = ?', [now, now, input.id]);
@@ -118,7 +171,14 @@ export async function projectTotals(db: Database, now: number, weekStart: number
   const d = new Date(now);
   const week = new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() - weekStart + 7) % 7)).getTime();
   const month = new Date(d.getFullYear(), d.getMonth(), 1).getTime();
-  const rows = await db.all<{ id: string; budget_minutes: number | null; budget_period: string | null; week: number; month: number; total: number }>(
+  const rows = await db.all<{
+    id: string;
+    budget_minutes: number | null;
+    budget_period: string | null;
+    week: number;
+    month: number;
+    total: number;
+  }>(
     `SELECT p.id, p.budget_minutes, p.budget_period,
        coalesce(sum(CASE WHEN a.start_time >= :week THEN ${WORKED} END), 0) AS week,
        coalesce(sum(CASE WHEN a.start_time >= :month THEN ${WORKED} END), 0) AS month,

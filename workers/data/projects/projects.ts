@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { AppError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
 import { PROJECT_PALETTE, ProjectSchema, type Project } from '../../../shared/project.ts';
@@ -76,7 +77,10 @@ export async function requireLiveProject(db: Database, id: string): Promise<Proj
 
 /** Names are unique among live projects, without (ASCII) case, like the unique index. */
 export async function requireFreeName(db: Database, name: string, except: string | null = null): Promise<void> {
-  const clash = await db.get<{ id: string }>(`SELECT id FROM projects WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?`, [name, except]);
+  const clash = await db.get<{ id: string }>(
+    `SELECT id FROM projects WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?`,
+    [name, except],
+  );
   if (clash) throw new AppError('CONFLICT', `A project named “${name}” already exists`, { name, id: clash.id });
 }
 

@@ -28,9 +28,12 @@ const RATES = `WITH RECURSIVE ${TREE_CTE} SELECT id, rate, COALESCE(currency, ''
 
 /** Marks the months m0..m1 (month-start day numbers, or any day inside them) to be baked again. */
 export async function markBakedMonths(db: Database, d0: number, d1: number): Promise<void> {
-  await db.run(`WITH RECURSIVE m(d) AS (SELECT ${monthStartSql(':d0')} UNION ALL
+  await db.run(
+    `WITH RECURSIVE m(d) AS (SELECT ${monthStartSql(':d0')} UNION ALL
       SELECT ${monthStartSql('(d + 31)')} FROM m WHERE ${monthStartSql('(d + 31)')} <= :d1)
-    INSERT OR IGNORE INTO report_baked_dirty SELECT d FROM m`, { ':d0': d0, ':d1': d1 });
+    INSERT OR IGNORE INTO report_baked_dirty SELECT d FROM m`,
+    { ':d0': d0, ':d1': d1 },
+  );
 }
 
 /**
@@ -45,13 +48,21 @@ export async function absorbRates(db: Database): Promise<void> {
   if (stored === undefined) {
     await db.run('INSERT OR IGNORE INTO report_baked_dirty SELECT DISTINCT day FROM report_days_m');
   } else {
-    const before = new Map((JSON.parse(stored) as [string, number | null, string][]).map(([id, rate, cur]) => [id, `${rate}/${cur}`]));
+    const before = new Map(
+      (JSON.parse(stored) as [string, number | null, string][]).map(([id, rate, cur]) => [id, `${rate}/${cur}`]),
+    );
     const changed = rows.filter((r) => before.get(r.id) !== `${r.rate}/${r.currency}`).map((r) => r.id);
     for (const id of before.keys()) if (!rows.some((r) => r.id === id)) changed.push(id);
-    await db.run(`INSERT OR IGNORE INTO report_baked_dirty SELECT DISTINCT day FROM report_days_m
-      WHERE billable = 1 AND project_id IN (SELECT value FROM json_each(?))`, [JSON.stringify(changed)]);
+    await db.run(
+      `INSERT OR IGNORE INTO report_baked_dirty SELECT DISTINCT day FROM report_days_m
+      WHERE billable = 1 AND project_id IN (SELECT value FROM json_each(?))`,
+      [JSON.stringify(changed)],
+    );
   }
-  await db.run(`INSERT INTO report_meta (key, value) VALUES ('rates', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [now]);
+  await db.run(
+    `INSERT INTO report_meta (key, value) VALUES ('rates', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+    [now],
+  );
 }
 
 export async function bakedMonthsWaiting(db: Database): Promise<number> {
@@ -63,18 +74,37 @@ export async function bakedMonthsWaiting(db: Database): Promise<number> {
  * `cap` + 1 only.
  */
 export async function bakedSessionsWaiting(db: Database, cap: number): Promise<number> {
-  return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM report_baked_dirty m JOIN activities a
+  return (
+    (
+      await db.get<{ n: number }>(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM report_baked_dirty m JOIN activities a
     ON a.deleted_at IS NULL AND a.start_time >= m.month * 86400000 AND a.start_time < ${monthStartSql('(m.month + 31)')} * 86400000
-    LIMIT ?)`, [cap + 1]))?.n ?? 0;
+    LIMIT ?)`,
+        [cap + 1],
+      )
+    )?.n ?? 0
+  );
 }
 
 /**
  * Bakes up to `maxMonths` waiting months, oldest first but the months `last` covers after the others (the day tables
  * must be up to date for them). Returns the months done.
  */
-export async function bakeStep(db: Database, rounding: Rounding, tagClasses: boolean, maxMonths: number, last: [number, number] | null = null): Promise<number> {
-  const months = (await db.all<{ month: number }>('SELECT month FROM report_baked_dirty ORDER BY month BETWEEN ? AND ?, month LIMIT ?',
-    [last?.[0] ?? 0, last?.[1] ?? -1, Math.max(1, maxMonths)])).map((r) => r.month).sort((a, b) => a - b);
+export async function bakeStep(
+  db: Database,
+  rounding: Rounding,
+  tagClasses: boolean,
+  maxMonths: number,
+  last: [number, number] | null = null,
+): Promise<number> {
+  const months = (
+    await db.all<{ month: number }>(
+      'SELECT month FROM report_baked_dirty ORDER BY month BETWEEN ? AND ?, month LIMIT ?',
+      [last?.[0] ?? 0, last?.[1] ?? -1, Math.max(1, maxMonths)],
+    )
+  )
+    .map((r) => r.month)
+    .sort((a, b) => a - b);
   if (months.length === 0) return 0;
   const years = new Set<number>();
   // runs of consecutive months are summed from the sessions in one pass each
@@ -82,11 +112,23 @@ export async function bakeStep(db: Database, rounding: Rounding, tagClasses: boo
     const end = nextMonth(mLast) - 1;
     const args = { ':m0': m0, ':m1': end };
     await db.run('DELETE FROM report_day_totals WHERE day BETWEEN :m0 AND :m1', args);
-    await db.run(`WITH RECURSIVE ${TREE_CTE}
+    await db.run(
+      `WITH RECURSIVE ${TREE_CTE}
       INSERT INTO report_day_totals (day, currency, ms, rounded_ms, billable_ms, billable_rounded_ms, sessions, amount)
-      SELECT f.day, ${RATED_SUMS} FROM report_days f LEFT JOIN tree t ON t.id = f.project_id WHERE f.day BETWEEN :m0 AND :m1 GROUP BY 1, 2`, args);
+      SELECT f.day, ${RATED_SUMS} FROM report_days f LEFT JOIN tree t ON t.id = f.project_id WHERE f.day BETWEEN :m0 AND :m1 GROUP BY 1, 2`,
+      args,
+    );
     const names = await temp(db, TEMP, 'report_bake_names');
-    const ctx: FactContext = { db, from: dayStartMs(m0), to: dayStartMs(end + 1), rounding, tagClasses, now: null, where: '', args: {} };
+    const ctx: FactContext = {
+      db,
+      from: dayStartMs(m0),
+      to: dayStartMs(end + 1),
+      rounding,
+      tagClasses,
+      now: null,
+      where: '',
+      args: {},
+    };
     await dayFacts(ctx, { table: names, tag: false, name: true });
     await db.run('DELETE FROM report_names_m WHERE day BETWEEN :m0 AND :m1', args);
     await db.run(`WITH RECURSIVE ${TREE_CTE}
@@ -97,11 +139,16 @@ export async function bakeStep(db: Database, rounding: Rounding, tagClasses: boo
   for (const y of years) {
     const args = { ':y': y, ':y1': y + 365 };
     await db.run('DELETE FROM report_names_y WHERE day = :y', { ':y': y });
-    await db.run(`INSERT INTO report_names_y (day, name, currency, ms, rounded_ms, billable_ms, billable_rounded_ms, sessions, amount)
+    await db.run(
+      `INSERT INTO report_names_y (day, name, currency, ms, rounded_ms, billable_ms, billable_rounded_ms, sessions, amount)
       SELECT :y, name, currency, sum(ms), sum(rounded_ms), sum(billable_ms), sum(billable_rounded_ms), sum(sessions), sum(amount)
-      FROM report_names_m WHERE day BETWEEN :y AND :y1 AND ${yearStartSql('day')} = :y GROUP BY name, currency`, args);
+      FROM report_names_m WHERE day BETWEEN :y AND :y1 AND ${yearStartSql('day')} = :y GROUP BY name, currency`,
+      args,
+    );
   }
-  await db.run('DELETE FROM report_baked_dirty WHERE month IN (SELECT value FROM json_each(?))', [JSON.stringify(months)]);
+  await db.run('DELETE FROM report_baked_dirty WHERE month IN (SELECT value FROM json_each(?))', [
+    JSON.stringify(months),
+  ]);
   return months.length;
 }
 
@@ -110,7 +157,8 @@ export async function clearBaked(db: Database): Promise<void> {
   for (const t of [...BAKED_TABLES, 'report_baked_dirty']) await db.run(`DELETE FROM ${t}`);
 }
 
-const BAKED_COLS = 'currency AS cur, ms, rounded_ms AS rms, billable_ms AS bms, billable_rounded_ms AS brms, sessions AS n, amount';
+const BAKED_COLS =
+  'currency AS cur, ms, rounded_ms AS rms, billable_ms AS bms, billable_rounded_ms AS brms, sessions AS n, amount';
 
 /**
  * Rows (day, cur, ms, rms, bms, brms, n, amount) of the finished sessions' days d0..d1 from report_day_totals; the
@@ -134,7 +182,8 @@ export function namesSql(d0: number, d1: number): { sql: string; edges: [number,
   if (m1 <= d1) edges.push([m1, d1]);
   const y0 = yearStart(m0) === m0 ? m0 : yearStart(yearStart(m0) + 366);
   const y1 = yearStart(m1);
-  const pick = (table: string, a: number, b: number) => `SELECT name, ${BAKED_COLS} FROM ${table} WHERE day >= ${a} AND day < ${b}`;
+  const pick = (table: string, a: number, b: number) =>
+    `SELECT name, ${BAKED_COLS} FROM ${table} WHERE day >= ${a} AND day < ${b}`;
   if (y1 > y0) {
     parts.push(pick('report_names_y', y0, y1));
     if (m0 < y0) parts.push(pick('report_names_m', m0, y0));

@@ -1,5 +1,5 @@
-import type { TimeRange } from '../../../shared/session.ts';
 import type { ProjectDayTotal } from '../../../shared/data-contract.ts';
+import type { TimeRange } from '../../../shared/session.ts';
 import { dayNumberToKey, localDayNumberSql, offsetSegments } from '../../../shared/timezone.ts';
 import type { Database } from '../storage/sqlite.ts';
 

@@ -37,4 +37,5 @@ export function dayNumberOf(key: string): number {
 export { dayNumberToKey };
 
 /** First day number of the month of a day-number SQL expression. */
-export const monthStartSql = (day: string) => `(${day} - CAST(strftime('%d', (${day}) * 86400, 'unixepoch') AS INTEGER) + 1)`;
+export const monthStartSql = (day: string) =>
+  `(${day} - CAST(strftime('%d', (${day}) * 86400, 'unixepoch') AS INTEGER) + 1)`;

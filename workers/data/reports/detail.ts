@@ -1,6 +1,6 @@
 import type { ReportFilters, ReportRow, ReportRowsPage, TimelineBlock } from '../../../shared/reports.ts';
-import type { Settings } from '../../../shared/settings.ts';
 import { endOf, workedMs } from '../../../shared/session-math.ts';
+import type { Settings } from '../../../shared/settings.ts';
 import { COLUMNS, toSession, type SessionRow } from '../sessions/sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
 import { roundSql, type Rounding } from './facts.ts';
@@ -17,15 +17,35 @@ const ORDER: Record<string, string> = {
 
 /** A page of the sessions in [from, to) with the filters, sorted in SQL; each with its worked and rounded time. */
 export async function reportRows(
-  db: Database, from: number, to: number, filters: ReportFilters, rounding: Rounding, now: number,
-  sort: string, descending: boolean, offset: number, limit: number,
+  db: Database,
+  from: number,
+  to: number,
+  filters: ReportFilters,
+  rounding: Rounding,
+  now: number,
+  sort: string,
+  descending: boolean,
+  offset: number,
+  limit: number,
 ): Promise<ReportRowsPage> {
   const where = sessionWhere(filters);
   const range = `a.deleted_at IS NULL AND a.start_time >= :from AND a.start_time < :to ${where.sql}`;
   const args = { ':from': from, ':to': to, ':now': now, ...where.args };
   const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM activities a WHERE ${range}`, args))!.n;
   const dir = descending ? 'DESC' : 'ASC';
-  const rows = await db.all<{ id: string; start_time: number; end_time: number | null; name: string; project_id: string | null; project: string | null; color: string | null; tags: string; billable: number; ms: number; rms: number }>(
+  const rows = await db.all<{
+    id: string;
+    start_time: number;
+    end_time: number | null;
+    name: string;
+    project_id: string | null;
+    project: string | null;
+    color: string | null;
+    tags: string;
+    billable: number;
+    ms: number;
+    rms: number;
+  }>(
     `SELECT a.id, a.start_time, a.end_time, a.name, a.project_id, p.name AS project, p.color, a.billable,
        (SELECT json_group_array(t.name) FROM activity_tags l JOIN tags t ON t.id = l.tag_id WHERE l.activity_id = a.id AND t.deleted_at IS NULL) AS tags,
        ${WORKED} AS ms, ${roundSql(WORKED, rounding)} AS rms
@@ -37,8 +57,17 @@ export async function reportRows(
     total,
     offset,
     rows: rows.map((r): ReportRow => ({
-      id: r.id, start: r.start_time, end: r.end_time, name: r.name, projectId: r.project_id, project: r.project ?? '',
-      color: r.color, tags: safeTags(r.tags), billable: r.billable === 1, ms: Math.max(0, r.ms), roundedMs: Math.max(0, r.rms),
+      id: r.id,
+      start: r.start_time,
+      end: r.end_time,
+      name: r.name,
+      projectId: r.project_id,
+      project: r.project ?? '',
+      color: r.color,
+      tags: safeTags(r.tags),
+      billable: r.billable === 1,
+      ms: Math.max(0, r.ms),
+      roundedMs: Math.max(0, r.rms),
     })),
   };
 }
@@ -56,7 +85,13 @@ function safeTags(text: string): string[] {
  * One day in order: worked stretches, pauses, and the untracked gaps between sessions (and, on a working day,
  * between the working hours' start/end and the first/last session).
  */
-export async function timeline(db: Database, from: number, to: number, settings: Settings, now: number): Promise<TimelineBlock[]> {
+export async function timeline(
+  db: Database,
+  from: number,
+  to: number,
+  settings: Settings,
+  now: number,
+): Promise<TimelineBlock[]> {
   const rows = await db.all<SessionRow & { project: string | null; color: string | null }>(
     `SELECT ${COLUMNS}, p.name AS project, p.color FROM activities a LEFT JOIN projects p ON p.id = a.project_id
      WHERE a.deleted_at IS NULL AND a.start_time < :to AND (a.end_time IS NULL OR a.end_time > :from)
@@ -92,7 +127,10 @@ export async function timeline(db: Database, from: number, to: number, settings:
     cursor = Number.isFinite(cursor) ? Math.max(cursor, end) : end;
   }
   if (working) {
-    const close = Math.min(new Date(day.getFullYear(), day.getMonth(), day.getDate(), eh, em).getTime(), Math.max(from, Math.min(to, now)));
+    const close = Math.min(
+      new Date(day.getFullYear(), day.getMonth(), day.getDate(), eh, em).getTime(),
+      Math.max(from, Math.min(to, now)),
+    );
     if (cursor < close) blocks.push({ start: cursor, end: close, kind: 'gap', label: 'Untracked', color: null });
   }
   return blocks;

@@ -12,7 +12,9 @@ import type { Database } from '../storage/sqlite.ts';
 
 /** Spans (from_ms, to_ms) of the changes recorded by journal actions matching `actions` (a condition on u.action_id). */
 function journalSpans(actions: string): string {
-  const img = (col: 'before' | 'after') => `SELECT u.${col} ->> 'start_time', COALESCE(u.${col} ->> 'end_time', u.${col} ->> 'start_time')
+  const img = (
+    col: 'before' | 'after',
+  ) => `SELECT u.${col} ->> 'start_time', COALESCE(u.${col} ->> 'end_time', u.${col} ->> 'start_time')
     FROM undo_rows u WHERE ${actions} AND u.tbl = 'activities' AND u.${col} IS NOT NULL`;
   // a project's or a tag's productivity class (or a tag's deletion) changes every session it covers: a project's
   // months come from the roll-up's month table (activities has no index by project: a scan of a million rows from
@@ -58,8 +60,11 @@ export async function absorbJournal(db: Database): Promise<void> {
  * the casts min() kept the old watermark.)
  */
 export async function journalReplayed(db: Database, actionId: number): Promise<void> {
-  await db.run(`INSERT INTO report_meta (key, value) VALUES ('journal_seen', ?)
-    ON CONFLICT(key) DO UPDATE SET value = min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`, [actionId - 1]);
+  await db.run(
+    `INSERT INTO report_meta (key, value) VALUES ('journal_seen', ?)
+    ON CONFLICT(key) DO UPDATE SET value = min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
+    [actionId - 1],
+  );
 }
 
 /** Before the journal forgets actions (ids): the unread ones' spans are kept in report_dirty. */
@@ -67,8 +72,10 @@ export async function carryPruned(db: Database, ids: readonly number[]): Promise
   const from = await seen(db);
   const unread = ids.filter((id) => id > from);
   if (unread.length === 0) return;
-  await db.run(`INSERT INTO report_dirty (from_ms, to_ms) ${journalSpans('u.action_id IN (SELECT value FROM json_each(:ids))')}`,
-    { ':ids': JSON.stringify(unread) });
+  await db.run(
+    `INSERT INTO report_dirty (from_ms, to_ms) ${journalSpans('u.action_id IN (SELECT value FROM json_each(:ids))')}`,
+    { ':ids': JSON.stringify(unread) },
+  );
 }
 
 /** A change the journal does not record (an import) marks its span itself. */

@@ -1,7 +1,7 @@
-import type { Settings } from '../../../shared/settings.ts';
 import { endOf, workedMs, type Span } from '../../../shared/session-math.ts';
-import { workedMsWithin as workedWithin } from '../../../shared/worked-time.ts';
+import type { Settings } from '../../../shared/settings.ts';
 import { offsetSegments, type OffsetSegment } from '../../../shared/timezone.ts';
+import { workedMsWithin as workedWithin } from '../../../shared/worked-time.ts';
 import { COLUMNS, LOOK_BACK_MS, toSession, type SessionRow } from '../sessions/sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
 import { dayStartMs, localDay, localHour, nextLocalDay } from './days.ts';
@@ -37,7 +37,11 @@ export function roundMs(w: number, r: Rounding): number {
 /** Local UTC offset (ms) of an integer column, as a CASE over the segments. */
 export function offsetSql(col: string, segments: readonly OffsetSegment[]): string {
   if (segments.length === 1) return String(segments[0]!.offsetMs);
-  const cases = segments.slice(1).reverse().map((s) => `WHEN ${col} >= ${s.start} THEN ${s.offsetMs}`).join(' ');
+  const cases = segments
+    .slice(1)
+    .reverse()
+    .map((s) => `WHEN ${col} >= ${s.start} THEN ${s.offsetMs}`)
+    .join(' ');
   return `(CASE ${cases} ELSE ${segments[0]!.offsetMs} END)`;
 }
 
@@ -83,7 +87,10 @@ export interface FactTarget {
 }
 
 /** Finished, no pause intervals, inside one local day and one UTC offset (a DST change makes it complex). */
-const SIMPLE = (day: (c: string) => string, segments: OffsetSegment[]) => `a.end_time IS NOT NULL AND typeof(a.end_time) = 'integer'
+const SIMPLE = (
+  day: (c: string) => string,
+  segments: OffsetSegment[],
+) => `a.end_time IS NOT NULL AND typeof(a.end_time) = 'integer'
   AND typeof(a.paused_ms) = 'integer' AND a.pause_started_at IS NULL AND a.pauses = '[]'
   AND ${day('a.start_time')} = ${day('max(a.end_time - 1, a.start_time)')}
   AND ${offsetSql('a.start_time', segments)} = ${offsetSql('a.end_time', segments)}`;
@@ -99,7 +106,9 @@ export async function dayFacts(ctx: FactContext, target: FactTarget): Promise<vo
   const w = 'a.end_time - a.start_time - a.paused_ms';
   const extraCols = `${target.tag ? ', tag_id' : ''}${target.name ? ', name' : ''}`;
   const extraSel = `${target.tag ? ', l.tag_id' : ''}${target.name ? ', a.name' : ''}`;
-  const tagJoin = target.tag ? `JOIN activity_tags l ON l.activity_id = a.id JOIN tags tg ON tg.id = l.tag_id AND tg.deleted_at IS NULL` : '';
+  const tagJoin = target.tag
+    ? `JOIN activity_tags l ON l.activity_id = a.id JOIN tags tg ON tg.id = l.tag_id AND tg.deleted_at IS NULL`
+    : '';
   await ctx.db.run(
     `INSERT INTO ${target.table} (day, project_id, billable, class${extraCols}, ms, rounded_ms, sessions)
      SELECT ${day('a.start_time')}, COALESCE(a.project_id, ''), a.billable, ${classSql(ctx.tagClasses)}${extraSel},
@@ -120,7 +129,14 @@ export async function dayFacts(ctx: FactContext, target: FactTarget): Promise<vo
       const own = d === startDay;
       if (ms === 0 && !own) continue;
       for (const tag of keys) {
-        const key = [d, row.project_id ?? '', row.billable, cls, ...(target.tag ? [tag] : []), ...(target.name ? [row.name] : [])];
+        const key = [
+          d,
+          row.project_id ?? '',
+          row.billable,
+          cls,
+          ...(target.tag ? [tag] : []),
+          ...(target.name ? [row.name] : []),
+        ];
         const id = JSON.stringify(key);
         const acc = rows.get(id) ?? [...key, 0, 0, 0];
         const n = key.length;
@@ -171,7 +187,7 @@ export async function hourFacts(ctx: FactContext, table: string): Promise<void> 
   const acc = new Map<number, [number, number]>();
   for (const { span, cls } of await complexSessions(ctx, segments)) {
     const end = Math.min(endOf(span, ctx.now ?? 0), ctx.to);
-    for (let t = Math.max(span.startTime, ctx.from); t < end; ) {
+    for (let t = Math.max(span.startTime, ctx.from); t < end;) {
       const { next, hour } = localHour(t);
       const ms = workedWithin(span, t, Math.min(next, end), ctx.now ?? 0);
       if (ms > 0) {
@@ -256,7 +272,8 @@ function* dayPieces(span: Span, ctx: FactContext): Generator<{ day: number; from
   let start = Math.max(span.startTime, ctx.from);
   // a zero-length session still owns its day (its count)
   if (end <= start) {
-    if (span.startTime >= ctx.from && span.startTime < ctx.to) yield { day: localDay(span.startTime), from: start, to: start };
+    if (span.startTime >= ctx.from && span.startTime < ctx.to)
+      yield { day: localDay(span.startTime), from: start, to: start };
     return;
   }
   while (start < end) {

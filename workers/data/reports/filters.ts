@@ -38,7 +38,9 @@ export function sessionWhere(f: ReportFilters): SqlPart {
     args[':f_clients'] = JSON.stringify(f.clients);
   }
   if (f.tagIds?.length) {
-    parts.push(`EXISTS (SELECT 1 FROM activity_tags l2 WHERE l2.activity_id = a.id AND l2.tag_id IN (SELECT value FROM json_each(:f_tags)))`);
+    parts.push(
+      `EXISTS (SELECT 1 FROM activity_tags l2 WHERE l2.activity_id = a.id AND l2.tag_id IN (SELECT value FROM json_each(:f_tags)))`,
+    );
     args[':f_tags'] = JSON.stringify(f.tagIds);
   }
   if (typeof f.billable === 'boolean') {
@@ -83,5 +85,11 @@ export function rollupCan(f: ReportFilters, keys: readonly (GroupKey | null)[]):
 }
 
 export function hasFilters(f: ReportFilters): boolean {
-  return !!(f.projectIds?.length || f.clients?.length || f.tagIds?.length || typeof f.billable === 'boolean' || f.text?.trim());
+  return !!(
+    f.projectIds?.length ||
+    f.clients?.length ||
+    f.tagIds?.length ||
+    typeof f.billable === 'boolean' ||
+    f.text?.trim()
+  );
 }

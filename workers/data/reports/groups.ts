@@ -21,23 +21,44 @@ export type Key = GroupKey | 'leaf' | 'class' | 'none' | 'bucket-day' | 'bucket-
 
 export function keySql(key: Key, weekStart: number): string {
   switch (key) {
-    case 'project': return `COALESCE(t.root, f.project_id)`;
-    case 'leaf': return 'f.project_id';
-    case 'client': return `COALESCE(t.client, '')`;
-    case 'tag': return 'f.tag_id';
-    case 'name': return 'f.name';
-    case 'class': return 'f.class';
-    case 'day': case 'bucket-day': return 'f.day';
-    case 'week': case 'bucket-week': return `(f.day - ((f.day + 4 - ${weekStart} + 7) % 7))`;
-    case 'month': case 'bucket-month': return `strftime('%Y-%m', f.day * 86400, 'unixepoch')`;
-    case 'none': return `''`;
+    case 'project':
+      return `COALESCE(t.root, f.project_id)`;
+    case 'leaf':
+      return 'f.project_id';
+    case 'client':
+      return `COALESCE(t.client, '')`;
+    case 'tag':
+      return 'f.tag_id';
+    case 'name':
+      return 'f.name';
+    case 'class':
+      return 'f.class';
+    case 'day':
+    case 'bucket-day':
+      return 'f.day';
+    case 'week':
+    case 'bucket-week':
+      return `(f.day - ((f.day + 4 - ${weekStart} + 7) % 7))`;
+    case 'month':
+    case 'bucket-month':
+      return `strftime('%Y-%m', f.day * 86400, 'unixepoch')`;
+    case 'none':
+      return `''`;
   }
 }
 
 /** Whether a key needs day-level rows (month tables cannot answer it). */
 const fine = (k: Key) => k === 'day' || k === 'week' || k === 'bucket-day' || k === 'bucket-week';
 
-export async function aggregate(db: Database, src: FactSource, d0: number, d1: number, k1: Key, k2: Key, weekStart: number): Promise<AggRow[]> {
+export async function aggregate(
+  db: Database,
+  src: FactSource,
+  d0: number,
+  d1: number,
+  k1: Key,
+  k2: Key,
+  weekStart: number,
+): Promise<AggRow[]> {
   const bakedKey = k2 !== 'none' ? null : k1 === 'name' ? 'name' : fine(k1) ? 'day' : null;
   const baked = bakedKey ? src.baked?.(bakedKey, d0, d1) : null;
   if (baked) {
@@ -92,11 +113,29 @@ export interface Labeler {
 }
 
 /** Groups (and their sub-groups) from (k1, k2, currency) rows, biggest first (time keys in time order). */
-export function buildGroups(rows: readonly AggRow[], k1: GroupKey, k2: GroupKey | null, total: number, names: Labeler): ReportGroup[] {
+export function buildGroups(
+  rows: readonly AggRow[],
+  k1: GroupKey,
+  k2: GroupKey | null,
+  total: number,
+  names: Labeler,
+): ReportGroup[] {
   // plain object literals, no spreads: thousands of day groups spread into new objects cost V8 ~30 ms
   const make = (key: GroupKey, value: string | number): ReportGroup => {
     const l = names.label(key, value);
-    return { key: l.key, label: l.label, color: l.color, ms: 0, roundedMs: 0, billableMs: 0, billableRoundedMs: 0, sessions: 0, amounts: [], share: 0, children: [] };
+    return {
+      key: l.key,
+      label: l.label,
+      color: l.color,
+      ms: 0,
+      roundedMs: 0,
+      billableMs: 0,
+      billableRoundedMs: 0,
+      sessions: 0,
+      amounts: [],
+      share: 0,
+      children: [],
+    };
   };
   const groups = new Map<string, ReportGroup>();
   const subs = new Map<ReportGroup, Map<string, ReportGroup>>();
@@ -115,9 +154,10 @@ export function buildGroups(rows: readonly AggRow[], k1: GroupKey, k2: GroupKey 
       addInto(s, r);
     }
   }
-  const order = (key: GroupKey) => (key === 'day' || key === 'week' || key === 'month'
-    ? (a: ReportGroup, b: ReportGroup) => (a.key < b.key ? -1 : 1)
-    : (a: ReportGroup, b: ReportGroup) => b.ms - a.ms || a.label.localeCompare(b.label));
+  const order = (key: GroupKey) =>
+    key === 'day' || key === 'week' || key === 'month'
+      ? (a: ReportGroup, b: ReportGroup) => (a.key < b.key ? -1 : 1)
+      : (a: ReportGroup, b: ReportGroup) => b.ms - a.ms || a.label.localeCompare(b.label);
   const out = [...groups.values()];
   for (const g of out) {
     g.share = total > 0 ? g.ms / total : 0;
@@ -136,7 +176,11 @@ export function seriesBuckets(unit: ReportSeries['unit'], d0: number, d1: number
   if (unit === 'month') {
     const a = new Date(d0 * 86_400_000);
     const b = new Date(d1 * 86_400_000);
-    for (let y = a.getUTCFullYear(), m = a.getUTCMonth(); y < b.getUTCFullYear() || (y === b.getUTCFullYear() && m <= b.getUTCMonth()); m === 11 ? (y++, (m = 0)) : m++) {
+    for (
+      let y = a.getUTCFullYear(), m = a.getUTCMonth();
+      y < b.getUTCFullYear() || (y === b.getUTCFullYear() && m <= b.getUTCMonth());
+      m === 11 ? (y++, (m = 0)) : m++
+    ) {
       out.push(`${y}-${String(m + 1).padStart(2, '0')}`);
     }
     return out;

@@ -1,14 +1,14 @@
-import { TimeRangeSchema } from '../../../shared/session.ts';
 import type { DataApi, ReportsApi } from '../../../shared/data-contract.ts';
 import { ReportInputSchema, ReportRowsInputSchema } from '../../../shared/reports.ts';
+import { TimeRangeSchema } from '../../../shared/session.ts';
 import { parse } from '../../../shared/validate.ts';
+import type { Core } from '../owner/core.ts';
+import { readSettings } from '../settings/settings.ts';
 import { totalsByProjectDay } from './day-totals.ts';
 import { dayNumberOf, dayStartMs } from './days.ts';
 import { reportRows } from './detail.ts';
 import { buildReport } from './report.ts';
 import { pendingSessions, refreshStep } from './rollup.ts';
-import type { Core } from '../owner/core.ts';
-import { readSettings } from '../settings/settings.ts';
 
 /** Quiet time after the last write before the roll-up catches up in the background. */
 const CATCH_UP_IDLE_MS = 1_000;
@@ -55,7 +55,10 @@ export class ReportsHandlers implements ReportsApi {
             const step = await refreshStep(db, reportRounding, this.#stepDays);
             const ms = performance.now() - t;
             if (step.days > 0 && (ms > STEP_TARGET_MS || step.days >= this.#stepDays)) {
-              this.#stepDays = Math.max(MIN_STEP_DAYS, Math.min(366, Math.round(step.days * Math.min(2, STEP_TARGET_MS / Math.max(1, ms)))));
+              this.#stepDays = Math.max(
+                MIN_STEP_DAYS,
+                Math.min(366, Math.round(step.days * Math.min(2, STEP_TARGET_MS / Math.max(1, ms)))),
+              );
             }
             return step.done;
           });
@@ -88,7 +91,8 @@ export class ReportsHandlers implements ReportsApi {
       const request = { from: p.from, to: p.to, filters: p.filters, groupBy: p.groupBy, subGroupBy: p.subGroupBy };
       return { building, report: await buildReport(db, request, settings, this.core.clock(), !building) };
     });
-    if (this.#failure) report.notes.push(`Summaries could not be brought up to date in the background (${this.#failure}); retrying.`);
+    if (this.#failure)
+      report.notes.push(`Summaries could not be brought up to date in the background (${this.#failure}); retrying.`);
     this.#failure = null;
     if (building || report.catchingUp) void this.#catchUp();
     return report;
@@ -98,8 +102,18 @@ export class ReportsHandlers implements ReportsApi {
     const p = parse(ReportRowsInputSchema, input, 'rows request');
     return this.core.read(async (db) => {
       const settings = await readSettings(db, this.core.onBadSetting);
-      return reportRows(db, dayStartMs(dayNumberOf(p.from)), dayStartMs(dayNumberOf(p.to) + 1), p.filters, settings.reportRounding,
-        this.core.clock(), p.sort, p.descending, p.offset, p.limit);
+      return reportRows(
+        db,
+        dayStartMs(dayNumberOf(p.from)),
+        dayStartMs(dayNumberOf(p.to) + 1),
+        p.filters,
+        settings.reportRounding,
+        this.core.clock(),
+        p.sort,
+        p.descending,
+        p.offset,
+        p.limit,
+      );
     });
   }
 }

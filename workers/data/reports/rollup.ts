@@ -1,8 +1,15 @@
 import { LOOK_BACK_MS } from '../sessions/sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
-import { absorbRates, bakedMonthsWaiting, bakedSessionsWaiting, bakeStep, clearBaked, markBakedMonths } from './baked.ts';
-import { absorbJournal } from './dirty.ts';
+import {
+  absorbRates,
+  bakedMonthsWaiting,
+  bakedSessionsWaiting,
+  bakeStep,
+  clearBaked,
+  markBakedMonths,
+} from './baked.ts';
 import { dayStartMs, localDay, monthStartSql } from './days.ts';
+import { absorbJournal } from './dirty.ts';
 import { dayFacts, dayStatFacts, hasTagClasses, hourFacts, type FactContext, type Rounding } from './facts.ts';
 
 /**
@@ -44,7 +51,12 @@ export interface RefreshOutcome {
  * most `maxDays` days of the first dirty stretch and puts the rest back. A full build is many steps, so a timer
  * commit queued meanwhile waits for one step, never for the whole build.
  */
-export async function refreshStep(db: Database, rounding: Rounding, maxDays: number, bakeLimit = Infinity): Promise<RefreshOutcome> {
+export async function refreshStep(
+  db: Database,
+  rounding: Rounding,
+  maxDays: number,
+  bakeLimit = Infinity,
+): Promise<RefreshOutcome> {
   const signature = rollupSignature(rounding);
   const stored = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'signature'`);
   const rebuild = stored?.value !== signature;
@@ -68,7 +80,10 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
           (SELECT max(COALESCE(end_time, start_time)) FROM activities WHERE deleted_at IS NULL
             AND (end_time IS NULL OR end_time - start_time > ${LOOK_BACK_MS})) AS l1)
         WHERE s0 IS NOT NULL`);
-      await db.run(`INSERT INTO report_meta (key, value) VALUES ('signature', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [signature]);
+      await db.run(
+        `INSERT INTO report_meta (key, value) VALUES ('signature', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+        [signature],
+      );
       return { days: 0, rebuilt: true, done: false, baked: false };
     }
     const tagClasses = await hasTagClasses(db);
@@ -88,15 +103,17 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
       await db.run('DELETE FROM report_dirty');
       days = d1 - d0 + 1;
       if (rest.length > 0) {
-        await db.run(`INSERT INTO report_dirty SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
-          [JSON.stringify(rest.map(([a, b]) => [dayStartMs(a), dayStartMs(b + 1) - 1]))]);
+        await db.run(`INSERT INTO report_dirty SELECT value ->> 0, value ->> 1 FROM json_each(?)`, [
+          JSON.stringify(rest.map(([a, b]) => [dayStartMs(a), dayStartMs(b + 1) - 1])),
+        ]);
         return { days, rebuilt: false, done: false, baked: false };
       }
     }
     // the day tables are current: bake the months they changed (or a rate change touched), a few per step, in the
     // same step as the days (timer commits dirty a day every few seconds: baking only on clean steps could starve).
     // A report bakes a few months inline; many (after an import or a rate change) are left to the background.
-    if (bakeLimit !== Infinity && (await bakedSessionsWaiting(db, bakeLimit)) > bakeLimit) return { days, rebuilt: false, done: true, baked: false };
+    if (bakeLimit !== Infinity && (await bakedSessionsWaiting(db, bakeLimit)) > bakeLimit)
+      return { days, rebuilt: false, done: true, baked: false };
     // a month costs about as much as 31 days; a step that did many days bakes nothing more (it is long enough). The
     // months just marked go last: timer commits re-mark the current month at every step, and the others must move on
     // (a report bakes the current one inline).
@@ -115,7 +132,11 @@ export async function refreshStep(db: Database, rounding: Rounding, maxDays: num
 export async function pendingSessions(db: Database, rounding: Rounding, cap: number): Promise<number> {
   const stored = await db.get<{ value: string }>(`SELECT value FROM report_meta WHERE key = 'signature'`);
   const count = (where: string, args: number[]) =>
-    db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM activities WHERE deleted_at IS NULL ${where} LIMIT ?)`, [...args, cap + 1])
+    db
+      .get<{ n: number }>(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM activities WHERE deleted_at IS NULL ${where} LIMIT ?)`,
+        [...args, cap + 1],
+      )
       .then((r) => r?.n ?? 0);
   if (stored?.value !== rollupSignature(rounding)) return count('', []);
   await absorbJournal(db);
@@ -144,8 +165,23 @@ export async function refreshRollup(db: Database, rounding: Rounding, bakeLimit 
 }
 
 /** Fills the roll-up tables for local days d0..d1 (they must be empty there). Also used by tests to recompute. */
-export async function computeDays(db: Database, d0: number, d1: number, rounding: Rounding, tagClasses: boolean): Promise<void> {
-  const ctx: FactContext = { db, from: dayStartMs(d0), to: dayStartMs(d1 + 1), rounding, tagClasses, now: null, where: '', args: {} };
+export async function computeDays(
+  db: Database,
+  d0: number,
+  d1: number,
+  rounding: Rounding,
+  tagClasses: boolean,
+): Promise<void> {
+  const ctx: FactContext = {
+    db,
+    from: dayStartMs(d0),
+    to: dayStartMs(d1 + 1),
+    rounding,
+    tagClasses,
+    now: null,
+    where: '',
+    args: {},
+  };
   await dayFacts(ctx, { table: 'report_days', tag: false, name: false });
   await dayFacts(ctx, { table: 'report_tag_days', tag: true, name: false });
   await hourFacts(ctx, 'report_hours');
@@ -161,16 +197,29 @@ export async function computeMonths(db: Database, m0: number, m1: number): Promi
   const m = monthStartSql('day');
   const range = `day BETWEEN :m0 AND :m1end`;
   const args = { ':m0': m0, ':m1': m1, ':m1end': m1 + 31 };
-  for (const t of MONTH_TABLES) await db.run(`DELETE FROM ${t} WHERE day BETWEEN :m0 AND :m1`, { ':m0': m0, ':m1': m1 });
+  for (const t of MONTH_TABLES)
+    await db.run(`DELETE FROM ${t} WHERE day BETWEEN :m0 AND :m1`, { ':m0': m0, ':m1': m1 });
   const between = `${m} BETWEEN :m0 AND :m1`;
-  await db.run(`INSERT INTO report_days_m SELECT ${m}, project_id, billable, class, sum(ms), sum(rounded_ms), sum(sessions)
-    FROM report_days WHERE ${range} AND ${between} GROUP BY 1, 2, 3, 4`, args);
-  await db.run(`INSERT INTO report_tag_days_m SELECT ${m}, tag_id, project_id, billable, class, sum(ms), sum(rounded_ms), sum(sessions)
-    FROM report_tag_days WHERE ${range} AND ${between} GROUP BY 1, 2, 3, 4, 5`, args);
-  await db.run(`INSERT INTO report_hours_m SELECT ${m}, ((day + 4) % 7) * 24 + hour, sum(ms), sum(productive_ms)
-    FROM report_hours WHERE ${range} AND ${between} GROUP BY 1, 2`, args);
-  await db.run(`INSERT INTO report_day_stats_m SELECT ${m}, count(*), sum(sessions), sum(short), sum(switches), max(longest_ms), sum(worked_ms)
-    FROM report_day_stats WHERE ${range} AND ${between} GROUP BY 1`, args);
+  await db.run(
+    `INSERT INTO report_days_m SELECT ${m}, project_id, billable, class, sum(ms), sum(rounded_ms), sum(sessions)
+    FROM report_days WHERE ${range} AND ${between} GROUP BY 1, 2, 3, 4`,
+    args,
+  );
+  await db.run(
+    `INSERT INTO report_tag_days_m SELECT ${m}, tag_id, project_id, billable, class, sum(ms), sum(rounded_ms), sum(sessions)
+    FROM report_tag_days WHERE ${range} AND ${between} GROUP BY 1, 2, 3, 4, 5`,
+    args,
+  );
+  await db.run(
+    `INSERT INTO report_hours_m SELECT ${m}, ((day + 4) % 7) * 24 + hour, sum(ms), sum(productive_ms)
+    FROM report_hours WHERE ${range} AND ${between} GROUP BY 1, 2`,
+    args,
+  );
+  await db.run(
+    `INSERT INTO report_day_stats_m SELECT ${m}, count(*), sum(sessions), sum(short), sum(switches), max(longest_ms), sum(worked_ms)
+    FROM report_day_stats WHERE ${range} AND ${between} GROUP BY 1`,
+    args,
+  );
 }
 
 /** The local days report_dirty marks, as sorted, merged stretches. */
@@ -181,7 +230,9 @@ async function dirtyStretches(db: Database): Promise<[number, number][]> {
 
 /** Sorted, merged day ranges (adjacent ones joined); many far-apart ones become one. */
 export function dayStretches(ranges: [number, number][]): [number, number][] {
-  const sorted = ranges.map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]).sort((x, y) => x[0] - y[0]);
+  const sorted = ranges
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number])
+    .sort((x, y) => x[0] - y[0]);
   const out: [number, number][] = [];
   for (const [a, b] of sorted) {
     const last = out[out.length - 1];

@@ -35,7 +35,10 @@ const DAY_COLS = 'day, project_id, billable, class, tag_id, name, ms, rounded_ms
 /** Full months inside [d0, d1]: [m0, m1) as day numbers, or null. */
 function fullMonths(d0: number, d1: number): [number, number] | null {
   const first = new Date(d0 * 86_400_000);
-  const m0 = first.getUTCDate() === 1 ? d0 : Math.round(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1) / 86_400_000);
+  const m0 =
+    first.getUTCDate() === 1
+      ? d0
+      : Math.round(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1) / 86_400_000);
   const after = new Date((d1 + 1) * 86_400_000);
   const m1 = Math.round(Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), 1) / 86_400_000);
   return m1 > m0 ? [m0, m1] : null;
@@ -73,15 +76,26 @@ export async function prepareSource(
     const live = await temp(db, TEMP, 'report_live');
     const liveTags = await temp(db, TEMP, 'report_live_tags');
     const liveHours = await temp(db, TEMP_HOURS, 'report_live_hours');
-    const running = await db.get<{ start_time: number }>('SELECT start_time FROM activities WHERE end_time IS NULL AND deleted_at IS NULL');
+    const running = await db.get<{ start_time: number }>(
+      'SELECT start_time FROM activities WHERE end_time IS NULL AND deleted_at IS NULL',
+    );
     if (running && running.start_time < now) {
-      const ctx: FactContext = { ...base, from: Math.min(from, running.start_time), to: Math.max(to, now + 1), now, where: 'AND a.end_time IS NULL', args: {} };
+      const ctx: FactContext = {
+        ...base,
+        from: Math.min(from, running.start_time),
+        to: Math.max(to, now + 1),
+        now,
+        where: 'AND a.end_time IS NULL',
+        args: {},
+      };
       await dayFacts(ctx, { table: live, tag: false, name: false });
       await dayFacts(ctx, { table: liveTags, tag: true, name: false });
       await hourFacts(ctx, liveHours);
     }
     // hours and day stats have no project/tag/billable dimension: with a filter they come from a scan of the range
-    const scanned = hasFilters(filters) ? await scanHoursAndStats(db, { ...base, from, to, now, where: '', args: {} }, filters) : null;
+    const scanned = hasFilters(filters)
+      ? await scanHoursAndStats(db, { ...base, from, to, now, where: '', args: {} }, filters)
+      : null;
     const baked = bakedReady && !hasFilters(filters);
     // grouping by name alone: whole months and years from the baked name tables, the days at the edges (and the
     // running session) summed from the sessions
@@ -92,43 +106,80 @@ export async function prepareSource(
     const names = keys.includes('name') ? await temp(db, TEMP, 'report_names') : null;
     if (names && bakedNames) {
       for (const [a, b] of bakedNames.edges) {
-        await dayFacts({ ...base, from: dayStartMs(a), to: dayStartMs(b + 1), now: null, where: '', args: {} }, { table: names, tag: false, name: true });
+        await dayFacts(
+          { ...base, from: dayStartMs(a), to: dayStartMs(b + 1), now: null, where: '', args: {} },
+          { table: names, tag: false, name: true },
+        );
       }
       if (running && running.start_time < now) {
-        const ctx: FactContext = { ...base, from: Math.min(rangeFrom, running.start_time), to: Math.max(to, now + 1), now, where: 'AND a.end_time IS NULL', args: {} };
+        const ctx: FactContext = {
+          ...base,
+          from: Math.min(rangeFrom, running.start_time),
+          to: Math.max(to, now + 1),
+          now,
+          where: 'AND a.end_time IS NULL',
+          args: {},
+        };
         await dayFacts(ctx, { table: names, tag: false, name: true });
       }
     } else if (names) {
-      await dayFacts({ ...base, from: rangeFrom, to, now, where: '', args: {} }, { table: names, tag: false, name: true });
+      await dayFacts(
+        { ...base, from: rangeFrom, to, now, where: '', args: {} },
+        { table: names, tag: false, name: true },
+      );
     }
-    const withRates = (table: string, key: string, d0: number, d1: number) => `SELECT f.${key} AS ${key}, COALESCE(t.currency, '') AS cur,
+    const withRates = (
+      table: string,
+      key: string,
+      d0: number,
+      d1: number,
+    ) => `SELECT f.${key} AS ${key}, COALESCE(t.currency, '') AS cur,
       f.ms AS ms, f.rounded_ms AS rms, f.billable * f.ms AS bms, f.billable * f.rounded_ms AS brms, f.sessions AS n,
       COALESCE(f.billable * f.rounded_ms * t.rate, 0) AS amount FROM ${table} f LEFT JOIN tree t ON t.id = f.project_id WHERE f.day BETWEEN ${d0} AND ${d1}`;
     return {
       mode: 'rollup',
       days: (d0, d1, tags, fine, byName) => {
         if (byName && names) return `(SELECT ${DAY_COLS} FROM ${names} WHERE day BETWEEN ${d0} AND ${d1})`;
-        const cols = tags ? `day, project_id, billable, class, tag_id, '' AS name, ms, rounded_ms, sessions` : `day, project_id, billable, class, '' AS tag_id, '' AS name, ms, rounded_ms, sessions`;
+        const cols = tags
+          ? `day, project_id, billable, class, tag_id, '' AS name, ms, rounded_ms, sessions`
+          : `day, project_id, billable, class, '' AS tag_id, '' AS name, ms, rounded_ms, sessions`;
         const table = tags ? 'report_tag_days' : 'report_days';
         const dayPart = (r: string) => `SELECT ${cols} FROM ${table} WHERE ${r}`;
-        const rolled = fine ? dayPart(`day BETWEEN ${d0} AND ${d1}`) : split(d0, d1, dayPart, (r) => `SELECT ${cols} FROM ${table}_m WHERE ${r}`);
+        const rolled = fine
+          ? dayPart(`day BETWEEN ${d0} AND ${d1}`)
+          : split(d0, d1, dayPart, (r) => `SELECT ${cols} FROM ${table}_m WHERE ${r}`);
         return `(${rolled} UNION ALL SELECT ${DAY_COLS} FROM ${tags ? liveTags : live} WHERE day BETWEEN ${d0} AND ${d1})`;
       },
-      hours: (d0, d1) => scanned ? scanned.hours(d0, d1) :
-        `(${split(d0, d1, (r) => `SELECT ((day + 4) % 7) * 24 + hour AS how, ms, productive_ms FROM report_hours WHERE ${r}`,
-          (r) => `SELECT hour AS how, ms, productive_ms FROM report_hours_m WHERE ${r}`)}
+      hours: (d0, d1) =>
+        scanned
+          ? scanned.hours(d0, d1)
+          : `(${split(
+              d0,
+              d1,
+              (r) => `SELECT ((day + 4) % 7) * 24 + hour AS how, ms, productive_ms FROM report_hours WHERE ${r}`,
+              (r) => `SELECT hour AS how, ms, productive_ms FROM report_hours_m WHERE ${r}`,
+            )}
           UNION ALL SELECT ((day + 4) % 7) * 24 + hour, ms, productive_ms FROM ${liveHours} WHERE day BETWEEN ${d0} AND ${d1})`,
-      stats: (d0, d1) => scanned ? scanned.stats(d0, d1) :
-        `(${split(d0, d1, (r) => `SELECT 1 AS days, sessions, short, switches, longest_ms, worked_ms FROM report_day_stats WHERE ${r}`,
-          (r) => `SELECT days, sessions, short, switches, longest_ms, worked_ms FROM report_day_stats_m WHERE ${r}`)})`,
+      stats: (d0, d1) =>
+        scanned
+          ? scanned.stats(d0, d1)
+          : `(${split(
+              d0,
+              d1,
+              (r) =>
+                `SELECT 1 AS days, sessions, short, switches, longest_ms, worked_ms FROM report_day_stats WHERE ${r}`,
+              (r) => `SELECT days, sessions, short, switches, longest_ms, worked_ms FROM report_day_stats_m WHERE ${r}`,
+            )})`,
       where: factWhere(filters),
       tagFiltered: filters.tagIds?.length === 1,
-      baked: baked ? (key, d0, d1) => {
-        if (key === 'day') return `(${dayTotalsSql(d0, d1)} UNION ALL ${withRates(live, 'day', d0, d1)})`;
-        if (!bakedNames || !names) return null;
-        if (d0 !== r0 || d1 !== r1) throw new Error(`names were prepared for days ${r0}..${r1}, not ${d0}..${d1}`);
-        return `(${bakedNames.sql ? `${bakedNames.sql} UNION ALL ` : ''}${withRates(names, 'name', d0, d1)})`;
-      } : undefined,
+      baked: baked
+        ? (key, d0, d1) => {
+            if (key === 'day') return `(${dayTotalsSql(d0, d1)} UNION ALL ${withRates(live, 'day', d0, d1)})`;
+            if (!bakedNames || !names) return null;
+            if (d0 !== r0 || d1 !== r1) throw new Error(`names were prepared for days ${r0}..${r1}, not ${d0}..${d1}`);
+            return `(${bakedNames.sql ? `${bakedNames.sql} UNION ALL ` : ''}${withRates(names, 'name', d0, d1)})`;
+          }
+        : undefined,
     };
   }
   // a scan: the range's sessions, filtered, into temp tables (split per tag only when a grouping needs it)
@@ -149,7 +200,11 @@ export async function prepareSource(
   };
 }
 
-async function scanHoursAndStats(db: Database, ctx: FactContext, filters: ReportFilters): Promise<Pick<FactSource, 'hours' | 'stats'>> {
+async function scanHoursAndStats(
+  db: Database,
+  ctx: FactContext,
+  filters: ReportFilters,
+): Promise<Pick<FactSource, 'hours' | 'stats'>> {
   const where = sessionWhere(filters);
   const c = { ...ctx, where: where.sql, args: where.args };
   const hours = await temp(db, TEMP_HOURS, 'report_scan_hours');
@@ -157,8 +212,10 @@ async function scanHoursAndStats(db: Database, ctx: FactContext, filters: Report
   const stats = await temp(db, TEMP_STATS, 'report_scan_stats');
   await dayStatFacts(c, stats);
   return {
-    hours: (d0, d1) => `(SELECT ((day + 4) % 7) * 24 + hour AS how, ms, productive_ms FROM ${hours} WHERE day BETWEEN ${d0} AND ${d1})`,
-    stats: (d0, d1) => `(SELECT 1 AS days, sessions, short, switches, longest_ms, worked_ms FROM ${stats} WHERE day BETWEEN ${d0} AND ${d1})`,
+    hours: (d0, d1) =>
+      `(SELECT ((day + 4) % 7) * 24 + hour AS how, ms, productive_ms FROM ${hours} WHERE day BETWEEN ${d0} AND ${d1})`,
+    stats: (d0, d1) =>
+      `(SELECT 1 AS days, sessions, short, switches, longest_ms, worked_ms FROM ${stats} WHERE day BETWEEN ${d0} AND ${d1})`,
   };
 }
 

@@ -1,13 +1,13 @@
-import type { Session } from '../../../shared/session.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
-import { endOf, resize, subtract } from '../../../shared/session-math.ts';
 import type { Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
-import * as sessions from './sessions.ts';
-import type { Recording } from '../undo/journal.ts';
+import { endOf, resize, subtract } from '../../../shared/session-math.ts';
+import type { Session } from '../../../shared/session.ts';
 import type { Database } from '../storage/sqlite.ts';
 import { setSessionTags } from '../tags/tags.ts';
+import type { Recording } from '../undo/journal.ts';
 import { labelName } from '../undo/journaled-write.ts';
+import * as sessions from './sessions.ts';
 
 /**
  * The overlap rule: a change that makes live sessions share time is refused unless the caller chose what to do.
@@ -34,15 +34,21 @@ export async function settleOverlaps(
   const overlaps = (await findOverlaps(db, writtenIds, now)).filter((o) => !written.has(o.otherId));
   if (overlaps.length === 0 || choice === 'keep') return { overlaps, trimmed: [] };
   if (choice === undefined) {
-    throw new AppError('CONFLICT', overlaps.length === 1
-      ? `This overlaps “${overlaps[0]!.otherName || 'another session'}”; keep both, or trim one of them`
-      : `This overlaps ${overlaps.length} other sessions; keep them, or trim`,
+    throw new AppError(
+      'CONFLICT',
+      overlaps.length === 1
+        ? `This overlaps “${overlaps[0]!.otherName || 'another session'}”; keep both, or trim one of them`
+        : `This overlaps ${overlaps.length} other sessions; keep them, or trim`,
       // a question for the user (the window asks which fix), not a failure: the error log leaves it out
-      { overlaps: overlaps.slice(0, 200), count: overlaps.length, question: true });
+      { overlaps: overlaps.slice(0, 200), count: overlaps.length, question: true },
+    );
   }
   // only the sessions involved are read in full
   const byId = new Map(
-    (await sessions.requireSessions(db, [...new Set(overlaps.flatMap((o) => [o.id, o.otherId]))])).map((a) => [a.id, a]),
+    (await sessions.requireSessions(db, [...new Set(overlaps.flatMap((o) => [o.id, o.otherId]))])).map((a) => [
+      a.id,
+      a,
+    ]),
   );
   const found = new Map<string, Session[]>();
   for (const o of overlaps) found.set(o.id, [...(found.get(o.id) ?? []), byId.get(o.otherId)!]);
@@ -76,7 +82,14 @@ export async function settleOverlaps(
  */
 async function findOverlaps(db: Database, ids: readonly string[], now: number): Promise<Overlap[]> {
   const LB = sessions.LOOK_BACK_MS;
-  const rows = await db.all<{ id: string; other_id: string; other_name: string; f: number; t: number; covered: number }>(
+  const rows = await db.all<{
+    id: string;
+    other_id: string;
+    other_name: string;
+    f: number;
+    t: number;
+    covered: number;
+  }>(
     `WITH w AS (
        SELECT a.id, a.start_time AS s, coalesce(a.end_time, max(:now, a.start_time)) AS e
        FROM json_each(:ids) j JOIN activities a ON a.id = j.value WHERE a.deleted_at IS NULL),
@@ -93,18 +106,33 @@ async function findOverlaps(db: Database, ids: readonly string[], now: number): 
      WHERE other_id <> id AND max(s, os) < min(e, oe) ORDER BY f, id, other_id`,
     { ':ids': JSON.stringify(ids), ':now': now },
   );
-  return rows.map((r) => ({ id: r.id, otherId: r.other_id, otherName: r.other_name, from: r.f, to: r.t, covered: r.covered === 1 }));
+  return rows.map((r) => ({
+    id: r.id,
+    otherId: r.other_id,
+    otherName: r.other_name,
+    from: r.f,
+    to: r.t,
+    covered: r.covered === 1,
+  }));
 }
 
 async function trimThis(db: Database, session: Session, others: Session[], now: number): Promise<void> {
   const end = endOf(session, now);
-  let free = subtract(session.startTime, end, others.map((o) => ({ start: o.startTime, end: endOf(o, now) })));
+  let free = subtract(
+    session.startTime,
+    end,
+    others.map((o) => ({ start: o.startTime, end: endOf(o, now) })),
+  );
   // a running timer keeps running: shortening it means starting it after the last session it reached over
   if (session.endTime === null && free.length > 1 && free.at(-1)!.end === end) free = [free.at(-1)!];
   if (free.length !== 1) {
-    throw new AppError('CONFLICT', free.length === 0
-      ? 'No free time is left for this session; keep both, or trim the other'
-      : 'Trimming this session would cut it in pieces; keep both, or trim the other', { free });
+    throw new AppError(
+      'CONFLICT',
+      free.length === 0
+        ? 'No free time is left for this session; keep both, or trim the other'
+        : 'Trimming this session would cut it in pieces; keep both, or trim the other',
+      { free },
+    );
   }
   const piece = free[0]!;
   const keepRunning = session.endTime === null && piece.end === end;
@@ -114,7 +142,12 @@ async function trimThis(db: Database, session: Session, others: Session[], now: 
 
 /** Removes [from, to) from another session; answers the ids it changed or created, and whether none of it is left. */
 async function carveOut(
-  db: Database, journal: Recording, other: Session, from: number, to: number, now: number,
+  db: Database,
+  journal: Recording,
+  other: Session,
+  from: number,
+  to: number,
+  now: number,
 ): Promise<{ changed: string[]; removed: boolean }> {
   const end = endOf(other, now);
   const rest = subtract(other.startTime, end, [{ start: from, end: to }]);
@@ -133,10 +166,20 @@ async function carveOut(
   const id = newId();
   await journal.touch('activities', [id]);
   const span = resize(other, second.start, running && second.end === end ? null : second.end);
-  await sessions.insertSession(db, {
-    ...span, id, name: other.name, description: other.description, projectId: other.projectId,
-    billable: other.billable, isManual: other.isManual, source: 'split',
-  }, now);
+  await sessions.insertSession(
+    db,
+    {
+      ...span,
+      id,
+      name: other.name,
+      description: other.description,
+      projectId: other.projectId,
+      billable: other.billable,
+      isManual: other.isManual,
+      source: 'split',
+    },
+    now,
+  );
   await setSessionTags(db, id, other.tagIds);
   return { changed: [other.id, id], removed: false };
 }

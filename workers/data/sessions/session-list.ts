@@ -1,9 +1,10 @@
-import type { Session } from '../../../shared/session.ts';
 import type { ListSessionsInput, SessionPage } from '../../../shared/session-edits.ts';
-import { COLUMNS, LOOK_BACK_MS, toSession, type SessionRow, type OnDamaged } from './sessions.ts';
+import type { Session } from '../../../shared/session.ts';
 import type { Database } from '../storage/sqlite.ts';
+import { COLUMNS, LOOK_BACK_MS, toSession, type OnDamaged, type SessionRow } from './sessions.ts';
 
-type Parsed = Required<Pick<ListSessionsInput, 'from' | 'to' | 'limit'>> & Omit<ListSessionsInput, 'from' | 'to' | 'limit'>;
+type Parsed = Required<Pick<ListSessionsInput, 'from' | 'to' | 'limit'>> &
+  Omit<ListSessionsInput, 'from' | 'to' | 'limit'>;
 
 /**
  * Sessions overlapping [from, to) that match the filters, oldest first, one page at a time. The page's ids are
@@ -33,7 +34,9 @@ export async function listSessions(db: Database, input: Parsed, onDamaged?: OnDa
   }
   if (input.tagIds && input.tagIds.length > 0) {
     args[':tags'] = JSON.stringify(input.tagIds);
-    where.push(`EXISTS (SELECT 1 FROM activity_tags t WHERE t.activity_id = activities.id AND t.tag_id IN (SELECT value FROM json_each(:tags)))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM activity_tags t WHERE t.activity_id = activities.id AND t.tag_id IN (SELECT value FROM json_each(:tags)))`,
+    );
   }
   const filters = where.map((w) => ` AND ${w}`).join('');
   const keyset = `AND start_time >= :afterStart AND (start_time > :afterStart OR id > :afterId)`;

@@ -1,25 +1,25 @@
+import type { DataApi, SessionsApi } from '../../../shared/data-contract.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { IdSchema, newId } from '../../../shared/ids.ts';
+import { ListSessionsInputSchema } from '../../../shared/session-edits.ts';
 import {
-  SessionsInRangeInputSchema,
   NewSessionsSchema,
+  SessionsInRangeInputSchema,
   StartTimerInputSchema,
   StopTimerInputSchema,
   TimerIdInputSchema,
   type Session,
 } from '../../../shared/session.ts';
-import type { DataApi, SessionsApi } from '../../../shared/data-contract.ts';
-import { AppError } from '../../../shared/errors.ts';
-import { IdSchema, newId } from '../../../shared/ids.ts';
-import { ListSessionsInputSchema } from '../../../shared/session-edits.ts';
 import { parse } from '../../../shared/validate.ts';
-import { markDirty } from '../reports/dirty.ts';
-import * as sessions from './sessions.ts';
 import type { Core } from '../owner/core.ts';
+import * as projects from '../projects/projects.ts';
+import { markDirty } from '../reports/dirty.ts';
+import type { Database } from '../storage/sqlite.ts';
+import { resolveTagNames, setSessionTags } from '../tags/tags.ts';
 import { journaledTimer, labelName } from '../undo/journaled-write.ts';
 import { settleOverlaps } from './overlaps.ts';
 import { listSessions } from './session-list.ts';
-import { resolveTagNames, setSessionTags } from '../tags/tags.ts';
-import * as projects from '../projects/projects.ts';
-import type { Database } from '../storage/sqlite.ts';
+import * as sessions from './sessions.ts';
 
 /** Timer and session calls, and the session lists. */
 export class SessionsHandlers implements SessionsApi {
@@ -40,10 +40,24 @@ export class SessionsHandlers implements SessionsApi {
       journal.label = `Start ${labelName(parsed)}`;
       await journal.touch('activities', running ? [running.id, id] : [id]);
       if (running) await sessions.closeOnly(db, running, Math.max(running.startTime, startTime), now);
-      await sessions.insertSession(db, {
-        id, name: parsed.name, description: parsed.description, projectId: parsed.projectId, billable: parsed.billable,
-        startTime, endTime: null, pausedMs: 0, pauseStartedAt: null, pauses: [], isManual: false, source: parsed.source,
-      }, now);
+      await sessions.insertSession(
+        db,
+        {
+          id,
+          name: parsed.name,
+          description: parsed.description,
+          projectId: parsed.projectId,
+          billable: parsed.billable,
+          startTime,
+          endTime: null,
+          pausedMs: 0,
+          pauseStartedAt: null,
+          pauses: [],
+          isManual: false,
+          source: parsed.source,
+        },
+        now,
+      );
       if (parsed.tags.length > 0) await setSessionTags(db, id, await resolveTagNames(db, parsed.tags, journal, now));
       // a back-dated start ("15 minutes ago") may reach into the previous session; one starting now cannot
       if (parsed.startTime !== undefined) await settleOverlaps(db, journal, [id], parsed.overlap, now);
@@ -82,7 +96,10 @@ export class SessionsHandlers implements SessionsApi {
       if (running.pauseStartedAt === null) throw new AppError('CONFLICT', 'This timer is not paused');
       journal.label = `Resume ${labelName(running)}`;
       await journal.touch('activities', [running.id]);
-      return { result: await sessions.endPause(db, running, Math.max(running.pauseStartedAt, parsed.at ?? now), now), ids: [running.id] };
+      return {
+        result: await sessions.endPause(db, running, Math.max(running.pauseStartedAt, parsed.at ?? now), now),
+        ids: [running.id],
+      };
     });
   }
 

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import { SessionSchema, type Session, type NewSession, type Pause, type TimeRange } from '../../../shared/session.ts';
+
 import { AppError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
+import { SessionSchema, type NewSession, type Pause, type Session, type TimeRange } from '../../../shared/session.ts';
 import type { Database, Row } from '../storage/sqlite.ts';
 
 /** Ids of a session's live tags, sorted, as one JSON array (a deleted tag is hidden, its link kept for undo). */
@@ -47,7 +48,9 @@ export function toSession(r: SessionRow, onDamaged?: OnDamaged): Session | null 
   if (parsed.success && (parsed.output.endTime === null || parsed.output.endTime >= parsed.output.startTime)) {
     return parsed.output;
   }
-  const issues = parsed.success ? ['end_time is before start_time'] : parsed.issues.map((i) => `${v.getDotPath(i) ?? ''}: ${i.message}`);
+  const issues = parsed.success
+    ? ['end_time is before start_time']
+    : parsed.issues.map((i) => `${v.getDotPath(i) ?? ''}: ${i.message}`);
   onDamaged?.('activities', r.id, issues);
   return null;
 }
@@ -68,7 +71,9 @@ function mapRow(r: SessionRow): Record<keyof Session, unknown> {
     endTime: r.end_time,
     pausedMs: r.paused_ms,
     pauseStartedAt: r.pause_started_at,
-    pauses: parseJson(r.pauses, (x) => (Array.isArray(x) ? x.map((p) => (Array.isArray(p) ? { start: p[0], end: p[1] } : p)) : x)),
+    pauses: parseJson(r.pauses, (x) =>
+      Array.isArray(x) ? x.map((p) => (Array.isArray(p) ? { start: p[0], end: p[1] } : p)) : x,
+    ),
     billable: r.billable === 1 ? true : r.billable === 0 ? false : r.billable,
     tagIds: parseJson(r.tag_ids, (x) => x),
     isManual: r.is_manual === 1 ? true : r.is_manual === 0 ? false : r.is_manual,
@@ -142,8 +147,22 @@ export async function insertSession(db: Database, s: SessionRecord, now: number)
     `INSERT INTO activities (id, name, description, project_id, start_time, end_time, paused_ms, pause_started_at,
        pauses, billable, is_manual, source, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [s.id, s.name, s.description, s.projectId, s.startTime, s.endTime, s.pausedMs, s.pauseStartedAt, pausesJson(s.pauses),
-      s.billable ? 1 : 0, s.isManual ? 1 : 0, s.source, now, now],
+    [
+      s.id,
+      s.name,
+      s.description,
+      s.projectId,
+      s.startTime,
+      s.endTime,
+      s.pausedMs,
+      s.pauseStartedAt,
+      pausesJson(s.pauses),
+      s.billable ? 1 : 0,
+      s.isManual ? 1 : 0,
+      s.source,
+      now,
+      now,
+    ],
   );
 }
 
@@ -183,12 +202,17 @@ export async function closeSession(db: Database, a: Session, end: number, now: n
 /** closeSession without reading the session back (a timer start closing the previous one does not need it). */
 export async function closeOnly(db: Database, a: Session, end: number, now: number): Promise<void> {
   const open = a.pauseStartedAt !== null && end > a.pauseStartedAt ? { start: a.pauseStartedAt, end } : null;
-  await patchSession(db, a.id, {
-    endTime: end,
-    pausedMs: a.pausedMs + (open ? open.end - open.start : 0),
-    pauseStartedAt: null,
-    pauses: open ? [...a.pauses, open] : a.pauses,
-  }, now);
+  await patchSession(
+    db,
+    a.id,
+    {
+      endTime: end,
+      pausedMs: a.pausedMs + (open ? open.end - open.start : 0),
+      pauseStartedAt: null,
+      pauses: open ? [...a.pauses, open] : a.pauses,
+    },
+    now,
+  );
 }
 
 export async function startPause(db: Database, a: Session, at: number, now: number): Promise<Session> {
@@ -200,7 +224,12 @@ export async function startPause(db: Database, a: Session, at: number, now: numb
 export async function endPause(db: Database, a: Session, at: number, now: number): Promise<Session> {
   const from = a.pauseStartedAt ?? at;
   const interval = at > from ? [{ start: from, end: at }] : [];
-  await patchSession(db, a.id, { pauseStartedAt: null, pausedMs: a.pausedMs + Math.max(0, at - from), pauses: [...a.pauses, ...interval] }, now);
+  await patchSession(
+    db,
+    a.id,
+    { pauseStartedAt: null, pausedMs: a.pausedMs + Math.max(0, at - from), pauses: [...a.pauses, ...interval] },
+    now,
+  );
   return requireSession(db, a.id);
 }
 
@@ -261,7 +290,9 @@ export const INSERT_SESSIONS_SQL = `INSERT INTO activities (id, name, project_id
 
 /** The rows of a batch as the one JSON text INSERT_SESSIONS_SQL unpacks. */
 export function packSessions(sessions: readonly Required<NewSession>[]): string {
-  return JSON.stringify(sessions.map((s) => [newId(), s.name, s.projectId, s.startTime, s.endTime, s.pausedMs, s.source]));
+  return JSON.stringify(
+    sessions.map((s) => [newId(), s.name, s.projectId, s.startTime, s.endTime, s.pausedMs, s.source]),
+  );
 }
 
 export async function insertSessions(db: Database, sessions: readonly Required<NewSession>[], now: number) {

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
+
 import type { DataApi, SettingsApi } from '../../../shared/data-contract.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { parse } from '../../../shared/validate.ts';
 import type { Core } from '../owner/core.ts';
-import * as settings from './settings.ts';
 import type { Database } from '../storage/sqlite.ts';
+import * as settings from './settings.ts';
 
 /** The settings store; every write is announced so every window applies it without a reload. */
 export class SettingsHandlers implements SettingsApi {
@@ -38,7 +39,11 @@ export class SettingsHandlers implements SettingsApi {
   #write(fn: (db: Database, now: number) => Promise<unknown>): Promise<Settings> {
     return this.core.write('settings', 'update', async (db, now) => {
       await fn(db, now);
-      return { result: await settings.readSettings(db, this.core.onBadSetting), ids: [], also: [{ table: 'settings', op: 'update', ids: [] }] };
+      return {
+        result: await settings.readSettings(db, this.core.onBadSetting),
+        ids: [],
+        also: [{ table: 'settings', op: 'update', ids: [] }],
+      };
     });
   }
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+
 import { AppError } from '../../../shared/errors.ts';
 import {
   DEFAULT_SETTINGS,
@@ -74,7 +75,8 @@ export async function migrateSettings(db: Database, now: number): Promise<void> 
   const map: Record<string, unknown> = {};
   for (const [key, text] of rows) if (key !== VERSION_KEY) map[key] = jsonOr(text, null);
   const migrated = migrateMap(map, version);
-  for (const key of rows.keys()) if (key !== VERSION_KEY && !(key in migrated)) await db.run('DELETE FROM settings WHERE key = ?', [key]);
+  for (const key of rows.keys())
+    if (key !== VERSION_KEY && !(key in migrated)) await db.run('DELETE FROM settings WHERE key = ?', [key]);
   for (const [key, value] of Object.entries(migrated)) {
     if (JSON.stringify(value) !== rows.get(key)) await put(db, key, value, now);
   }
@@ -98,13 +100,23 @@ export async function readSettings(db: Database, onBad?: OnBadSetting): Promise<
     if (text === undefined) continue;
     const parsed = v.safeParse(SETTING_SCHEMAS[key], jsonOr(text, null));
     if (parsed.success) out[key] = parsed.output;
-    else onBad?.(key, text, parsed.issues.map((i) => i.message));
+    else
+      onBad?.(
+        key,
+        text,
+        parsed.issues.map((i) => i.message),
+      );
   }
   return out as Settings;
 }
 
 /** Writes the settings that differ from what is stored, each with a history entry. Returns the keys changed. */
-export async function writeSettings(db: Database, patchInput: unknown, now: number, onBad?: OnBadSetting): Promise<SettingKey[]> {
+export async function writeSettings(
+  db: Database,
+  patchInput: unknown,
+  now: number,
+  onBad?: OnBadSetting,
+): Promise<SettingKey[]> {
   const patch = parse(SettingsPatchSchema, patchInput, 'setting') as Partial<Settings>;
   const current = await readSettings(db, onBad);
   const stored = await rawRows(db);
@@ -122,7 +134,9 @@ export async function writeSettings(db: Database, patchInput: unknown, now: numb
     changed.push(key);
   }
   if (changed.length > 0) {
-    await db.run(`DELETE FROM settings_history WHERE id <= (SELECT id FROM settings_history ORDER BY id DESC LIMIT 1 OFFSET ${SETTINGS_HISTORY_KEEP})`);
+    await db.run(
+      `DELETE FROM settings_history WHERE id <= (SELECT id FROM settings_history ORDER BY id DESC LIMIT 1 OFFSET ${SETTINGS_HISTORY_KEEP})`,
+    );
   }
   return changed;
 }
@@ -133,13 +147,28 @@ export async function settingsHistory(db: Database): Promise<SettingsChange[]> {
   );
   return rows
     .filter((r) => (SETTING_KEYS as string[]).includes(r.key))
-    .map((r) => ({ id: r.id, at: r.at, key: r.key as SettingKey, from: jsonOr(r.before ?? undefined, null), to: jsonOr(r.after ?? undefined, null) }));
+    .map((r) => ({
+      id: r.id,
+      at: r.at,
+      key: r.key as SettingKey,
+      from: jsonOr(r.before ?? undefined, null),
+      to: jsonOr(r.after ?? undefined, null),
+    }));
 }
 
 /** Puts a setting back to its value before history entry `id`. */
-export async function rollbackSetting(db: Database, id: number, now: number, onBad?: OnBadSetting): Promise<SettingKey[]> {
-  const row = await db.get<{ key: string; before: string | null }>('SELECT key, before FROM settings_history WHERE id = ?', [id]);
-  if (!row || !(SETTING_KEYS as string[]).includes(row.key)) throw new AppError('NOT_FOUND', 'That change is no longer in the history', { id });
+export async function rollbackSetting(
+  db: Database,
+  id: number,
+  now: number,
+  onBad?: OnBadSetting,
+): Promise<SettingKey[]> {
+  const row = await db.get<{ key: string; before: string | null }>(
+    'SELECT key, before FROM settings_history WHERE id = ?',
+    [id],
+  );
+  if (!row || !(SETTING_KEYS as string[]).includes(row.key))
+    throw new AppError('NOT_FOUND', 'That change is no longer in the history', { id });
   const key = row.key as SettingKey;
   const before = jsonOr(row.before ?? undefined, DEFAULT_SETTINGS[key]);
   const valid = v.safeParse(SETTING_SCHEMAS[key], before);
@@ -151,14 +180,25 @@ export async function exportSettings(db: Database, onBad?: OnBadSetting): Promis
 }
 
 /** Validates a whole settings file (format, version, every key and value) before anything is written. */
-export async function importSettings(db: Database, file: unknown, now: number, onBad?: OnBadSetting): Promise<SettingKey[]> {
+export async function importSettings(
+  db: Database,
+  file: unknown,
+  now: number,
+  onBad?: OnBadSetting,
+): Promise<SettingKey[]> {
   const parsed = parse(SettingsFileSchema, file, 'settings file');
   if (parsed.version > SETTINGS_VERSION) {
-    throw new AppError('VALIDATION', `This settings file was made by a newer LightTrack (settings v${parsed.version}); update the app first`, { version: parsed.version });
+    throw new AppError(
+      'VALIDATION',
+      `This settings file was made by a newer LightTrack (settings v${parsed.version}); update the app first`,
+      { version: parsed.version },
+    );
   }
   const map = migrateMap(parsed.settings, parsed.version);
   const unknown = Object.keys(map).filter((k) => !(SETTING_KEYS as string[]).includes(k));
-  if (unknown.length > 0) throw new AppError('VALIDATION', `Unknown setting “${unknown[0]}” in the file; nothing was imported`, { unknown });
-  if (Object.keys(map).length === 0) throw new AppError('VALIDATION', 'The file holds no settings; nothing was imported');
+  if (unknown.length > 0)
+    throw new AppError('VALIDATION', `Unknown setting “${unknown[0]}” in the file; nothing was imported`, { unknown });
+  if (Object.keys(map).length === 0)
+    throw new AppError('VALIDATION', 'The file holds no settings; nothing was imported');
   return writeSettings(db, map, now, onBad);
 }

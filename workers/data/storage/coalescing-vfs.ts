@@ -38,7 +38,10 @@ interface CoopVFS {
  * Creates an OPFSCoopSyncVFS whose -wal writes are coalesced. (The example class builds itself in a static create()
  * with private initialisation, so this wraps an instance's methods instead of subclassing.)
  */
-export async function createCoalescingWalVFS(name: string, module: unknown): Promise<OPFSCoopSyncVFS & { walWrites: number }> {
+export async function createCoalescingWalVFS(
+  name: string,
+  module: unknown,
+): Promise<OPFSCoopSyncVFS & { walWrites: number }> {
   const created = await OPFSCoopSyncVFS.create(name, module);
   const vfs = created as unknown as CoopVFS & { walWrites: number };
   const base = {

@@ -87,7 +87,8 @@ export async function listFiles(dirPath: string): Promise<{ name: string; size: 
   if (!dir) return [];
   const files: { name: string; size: number }[] = [];
   for await (const entry of dir.values() as AsyncIterable<FileSystemHandle>) {
-    if (entry.kind === 'file') files.push({ name: entry.name, size: (await (entry as FileSystemFileHandle).getFile()).size });
+    if (entry.kind === 'file')
+      files.push({ name: entry.name, size: (await (entry as FileSystemFileHandle).getFile()).size });
   }
   return files;
 }

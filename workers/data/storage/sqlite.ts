@@ -14,11 +14,12 @@
  *  OPFSWriteAheadVFS needs the non-standard "readwrite-unsafe" access mode.
  *  The old `wa-sqlite@1.0.0` npm package ships none of these, hence `@journeyapps/wa-sqlite` 2.x.
  */
-import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
 import * as SQLite from '@journeyapps/wa-sqlite';
+import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
 import type { OPFSCoopSyncVFS } from '@journeyapps/wa-sqlite/src/examples/OPFSCoopSyncVFS.js';
-import { createCoalescingWalVFS } from './coalescing-vfs.ts';
+
 import { AppError } from '../../../shared/errors.ts';
+import { createCoalescingWalVFS } from './coalescing-vfs.ts';
 
 export type SqlValue = number | string | Uint8Array | null;
 export type Params = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
@@ -176,7 +177,11 @@ export class Database {
    * `dest` must be a connection that already holds its file (exclusive locking, schema read), because a backup step
    * is synchronous and cannot wait for the VFS to fetch a lock.
    */
-  async backupTo(dest: Database, pagesPerStep: number, schedule: <T>(step: () => Promise<T>) => Promise<T>): Promise<void> {
+  async backupTo(
+    dest: Database,
+    pagesPerStep: number,
+    schedule: <T>(step: () => Promise<T>) => Promise<T>,
+  ): Promise<void> {
     const m = this.#module;
     const main = m._sqlite3_malloc(5);
     m.HEAPU8.set([0x6d, 0x61, 0x69, 0x6e, 0], main); // "main"
@@ -185,13 +190,17 @@ export class Database {
     if (!backup) throw new AppError('DB', 'The backup could not start (the copy is already in use?)');
     let finished = false;
     try {
-      for (let done = false; !done; ) {
+      for (let done = false; !done;) {
         await schedule(async () => {
           if (this.#closed || dest.#closed) throw new AppError('CONFLICT', 'The database was closed during the backup');
           const rc = m._sqlite3_backup_step(backup, pagesPerStep);
           if (rc === SQLite.SQLITE_DONE) done = true;
           else if (rc !== SQLite.SQLITE_OK && rc !== SQLite.SQLITE_BUSY && rc !== SQLite.SQLITE_LOCKED) {
-            throw new AppError(rc === SQLite.SQLITE_CORRUPT ? 'DAMAGED' : 'DB', `Backup step failed (SQLite code ${rc})`, { sqliteCode: rc });
+            throw new AppError(
+              rc === SQLite.SQLITE_CORRUPT ? 'DAMAGED' : 'DB',
+              `Backup step failed (SQLite code ${rc})`,
+              { sqliteCode: rc },
+            );
           }
         });
         // A macrotask between steps: calls that arrived during a step are still unread messages, and queuing the
@@ -201,7 +210,8 @@ export class Database {
       finished = true;
     } finally {
       const rc = m._sqlite3_backup_finish(backup);
-      if (finished && rc !== SQLite.SQLITE_OK) throw new AppError('DB', `Backup could not finish (SQLite code ${rc})`, { sqliteCode: rc });
+      if (finished && rc !== SQLite.SQLITE_OK)
+        throw new AppError('DB', `Backup could not finish (SQLite code ${rc})`, { sqliteCode: rc });
     }
   }
 

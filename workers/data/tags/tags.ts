@@ -1,10 +1,11 @@
 import * as v from 'valibot';
+
+import { AppError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
 import { TagSchema, type Tag } from '../../../shared/tag.ts';
-import { AppError } from '../../../shared/errors.ts';
-import type { EditContext } from '../undo/journaled-write.ts';
-import type { Recording } from '../undo/journal.ts';
 import type { Database, Row } from '../storage/sqlite.ts';
+import type { Recording } from '../undo/journal.ts';
+import type { EditContext } from '../undo/journaled-write.ts';
 
 interface TagRow extends Row {
   id: string;
@@ -17,7 +18,10 @@ interface TagRow extends Row {
 
 export const MAX_TAGS_LISTED = 20_000;
 
-export async function listTags(db: Database, onDamaged?: (table: 'tags', id: unknown, issues: string[]) => void): Promise<Tag[]> {
+export async function listTags(
+  db: Database,
+  onDamaged?: (table: 'tags', id: unknown, issues: string[]) => void,
+): Promise<Tag[]> {
   const rows = await db.all<TagRow>(
     `SELECT ${TAG_COLUMNS} FROM tags WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE LIMIT ${MAX_TAGS_LISTED}`,
   );
@@ -33,7 +37,14 @@ export async function listTags(db: Database, onDamaged?: (table: 'tags', id: unk
 const TAG_COLUMNS = 'id, name, color, productivity, created_at, updated_at';
 
 function toTag(r: TagRow): Tag | null {
-  const parsed = v.safeParse(TagSchema, { id: r.id, name: r.name, color: r.color, productivity: r.productivity, createdAt: r.created_at, updatedAt: r.updated_at });
+  const parsed = v.safeParse(TagSchema, {
+    id: r.id,
+    name: r.name,
+    color: r.color,
+    productivity: r.productivity,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
   return parsed.success ? parsed.output : null;
 }
 
@@ -46,7 +57,10 @@ export async function requireLiveTag(db: Database, id: string): Promise<Tag> {
 }
 
 async function requireFreeTagName(db: Database, name: string, except: string | null): Promise<void> {
-  const clash = await db.get<{ id: string }>('SELECT id FROM tags WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?', [name, except]);
+  const clash = await db.get<{ id: string }>(
+    'SELECT id FROM tags WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?',
+    [name, except],
+  );
   if (clash) throw new AppError('CONFLICT', `A tag named “${name}” already exists`, { name, id: clash.id });
 }
 
@@ -56,11 +70,21 @@ export async function createTag(ctx: EditContext, input: { name: string; color: 
   await requireFreeTagName(db, input.name, null);
   const id = newId();
   await journal.touch('tags', [id]);
-  await db.run('INSERT INTO tags (id, name, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [id, input.name, input.color, now, now]);
+  await db.run('INSERT INTO tags (id, name, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+    id,
+    input.name,
+    input.color,
+    now,
+    now,
+  ]);
   return requireLiveTag(db, id);
 }
 
-export async function updateTag(ctx: EditContext, id: string, patch: { name?: string | undefined; color?: string | null | undefined; productivity?: string | undefined }): Promise<Tag> {
+export async function updateTag(
+  ctx: EditContext,
+  id: string,
+  patch: { name?: string | undefined; color?: string | null | undefined; productivity?: string | undefined },
+): Promise<Tag> {
   const { db, now, journal } = ctx;
   const tag = await requireLiveTag(db, id);
   journal.label = `Edit tag “${tag.name}”`;
@@ -81,8 +105,15 @@ export async function deleteTag(ctx: EditContext, id: string): Promise<void> {
   journal.label = `Delete tag “${tag.name}”`;
   await journal.touch('tags', [id]);
   const goals = await db.all<{ id: string }>('SELECT id FROM goals WHERE tag_id = ? AND deleted_at IS NULL', [id]);
-  await journal.touch('goals', goals.map((g) => g.id));
-  await db.run('UPDATE goals SET deleted_at = ?, updated_at = ? WHERE tag_id = ? AND deleted_at IS NULL', [now, now, id]);
+  await journal.touch(
+    'goals',
+    goals.map((g) => g.id),
+  );
+  await db.run('UPDATE goals SET deleted_at = ?, updated_at = ? WHERE tag_id = ? AND deleted_at IS NULL', [
+    now,
+    now,
+    id,
+  ]);
   await db.run('UPDATE tags SET deleted_at = ?, updated_at = ? WHERE id = ?', [now, now, id]);
 }
 
@@ -91,15 +122,33 @@ export async function mergeTags(ctx: EditContext, fromId: string, intoId: string
   const from = await requireLiveTag(db, fromId);
   const into = await requireLiveTag(db, intoId);
   journal.label = `Merge tag “${from.name}” into “${into.name}”`;
-  const sessions = await db.all<{ activity_id: string }>('SELECT activity_id FROM activity_tags WHERE tag_id = ?', [fromId]);
-  await journal.touch('activities', sessions.map((s) => s.activity_id));
+  const sessions = await db.all<{ activity_id: string }>('SELECT activity_id FROM activity_tags WHERE tag_id = ?', [
+    fromId,
+  ]);
+  await journal.touch(
+    'activities',
+    sessions.map((s) => s.activity_id),
+  );
   await journal.touch('tags', [fromId]);
-  await db.run('INSERT OR IGNORE INTO activity_tags (activity_id, tag_id) SELECT activity_id, ? FROM activity_tags WHERE tag_id = ?', [intoId, fromId]);
+  await db.run(
+    'INSERT OR IGNORE INTO activity_tags (activity_id, tag_id) SELECT activity_id, ? FROM activity_tags WHERE tag_id = ?',
+    [intoId, fromId],
+  );
   await db.run('DELETE FROM activity_tags WHERE tag_id = ?', [fromId]);
-  await db.run('UPDATE activities SET updated_at = ? WHERE id IN (SELECT value FROM json_each(?))', [now, JSON.stringify(sessions.map((s) => s.activity_id))]);
+  await db.run('UPDATE activities SET updated_at = ? WHERE id IN (SELECT value FROM json_each(?))', [
+    now,
+    JSON.stringify(sessions.map((s) => s.activity_id)),
+  ]);
   const goals = await db.all<{ id: string }>('SELECT id FROM goals WHERE tag_id = ? AND deleted_at IS NULL', [fromId]);
-  await journal.touch('goals', goals.map((g) => g.id));
-  await db.run('UPDATE goals SET tag_id = ?, updated_at = ? WHERE tag_id = ? AND deleted_at IS NULL', [intoId, now, fromId]);
+  await journal.touch(
+    'goals',
+    goals.map((g) => g.id),
+  );
+  await db.run('UPDATE goals SET tag_id = ?, updated_at = ? WHERE tag_id = ? AND deleted_at IS NULL', [
+    intoId,
+    now,
+    fromId,
+  ]);
   await db.run('UPDATE tags SET deleted_at = ?, updated_at = ? WHERE id = ?', [now, now, fromId]);
   return requireLiveTag(db, intoId);
 }
@@ -108,7 +157,12 @@ export async function mergeTags(ctx: EditContext, fromId: string, intoId: string
  * The ids of tags named by the user: live tags matched without case, the rest created (recorded in the action, so
  * undoing the change removes a tag it made). Names are already validated and trimmed.
  */
-export async function resolveTagNames(db: Database, names: readonly string[], journal: Recording, now: number): Promise<string[]> {
+export async function resolveTagNames(
+  db: Database,
+  names: readonly string[],
+  journal: Recording,
+  now: number,
+): Promise<string[]> {
   const wanted = new Map<string, string>();
   for (const name of names) if (!wanted.has(asciiLower(name))) wanted.set(asciiLower(name), name);
   if (wanted.size === 0) return [];
@@ -121,7 +175,10 @@ export async function resolveTagNames(db: Database, names: readonly string[], jo
   const create: { id: string; name: string }[] = [];
   for (const [key, name] of wanted) if (!ids.has(key)) create.push({ id: newId(), name });
   if (create.length > 0) {
-    await journal.touch('tags', create.map((c) => c.id));
+    await journal.touch(
+      'tags',
+      create.map((c) => c.id),
+    );
     for (const c of create) {
       await db.run('INSERT INTO tags (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)', [c.id, c.name, now, now]);
       ids.set(asciiLower(c.name), c.id);
@@ -146,7 +203,12 @@ export async function setSessionTags(db: Database, sessionId: string, tagIds: re
 }
 
 /** Adds and removes tags on many sessions at once. */
-export async function changeTags(db: Database, sessionIds: readonly string[], add: readonly string[], remove: readonly string[]): Promise<void> {
+export async function changeTags(
+  db: Database,
+  sessionIds: readonly string[],
+  add: readonly string[],
+  remove: readonly string[],
+): Promise<void> {
   const ids = JSON.stringify(sessionIds);
   if (remove.length > 0) {
     await db.run(

@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { ActionRef } from '../../../shared/session-edits.ts';
 import { UNDO_KEEP, type UndoState } from '../../../shared/undo.ts';
-import { TAG_LINKS_SQL } from '../sessions/sessions.ts';
 import { carryPruned, journalReplayed } from '../reports/dirty.ts';
+import { TAG_LINKS_SQL } from '../sessions/sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
 
 /**
@@ -19,19 +19,63 @@ export type Table = 'activities' | 'tags' | 'projects' | 'goals';
  * not this one. test/browser/data-journal.test.ts fails when these and the migrated schema differ.
  */
 export const COLUMNS: Record<Table, readonly string[]> = {
-  activities: ['id', 'name', 'description', 'project_id', 'start_time', 'end_time', 'paused_ms', 'pause_started_at',
-    'pauses', 'billable', 'is_manual', 'source', 'deleted_at', 'created_at', 'updated_at', 'sync_version'],
+  activities: [
+    'id',
+    'name',
+    'description',
+    'project_id',
+    'start_time',
+    'end_time',
+    'paused_ms',
+    'pause_started_at',
+    'pauses',
+    'billable',
+    'is_manual',
+    'source',
+    'deleted_at',
+    'created_at',
+    'updated_at',
+    'sync_version',
+  ],
   tags: ['id', 'name', 'color', 'productivity', 'deleted_at', 'created_at', 'updated_at'],
-  projects: ['id', 'name', 'color', 'parent_id', 'client', 'hourly_rate', 'currency', 'billable_default',
-    'budget_minutes', 'budget_period', 'estimate_minutes', 'productivity', 'archived_at', 'deleted_at', 'created_at',
-    'updated_at'],
-  goals: ['id', 'name', 'period', 'kind', 'target_minutes', 'project_id', 'tag_id', 'deleted_at', 'created_at', 'updated_at'],
+  projects: [
+    'id',
+    'name',
+    'color',
+    'parent_id',
+    'client',
+    'hourly_rate',
+    'currency',
+    'billable_default',
+    'budget_minutes',
+    'budget_period',
+    'estimate_minutes',
+    'productivity',
+    'archived_at',
+    'deleted_at',
+    'created_at',
+    'updated_at',
+  ],
+  goals: [
+    'id',
+    'name',
+    'period',
+    'kind',
+    'target_minutes',
+    'project_id',
+    'tag_id',
+    'deleted_at',
+    'created_at',
+    'updated_at',
+  ],
 };
 const TABLES = Object.keys(COLUMNS) as Table[];
 
 /** The JSON image of row `alias` of `table` (a session's image carries all its tag links, deleted tags too). */
 function image(table: Table, alias: string): string {
-  const cols = COLUMNS[table].map((c) => (c === 'pauses' ? `'pauses', json(${alias}.pauses)` : `'${c}', ${alias}.${c}`));
+  const cols = COLUMNS[table].map((c) =>
+    c === 'pauses' ? `'pauses', json(${alias}.pauses)` : `'${c}', ${alias}.${c}`,
+  );
   if (table !== 'activities') return `json_object(${cols.join(', ')})`;
   return `json_object(${cols.join(', ')}, 'tags', json(${TAG_LINKS_SQL(alias)}))`;
 }
@@ -78,12 +122,18 @@ export class Recording {
     redoEmpty.add(db);
     await db.run(`UPDATE undo_rows AS u SET after = ${CURRENT} WHERE u.action_id = ?`, [this.id]);
     // rows the action left as they were are no part of it (run() answers how many it removed)
-    const count = this.#seq - (await db.run(`DELETE FROM undo_rows WHERE action_id = ? AND before IS after`, [this.id]));
+    const count =
+      this.#seq - (await db.run(`DELETE FROM undo_rows WHERE action_id = ? AND before IS after`, [this.id]));
     if (count === 0) {
       await db.run('DELETE FROM undo_actions WHERE id = ?', [this.id]);
       return null;
     }
-    await db.run('UPDATE undo_actions SET label = ?, row_count = ?, created_at = ? WHERE id = ?', [this.label, count, now, this.id]);
+    await db.run('UPDATE undo_actions SET label = ?, row_count = ?, created_at = ? WHERE id = ?', [
+      this.label,
+      count,
+      now,
+      this.id,
+    ]);
     // the window query over the journal is not free on a timer commit: prune every few actions (the cap is soft)
     if (this.id % PRUNE_EVERY === 0) await prune(db);
     return { id: this.id, label: this.label };
@@ -107,7 +157,9 @@ export async function record(db: Database, now: number): Promise<Recording> {
       await journalReplayed(db, redo.id);
     }
   }
-  const r = await db.get<{ id: number }>(`INSERT INTO undo_actions (label, created_at) VALUES ('', ?) RETURNING id`, [now]);
+  const r = await db.get<{ id: number }>(`INSERT INTO undo_actions (label, created_at) VALUES ('', ?) RETURNING id`, [
+    now,
+  ]);
   return new Recording(db, r!.id);
 }
 
@@ -146,18 +198,31 @@ export async function undoState(db: Database): Promise<UndoState> {
  * Reverts (direction 'undo': rows back to `before`) or re-applies ('redo': rows to `after`) one action. Refuses with
  * CONFLICT, changing nothing, when any row it touched is no longer as the action (or its undo) left it.
  */
-export async function replay(db: Database, direction: 'undo' | 'redo', actionId?: number): Promise<{ action: ActionRef; sessionIds: string[]; tagIds: string[]; tables: Table[] }> {
-  const action = actionId !== undefined
-    ? await db.get<{ id: number; label: string }>('SELECT id, label FROM undo_actions WHERE id = ? AND undone = ?', [actionId, direction === 'undo' ? 0 : 1])
-    : await db.get<{ id: number; label: string }>(
-      direction === 'undo'
-        ? 'SELECT id, label FROM undo_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1'
-        : 'SELECT id, label FROM undo_actions WHERE undone = 1 ORDER BY id LIMIT 1',
-    );
+export async function replay(
+  db: Database,
+  direction: 'undo' | 'redo',
+  actionId?: number,
+): Promise<{ action: ActionRef; sessionIds: string[]; tagIds: string[]; tables: Table[] }> {
+  const action =
+    actionId !== undefined
+      ? await db.get<{ id: number; label: string }>('SELECT id, label FROM undo_actions WHERE id = ? AND undone = ?', [
+          actionId,
+          direction === 'undo' ? 0 : 1,
+        ])
+      : await db.get<{ id: number; label: string }>(
+          direction === 'undo'
+            ? 'SELECT id, label FROM undo_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1'
+            : 'SELECT id, label FROM undo_actions WHERE undone = 1 ORDER BY id LIMIT 1',
+        );
   if (!action) {
-    throw new AppError('NOT_FOUND', actionId !== undefined
-      ? `That action can no longer be ${direction === 'undo' ? 'undone' : 'redone'}`
-      : direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+    throw new AppError(
+      'NOT_FOUND',
+      actionId !== undefined
+        ? `That action can no longer be ${direction === 'undo' ? 'undone' : 'redone'}`
+        : direction === 'undo'
+          ? 'Nothing to undo'
+          : 'Nothing to redo',
+    );
   }
   const expected = direction === 'undo' ? 'after' : 'before';
   const target = direction === 'undo' ? 'before' : 'after';
@@ -166,23 +231,34 @@ export async function replay(db: Database, direction: 'undo' | 'redo', actionId?
     [action.id],
   );
   if (changed.length > 0) {
-    throw new AppError('CONFLICT', `Cannot ${direction} “${action.label}”: ${changed.length === 1 ? 'a session it changed was' : 'sessions it changed were'} edited since`, {
-      action: action.id,
-      rows: changed.map((c) => ({ table: c.tbl, id: c.row_id })),
-    });
+    throw new AppError(
+      'CONFLICT',
+      `Cannot ${direction} “${action.label}”: ${changed.length === 1 ? 'a session it changed was' : 'sessions it changed were'} edited since`,
+      {
+        action: action.id,
+        rows: changed.map((c) => ({ table: c.tbl, id: c.row_id })),
+      },
+    );
   }
   const args = { ':action': action.id };
   const rows = (t: Table, present: boolean) =>
     `FROM undo_rows u WHERE u.action_id = :action AND u.tbl = '${t}' AND u.${target} IS ${present ? 'NOT NULL' : 'NULL'}`;
-  const upsert = (t: Table) => db.run(
-    `INSERT INTO ${t} (${COLUMNS[t].join(', ')})
+  const upsert = (t: Table) =>
+    db.run(
+      `INSERT INTO ${t} (${COLUMNS[t].join(', ')})
      SELECT ${COLUMNS[t].map((c) => (c === 'pauses' ? `json(u.${target}->'pauses')` : `u.${target}->>'${c}'`)).join(', ')}
      ${rows(t, true)} ORDER BY u.seq
-     ON CONFLICT(id) DO UPDATE SET ${COLUMNS[t].filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+     ON CONFLICT(id) DO UPDATE SET ${COLUMNS[t]
+       .filter((c) => c !== 'id')
+       .map((c) => `${c} = excluded.${c}`)
+       .join(', ')}`,
+      args,
+    );
+  // order matters for the foreign keys: first what must vanish and refers to others, then parents before children
+  await db.run(
+    `DELETE FROM activity_tags WHERE activity_id IN (SELECT u.row_id FROM undo_rows u WHERE u.action_id = :action AND u.tbl = 'activities')`,
     args,
   );
-  // order matters for the foreign keys: first what must vanish and refers to others, then parents before children
-  await db.run(`DELETE FROM activity_tags WHERE activity_id IN (SELECT u.row_id FROM undo_rows u WHERE u.action_id = :action AND u.tbl = 'activities')`, args);
   await db.run(`DELETE FROM activities WHERE id IN (SELECT u.row_id ${rows('activities', false)})`, args);
   await db.run(`DELETE FROM goals WHERE id IN (SELECT u.row_id ${rows('goals', false)})`, args);
   await upsert('projects');
@@ -197,12 +273,18 @@ export async function replay(db: Database, direction: 'undo' | 'redo', actionId?
   );
   await db.run(`DELETE FROM tags WHERE id IN (SELECT u.row_id ${rows('tags', false)})`, args);
   // projects made by the action go children first (a sub-project refers to its parent)
-  for (const p of await db.all<{ row_id: string }>(`SELECT u.row_id ${rows('projects', false)} ORDER BY u.seq DESC`, args)) {
+  for (const p of await db.all<{ row_id: string }>(
+    `SELECT u.row_id ${rows('projects', false)} ORDER BY u.seq DESC`,
+    args,
+  )) {
     await db.run('DELETE FROM projects WHERE id = ?', [p.row_id]);
   }
   await db.run('UPDATE undo_actions SET undone = ? WHERE id = ?', [direction === 'undo' ? 1 : 0, action.id]);
   if (direction === 'undo') redoEmpty.delete(db);
-  const touched = await db.all<{ row_id: string; tbl: string }>('SELECT row_id, tbl FROM undo_rows WHERE action_id = ?', [action.id]);
+  const touched = await db.all<{ row_id: string; tbl: string }>(
+    'SELECT row_id, tbl FROM undo_rows WHERE action_id = ?',
+    [action.id],
+  );
   return {
     action,
     sessionIds: touched.filter((t) => t.tbl === 'activities').map((t) => t.row_id),

@@ -5,9 +5,24 @@ import { clock12, decimalHours, hms, localTime, money, projectLabel, type LocalT
 
 /** Clockify's detailed CSV header, word for word (plus a rate/amount pair per further currency). */
 export function clockifyHeader(currencies: readonly string[]): string[] {
-  return ['Project', 'Client', 'Description', 'Task', 'User', 'Group', 'Email', 'Tags', 'Billable', 'Start Date',
-    'Start Time', 'End Date', 'End Time', 'Duration (h)', 'Duration (decimal)',
-    ...currencies.flatMap((c) => [`Billable Rate (${c})`, `Billable Amount (${c})`])];
+  return [
+    'Project',
+    'Client',
+    'Description',
+    'Task',
+    'User',
+    'Group',
+    'Email',
+    'Tags',
+    'Billable',
+    'Start Date',
+    'Start Time',
+    'End Date',
+    'End Time',
+    'Duration (h)',
+    'Duration (decimal)',
+    ...currencies.flatMap((c) => [`Billable Rate (${c})`, `Billable Amount (${c})`]),
+  ];
 }
 
 const usDate = (t: LocalTime) => `${String(t.m).padStart(2, '0')}/${String(t.d).padStart(2, '0')}/${t.y}`;
@@ -19,12 +34,26 @@ export function createClockifyCsvWriter(context: ExportContext, options: PresetO
     const start = localTime(s.start, context.timeZone);
     const end = localTime(s.end, context.timeZone);
     return [
-      { text: projectLabel(s.projectPath) }, { text: s.client ?? '' }, { text: s.name }, '', { text: context.person ?? '' },
-      '', '', { text: s.tags.join(', ') }, s.billable ? 'Yes' : 'No', usDate(start), clock12(start), usDate(end),
-      clock12(end), hms(s.workedMs), decimalHours(s.workedMs),
-      ...currencies.flatMap((c) => s.currency === c && s.hourlyRate !== null
-        ? [money(s.hourlyRate), s.amountRounded === null ? '0.00' : money(s.amountRounded)]
-        : ['', '']),
+      { text: projectLabel(s.projectPath) },
+      { text: s.client ?? '' },
+      { text: s.name },
+      '',
+      { text: context.person ?? '' },
+      '',
+      '',
+      { text: s.tags.join(', ') },
+      s.billable ? 'Yes' : 'No',
+      usDate(start),
+      clock12(start),
+      usDate(end),
+      clock12(end),
+      hms(s.workedMs),
+      decimalHours(s.workedMs),
+      ...currencies.flatMap((c) =>
+        s.currency === c && s.hourlyRate !== null
+          ? [money(s.hourlyRate), s.amountRounded === null ? '0.00' : money(s.amountRounded)]
+          : ['', ''],
+      ),
     ];
   };
   const stream = csvStream(clockifyHeader(currencies), rowOf, options);

@@ -13,18 +13,39 @@ export function createSummaryCsvWriter(_context: ExportContext, options: CsvOpti
     page: () => new Uint8Array(0),
     finish(report: Report) {
       const currencies = reportCurrencies(report);
-      const header = [groupWord(report.groupBy), report.subGroupBy ? groupWord(report.subGroupBy) : 'Sub-group',
-        'Worked (h)', 'Worked (h:mm)', 'Rounded (h)', 'Rounded (h:mm)', 'Billable (h)', 'Billable (h:mm)',
-        'Billable rounded (h)', 'Billable rounded (h:mm)', 'Sessions', ...currencies.map((c) => `Amount (${c})`)];
+      const header = [
+        groupWord(report.groupBy),
+        report.subGroupBy ? groupWord(report.subGroupBy) : 'Sub-group',
+        'Worked (h)',
+        'Worked (h:mm)',
+        'Rounded (h)',
+        'Rounded (h:mm)',
+        'Billable (h)',
+        'Billable (h:mm)',
+        'Billable rounded (h)',
+        'Billable rounded (h:mm)',
+        'Sessions',
+        ...currencies.map((c) => `Amount (${c})`),
+      ];
       let out = (options.bom ? BOM : '') + csvRow(header, d);
       for (const r of summaryRows(report)) {
         const f = r.figures;
         const cells: CsvCell[] = [
-          r.level === 'total' ? r.group : { text: r.group }, { text: r.subGroup },
-          num(decimalHours(f.ms)), hm(f.ms), num(decimalHours(f.roundedMs)), hm(f.roundedMs),
-          num(decimalHours(f.billableMs)), hm(f.billableMs), num(decimalHours(f.billableRoundedMs)), hm(f.billableRoundedMs),
+          r.level === 'total' ? r.group : { text: r.group },
+          { text: r.subGroup },
+          num(decimalHours(f.ms)),
+          hm(f.ms),
+          num(decimalHours(f.roundedMs)),
+          hm(f.roundedMs),
+          num(decimalHours(f.billableMs)),
+          hm(f.billableMs),
+          num(decimalHours(f.billableRoundedMs)),
+          hm(f.billableRoundedMs),
           String(f.sessions),
-          ...currencies.map((c) => { const a = amountIn(f, c); return a === null ? '' : num(money(a)); }),
+          ...currencies.map((c) => {
+            const a = amountIn(f, c);
+            return a === null ? '' : num(money(a));
+          }),
         ];
         out += csvRow(cells, d);
       }

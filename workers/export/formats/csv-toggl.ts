@@ -9,8 +9,22 @@ export interface PresetOptions extends CsvOptions {
 
 /** Toggl Track's detailed CSV header, word for word (plus one "Amount (CUR)" per further currency). */
 export function togglHeader(currencies: readonly string[]): string[] {
-  return ['User', 'Email', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Start date', 'Start time', 'End date',
-    'End time', 'Duration', 'Tags', ...currencies.map((c) => `Amount (${c})`)];
+  return [
+    'User',
+    'Email',
+    'Client',
+    'Project',
+    'Task',
+    'Description',
+    'Billable',
+    'Start date',
+    'Start time',
+    'End date',
+    'End time',
+    'Duration',
+    'Tags',
+    ...currencies.map((c) => `Amount (${c})`),
+  ];
 }
 
 /**
@@ -24,8 +38,18 @@ export function createTogglCsvWriter(context: ExportContext, options: PresetOpti
     const start = localTime(s.start, context.timeZone);
     const end = localTime(s.end, context.timeZone);
     return [
-      { text: context.person ?? '' }, '', { text: s.client ?? '' }, { text: projectLabel(s.projectPath) }, '',
-      { text: s.name }, s.billable ? 'Yes' : 'No', start.date, start.time, end.date, end.time, hms(s.workedMs),
+      { text: context.person ?? '' },
+      '',
+      { text: s.client ?? '' },
+      { text: projectLabel(s.projectPath) },
+      '',
+      { text: s.name },
+      s.billable ? 'Yes' : 'No',
+      start.date,
+      start.time,
+      end.date,
+      end.time,
+      hms(s.workedMs),
       { text: s.tags.join(', ') },
       ...currencies.map((c) => (s.currency === c && s.amountRounded !== null ? money(s.amountRounded) : '')),
     ];

@@ -32,19 +32,37 @@ export function fold(line: string): string {
   return parts.join('\r\n') + '\r\n';
 }
 
-const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export function createIcalendarWriter(context: ExportContext): ExportWriter {
   let started = false;
   const head = () => {
     if (started) return '';
     started = true;
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//LightTrack//Export//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
-      `X-WR-CALNAME:${icsText(`LightTrack: ${context.title}`)}`].map(fold).join('');
+    return [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//LightTrack//Export//EN',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+      `X-WR-CALNAME:${icsText(`LightTrack: ${context.title}`)}`,
+    ]
+      .map(fold)
+      .join('');
   };
   const event = (s: ExportSession) => {
-    const lines = ['BEGIN:VEVENT', `UID:${s.id}@lighttrack`, `DTSTAMP:${utc(context.generatedAt)}`,
-      `DTSTART:${utc(s.start)}`, `DTEND:${utc(s.end)}`, `SUMMARY:${icsText(s.name || s.projectPath.join(' / ') || 'Session')}`];
+    const lines = [
+      'BEGIN:VEVENT',
+      `UID:${s.id}@lighttrack`,
+      `DTSTAMP:${utc(context.generatedAt)}`,
+      `DTSTART:${utc(s.start)}`,
+      `DTEND:${utc(s.end)}`,
+      `SUMMARY:${icsText(s.name || s.projectPath.join(' / ') || 'Session')}`,
+    ];
     if (s.description) lines.push(`DESCRIPTION:${icsText(s.description)}`);
     if (s.tags.length > 0) lines.push(`CATEGORIES:${s.tags.map(icsText).join(',')}`);
     // The project has no standard property; an X- one keeps it for readers that look (others ignore it).

@@ -9,14 +9,14 @@ import type { PdfOptions } from './pdf.ts';
  * PDF libraries (and their fonts) are fetched only when someone exports one of those.
  */
 export interface FormatOptions {
-  'csv': CsvOptions;
+  csv: CsvOptions;
   'csv-toggl': PresetOptions;
   'csv-clockify': PresetOptions;
   'csv-summary': CsvOptions;
-  'xlsx': Record<string, never>;
-  'pdf': PdfOptions;
-  'markdown': Record<string, never>;
-  'ics': Record<string, never>;
+  xlsx: Record<string, never>;
+  pdf: PdfOptions;
+  markdown: Record<string, never>;
+  ics: Record<string, never>;
   'lighttrack-json': LighttrackJsonOptions;
 }
 export type FormatId = keyof FormatOptions;
@@ -29,28 +29,35 @@ export interface FormatInfo {
 }
 
 export const FORMATS: Record<FormatId, FormatInfo> = {
-  'csv': { extension: 'csv', mimeType: 'text/csv', label: 'CSV (detailed)' },
+  csv: { extension: 'csv', mimeType: 'text/csv', label: 'CSV (detailed)' },
   'csv-toggl': { extension: 'csv', mimeType: 'text/csv', label: 'CSV (Toggl Track)' },
   'csv-clockify': { extension: 'csv', mimeType: 'text/csv', label: 'CSV (Clockify)' },
   'csv-summary': { extension: 'csv', mimeType: 'text/csv', label: 'CSV (summary)' },
-  'xlsx': { extension: 'xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel workbook' },
-  'pdf': { extension: 'pdf', mimeType: 'application/pdf', label: 'PDF timesheet' },
-  'markdown': { extension: 'md', mimeType: 'text/markdown', label: 'Markdown timesheet' },
-  'ics': { extension: 'ics', mimeType: 'text/calendar', label: 'iCalendar' },
+  xlsx: {
+    extension: 'xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    label: 'Excel workbook',
+  },
+  pdf: { extension: 'pdf', mimeType: 'application/pdf', label: 'PDF timesheet' },
+  markdown: { extension: 'md', mimeType: 'text/markdown', label: 'Markdown timesheet' },
+  ics: { extension: 'ics', mimeType: 'text/calendar', label: 'iCalendar' },
   'lighttrack-json': { extension: 'json', mimeType: 'application/json', label: 'LightTrack JSON' },
 };
 
-type Factory<F extends FormatId> = (context: ExportContext, options: FormatOptions[F]) => ExportWriter | Promise<ExportWriter>;
+type Factory<F extends FormatId> = (
+  context: ExportContext,
+  options: FormatOptions[F],
+) => ExportWriter | Promise<ExportWriter>;
 
 const FACTORIES: { [F in FormatId]: () => Promise<Factory<F>> } = {
-  'csv': async () => (await import('./csv-lighttrack.ts')).createLighttrackCsvWriter,
+  csv: async () => (await import('./csv-lighttrack.ts')).createLighttrackCsvWriter,
   'csv-toggl': async () => (await import('./csv-toggl.ts')).createTogglCsvWriter,
   'csv-clockify': async () => (await import('./csv-clockify.ts')).createClockifyCsvWriter,
   'csv-summary': async () => (await import('./csv-summary.ts')).createSummaryCsvWriter,
-  'xlsx': async () => (await import('./xlsx.ts')).createXlsxWriter,
-  'pdf': async () => (await import('./pdf.ts')).createPdfWriter,
-  'markdown': async () => (await import('./markdown.ts')).createMarkdownWriter,
-  'ics': async () => (await import('./icalendar.ts')).createIcalendarWriter,
+  xlsx: async () => (await import('./xlsx.ts')).createXlsxWriter,
+  pdf: async () => (await import('./pdf.ts')).createPdfWriter,
+  markdown: async () => (await import('./markdown.ts')).createMarkdownWriter,
+  ics: async () => (await import('./icalendar.ts')).createIcalendarWriter,
   'lighttrack-json': async () => (await import('./lighttrack-json.ts')).createLighttrackJsonWriter,
 };
 
@@ -61,7 +68,11 @@ export function isFormatId(value: unknown): value is FormatId {
 }
 
 /** The writer for `format`, its module (and library) loaded on first use. */
-export async function createWriter<F extends FormatId>(format: F, context: ExportContext, options: FormatOptions[F]): Promise<ExportWriter> {
+export async function createWriter<F extends FormatId>(
+  format: F,
+  context: ExportContext,
+  options: FormatOptions[F],
+): Promise<ExportWriter> {
   const factory = await FACTORIES[format]();
   return factory(context, options);
 }

@@ -1,6 +1,9 @@
 import type { ExportContext, ExportSession, ExportWriter } from '../../../shared/export-rows.ts';
 import {
-  LIGHTTRACK_FILE_FORMAT, LIGHTTRACK_FILE_VERSION, type FileSession, type LighttrackFile,
+  LIGHTTRACK_FILE_FORMAT,
+  LIGHTTRACK_FILE_VERSION,
+  type FileSession,
+  type LighttrackFile,
 } from '../../../shared/lighttrack-file.ts';
 import { utf8 } from './values.ts';
 
@@ -9,8 +12,15 @@ export type LighttrackJsonOptions = Pick<LighttrackFile, 'projects' | 'tags' | '
 
 export function fileSession(s: ExportSession): FileSession {
   return {
-    id: s.id, name: s.name, description: s.description, projectId: s.projectId, tags: [...s.tags], billable: s.billable,
-    start: s.start, end: s.running ? null : s.end, pauses: s.pauses.map((p) => ({ start: p.start, end: p.end })),
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    projectId: s.projectId,
+    tags: [...s.tags],
+    billable: s.billable,
+    start: s.start,
+    end: s.running ? null : s.end,
+    pauses: s.pauses.map((p) => ({ start: p.start, end: p.end })),
     source: s.source as FileSession['source'],
   };
 }
@@ -26,7 +36,15 @@ export function createLighttrackJsonWriter(context: ExportContext, options: Ligh
     if (started) return '';
     started = true;
     const { projects, tags, goals, settings } = options;
-    const top = JSON.stringify({ format: LIGHTTRACK_FILE_FORMAT, version: LIGHTTRACK_FILE_VERSION, exportedAt: context.generatedAt, projects, tags, goals, settings });
+    const top = JSON.stringify({
+      format: LIGHTTRACK_FILE_FORMAT,
+      version: LIGHTTRACK_FILE_VERSION,
+      exportedAt: context.generatedAt,
+      projects,
+      tags,
+      goals,
+      settings,
+    });
     return `${top.slice(0, -1)},\n"sessions":[`;
   };
   return {

@@ -21,7 +21,9 @@ export interface PdfFontBytes {
 /** The font bytes, reading each file through `fetchBytes` (fetch in the worker, readFile in Node). */
 export async function loadPdfFonts(fetchBytes: (file: string) => Promise<Uint8Array>): Promise<PdfFontBytes> {
   const [regular, bold, arabic] = await Promise.all([
-    fetchBytes(PDF_FONT_FILES.regular), fetchBytes(PDF_FONT_FILES.bold), fetchBytes(PDF_FONT_FILES.arabic).catch(() => null),
+    fetchBytes(PDF_FONT_FILES.regular),
+    fetchBytes(PDF_FONT_FILES.bold),
+    fetchBytes(PDF_FONT_FILES.arabic).catch(() => null),
   ]);
   return { regular, bold, arabic, cjk: () => fetchBytes(PDF_FONT_FILES.cjk).catch(() => null) };
 }

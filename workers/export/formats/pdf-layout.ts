@@ -1,5 +1,5 @@
-import type { PDFDocument, PDFPage } from '@cantoo/pdf-lib';
-import { rgb } from '@cantoo/pdf-lib';
+import { rgb, type PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
+
 import { drawText, fit, widthOf, type FontSet } from './pdf-text.ts';
 
 /** Pages, tables with repeated headers and the footer of the PDF timesheet; knows nothing about sessions. */
@@ -27,7 +27,11 @@ export class Layout {
   readonly width: number;
   readonly height: number;
 
-  constructor(readonly doc: PDFDocument, readonly fonts: FontSet, paper: 'a4' | 'letter') {
+  constructor(
+    readonly doc: PDFDocument,
+    readonly fonts: FontSet,
+    paper: 'a4' | 'letter',
+  ) {
     [this.width, this.height] = PAPER[paper];
     this.newPage();
   }
@@ -49,8 +53,21 @@ export class Layout {
     return true;
   }
 
-  text(text: string, x: number, y: number, size: number, options: { bold?: boolean; color?: ReturnType<typeof rgb>; alignRight?: boolean } = {}): void {
-    drawText(this.page, text, x, y, { size, color: options.color ?? INK, bold: options.bold ?? false, alignRight: options.alignRight ?? false }, this.fonts);
+  text(
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    options: { bold?: boolean; color?: ReturnType<typeof rgb>; alignRight?: boolean } = {},
+  ): void {
+    drawText(
+      this.page,
+      text,
+      x,
+      y,
+      { size, color: options.color ?? INK, bold: options.bold ?? false, alignRight: options.alignRight ?? false },
+      this.fonts,
+    );
   }
 
   centered(text: string, cx: number, y: number, size: number, color = INK): void {
@@ -82,17 +99,33 @@ export class Layout {
     };
     const header = () => {
       this.y -= rowHeight;
-      cell(columns.map((c) => c.label), true, MUTED);
-      this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: this.width - MARGIN, y: this.y }, thickness: 0.8, color: RULE });
+      cell(
+        columns.map((c) => c.label),
+        true,
+        MUTED,
+      );
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y },
+        end: { x: this.width - MARGIN, y: this.y },
+        thickness: 0.8,
+        color: RULE,
+      });
     };
     this.ensure(rowHeight * 3);
     header();
     rows.forEach((row, i) => {
       if (this.ensure(rowHeight)) header();
       this.y -= rowHeight;
-      if (i % 2 === 1) this.page.drawRectangle({ x: MARGIN, y: this.y, width: this.contentWidth, height: rowHeight, color: BAND });
+      if (i % 2 === 1)
+        this.page.drawRectangle({ x: MARGIN, y: this.y, width: this.contentWidth, height: rowHeight, color: BAND });
       const bold = options.boldRows?.has(i) ?? false;
-      if (bold) this.page.drawLine({ start: { x: MARGIN, y: this.y + rowHeight }, end: { x: this.width - MARGIN, y: this.y + rowHeight }, thickness: 0.8, color: RULE });
+      if (bold)
+        this.page.drawLine({
+          start: { x: MARGIN, y: this.y + rowHeight },
+          end: { x: this.width - MARGIN, y: this.y + rowHeight },
+          thickness: 0.8,
+          color: RULE,
+        });
       cell(row, bold);
     });
   }
@@ -103,7 +136,12 @@ export class Layout {
     this.pages.forEach((page, i) => {
       this.page = page;
       const y = MARGIN - 14;
-      page.drawLine({ start: { x: MARGIN, y: y + 12 }, end: { x: this.width - MARGIN, y: y + 12 }, thickness: 0.5, color: RULE });
+      page.drawLine({
+        start: { x: MARGIN, y: y + 12 },
+        end: { x: this.width - MARGIN, y: y + 12 },
+        thickness: 0.5,
+        color: RULE,
+      });
       this.text(fit(left, 8, this.contentWidth - 80, this.fonts), MARGIN, y, 8, { color: MUTED });
       this.text(`Page ${i + 1} of ${total}`, this.width - MARGIN, y, 8, { color: MUTED, alignRight: true });
     });

@@ -19,7 +19,8 @@ interface Run {
 }
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
-const CJK = /[\u1100-\u11FF\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{2FA1F}]/u;
+const CJK =
+  /[\u1100-\u11FF\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{2FA1F}]/u;
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D\u20E3]/u;
 /** spaces and punctuation stay in the run they are in, so an Arabic phrase is shaped and ordered as one */
 const NEUTRAL = /[\s.,:;!?()\-–—'"/]/u;
@@ -40,7 +41,11 @@ function has(font: PDFFont | null, cp: number): font is PDFFont {
 /** Drops emoji (and their joiners) and squeezes the spaces they leave. */
 const EMOJI_ALL = new RegExp(EMOJI.source, 'gu');
 export function withoutEmoji(text: string): string {
-  return text.replace(EMOJI_ALL, '').replace(/[ \t]{2,}/g, ' ').replace(/[\r\n\t]+/g, ' ').trim();
+  return text
+    .replace(EMOJI_ALL, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/[\r\n\t]+/g, ' ')
+    .trim();
 }
 
 /** fontkit lays out every measure anew; dates, times and project names repeat on every row, so keep the answers */
@@ -89,13 +94,16 @@ function makeRuns(text: string, fonts: FontSet, bold: boolean): Run[] {
 }
 
 export function widthOf(text: string, size: number, fonts: FontSet, bold = false): number {
-  return cached(widthCache, fonts, `${bold ? 'b' : 'r'}${size}|${text}`,
-    () => runs(text, fonts, bold).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0));
+  return cached(widthCache, fonts, `${bold ? 'b' : 'r'}${size}|${text}`, () =>
+    runs(text, fonts, bold).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0),
+  );
 }
 
 /** The text cut with '…' to fit `maxWidth` (whole characters, so a run is never split inside a glyph cluster). */
 export function fit(text: string, size: number, maxWidth: number, fonts: FontSet, bold = false): string {
-  return cached(fitCache, fonts, `${bold ? 'b' : 'r'}${size}|${maxWidth}|${text}`, () => fitNew(text, size, maxWidth, fonts, bold));
+  return cached(fitCache, fonts, `${bold ? 'b' : 'r'}${size}|${maxWidth}|${text}`, () =>
+    fitNew(text, size, maxWidth, fonts, bold),
+  );
 }
 
 function fitNew(text: string, size: number, maxWidth: number, fonts: FontSet, bold: boolean): string {

@@ -1,10 +1,11 @@
 import fontkit from '@cantoo/fontkit';
 import { PDFDocument } from '@cantoo/pdf-lib';
+
 import type { ExportContext, ExportSession, ExportWriter } from '../../../shared/export-rows.ts';
 import { addDays, type CivilDate } from '../../../shared/quick-entry/zoned.ts';
 import type { Report } from '../../../shared/reports.ts';
-import { ACCENT, BAND, Layout, MARGIN, MUTED, RULE, type Column } from './pdf-layout.ts';
 import type { PdfFontBytes } from './pdf-fonts.ts';
+import { ACCENT, BAND, Layout, MARGIN, MUTED, RULE, type Column } from './pdf-layout.ts';
 import { needsCjk, speedUp, type FontSet } from './pdf-text.ts';
 import { clockText, hm, localTime, money, projectLabel } from './values.ts';
 
@@ -43,9 +44,17 @@ function add(sum: Sum, r: Row): void {
   if (r.billable) sum.billableRoundedMs += r.roundedMs;
   if (r.amount !== null && r.currency) sum.amounts.set(r.currency, (sum.amounts.get(r.currency) ?? 0) + r.amount);
 }
-const amountsText = (sum: Sum) => [...sum.amounts].sort(([a], [b]) => a.localeCompare(b)).map(([c, a]) => `${money(a)} ${c}`).join(', ');
+const amountsText = (sum: Sum) =>
+  [...sum.amounts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([c, a]) => `${money(a)} ${c}`)
+    .join(', ');
 
-const civil = (key: string): CivilDate => ({ y: Number(key.slice(0, 4)), m: Number(key.slice(5, 7)), d: Number(key.slice(8, 10)) });
+const civil = (key: string): CivilDate => ({
+  y: Number(key.slice(0, 4)),
+  m: Number(key.slice(5, 7)),
+  d: Number(key.slice(8, 10)),
+});
 const keyOf = (c: CivilDate) => `${c.y}-${String(c.m).padStart(2, '0')}-${String(c.d).padStart(2, '0')}`;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const weekdayOf = (key: string) => WEEKDAYS[new Date(`${key}T12:00:00Z`).getUTCDay()]!;
@@ -60,9 +69,15 @@ export function createPdfWriter(context: ExportContext, options: PdfOptions): Ex
     const nextDay = end.date === start.date ? '' : ' (+1)';
     if (s.running) running = true;
     const row: Row = {
-      day: start.date, time: `${clockText(start, context.hour12)}–${clockText(end, context.hour12)}${nextDay}${s.running ? ' *' : ''}`,
-      project: projectLabel(s.projectPath) || '(no project)', name: s.name || '(no name)', workedMs: s.workedMs,
-      roundedMs: s.roundedMs, billable: s.billable, currency: s.currency, amount: s.amountRounded,
+      day: start.date,
+      time: `${clockText(start, context.hour12)}–${clockText(end, context.hour12)}${nextDay}${s.running ? ' *' : ''}`,
+      project: projectLabel(s.projectPath) || '(no project)',
+      name: s.name || '(no name)',
+      workedMs: s.workedMs,
+      roundedMs: s.roundedMs,
+      billable: s.billable,
+      currency: s.currency,
+      amount: s.amountRounded,
     };
     if (!cjk && (needsCjk(row.name) || needsCjk(row.project))) cjk = true;
     return row;
@@ -93,7 +108,9 @@ export function createPdfWriter(context: ExportContext, options: PdfOptions): Ex
       doc.setModificationDate(new Date(context.generatedAt));
       const layout = new Layout(doc, fonts, context.paper);
       layOut(layout, context, report, rows, running);
-      layout.footer(['Timesheet', context.person, context.client, `${context.from} to ${context.to}`].filter(Boolean).join(' · '));
+      layout.footer(
+        ['Timesheet', context.person, context.client, `${context.from} to ${context.to}`].filter(Boolean).join(' · '),
+      );
       rows.length = 0;
       return doc.save();
     },
@@ -114,7 +131,10 @@ function layOut(layout: Layout, context: ExportContext, report: Report, rows: Ro
   const right = layout.width - MARGIN;
   layout.y -= 22;
   layout.text('Timesheet', MARGIN, layout.y, 22, { bold: true });
-  layout.text(`Generated ${localTime(context.generatedAt, context.timeZone).date}`, right, layout.y + 4, 9, { color: MUTED, alignRight: true });
+  layout.text(`Generated ${localTime(context.generatedAt, context.timeZone).date}`, right, layout.y + 4, 9, {
+    color: MUTED,
+    alignRight: true,
+  });
   layout.y -= 18;
   layout.text(context.title, MARGIN, layout.y, 12, { color: MUTED });
   layout.y -= 24;
@@ -127,34 +147,78 @@ function layOut(layout: Layout, context: ExportContext, report: Report, rows: Ro
     layout.text(value, MARGIN + 70, layout.y, 10);
     layout.y -= 15;
   }
-  cards(layout, [['Worked', hm(total.ms)], ['Rounded', hm(total.roundedMs)], ['Billable (rounded)', hm(total.billableRoundedMs)],
-    ['Amount', amountsText(total) || '–']]);
+  cards(layout, [
+    ['Worked', hm(total.ms)],
+    ['Rounded', hm(total.roundedMs)],
+    ['Billable (rounded)', hm(total.billableRoundedMs)],
+    ['Amount', amountsText(total) || '–'],
+  ]);
 
   const sumColumns = (first: string): Column[] => [
-    { label: first, width: 0 }, { label: 'Worked', width: 60, align: 'right' }, { label: 'Rounded', width: 60, align: 'right' },
-    { label: 'Billable', width: 60, align: 'right' }, { label: 'Amount', width: 120, align: 'right' }];
+    { label: first, width: 0 },
+    { label: 'Worked', width: 60, align: 'right' },
+    { label: 'Rounded', width: 60, align: 'right' },
+    { label: 'Billable', width: 60, align: 'right' },
+    { label: 'Amount', width: 120, align: 'right' },
+  ];
   const sumRow = (label: string, s: Sum) => [label, hm(s.ms), hm(s.roundedMs), hm(s.billableRoundedMs), amountsText(s)];
   layout.heading('Totals per project');
   const projects = [...perProject].sort(([, a], [, b]) => b.ms - a.ms);
-  layout.table(sumColumns('Project'), [...projects.map(([p, s]) => sumRow(p, s)), sumRow('Total', total)], { boldRows: new Set([projects.length]) });
+  layout.table(sumColumns('Project'), [...projects.map(([p, s]) => sumRow(p, s)), sumRow('Total', total)], {
+    boldRows: new Set([projects.length]),
+  });
 
   layout.heading('Hours per day');
   const days: string[] = [];
   for (let d = civil(context.from); keyOf(d) <= context.to && days.length < 400; d = addDays(d, 1)) days.push(keyOf(d));
-  if (days.length <= 62) chart(layout, days.map((d) => ({ label: days.length <= 14 ? `${weekdayOf(d)} ${d.slice(8)}` : d.slice(8), ms: perDay.get(d)?.ms ?? 0 })));
+  if (days.length <= 62)
+    chart(
+      layout,
+      days.map((d) => ({
+        label: days.length <= 14 ? `${weekdayOf(d)} ${d.slice(8)}` : d.slice(8),
+        ms: perDay.get(d)?.ms ?? 0,
+      })),
+    );
   const dayKeys = [...perDay.keys()].sort();
-  layout.table(sumColumns('Day'), [...dayKeys.map((d) => sumRow(`${weekdayOf(d)} ${d}`, perDay.get(d)!)), sumRow('Total', total)], { boldRows: new Set([dayKeys.length]) });
+  layout.table(
+    sumColumns('Day'),
+    [...dayKeys.map((d) => sumRow(`${weekdayOf(d)} ${d}`, perDay.get(d)!)), sumRow('Total', total)],
+    { boldRows: new Set([dayKeys.length]) },
+  );
 
   layout.heading('Sessions');
   const hour12 = context.hour12;
-  layout.table([
-    { label: 'Date', width: 62 }, { label: 'Time', width: hour12 ? 104 : 76 }, { label: 'Project', width: 96 }, { label: 'Name', width: 0 },
-    { label: 'Worked', width: 40, align: 'right' }, { label: 'Rounded', width: 44, align: 'right' }, { label: 'Amount', width: 66, align: 'right' },
-  ], rows.map((r) => [r.day, r.time, r.project, r.name, hm(r.workedMs), hm(r.roundedMs), r.amount === null ? '' : `${money(r.amount)} ${r.currency ?? ''}`]), { size: 8.5 });
+  layout.table(
+    [
+      { label: 'Date', width: 62 },
+      { label: 'Time', width: hour12 ? 104 : 76 },
+      { label: 'Project', width: 96 },
+      { label: 'Name', width: 0 },
+      { label: 'Worked', width: 40, align: 'right' },
+      { label: 'Rounded', width: 44, align: 'right' },
+      { label: 'Amount', width: 66, align: 'right' },
+    ],
+    rows.map((r) => [
+      r.day,
+      r.time,
+      r.project,
+      r.name,
+      hm(r.workedMs),
+      hm(r.roundedMs),
+      r.amount === null ? '' : `${money(r.amount)} ${r.currency ?? ''}`,
+    ]),
+    { size: 8.5 },
+  );
 
   const notes = [`Times are in ${context.timeZone}; (+1) ends the next day. A session counts on the day it starts.`];
-  if (report.rounding.mode !== 'none') notes.push(`Rounded ${report.rounding.mode} to ${report.rounding.minutes} minutes per session; amounts are billable rounded hours × rate.`);
-  if (running) notes.push(`* still running: counted up to ${clockText(localTime(context.generatedAt, context.timeZone), hour12)}, when this was made.`);
+  if (report.rounding.mode !== 'none')
+    notes.push(
+      `Rounded ${report.rounding.mode} to ${report.rounding.minutes} minutes per session; amounts are billable rounded hours × rate.`,
+    );
+  if (running)
+    notes.push(
+      `* still running: counted up to ${clockText(localTime(context.generatedAt, context.timeZone), hour12)}, when this was made.`,
+    );
   layout.ensure(notes.length * 12 + 10);
   layout.y -= 8;
   for (const note of notes) {
@@ -175,7 +239,11 @@ function cards(layout: Layout, items: [string, string][]): void {
     // several currencies stack, one a line, so each amount stays whole
     const lines = value.split(', ');
     const size = lines.length > 1 ? 10 : 15;
-    lines.slice(0, 2).forEach((line, j) => layout.text(line, x + 10, layout.y + (lines.length > 1 ? 18 - j * 11 : 12), size, { bold: true }));
+    lines
+      .slice(0, 2)
+      .forEach((line, j) =>
+        layout.text(line, x + 10, layout.y + (lines.length > 1 ? 18 - j * 11 : 12), size, { bold: true }),
+      );
   });
 }
 
@@ -191,7 +259,12 @@ function chart(layout: Layout, bars: { label: string; ms: number }[]): void {
   const base = layout.y - height - 8;
   for (let h = 0; h <= top; h += step) {
     const y = base + (h / top) * height;
-    layout.page.drawLine({ start: { x: left, y }, end: { x: left + width, y }, thickness: h === 0 ? 0.8 : 0.4, color: RULE });
+    layout.page.drawLine({
+      start: { x: left, y },
+      end: { x: left + width, y },
+      thickness: h === 0 ? 0.8 : 0.4,
+      color: RULE,
+    });
     layout.text(`${h}h`, left - 6, y - 3, 7, { color: MUTED, alignRight: true });
   }
   const slot = width / bars.length;

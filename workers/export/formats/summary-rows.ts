@@ -11,7 +11,13 @@ export interface SummaryRow {
 }
 
 const GROUP_WORDS: Record<Report['groupBy'], string> = {
-  project: 'Project', client: 'Client', tag: 'Tag', day: 'Day', week: 'Week', month: 'Month', name: 'Name',
+  project: 'Project',
+  client: 'Client',
+  tag: 'Tag',
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
+  name: 'Name',
 };
 export const groupWord = (key: Report['groupBy'] | null) => (key ? GROUP_WORDS[key] : 'Sub-group');
 

@@ -65,7 +65,9 @@ function civilDay(day: number): CivilDay {
   let c = days.get(day);
   if (!c) {
     const t = new Date(day * DAY);
-    const y = t.getUTCFullYear(), m = t.getUTCMonth() + 1, d = t.getUTCDate();
+    const y = t.getUTCFullYear(),
+      m = t.getUTCMonth() + 1,
+      d = t.getUTCDate();
     c = { y, m, d, date: `${pad(y, 4)}-${TWO[m]}-${TWO[d]}` };
     if (days.size > 100_000) days.clear();
     days.set(day, c);
@@ -79,8 +81,20 @@ export function localTime(ms: number, timeZone: string): LocalTime {
   const day = Math.floor(wall / DAY);
   const c = civilDay(day);
   const secondOfDay = Math.floor((wall - day * DAY) / 1000);
-  const hour = Math.floor(secondOfDay / 3600), minute = Math.floor(secondOfDay / 60) % 60, second = secondOfDay % 60;
-  return { y: c.y, m: c.m, d: c.d, hour, minute, second, offsetMs, date: c.date, time: `${TWO[hour]}:${TWO[minute]}:${TWO[second]}` };
+  const hour = Math.floor(secondOfDay / 3600),
+    minute = Math.floor(secondOfDay / 60) % 60,
+    second = secondOfDay % 60;
+  return {
+    y: c.y,
+    m: c.m,
+    d: c.d,
+    hour,
+    minute,
+    second,
+    offsetMs,
+    date: c.date,
+    time: `${TWO[hour]}:${TWO[minute]}:${TWO[second]}`,
+  };
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2026-03-08T03:30:00-04:00 (a reader gets the instant and the wall time). */

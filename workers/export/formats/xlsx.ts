@@ -1,10 +1,20 @@
 import { Zip, ZipDeflate } from 'fflate';
+
 import type { ExportContext, ExportSession, ExportWriter } from '../../../shared/export-rows.ts';
 import type { Report } from '../../../shared/reports.ts';
 import { amountIn, groupWord, reportCurrencies, summaryRows } from './summary-rows.ts';
 import { projectLabel, utf8, wallClockMs } from './values.ts';
 import {
-  contentTypes, currencyStyle, numberCell, rootRels, SHEET_TAIL, sheetHead, STYLE, styles, textCell, workbook,
+  contentTypes,
+  currencyStyle,
+  numberCell,
+  rootRels,
+  SHEET_TAIL,
+  sheetHead,
+  STYLE,
+  styles,
+  textCell,
+  workbook,
   workbookRels,
 } from './xlsx-parts.ts';
 
@@ -14,8 +24,25 @@ import {
  * are serial days (the wall clock in the export's zone, as spreadsheets have no zones) with a date format, durations
  * are days with [h]:mm, amounts numbers with their currency's format. The header row is frozen on both sheets.
  */
-export const XLSX_SESSION_HEADER = ['Start', 'End', 'Project', 'Client', 'Name', 'Description', 'Tags', 'Billable',
-  'Worked', 'Rounded', 'Worked (h)', 'Rate', 'Currency', 'Amount', 'Amount (rounded)', 'Running', 'ID'];
+export const XLSX_SESSION_HEADER = [
+  'Start',
+  'End',
+  'Project',
+  'Client',
+  'Name',
+  'Description',
+  'Tags',
+  'Billable',
+  'Worked',
+  'Rounded',
+  'Worked (h)',
+  'Rate',
+  'Currency',
+  'Amount',
+  'Amount (rounded)',
+  'Running',
+  'ID',
+];
 const SESSION_WIDTHS = [18, 18, 24, 18, 32, 32, 18, 9, 9, 9, 10, 12, 9, 14, 16, 9, 38];
 
 const DAY_MS = 86_400_000;
@@ -64,15 +91,29 @@ export function createXlsxWriter(context: ExportContext): ExportWriter {
   const serial = (ms: number) => wallClockMs(ms, zone) / DAY_MS + EPOCH_SERIAL;
   let r = 1;
   const sessionRow = (s: ExportSession): string => {
-    const money = (amount: number | null) => (amount === null ? '<c/>' : numberCell(Math.round(amount * 100) / 100, styleOf(s.currency)));
-    return `<row r="${++r}">` +
-      numberCell(serial(s.start), STYLE.dateTime) + numberCell(serial(s.end), STYLE.dateTime) +
-      textCell(projectLabel(s.projectPath)) + textCell(s.client ?? '') + textCell(s.name) +
-      textCell(s.description) + textCell(s.tags.join(', ')) + textCell(s.billable ? 'Yes' : 'No') +
-      numberCell(s.workedMs / DAY_MS, STYLE.duration) + numberCell(s.roundedMs / DAY_MS, STYLE.duration) +
-      numberCell(Math.round(s.workedMs / 36_000) / 100, STYLE.hours) + money(s.hourlyRate) +
-      textCell(s.currency ?? '') + money(s.amount) + money(s.amountRounded) +
-      textCell(s.running ? 'Yes' : 'No') + textCell(s.id) + '</row>';
+    const money = (amount: number | null) =>
+      amount === null ? '<c/>' : numberCell(Math.round(amount * 100) / 100, styleOf(s.currency));
+    return (
+      `<row r="${++r}">` +
+      numberCell(serial(s.start), STYLE.dateTime) +
+      numberCell(serial(s.end), STYLE.dateTime) +
+      textCell(projectLabel(s.projectPath)) +
+      textCell(s.client ?? '') +
+      textCell(s.name) +
+      textCell(s.description) +
+      textCell(s.tags.join(', ')) +
+      textCell(s.billable ? 'Yes' : 'No') +
+      numberCell(s.workedMs / DAY_MS, STYLE.duration) +
+      numberCell(s.roundedMs / DAY_MS, STYLE.duration) +
+      numberCell(Math.round(s.workedMs / 36_000) / 100, STYLE.hours) +
+      money(s.hourlyRate) +
+      textCell(s.currency ?? '') +
+      money(s.amount) +
+      money(s.amountRounded) +
+      textCell(s.running ? 'Yes' : 'No') +
+      textCell(s.id) +
+      '</row>'
+    );
   };
   return {
     page(sessions) {
@@ -96,19 +137,40 @@ const headerRow = (labels: readonly string[]) =>
 
 function summarySheet(report: Report, styleOf: (currency: string | null, bold?: boolean) => number): string {
   const currencies = reportCurrencies(report);
-  const header = [groupWord(report.groupBy), report.subGroupBy ? groupWord(report.subGroupBy) : 'Sub-group',
-    'Worked', 'Rounded', 'Billable', 'Billable (rounded)', 'Sessions', ...currencies.map((c) => `Amount (${c})`)];
+  const header = [
+    groupWord(report.groupBy),
+    report.subGroupBy ? groupWord(report.subGroupBy) : 'Sub-group',
+    'Worked',
+    'Rounded',
+    'Billable',
+    'Billable (rounded)',
+    'Sessions',
+    ...currencies.map((c) => `Amount (${c})`),
+  ];
   const rows = [headerRow(header)];
   let r = 1;
   for (const row of summaryRows(report)) {
     const f = row.figures;
     const bold = row.level === 'total';
-    const duration = (ms: number, strong: boolean) => numberCell(ms / DAY_MS, strong ? STYLE.durationBold : STYLE.duration);
-    rows.push(`<row r="${++r}">` + textCell(row.group, bold ? STYLE.bold : 0) + textCell(row.subGroup) +
-      duration(f.ms, bold) + duration(f.roundedMs, bold) + duration(f.billableMs, false) +
-      duration(f.billableRoundedMs, false) + numberCell(f.sessions) +
-      currencies.map((cur) => { const a = amountIn(f, cur); return a === null ? '<c/>' : numberCell(a, styleOf(cur, bold)); }).join('') +
-      '</row>');
+    const duration = (ms: number, strong: boolean) =>
+      numberCell(ms / DAY_MS, strong ? STYLE.durationBold : STYLE.duration);
+    rows.push(
+      `<row r="${++r}">` +
+        textCell(row.group, bold ? STYLE.bold : 0) +
+        textCell(row.subGroup) +
+        duration(f.ms, bold) +
+        duration(f.roundedMs, bold) +
+        duration(f.billableMs, false) +
+        duration(f.billableRoundedMs, false) +
+        numberCell(f.sessions) +
+        currencies
+          .map((cur) => {
+            const a = amountIn(f, cur);
+            return a === null ? '<c/>' : numberCell(a, styleOf(cur, bold));
+          })
+          .join('') +
+        '</row>',
+    );
   }
   return sheetHead([28, 16, 10, 10, 10, 16, 9, ...currencies.map(() => 14)]) + rows.join('') + SHEET_TAIL;
 }

@@ -8,7 +8,13 @@ import { wallInterval, type WallFormat } from './wall-rows.ts';
  * workspace's format and 12- or 24-hour times. As with Toggl, Description is the name and a Task a sub-project.
  */
 export function isClockify(c: Columns): boolean {
-  return c.has('start date') && c.has('start time') && c.has('end date') && c.has('end time') && c.has('duration (h)', 'duration (decimal)');
+  return (
+    c.has('start date') &&
+    c.has('start time') &&
+    c.has('end date') &&
+    c.has('end time') &&
+    c.has('duration (h)', 'duration (decimal)')
+  );
 }
 
 export function clockifyFormat(c: Columns): WallFormat {
@@ -26,16 +32,21 @@ export function clockifyFormat(c: Columns): WallFormat {
     decimal: c.find('duration (decimal)'),
     tags: c.find('tags'),
   };
-  const at = (cells: readonly string[], i: number) => (i < 0 ? '' : cells[i] ?? '');
+  const at = (cells: readonly string[], i: number) => (i < 0 ? '' : (cells[i] ?? ''));
   return {
     id: 'clockify',
     dates: (cells) => [at(cells, col.startDate), at(cells, col.endDate)],
     row(cells, ctx) {
-      const interval = wallInterval({
-        startDate: at(cells, col.startDate), startTime: at(cells, col.startTime),
-        endDate: at(cells, col.endDate), endTime: at(cells, col.endTime),
-        duration: col.hours >= 0 ? at(cells, col.hours) : col.decimal >= 0 ? at(cells, col.decimal) : null,
-      }, ctx);
+      const interval = wallInterval(
+        {
+          startDate: at(cells, col.startDate),
+          startTime: at(cells, col.startTime),
+          endDate: at(cells, col.endDate),
+          endTime: at(cells, col.endTime),
+          duration: col.hours >= 0 ? at(cells, col.hours) : col.decimal >= 0 ? at(cells, col.decimal) : null,
+        },
+        ctx,
+      );
       if (!interval) return null;
       const task = at(cells, col.task).trim();
       return {

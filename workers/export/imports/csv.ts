@@ -19,7 +19,11 @@ export interface CsvResult {
 
 /** The delimiter of the header line: the most frequent of , ; and tab outside quotes. */
 export function sniffDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -103,7 +107,11 @@ function indexOr(text: string, c: string, from: number, none: number): number {
 
 /** Header cells as keys: lower case, trimmed, inner spaces single. */
 export function headerKey(cell: string): string {
-  return cell.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 /** Finds columns by any of several header names (a format's spellings and locales). */

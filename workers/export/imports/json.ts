@@ -12,12 +12,16 @@ export function parseJson(text: string): unknown {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
       if (++depth > MAX_JSON_DEPTH) {
-        throw new AppError('VALIDATION', `The file nests deeper than ${MAX_JSON_DEPTH} levels (at line ${lineAt(text, i)}), which no time tracker's export does; it was not read.`);
+        throw new AppError(
+          'VALIDATION',
+          `The file nests deeper than ${MAX_JSON_DEPTH} levels (at line ${lineAt(text, i)}), which no time tracker's export does; it was not read.`,
+        );
       }
     } else if (c === 93 || c === 125) depth--;
   }
@@ -27,7 +31,10 @@ export function parseJson(text: string): unknown {
     if (error instanceof RangeError) throw new AppError('VALIDATION', 'The file nests too deeply to be read.');
     const at = /position (\d+)/.exec(error instanceof Error ? error.message : '');
     const where = at ? ` near line ${lineAt(text, Number(at[1]))}` : '';
-    throw new AppError('VALIDATION', `The file looks like JSON but is damaged${where} (cut short or edited by hand?); nothing was read.`);
+    throw new AppError(
+      'VALIDATION',
+      `The file looks like JSON but is damaged${where} (cut short or edited by hand?); nothing was read.`,
+    );
   }
 }
 

@@ -51,18 +51,27 @@ export function kimaiFormat(c: Columns): WallFormat {
     billable: c.find('billable', 'abrechenbar', 'facturable'),
     tags: c.find('tags', 'schlagworte', 'étiquettes', 'etiquetas'),
   };
-  const at = (cells: readonly string[], i: number) => (i < 0 ? '' : cells[i] ?? '');
+  const at = (cells: readonly string[], i: number) => (i < 0 ? '' : (cells[i] ?? ''));
   return {
     id: 'kimai',
-    dates: (cells) => [day(at(cells, col.date)), split(at(cells, col.from)).date ?? '', split(at(cells, col.to)).date ?? ''],
+    dates: (cells) => [
+      day(at(cells, col.date)),
+      split(at(cells, col.from)).date ?? '',
+      split(at(cells, col.to)).date ?? '',
+    ],
     row(cells, ctx) {
       const from = split(at(cells, col.from));
       const to = split(at(cells, col.to));
-      const interval = wallInterval({
-        startDate: from.date ?? day(at(cells, col.date)), startTime: from.time,
-        endDate: to.date, endTime: to.time,
-        duration: col.duration >= 0 ? seconds(at(cells, col.duration)) : null,
-      }, ctx);
+      const interval = wallInterval(
+        {
+          startDate: from.date ?? day(at(cells, col.date)),
+          startTime: from.time,
+          endDate: to.date,
+          endTime: to.time,
+          duration: col.duration >= 0 ? seconds(at(cells, col.duration)) : null,
+        },
+        ctx,
+      );
       if (!interval) return null;
       const description = at(cells, col.description);
       const activity = at(cells, col.activity).trim();

@@ -49,7 +49,12 @@ function lf(value: string): string {
 }
 
 /** The session as the app will store it, or null (with a problem) when it cannot be stored at all. */
-export function finishSession(draft: Draft, line: number, format: string, problems: ImportProblem[]): ImportedSession | null {
+export function finishSession(
+  draft: Draft,
+  line: number,
+  format: string,
+  problems: ImportProblem[],
+): ImportedSession | null {
   const report: Report = (message) => problems.push({ line, message });
   if (!Number.isFinite(draft.start) || (draft.end !== null && !Number.isFinite(draft.end))) {
     report('The start or end could not be read; the entry was skipped.');
@@ -71,7 +76,9 @@ export function finishSession(draft: Draft, line: number, format: string, proble
     name = head(full, LIMITS.name);
     const kept = !description && full.length <= LIMITS.description;
     if (kept) description = full;
-    report(`The name is ${full.length.toLocaleString('en-US')} characters long; it was cut to ${LIMITS.name}${kept ? ' (the full text is kept in the description)' : ''}.`);
+    report(
+      `The name is ${full.length.toLocaleString('en-US')} characters long; it was cut to ${LIMITS.name}${kept ? ' (the full text is kept in the description)' : ''}.`,
+    );
   }
   description = cut(description, LIMITS.description, 'description', report);
   const path = (draft.projectPath ?? [])
@@ -105,7 +112,9 @@ export function finishSession(draft: Draft, line: number, format: string, proble
     line,
   };
   if (draft.durationOnly) session.durationOnly = true;
-  session.sourceId = draft.sourceId ?? `${format}:${fnv1a64(JSON.stringify([session.start, session.end, name, path, session.client, tags, session.billable, description]))}`;
+  session.sourceId =
+    draft.sourceId ??
+    `${format}:${fnv1a64(JSON.stringify([session.start, session.end, name, path, session.client, tags, session.billable, description]))}`;
   return session;
 }
 
@@ -116,7 +125,10 @@ export function yes(value: string | undefined): boolean {
 
 /** Tags written in one cell, separated by commas. */
 export function splitTags(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -125,7 +137,10 @@ export function splitTags(value: string | undefined): string[] {
  * level below its project.
  */
 export function projectPath(project: string, task: string): string[] | null {
-  const path = project.split(' / ').map((p) => p.trim()).filter(Boolean);
+  const path = project
+    .split(' / ')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (path.length === 0) return null;
   return task ? [...path, task] : path;
 }

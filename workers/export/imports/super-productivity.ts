@@ -30,12 +30,21 @@ function entities(state: unknown): Json[] {
 export function isSuperProductivity(json: unknown): boolean {
   if (!isObject(json)) return false;
   const r = root(json);
-  return isObject(r['task']) && isObject(r['task']['entities']) && (isObject(r['project']) || isObject(r['tag']) || isObject(r['globalConfig']));
+  return (
+    isObject(r['task']) &&
+    isObject(r['task']['entities']) &&
+    (isObject(r['project']) || isObject(r['tag']) || isObject(r['globalConfig']))
+  );
 }
 
 export function parseSuperProductivity(json: Json, timeZone: string, problems: ImportProblem[]): ImportedSession[] {
   const r = root(json);
-  const titles = (state: unknown, hidden: Set<string>) => new Map(entities(state).filter((e) => !hidden.has(str(e['id']))).map((e) => [str(e['id']), str(e['title'])]));
+  const titles = (state: unknown, hidden: Set<string>) =>
+    new Map(
+      entities(state)
+        .filter((e) => !hidden.has(str(e['id'])))
+        .map((e) => [str(e['id']), str(e['title'])]),
+    );
   const projects = titles(r['project'], HIDDEN_PROJECTS);
   const tags = titles(r['tag'], HIDDEN_TAGS);
   const archiveYoung = isObject(r['archiveYoung']) ? r['archiveYoung']['task'] : undefined;
@@ -44,8 +53,11 @@ export function parseSuperProductivity(json: Json, timeZone: string, problems: I
   for (const state of [r['task'], r['taskArchive'], archiveYoung, archiveOld]) {
     for (const task of entities(state)) if (!tasks.has(str(task['id']))) tasks.set(str(task['id']), task);
   }
-  const timed = (t: Json) => isObject(t['timeSpentOnDay']) && Object.values(t['timeSpentOnDay']).some((ms) => typeof ms === 'number' && ms > 0);
-  const parentsWithTimedChildren = new Set([...tasks.values()].filter((t) => str(t['parentId']) && timed(t)).map((t) => str(t['parentId'])));
+  const timed = (t: Json) =>
+    isObject(t['timeSpentOnDay']) && Object.values(t['timeSpentOnDay']).some((ms) => typeof ms === 'number' && ms > 0);
+  const parentsWithTimedChildren = new Set(
+    [...tasks.values()].filter((t) => str(t['parentId']) && timed(t)).map((t) => str(t['parentId'])),
+  );
   const days = new Map<string, { task: Json; index: number; ms: number }[]>();
   [...tasks.values()].forEach((task, i) => {
     if (parentsWithTimedChildren.has(str(task['id'])) || !isObject(task['timeSpentOnDay'])) return;
@@ -53,7 +65,10 @@ export function parseSuperProductivity(json: Json, timeZone: string, problems: I
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) continue;
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
       if (!m || !realDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-        problems.push({ line: i + 1, message: `"${day}" is not a day; the time "${str(task['title'])}" recorded on it was skipped.` });
+        problems.push({
+          line: i + 1,
+          message: `"${day}" is not a day; the time "${str(task['title'])}" recorded on it was skipped.`,
+        });
         continue;
       }
       days.set(day, [...(days.get(day) ?? []), { task, index: i + 1, ms: Math.round(ms) }]);
@@ -71,24 +86,35 @@ export function parseSuperProductivity(json: Json, timeZone: string, problems: I
       const projectId = str(task['projectId']) || (parent ? str(parent['projectId']) : '');
       const project = projects.get(projectId);
       const notes = str(task['notes']).trim();
-      const session = finishSession({
-        name: str(task['title']),
-        projectPath: project ? [project] : null,
-        client: null,
-        tags: [...strings(task['tagIds']), ...(parent ? strings(parent['tagIds']) : [])].map((id) => tags.get(id) ?? '').filter(Boolean),
-        billable: false,
-        start: at,
-        end: at + ms,
-        description: [parent ? `Part of "${str(parent['title'])}"` : '', notes].filter(Boolean).join('\n\n'),
-        sourceId: `super-productivity:${str(task['id'])}:${day}`,
-        durationOnly: true,
-      }, index, 'super-productivity', problems);
+      const session = finishSession(
+        {
+          name: str(task['title']),
+          projectPath: project ? [project] : null,
+          client: null,
+          tags: [...strings(task['tagIds']), ...(parent ? strings(parent['tagIds']) : [])]
+            .map((id) => tags.get(id) ?? '')
+            .filter(Boolean),
+          billable: false,
+          start: at,
+          end: at + ms,
+          description: [parent ? `Part of "${str(parent['title'])}"` : '', notes].filter(Boolean).join('\n\n'),
+          sourceId: `super-productivity:${str(task['id'])}:${day}`,
+          durationOnly: true,
+        },
+        index,
+        'super-productivity',
+        problems,
+      );
       if (session) sessions.push(session);
       at += ms;
     }
   }
   if (sessions.length > 0) {
-    problems.push({ line: null, message: 'Super Productivity keeps only a total per task and day, not when you worked: each total was placed from 09:00 on its day, one after another, and marked as a duration entry.' });
+    problems.push({
+      line: null,
+      message:
+        'Super Productivity keeps only a total per task and day, not when you worked: each total was placed from 09:00 on its day, one after another, and marked as a duration entry.',
+    });
   }
   return sessions;
 }

@@ -19,7 +19,9 @@ export function prepareText(text: string, maxChars = MAX_IMPORT_CHARS): { text: 
   if (typeof text !== 'string') refuse('The file could not be read as text.');
   if (text.length > maxChars) {
     const mb = (n: number, digits: number) => `${(n / 1024 / 1024).toFixed(digits)} MB`;
-    refuse(`The file is too large to import (${mb(text.length, 1)} of text; the limit is ${mb(maxChars, 0)}). Export a shorter period and import the parts one by one.`);
+    refuse(
+      `The file is too large to import (${mb(text.length, 1)} of text; the limit is ${mb(maxChars, 0)}). Export a shorter period and import the parts one by one.`,
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim().length === 0) refuse('The file is empty: there is nothing to import.');
@@ -32,8 +34,14 @@ export function prepareText(text: string, maxChars = MAX_IMPORT_CHARS): { text: 
     else if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || (c === 0xfffd && i > 1)) binary++;
   }
   // UTF-16 text decoded as UTF-8 has a NUL beside nearly every ASCII character (and its BOM became two U+FFFD).
-  if (nuls > head.length / 4 && binary <= head.length / 50) refuse('The file looks like UTF-16 text read as UTF-8. Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again.');
-  if ((binary > 8 && binary > head.length / 100) || nuls > head.length / 4) refuse('The file is not text (it looks like binary data, such as an image or a spreadsheet). Choose a CSV or JSON export.');
+  if (nuls > head.length / 4 && binary <= head.length / 50)
+    refuse(
+      'The file looks like UTF-16 text read as UTF-8. Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again.',
+    );
+  if ((binary > 8 && binary > head.length / 100) || nuls > head.length / 4)
+    refuse(
+      'The file is not text (it looks like binary data, such as an image or a spreadsheet). Choose a CSV or JSON export.',
+    );
   const problems: ImportProblem[] = [];
   if (text.includes('\0')) {
     const lines = new Map<number, number>();
@@ -49,7 +57,10 @@ export function prepareText(text: string, maxChars = MAX_IMPORT_CHARS): { text: 
         problems.push({ line: null, message: `NUL characters were also removed on ${lines.size - 20} more lines.` });
         break;
       }
-      problems.push({ line: at, message: `${count === 1 ? 'A NUL character was' : `${count} NUL characters were`} removed (LightTrack cannot store them).` });
+      problems.push({
+        line: at,
+        message: `${count === 1 ? 'A NUL character was' : `${count} NUL characters were`} removed (LightTrack cannot store them).`,
+      });
     }
     text = text.replaceAll('\0', '');
   }
@@ -61,12 +72,16 @@ export function prepareText(text: string, maxChars = MAX_IMPORT_CHARS): { text: 
  * the 64-bit product done in four 16-bit limbs so it stays exact in doubles.
  */
 export function fnv1a64(s: string): string {
-  let v0 = 0x2325, v1 = 0x8422, v2 = 0x9ce4, v3 = 0xcbf2;
+  let v0 = 0x2325,
+    v1 = 0x8422,
+    v2 = 0x9ce4,
+    v3 = 0xcbf2;
   // the UTF-8 bytes made on the fly (as TextEncoder would: a lone surrogate is U+FFFD), so hashing a 100k-row file
   // allocates nothing per row
   const step = (byte: number) => {
     v0 ^= byte;
-    const t0 = v0 * 435, t1 = v1 * 435;
+    const t0 = v0 * 435,
+      t1 = v1 * 435;
     let t2 = v2 * 435;
     const t3 = v3 * 435 + (v1 << 8);
     t2 += v0 << 8;

@@ -28,7 +28,11 @@ function instant(value: string): number | null {
   return back.getUTCDate() === d && back.getUTCMonth() === mo - 1 && h < 24 && mi < 60 && s < 60 ? ms : null;
 }
 
-export function parseTimewarrior(json: unknown[], rule: TimewarriorProjectRule, problems: ImportProblem[]): ImportedSession[] {
+export function parseTimewarrior(
+  json: unknown[],
+  rule: TimewarriorProjectRule,
+  problems: ImportProblem[],
+): ImportedSession[] {
   const sessions: ImportedSession[] = [];
   json.forEach((entry, index) => {
     const line = index + 1;
@@ -37,23 +41,31 @@ export function parseTimewarrior(json: unknown[], rule: TimewarriorProjectRule, 
     const endText = entry['end'] === undefined ? null : str(entry['end']);
     const end = endText === null ? null : instant(endText);
     if (start === null || (endText !== null && end === null)) {
-      return problems.push({ line, message: `The time "${start === null ? str(entry['start']) : endText}" is not a Timewarrior time (like 20240102T090000Z); the interval was skipped.` });
+      return problems.push({
+        line,
+        message: `The time "${start === null ? str(entry['start']) : endText}" is not a Timewarrior time (like 20240102T090000Z); the interval was skipped.`,
+      });
     }
     const tags = strings(entry['tags']);
     const project = rule === 'first-tag' ? tags[0] : undefined;
     const rest = rule === 'first-tag' ? tags.slice(1) : tags;
     const sourceId = `timewarrior:${fnv1a64(JSON.stringify([start, end, tags]))}`;
-    const session = finishSession({
-      name: str(entry['annotation']),
-      projectPath: project ? [project] : null,
-      client: null,
-      tags: rest,
-      billable: false,
-      start,
-      end,
-      description: '',
-      sourceId,
-    }, line, 'timewarrior', problems);
+    const session = finishSession(
+      {
+        name: str(entry['annotation']),
+        projectPath: project ? [project] : null,
+        client: null,
+        tags: rest,
+        billable: false,
+        start,
+        end,
+        description: '',
+        sourceId,
+      },
+      line,
+      'timewarrior',
+      problems,
+    );
     if (session) sessions.push(session);
   });
   return sessions;

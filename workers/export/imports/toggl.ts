@@ -10,8 +10,15 @@ import { wallInterval, type WallFormat } from './wall-rows.ts';
  * rates live on LightTrack's projects.
  */
 export function isToggl(c: Columns): boolean {
-  return c.has('start date') && c.has('start time') && c.has('end date', 'stop date') && c.has('end time', 'stop time')
-    && c.has('duration') && c.has('description') && !c.has('duration (h)', 'duration (decimal)');
+  return (
+    c.has('start date') &&
+    c.has('start time') &&
+    c.has('end date', 'stop date') &&
+    c.has('end time', 'stop time') &&
+    c.has('duration') &&
+    c.has('description') &&
+    !c.has('duration (h)', 'duration (decimal)')
+  );
 }
 
 export function togglFormat(c: Columns): WallFormat {
@@ -28,15 +35,21 @@ export function togglFormat(c: Columns): WallFormat {
     duration: c.find('duration'),
     tags: c.find('tags'),
   };
-  const at = (cells: readonly string[], i: number) => (i < 0 ? '' : cells[i] ?? '');
+  const at = (cells: readonly string[], i: number) => (i < 0 ? '' : (cells[i] ?? ''));
   return {
     id: 'toggl',
     dates: (cells) => [at(cells, col.startDate), at(cells, col.endDate)],
     row(cells, ctx) {
-      const interval = wallInterval({
-        startDate: at(cells, col.startDate), startTime: at(cells, col.startTime),
-        endDate: at(cells, col.endDate), endTime: at(cells, col.endTime), duration: at(cells, col.duration),
-      }, ctx);
+      const interval = wallInterval(
+        {
+          startDate: at(cells, col.startDate),
+          startTime: at(cells, col.startTime),
+          endDate: at(cells, col.endDate),
+          endTime: at(cells, col.endTime),
+          duration: at(cells, col.duration),
+        },
+        ctx,
+      );
       if (!interval) return null;
       const task = at(cells, col.task).trim();
       return {

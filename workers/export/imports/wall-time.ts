@@ -50,7 +50,8 @@ export function parseDate(raw: string, order: DateOrder): Civil | null {
   const other = iso ? null : OTHER_DATE.exec(s);
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (other) {
-    const a = Number(other[1]), b = Number(other[3]);
+    const a = Number(other[1]),
+      b = Number(other[3]);
     y = Number(other[4]);
     if (other[4]!.length === 2) y += 2000;
     [d, m] = order === 'dmy' ? [a, b] : [b, a];

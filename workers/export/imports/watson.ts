@@ -9,7 +9,9 @@ import { finishSession } from './session.ts';
  */
 /** Both are told by their first frame; a damaged frame later is that entry's problem, not the file's. */
 export function isWatsonFrames(json: unknown): boolean {
-  return Array.isArray(json) && Array.isArray(json[0]) && typeof json[0][0] === 'number' && typeof json[0][2] === 'string';
+  return (
+    Array.isArray(json) && Array.isArray(json[0]) && typeof json[0][0] === 'number' && typeof json[0][2] === 'string'
+  );
 }
 
 export function isWatsonLog(json: unknown): boolean {
@@ -31,30 +33,47 @@ function build(frames: (Frame | string)[], problems: ImportProblem[]): ImportedS
   frames.forEach((frame, index) => {
     const line = index + 1;
     if (typeof frame === 'string') return problems.push({ line, message: frame });
-    const session = finishSession({
-      name: '',
-      projectPath: frame.project ? [frame.project] : null,
-      client: null,
-      tags: frame.tags,
-      billable: false,
-      start: frame.start,
-      end: frame.stop,
-      description: frame.note,
-      ...(frame.id ? { sourceId: `watson:${frame.id}` } : {}),
-    }, line, 'watson', problems);
+    const session = finishSession(
+      {
+        name: '',
+        projectPath: frame.project ? [frame.project] : null,
+        client: null,
+        tags: frame.tags,
+        billable: false,
+        start: frame.start,
+        end: frame.stop,
+        description: frame.note,
+        ...(frame.id ? { sourceId: `watson:${frame.id}` } : {}),
+      },
+      line,
+      'watson',
+      problems,
+    );
     if (session) sessions.push(session);
   });
   return sessions;
 }
 
 export function parseWatsonFrames(json: unknown[], problems: ImportProblem[]): ImportedSession[] {
-  return build(json.map((f) => {
-    if (!Array.isArray(f)) return 'The frame is not a list of [start, stop, project, id, tags]; it was skipped.';
-    const a = f as unknown[];
-    const start = a[0], stop = a[1];
-    if (typeof start !== 'number' || typeof stop !== 'number' || !Number.isFinite(start) || !Number.isFinite(stop)) return 'The frame has no readable start and stop; it was skipped.';
-    return { start: Math.round(start * 1000), stop: Math.round(stop * 1000), project: str(a[2]), id: str(a[3]), tags: strings(a[4]), note: '' };
-  }), problems);
+  return build(
+    json.map((f) => {
+      if (!Array.isArray(f)) return 'The frame is not a list of [start, stop, project, id, tags]; it was skipped.';
+      const a = f as unknown[];
+      const start = a[0],
+        stop = a[1];
+      if (typeof start !== 'number' || typeof stop !== 'number' || !Number.isFinite(start) || !Number.isFinite(stop))
+        return 'The frame has no readable start and stop; it was skipped.';
+      return {
+        start: Math.round(start * 1000),
+        stop: Math.round(stop * 1000),
+        project: str(a[2]),
+        id: str(a[3]),
+        tags: strings(a[4]),
+        note: '',
+      };
+    }),
+    problems,
+  );
 }
 
 /** An ISO time with its offset; one without is refused, since Date.parse would read it in this machine's zone. */
@@ -63,12 +82,23 @@ function isoInstant(value: string): number {
 }
 
 export function parseWatsonLog(json: unknown[], problems: ImportProblem[]): ImportedSession[] {
-  return build(json.map((f) => {
-    if (!isObject(f)) return 'The frame is not an object with a start and stop; it was skipped.';
-    const o = f;
-    const start = isoInstant(str(o['start']));
-    const stop = isoInstant(str(o['stop']));
-    if (!Number.isFinite(start) || !Number.isFinite(stop)) return `The time "${str(Number.isFinite(start) ? o['stop'] : o['start'])}" is not an ISO time; the frame was skipped.`;
-    return { start, stop, project: str(o['project']), id: str(o['id']), tags: strings(o['tags']), note: str(o['note'] ?? o['notes']) };
-  }), problems);
+  return build(
+    json.map((f) => {
+      if (!isObject(f)) return 'The frame is not an object with a start and stop; it was skipped.';
+      const o = f;
+      const start = isoInstant(str(o['start']));
+      const stop = isoInstant(str(o['stop']));
+      if (!Number.isFinite(start) || !Number.isFinite(stop))
+        return `The time "${str(Number.isFinite(start) ? o['stop'] : o['start'])}" is not an ISO time; the frame was skipped.`;
+      return {
+        start,
+        stop,
+        project: str(o['project']),
+        id: str(o['id']),
+        tags: strings(o['tags']),
+        note: str(o['note'] ?? o['notes']),
+      };
+    }),
+    problems,
+  );
 }

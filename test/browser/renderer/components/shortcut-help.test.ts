@@ -1,6 +1,9 @@
 import { sendKeys } from '@web/test-runner-commands';
+
 import 'axe-core';
+
 import { expect } from 'chai';
+
 import { deep, mountApp, textOf, type Mounted } from '../../harness/app-harness.ts';
 import { until } from '../../harness/wait.ts';
 import { uniqueDbName } from '../../harness/worker-harness.ts';
@@ -57,7 +60,10 @@ describe('the shortcut help on every view', () => {
     await until(() => deep(m.app, 'lt-settings-view', 'input[type="search"]'), 'settings search');
     (document.activeElement as HTMLElement | null)?.blur();
     await sendKeys({ press: '/' });
-    await until(() => deep(m.app, 'lt-settings-view')!.shadowRoot!.activeElement?.getAttribute('type') === 'search', 'search focused');
+    await until(
+      () => deep(m.app, 'lt-settings-view')!.shadowRoot!.activeElement?.getAttribute('type') === 'search',
+      'search focused',
+    );
 
     location.hash = '#week';
     const title = await until(() => deep(m.app, 'lt-week-view', '#week-title'), 'week title');

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import { DataClient } from '../../../../renderer/services/data-client.ts';
 import { workerUrl } from '../../harness/app-harness.ts';
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../harness/live-harness.ts';

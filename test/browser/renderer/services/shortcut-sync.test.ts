@@ -1,12 +1,13 @@
 import { expect } from 'chai';
+
 import { DataClient } from '../../../../renderer/services/data-client.ts';
 import { SettingsService } from '../../../../renderer/services/settings.ts';
 import { syncQuickEntryShortcut } from '../../../../renderer/services/shortcut-sync.ts';
 import { createWebShell } from '../../../../renderer/shell/web-shell.ts';
 import type { Shell, ShortcutStatus } from '../../../../shared/shell-contract.ts';
 import { workerUrl } from '../../harness/app-harness.ts';
-import { uniqueDbName } from '../../harness/worker-harness.ts';
 import { until as waitFor } from '../../harness/wait.ts';
+import { uniqueDbName } from '../../harness/worker-harness.ts';
 
 describe('the quick-entry shortcut follows Settings (main process reached through the shell)', () => {
   it('moves the shortcut when the setting changes, and says so when it cannot be registered', async () => {
@@ -16,12 +17,20 @@ describe('the quick-entry shortcut follows Settings (main process reached throug
     // Electron's side as the shell contract describes it; the main process itself is tested in test/node
     const shell: Shell = {
       ...createWebShell(),
-      quickEntryShortcut: async () => ({ accelerator: 'CommandOrControl+Shift+Space', registered: true, message: null }),
+      quickEntryShortcut: async () => ({
+        accelerator: 'CommandOrControl+Shift+Space',
+        registered: true,
+        message: null,
+      }),
       setQuickEntryShortcut: async (accelerator: string): Promise<ShortcutStatus> => {
         asked.push(accelerator);
         return accelerator === 'Alt+Q'
           ? { accelerator, registered: true, message: null }
-          : { accelerator, registered: false, message: `The quick-entry shortcut ${accelerator} could not be registered` };
+          : {
+              accelerator,
+              registered: false,
+              message: `The quick-entry shortcut ${accelerator} could not be registered`,
+            };
       },
     };
     const notices: ShortcutStatus[] = [];

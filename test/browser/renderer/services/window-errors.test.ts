@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import { DataClient } from '../../../../renderer/services/data-client.ts';
 import { DiagnosticsService } from '../../../../renderer/services/diagnostics.ts';
 import { Lifecycle } from '../../../../renderer/services/lifecycle.ts';
@@ -13,11 +14,24 @@ import { uniqueDbName } from '../../harness/worker-harness.ts';
  * Fires an error event as the browser does for an uncaught throw: on the window (mocha's own handler set aside), or
  * on a stand-in target for the storms, which would otherwise flood the test runner's browser log.
  */
-function fireError(error: Error, target: EventTarget = window, filename = 'app://lighttrack/main-window.js', lineno = 42) {
+function fireError(
+  error: Error,
+  target: EventTarget = window,
+  filename = 'app://lighttrack/main-window.js',
+  lineno = 42,
+) {
   const mochaHandler = window.onerror;
   window.onerror = null;
   try {
-    target.dispatchEvent(new ErrorEvent('error', { message: `Uncaught ${error.name}: ${error.message}`, error, filename, lineno, colno: 7 }));
+    target.dispatchEvent(
+      new ErrorEvent('error', {
+        message: `Uncaught ${error.name}: ${error.message}`,
+        error,
+        filename,
+        lineno,
+        colno: 7,
+      }),
+    );
   } finally {
     window.onerror = mochaHandler;
   }
@@ -31,7 +45,7 @@ function fireRejection(reason: unknown) {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('window error reporting (to the real data worker\'s error log)', () => {
+describe("window error reporting (to the real data worker's error log)", () => {
   let client: DataClient;
   let diagnostics: DiagnosticsService;
   let stop: (() => void) | null = null;
@@ -47,7 +61,7 @@ describe('window error reporting (to the real data worker\'s error log)', () => 
     client.dispose();
   });
 
-  it('records uncaught errors and unhandled rejections with stack, file and line, under the window\'s source', async () => {
+  it("records uncaught errors and unhandled rejections with stack, file and line, under the window's source", async () => {
     stop = reportWindowErrors({ source: 'window:main', report: (input) => diagnostics.reportError(input) });
     fireError(new TypeError('x is not a function'));
     fireRejection(Object.assign(new Error('the server said no'), { code: 'CONFLICT' }));
@@ -56,7 +70,11 @@ describe('window error reporting (to the real data worker\'s error log)', () => 
       return page.total === 2 ? page : null;
     }, 'two log entries');
     const [rejection, error] = log.entries;
-    expect(error).to.include({ code: 'WINDOW', source: 'window:main', message: 'Uncaught TypeError: x is not a function' });
+    expect(error).to.include({
+      code: 'WINDOW',
+      source: 'window:main',
+      message: 'Uncaught TypeError: x is not a function',
+    });
     const details = JSON.parse(error!.details!) as { stack: string; filename: string; line: number };
     expect(details.filename).to.equal('app://lighttrack/main-window.js');
     expect(details.line).to.equal(42);
@@ -67,7 +85,14 @@ describe('window error reporting (to the real data worker\'s error log)', () => 
 
   it('names the quick-entry window, and describes odd rejection reasons without throwing', async () => {
     stop = reportWindowErrors({ source: 'window:quick-entry', report: (input) => diagnostics.reportError(input) });
-    const hostile = { get message() { throw new Error('gotcha'); }, toString() { throw new Error('gotcha'); } };
+    const hostile = {
+      get message() {
+        throw new Error('gotcha');
+      },
+      toString() {
+        throw new Error('gotcha');
+      },
+    };
     fireRejection(hostile);
     fireRejection('plain text reason');
     const log = await until(async () => {

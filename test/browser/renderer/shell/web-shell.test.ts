@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import { WebPresence } from '../../../../renderer/shell/web-presence.ts';
 import { WebSecretStore } from '../../../../renderer/shell/web-secrets.ts';
 import type { PresenceEvent } from '../../../../shared/shell-contract.ts';
@@ -90,7 +91,12 @@ describe('web shell: presence (input events and clock jumps)', () => {
 
   it('reports suspend and resume when the clock jumps between ticks', () => {
     let now = 5_000_000;
-    const presence = new WebPresence({ idleThresholdMs: 10 * 3_600_000, tickMs: 1000, target: new EventTarget(), now: () => now });
+    const presence = new WebPresence({
+      idleThresholdMs: 10 * 3_600_000,
+      tickMs: 1000,
+      target: new EventTarget(),
+      now: () => now,
+    });
     const events: PresenceEvent[] = [];
     const stop = presence.subscribe((e) => events.push(e));
     now += 1000;

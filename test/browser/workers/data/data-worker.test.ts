@@ -1,5 +1,6 @@
-import { SCHEMA_VERSION } from '../../../../workers/data/database/migrations.ts';
 import { expect } from 'chai';
+
+import { SCHEMA_VERSION } from '../../../../workers/data/database/migrations.ts';
 import { nextChange, rejection, startDataWorker, useDataWorker } from '../../harness/worker-harness.ts';
 
 describe('data worker (wa-sqlite on OPFS, for real)', () => {
@@ -115,7 +116,10 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
       { name: 'b', projectId: p.id, startTime: d1 + 3 * h, endTime: d1 + 4 * h },
       { name: 'c', projectId: null, startTime: d2, endTime: d2 + h },
     ]);
-    const totals = await handle.api.totalsByProjectDay({ from: new Date(2026, 2, 1).getTime(), to: new Date(2026, 3, 1).getTime() });
+    const totals = await handle.api.totalsByProjectDay({
+      from: new Date(2026, 2, 1).getTime(),
+      to: new Date(2026, 3, 1).getTime(),
+    });
     expect(totals).to.deep.equal([
       { day: '2026-03-02', projectId: p.id, ms: 3 * h - 15 * 60_000, sessions: 2 },
       { day: '2026-03-03', projectId: null, ms: h, sessions: 1 },

@@ -15,13 +15,24 @@ self.onmessage = async (event: MessageEvent<{ format: FormatId; options: Record<
   try {
     const { format } = event.data;
     const hasDom = typeof (globalThis as { document?: unknown }).document !== 'undefined';
-    const options = format === 'pdf' ? { fonts: await loadPdfFonts(fetchBytes) }
-      : format === 'lighttrack-json' ? lighttrackExtras : event.data.options;
+    const options =
+      format === 'pdf'
+        ? { fonts: await loadPdfFonts(fetchBytes) }
+        : format === 'lighttrack-json'
+          ? lighttrackExtras
+          : event.data.options;
     const writer = await createWriter(format, context, options as never);
-    const parts = [await writer.page(sessions.slice(0, 3)), await writer.page(sessions.slice(3)), await writer.finish(report)];
+    const parts = [
+      await writer.page(sessions.slice(0, 3)),
+      await writer.page(sessions.slice(3)),
+      await writer.finish(report),
+    ];
     const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
-    for (const p of parts) { bytes.set(p, at); at += p.length; }
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
     self.postMessage({ bytes, hasDom }, [bytes.buffer]);
   } catch (error) {
     self.postMessage({ error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+
 import type { ImportedSession } from '../../../../shared/export-rows.ts';
 import { zonedParts } from '../../../../shared/quick-entry/zoned.ts';
 import { MAX_IMPORT_CHARS, parseImport } from '../../../../workers/export/imports.ts';
@@ -50,7 +51,24 @@ function writeToggl(sessions: readonly ImportedSession[], timeZone: string): { t
     const [sd, st] = wall(s.start, timeZone);
     const [ed, et] = wall(s.end!, timeZone);
     // as LightTrack's preset writes it: sub-projects joined by ' / ', Duration the worked time (pauses left out)
-    const row = ['Ann', 'ann@example.com', s.client ?? '', s.projectPath?.join(' / ') ?? '', '', s.name, s.billable ? 'Yes' : 'No', sd, st, ed, et, hms(s.end! - s.start - s.pausedMs), s.tags.join(', '), ''].map(quote).join(',');
+    const row = [
+      'Ann',
+      'ann@example.com',
+      s.client ?? '',
+      s.projectPath?.join(' / ') ?? '',
+      '',
+      s.name,
+      s.billable ? 'Yes' : 'No',
+      sd,
+      st,
+      ed,
+      et,
+      hms(s.end! - s.start - s.pausedMs),
+      s.tags.join(', '),
+      '',
+    ]
+      .map(quote)
+      .join(',');
     lines.push(line);
     line += 1 + (row.match(/\r\n|\r|\n/g)?.length ?? 0);
     return row;
@@ -58,50 +76,90 @@ function writeToggl(sessions: readonly ImportedSession[], timeZone: string): { t
   return { text: [TOGGL_HEADER, ...rows].join('\r\n') + '\r\n', lines };
 }
 
-const CHARS = ['a', 'B', 'z', '0', '7', ' ', '"', ',', ';', "'", '=', '-', '+', '@', 'é', 'Ω', '日', '本', '😀', '👩‍💻', '\n', '\r\n', '\t'];
-const text = (pool: string[], max: number) => fc.array(fc.constantFrom(...pool), { maxLength: max }).map((a) => a.join(''));
+const CHARS = [
+  'a',
+  'B',
+  'z',
+  '0',
+  '7',
+  ' ',
+  '"',
+  ',',
+  ';',
+  "'",
+  '=',
+  '-',
+  '+',
+  '@',
+  'é',
+  'Ω',
+  '日',
+  '本',
+  '😀',
+  '👩‍💻',
+  '\n',
+  '\r\n',
+  '\t',
+];
+const text = (pool: string[], max: number) =>
+  fc.array(fc.constantFrom(...pool), { maxLength: max }).map((a) => a.join(''));
 const oneLine = CHARS.filter((c) => !/[\r\n\t]/.test(c));
-const tag = text(oneLine.filter((c) => c !== ','), 12).map((t) => t.trim()).filter((t) => t.length > 0);
+const tag = text(
+  oneLine.filter((c) => c !== ','),
+  12,
+)
+  .map((t) => t.trim())
+  .filter((t) => t.length > 0);
 const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham'];
 const FROM = Date.UTC(2020, 0, 1) / 1000;
 const TO = Date.UTC(2030, 0, 1) / 1000;
 
-const session = fc.record({
-  name: text(CHARS, 40),
-  project: fc.array(text(oneLine, 12), { maxLength: 3 }),
-  client: text(oneLine, 20),
-  tags: fc.uniqueArray(tag, { maxLength: 4, selector: (t) => t.toLowerCase() }),
-  billable: fc.boolean(),
-  startS: fc.integer({ min: FROM, max: TO }),
-  lengthS: fc.integer({ min: 0, max: 3 * 86_400 }),
-  pauseS: fc.integer({ min: 0, max: 86_400 }),
-}).map((r): ImportedSession => ({
-  name: r.name.replace(/\r\n?/g, '\n').trim(),
-  projectPath: r.project.map((p) => p.trim()).filter(Boolean).length ? r.project.map((p) => p.trim()).filter(Boolean) : null,
-  client: r.client.trim() || null,
-  tags: r.tags,
-  billable: r.billable,
-  start: r.startS * 1000,
-  end: (r.startS + r.lengthS) * 1000,
-  // a pause under a minute is within the file's rounding and not told apart from none
-  pausedMs: r.pauseS > 60 && r.pauseS < r.lengthS ? r.pauseS * 1000 : 0,
-  description: '',
-  sourceId: '',
-  line: 0,
-}));
+const session = fc
+  .record({
+    name: text(CHARS, 40),
+    project: fc.array(text(oneLine, 12), { maxLength: 3 }),
+    client: text(oneLine, 20),
+    tags: fc.uniqueArray(tag, { maxLength: 4, selector: (t) => t.toLowerCase() }),
+    billable: fc.boolean(),
+    startS: fc.integer({ min: FROM, max: TO }),
+    lengthS: fc.integer({ min: 0, max: 3 * 86_400 }),
+    pauseS: fc.integer({ min: 0, max: 86_400 }),
+  })
+  .map((r): ImportedSession => ({
+    name: r.name.replace(/\r\n?/g, '\n').trim(),
+    projectPath: r.project.map((p) => p.trim()).filter(Boolean).length
+      ? r.project.map((p) => p.trim()).filter(Boolean)
+      : null,
+    client: r.client.trim() || null,
+    tags: r.tags,
+    billable: r.billable,
+    start: r.startS * 1000,
+    end: (r.startS + r.lengthS) * 1000,
+    // a pause under a minute is within the file's rounding and not told apart from none
+    pausedMs: r.pauseS > 60 && r.pauseS < r.lengthS ? r.pauseS * 1000 : 0,
+    description: '',
+    sourceId: '',
+    line: 0,
+  }));
 
 describe('imports: Toggl CSV round trip (property)', () => {
   it('sessions written as a Toggl detailed CSV read back as the same sessions', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(session, { minLength: 1, maxLength: 12, selector: (s) => s.start }), fc.constantFrom(...ZONES), (sessions, timeZone) => {
-        const { text: csv, lines } = writeToggl(sessions, timeZone);
-        const preview = parseImport({ name: 'toggl.csv', text: csv }, { timeZone });
-        // a wall time the zone repeated cannot name one instant from the file; that case is the corpus's
-        fc.pre(!preview.problems.some((p) => /happened twice/.test(p.message)));
-        expect(preview.format).to.equal('toggl-csv');
-        expect(preview.problems.filter((p) => !/kept as paused time/.test(p.message))).to.deep.equal([]);
-        expect(preview.sessions.map(({ sourceId: _, ...s }) => s)).to.deep.equal(sessions.map(({ sourceId: _, ...s }, i) => ({ ...s, line: lines[i] })));
-      }),
+      fc.property(
+        fc.uniqueArray(session, { minLength: 1, maxLength: 12, selector: (s) => s.start }),
+        fc.constantFrom(...ZONES),
+        (sessions, timeZone) => {
+          const { text: csv, lines } = writeToggl(sessions, timeZone);
+          const preview = parseImport({ name: 'toggl.csv', text: csv }, { timeZone });
+          // a wall time the zone repeated cannot name one instant from the file; that case is the corpus's
+          fc.pre(!preview.problems.some((p) => /happened twice/.test(p.message)));
+          expect(preview.format).to.equal('toggl-csv');
+          expect(preview.problems.filter((p) => !/kept as paused time/.test(p.message))).to.deep.equal([]);
+          expect(preview.sessions.map(({ sourceId: _, ...s }) => s)).to.deep.equal(
+            sessions.map(({ sourceId: _, ...s }, i) => ({ ...s, line: lines[i] })),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -110,7 +168,8 @@ describe('imports: Toggl CSV round trip (property)', () => {
     fc.assert(
       fc.property(fc.uniqueArray(session, { minLength: 1, maxLength: 8, selector: (s) => s.start }), (sessions) => {
         const { text: csv } = writeToggl(sessions, 'UTC');
-        const ids = (name: string) => parseImport({ name, text: csv }, { timeZone: 'UTC' }).sessions.map((s) => s.sourceId);
+        const ids = (name: string) =>
+          parseImport({ name, text: csv }, { timeZone: 'UTC' }).sessions.map((s) => s.sourceId);
         const first = ids('a.csv');
         expect(ids('renamed.csv')).to.deep.equal(first);
         expect(new Set(first).size).to.equal(first.length);

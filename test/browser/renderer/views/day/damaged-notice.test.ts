@@ -1,8 +1,17 @@
 import { expect } from 'chai';
-import { sql } from '../../../harness/db-fixtures.ts';
-import { deep, deepAll, mountApp, prepareDatabase, textOf, todaysSessions, type Mounted } from '../../../harness/app-harness.ts';
-import { until } from '../../../harness/wait.ts';
+
 import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
+import {
+  deep,
+  deepAll,
+  mountApp,
+  prepareDatabase,
+  textOf,
+  todaysSessions,
+  type Mounted,
+} from '../../../harness/app-harness.ts';
+import { sql } from '../../../harness/db-fixtures.ts';
+import { until } from '../../../harness/wait.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
 const list = (m: Mounted) => deep(m.app, 'lt-session-list');
@@ -59,7 +68,10 @@ describe('damaged sessions in the day list (real data worker, a row damaged on d
   it('passes axe with the damaged-sessions notice shown', async () => {
     useAppStyles();
     const m = await mountWithDamaged(['good morning', 'bad row'], ['bad row']);
-    await until(() => rows(m).length === 1 && deep(m.app, 'lt-session-list', '.notice.damaged'), 'the row and the notice');
+    await until(
+      () => rows(m).length === 1 && deep(m.app, 'lt-session-list', '.notice.damaged'),
+      'the row and the notice',
+    );
     await expectAccessible(deep(m.app, 'lt-day-view')!);
   });
 });

@@ -1,14 +1,15 @@
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { expect } from 'chai';
-import type { LtSessionList } from '../../../../../renderer/views/day/lt-session-list.ts';
-import { addLocalDays, startOfLocalDay } from '../../../../../shared/day.ts';
+
+import { announceAction } from '../../../../../renderer/components/actions.ts';
 import { createServices } from '../../../../../renderer/services/services.ts';
 import { createWebShell } from '../../../../../renderer/shell/web-shell.ts';
+import type { LtSessionList } from '../../../../../renderer/views/day/lt-session-list.ts';
+import { addLocalDays, startOfLocalDay } from '../../../../../shared/day.ts';
+import { expectAccessible } from '../../../harness/a11y.ts';
 import { deep, deepAll, mountApp, textOf, workerUrl, type Mounted } from '../../../harness/app-harness.ts';
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
-import { expectAccessible } from '../../../harness/a11y.ts';
 import { until } from '../../../harness/wait.ts';
-import { announceAction } from '../../../../../renderer/components/actions.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
 const MIN = 60_000;
@@ -65,7 +66,10 @@ describe('Day view (real data worker)', () => {
   it('edits times: an end before the start means the next day; a bad time is explained and changes nothing', async () => {
     await seed(m, ['Late']);
     rowNamed(m, 'Late')!.querySelector<HTMLElement>('.when')!.click();
-    const start = await until(() => deep<HTMLInputElement>(m.app, 'lt-session-editor', 'input[name="start"]'), 'start field');
+    const start = await until(
+      () => deep<HTMLInputElement>(m.app, 'lt-session-editor', 'input[name="start"]'),
+      'start field',
+    );
     expect(deep(m.app, 'lt-session-editor')!.shadowRoot!.activeElement).to.equal(start);
     start.value = '25:99';
     deep<HTMLButtonElement>(m.app, 'lt-session-editor', 'button.primary')!.click();
@@ -90,20 +94,33 @@ describe('Day view (real data worker)', () => {
 
     deep<HTMLInputElement>(m.app, 'lt-bulk-bar', 'input[name="value"]')!.value = 'Client Y';
     deep<HTMLButtonElement>(m.app, 'lt-bulk-bar', 'button.apply')!.click();
-    await until(async () => (await data(m).sessionsInRange(m.services.day.$range.get())).sessions.filter((s) => s.projectId !== null).length === 2, 'moved');
+    await until(
+      async () =>
+        (await data(m).sessionsInRange(m.services.day.$range.get())).sessions.filter((s) => s.projectId !== null)
+          .length === 2,
+      'moved',
+    );
     const toast = await until(() => deep(m.app, '.toast'), 'toast');
     expect(textOf(toast)).to.contain('Undo');
 
     document.body.focus();
     await sendKeys({ press: 'Control+z' });
-    await until(async () => (await data(m).sessionsInRange(m.services.day.$range.get())).sessions.every((s) => s.projectId === null), 'undone');
+    await until(
+      async () =>
+        (await data(m).sessionsInRange(m.services.day.$range.get())).sessions.every((s) => s.projectId === null),
+      'undone',
+    );
     await until(() => textOf(deep(m.app, '.toast')).startsWith('Undone'), 'undone toast');
 
     // mouse: click selects one, Ctrl-click adds, Shift-click extends
     rowNamed(m, 'One')!.querySelector<HTMLElement>('.main')!.click();
-    rowNamed(m, 'Three')!.querySelector<HTMLElement>('.main')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, ctrlKey: true }));
+    rowNamed(m, 'Three')!
+      .querySelector<HTMLElement>('.main')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, ctrlKey: true }));
     expect(m.services.day.$selected.get().size).to.equal(2);
-    rowNamed(m, 'Two')!.querySelector<HTMLElement>('.main')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
+    rowNamed(m, 'Two')!
+      .querySelector<HTMLElement>('.main')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
     expect(m.services.day.$selected.get().size).to.equal(2); // from the anchor (Three) to Two
   });
 
@@ -126,12 +143,18 @@ describe('Day view (real data worker)', () => {
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Shift+ArrowDown' });
     await until(() => m.services.day.$selected.get().size === 2, 'range from the checked row');
-    expect([...m.services.day.$selected.get()]).to.have.members([rows(m)[0]!.dataset['id']!, rows(m)[1]!.dataset['id']!]);
+    expect([...m.services.day.$selected.get()]).to.have.members([
+      rows(m)[0]!.dataset['id']!,
+      rows(m)[1]!.dataset['id']!,
+    ]);
     // with nothing focused, ↓ does the same as J
     m.services.day.select([]);
     (document.activeElement as HTMLElement | null)?.blur();
     await sendKeys({ press: 'ArrowDown' });
-    await until(() => deep(m.app, 'lt-session-list')!.shadowRoot!.activeElement === rows(m)[0], 'first row focused by ↓');
+    await until(
+      () => deep(m.app, 'lt-session-list')!.shadowRoot!.activeElement === rows(m)[0],
+      'first row focused by ↓',
+    );
   });
 
   it('adds a manual entry, splits it, merges it back, and offers the overlap choices', async () => {
@@ -144,7 +167,10 @@ describe('Day view (real data worker)', () => {
 
     rowNamed(m, 'Manual')!.querySelector<HTMLButtonElement>('button.edit')!.click();
     (await until(() => deep<HTMLButtonElement>(m.app, 'lt-session-editor', 'button.split-open'), 'split')).click();
-    const at = await until(() => deep<HTMLInputElement>(m.app, 'lt-session-editor', 'input[name="split-at"]'), 'split field');
+    const at = await until(
+      () => deep<HTMLInputElement>(m.app, 'lt-session-editor', 'input[name="split-at"]'),
+      'split field',
+    );
     expect(at.value).to.equal('14:00');
     deep<HTMLButtonElement>(m.app, 'lt-session-editor', 'button.split-do')!.click();
     await until(() => rows(m).length === 2, 'two pieces');
@@ -165,7 +191,9 @@ describe('Day view (real data worker)', () => {
     await expectAccessible(dialog);
     dialog.querySelector<HTMLButtonElement>('button.trim-others')!.click();
     await until(() => rows(m).length === 2, 'meeting added');
-    const manual = (await data(m).sessionsInRange(m.services.day.$range.get())).sessions.find((s) => s.name === 'Manual')!;
+    const manual = (await data(m).sessionsInRange(m.services.day.$range.get())).sessions.find(
+      (s) => s.name === 'Manual',
+    )!;
     expect(manual.endTime! - startOfLocalDay(Date.now())).to.equal(14.5 * 60 * MIN);
   });
 
@@ -175,10 +203,16 @@ describe('Day view (real data worker)', () => {
     const other = createServices(createWebShell(), { workerUrl, dbName: dbName(m) });
     try {
       rowNamed(m, 'Shared')!.querySelector<HTMLButtonElement>('button.edit')!.click();
-      const name = await until(() => deep<HTMLInputElement>(m.app, 'lt-session-editor', 'input[name="name"]'), 'editor');
+      const name = await until(
+        () => deep<HTMLInputElement>(m.app, 'lt-session-editor', 'input[name="name"]'),
+        'editor',
+      );
       name.value = 'Mine';
       deep<HTMLButtonElement>(m.app, 'lt-session-editor', 'button.primary')!.click();
-      const undo = await until(() => (textOf(deep(m.app, '.toast')).includes('Undo') ? deep<HTMLButtonElement>(m.app, '.toast button') : null), 'Undo toast');
+      const undo = await until(
+        () => (textOf(deep(m.app, '.toast')).includes('Undo') ? deep<HTMLButtonElement>(m.app, '.toast button') : null),
+        'Undo toast',
+      );
       const mine = m.services.undo.$state.get().undo!.id;
 
       await other.client.data.updateSession({ id, patch: { name: 'Theirs' } });
@@ -208,7 +242,8 @@ describe('Day view (real data worker)', () => {
     name.blur();
     await sendKeys({ press: 'Shift+Slash' });
     const help = await until(() => deep(m.app, 'lt-shortcut-help', 'dialog[open]'), 'help dialog');
-    for (const label of ['Undo', 'Redo', 'Stop the running timer', 'Previous day', 'Edit the session']) expect(textOf(help)).to.contain(label);
+    for (const label of ['Undo', 'Redo', 'Stop the running timer', 'Previous day', 'Edit the session'])
+      expect(textOf(help)).to.contain(label);
     await expectAccessible(help);
     await sendKeys({ press: 'Escape' });
     await until(() => !deep(m.app, 'lt-shortcut-help', 'dialog[open]'), 'help closed');
@@ -265,14 +300,17 @@ describe('Day view (real data worker)', () => {
     }
   });
 
-  it('Ctrl+Z acts in an empty field (right after adding an entry) but is the field\'s own undo while it holds text', async () => {
+  it("Ctrl+Z acts in an empty field (right after adding an entry) but is the field's own undo while it holds text", async () => {
     const add = await until(() => deep(m.app, 'lt-add-entry', 'form'), 'add form');
     const name = add.querySelector<HTMLInputElement>('[name="name"]')!;
     name.focus();
     await sendKeys({ type: 'Added by hand' });
     await sendKeys({ press: 'Enter' });
     await until(() => rowNamed(m, 'Added by hand'), 'added');
-    await until(() => deep(m.app, 'lt-add-entry')!.shadowRoot!.activeElement === name && name.value === '', 'focus back in the empty name field');
+    await until(
+      () => deep(m.app, 'lt-add-entry')!.shadowRoot!.activeElement === name && name.value === '',
+      'focus back in the empty name field',
+    );
     await sendKeys({ type: 'x' });
     await sendKeys({ press: 'Control+z' }); // text in the field: the field's own undo
     await new Promise((r) => setTimeout(r, 200));
@@ -327,16 +365,24 @@ describe('Day view (real data worker)', () => {
 
   it('renders a day of 500 sessions through the virtualizer (only a window of rows in the DOM)', async () => {
     const day = startOfLocalDay(Date.now());
-    await data(m).insertSessions(Array.from({ length: 500 }, (_, i) => ({
-      name: `Imported ${i}`, projectId: null, startTime: day + i * 2 * MIN, endTime: day + (i * 2 + 1) * MIN,
-    })));
+    await data(m).insertSessions(
+      Array.from({ length: 500 }, (_, i) => ({
+        name: `Imported ${i}`,
+        projectId: null,
+        startTime: day + i * 2 * MIN,
+        endTime: day + (i * 2 + 1) * MIN,
+      })),
+    );
     await m.services.day.reload();
     await until(() => rows(m).length > 0, 'rows');
     expect(rows(m).length).to.be.lessThan(200);
     expect(textOf(deep(m.app, 'lt-session-list', '.total'))).to.equal('8h 20m');
     rows(m)[0]!.focus();
     await sendKeys({ press: 'End' });
-    await until(() => list(m).shadowRoot!.activeElement?.querySelector('.name')?.textContent === 'Imported 0', 'last row focused');
+    await until(
+      () => list(m).shadowRoot!.activeElement?.querySelector('.name')?.textContent === 'Imported 0',
+      'last row focused',
+    );
   });
 
   it('shows a session another window added as its data worker died', async () => {
@@ -347,7 +393,8 @@ describe('Day view (real data worker)', () => {
       await until(() => m.services.day.$loaded.get(), 'first load');
       const day = startOfLocalDay(Date.now());
       await crashAsAnotherWindowChanges(m.services.client, other, (api) =>
-        api.addSession({ name: 'Added elsewhere', startTime: day + 9 * 60 * MIN, durationMs: 30 * MIN }));
+        api.addSession({ name: 'Added elsewhere', startTime: day + 9 * 60 * MIN, durationMs: 30 * MIN }),
+      );
       await until(() => rowNamed(m, 'Added elsewhere'), 'the other window’s session in the list');
     } finally {
       other.worker.terminate();

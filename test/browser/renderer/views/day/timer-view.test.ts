@@ -1,13 +1,15 @@
 import { expect } from 'chai';
+
 import '../../../../../renderer/components/lt-app.ts';
+
 import type { LtApp } from '../../../../../renderer/components/lt-app.ts';
 import { createServices, type AppServices } from '../../../../../renderer/services/services.ts';
 import { createWebShell } from '../../../../../renderer/shell/web-shell.ts';
+import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
 import { deep, deepAll } from '../../../harness/app-harness.ts';
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
-import { rejection, uniqueDbName } from '../../../harness/worker-harness.ts';
 import { until } from '../../../harness/wait.ts';
-import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
+import { rejection, uniqueDbName } from '../../../harness/worker-harness.ts';
 
 const workerUrl = new URL('../../../../../workers/data/data-worker.ts', import.meta.url);
 
@@ -123,7 +125,10 @@ describe('timer view (Lit components + real data worker)', () => {
     const before = services.client.worker;
     before!.terminate(); // what a crash looks like from the window
     await until(() => services.client.restarts === 1 && services.client.worker !== before, 'worker restart');
-    await until(async () => (await services.client.data.runningTimer())?.name === 'Survives crash', 'timer via new worker');
+    await until(
+      async () => (await services.client.data.runningTimer())?.name === 'Survives crash',
+      'timer via new worker',
+    );
     stopButton(app)!.click();
     await until(() => stopButton(app) === null, 'stopped through the new worker');
   });

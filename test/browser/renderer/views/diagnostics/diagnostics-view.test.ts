@@ -1,14 +1,24 @@
 import { expect } from 'chai';
-import { deep, deepAll, mountApp, nextDownload, textOf, todaysSessions, type Mounted } from '../../../harness/app-harness.ts';
+
+import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
+import {
+  deep,
+  deepAll,
+  mountApp,
+  nextDownload,
+  textOf,
+  todaysSessions,
+  type Mounted,
+} from '../../../harness/app-harness.ts';
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
 import { until } from '../../../harness/wait.ts';
-import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
 const view = (m: Mounted) => deep(m.app, 'lt-diagnostics-view');
 const errorLog = (m: Mounted) => deep(m.app, 'lt-diagnostics-view', 'lt-error-log');
 const backups = (m: Mounted) => deep(m.app, 'lt-diagnostics-view', 'lt-backups-section');
-const inLog = (m: Mounted, selector: string) => deep<HTMLButtonElement>(m.app, 'lt-diagnostics-view', 'lt-error-log', selector);
+const inLog = (m: Mounted, selector: string) =>
+  deep<HTMLButtonElement>(m.app, 'lt-diagnostics-view', 'lt-error-log', selector);
 const inBackups = <E extends HTMLElement = HTMLButtonElement>(m: Mounted, selector: string) =>
   deep<E>(m.app, 'lt-diagnostics-view', 'lt-backups-section', selector);
 const backupItems = (m: Mounted) => deepAll(m.app, 'lt-diagnostics-view', 'lt-backups-section', 'lt-backup-list', 'li');
@@ -37,7 +47,14 @@ describe('Data & diagnostics view (real data worker)', () => {
     const m = mounted;
     await m.app.updateComplete;
     const links = deepAll<HTMLAnchorElement>(m.app, 'nav a');
-    expect(links.map((a) => a.textContent)).to.deep.equal(['Day', 'Week', 'Projects', 'Reports', 'Settings', 'Data & diagnostics']);
+    expect(links.map((a) => a.textContent)).to.deep.equal([
+      'Day',
+      'Week',
+      'Projects',
+      'Reports',
+      'Settings',
+      'Data & diagnostics',
+    ]);
     expect(links[0]!.getAttribute('aria-current')).to.equal('page');
     expect(links[5]!.hasAttribute('aria-current')).to.equal(false);
     await until(() => deep(m.app, 'lt-timer-bar'), 'timer view');
@@ -67,8 +84,15 @@ describe('Data & diagnostics view (real data worker)', () => {
 
   it('lists errors newest first, expands details, copies them as text and JSON, and clears after a confirm', async () => {
     const m = mounted;
-    await m.services.diagnostics.reportError({ message: 'first oops', details: { stack: 'at one()' }, source: 'window:main' });
-    await m.services.diagnostics.reportError({ message: 'second oops ' + 'long '.repeat(200), source: 'window:quick-entry' });
+    await m.services.diagnostics.reportError({
+      message: 'first oops',
+      details: { stack: 'at one()' },
+      source: 'window:main',
+    });
+    await m.services.diagnostics.reportError({
+      message: 'second oops ' + 'long '.repeat(200),
+      source: 'window:quick-entry',
+    });
     inLog(m, 'button.refresh')!.click();
     const items = await until(() => {
       const li = deepAll(m.app, 'lt-diagnostics-view', 'lt-error-log', 'li');
@@ -179,7 +203,10 @@ describe('Data & diagnostics view (real data worker)', () => {
       mounted = mountApp(dbName, 'diagnostics');
       const m = mounted;
       await until(() => textOf(backups(m)).includes('No backups yet'), 'empty list');
-      await until(() => deep(m.app, 'lt-diagnostics-view', 'dd.role')?.textContent?.includes('(proxy)'), 'the other window owns the file');
+      await until(
+        () => deep(m.app, 'lt-diagnostics-view', 'dd.role')?.textContent?.includes('(proxy)'),
+        'the other window owns the file',
+      );
       // no window hears of a backup: this one shows it when it reads its backups again
       await crashAsAnotherWindowChanges(m.services.client, other, (api) => api.backupNow());
       await until(() => backupItems(m).length === 1, 'the other window’s backup');
@@ -191,12 +218,20 @@ describe('Data & diagnostics view (real data worker)', () => {
   it('passes axe with facts, a backup, an error log entry and a check result shown', async () => {
     useAppStyles();
     const m = mounted;
-    await m.services.diagnostics.reportError({ source: 'renderer', code: 'INTERNAL', message: 'Something broke', details: { where: 'test' } });
+    await m.services.diagnostics.reportError({
+      source: 'renderer',
+      code: 'INTERNAL',
+      message: 'Something broke',
+      details: { where: 'test' },
+    });
     await m.services.client.data.backupNow();
     location.hash = '#day';
     await until(() => deep(m.app, 'lt-day-view'), 'day view');
     location.hash = '#diagnostics';
-    await until(() => backupItems(m).length === 1 && deepAll(m.app, 'lt-diagnostics-view', 'lt-error-log', 'li').length === 1, 'backup and entry');
+    await until(
+      () => backupItems(m).length === 1 && deepAll(m.app, 'lt-diagnostics-view', 'lt-error-log', 'li').length === 1,
+      'backup and entry',
+    );
     deep<HTMLButtonElement>(m.app, 'lt-diagnostics-view', 'button.check')!.click();
     await until(() => deep(m.app, 'lt-diagnostics-view', '.check-result'), 'check result');
     await expectAccessible(view(m)!);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import type { LtProjectsView } from '../../../../../renderer/views/projects/lt-projects-view.ts';
 import { localDayRange } from '../../../../../shared/day.ts';
 import type { ActionRef } from '../../../../../shared/session-edits.ts';
@@ -15,7 +16,9 @@ const remover = (m: Mounted) => deep(m.app, 'lt-projects-view', 'lt-project-remo
 const tags = (m: Mounted) => deep(m.app, 'lt-projects-view', 'lt-tags-section')!.shadowRoot!;
 const row = (m: Mounted, id: string) => root(m).querySelector<HTMLElement>(`li[data-project="${id}"]`);
 const rowByName = (m: Mounted, name: string) =>
-  [...root(m).querySelectorAll<HTMLElement>('li[data-project]')].find((li) => li.querySelector(':scope > .row strong')?.textContent === name);
+  [...root(m).querySelectorAll<HTMLElement>('li[data-project]')].find(
+    (li) => li.querySelector(':scope > .row strong')?.textContent === name,
+  );
 
 function setValue(input: HTMLInputElement | HTMLSelectElement, value: string): void {
   input.value = value;
@@ -91,11 +94,20 @@ describe('projects view (real data worker)', () => {
     await until(() => editor(m).querySelector('dialog')!.open, 'dialog again');
     setValue(editor(m).querySelector<HTMLInputElement>('input[name="name"]')!, 'ACME');
     editor(m).querySelector<HTMLButtonElement>('button.save')!.click();
-    await until(() => editor(m).querySelector('[data-field="name"] .field-error')?.textContent?.includes('already exists'), 'clash message');
+    await until(
+      () => editor(m).querySelector('[data-field="name"] .field-error')?.textContent?.includes('already exists'),
+      'clash message',
+    );
     setValue(editor(m).querySelector<HTMLInputElement>('input[name="hourlyRate"]')!, '-5');
     setValue(editor(m).querySelector<HTMLInputElement>('input[name="name"]')!, 'Website');
     editor(m).querySelector<HTMLButtonElement>('button.save')!.click();
-    await until(() => editor(m).querySelector('[data-field="hourlyRate"] .field-error')?.textContent?.includes('must not be negative'), 'rate message');
+    await until(
+      () =>
+        editor(m)
+          .querySelector('[data-field="hourlyRate"] .field-error')
+          ?.textContent?.includes('must not be negative'),
+      'rate message',
+    );
     await expectAccessible(view(m));
   });
 
@@ -106,11 +118,16 @@ describe('projects view (real data worker)', () => {
     await data.updateProject({ id: acme.id, patch: { budgetMinutes: 120, budgetPeriod: 'total' } });
     await data.insertSessions([...sessions(acme.id, 1, 30), ...sessions(web.id, 2, 30, 100)]);
     await view(m).model.reload();
-    await until(() => row(m, acme.id)?.querySelector('.all')?.textContent?.includes('1:30'), 'parent total includes children');
+    await until(
+      () => row(m, acme.id)?.querySelector('.all')?.textContent?.includes('1:30'),
+      'parent total includes children',
+    );
     expect(row(m, web.id)!.querySelector('.all')!.textContent).to.contain('1:00');
     const bar = row(m, acme.id)!.querySelector('[role="progressbar"]')!;
     expect(bar.getAttribute('aria-valuenow')).to.equal('75');
-    expect(row(m, acme.id)!.querySelector('.budget-text')!.textContent!.replace(/\s+/g, ' ')).to.equal('75% · 1:30 of 2:00');
+    expect(row(m, acme.id)!.querySelector('.budget-text')!.textContent!.replace(/\s+/g, ' ')).to.equal(
+      '75% · 1:30 of 2:00',
+    );
 
     await m.services.settings.update({ durationFormat: 'decimal' });
     await until(() => row(m, acme.id)!.querySelector('.all')!.textContent!.includes('1.50 h'), 'decimal durations');
@@ -146,7 +163,10 @@ describe('projects view (real data worker)', () => {
     expect(remover(m).textContent).to.contain('has 2 sessions');
     await expectAccessible(view(m));
     remover(m).querySelector<HTMLInputElement>('input[value="move"]')!.click();
-    await until(() => !remover(m).querySelector<HTMLSelectElement>('select[name="target"]')!.disabled, 'target enabled');
+    await until(
+      () => !remover(m).querySelector<HTMLSelectElement>('select[name="target"]')!.disabled,
+      'target enabled',
+    );
     setValue(remover(m).querySelector<HTMLSelectElement>('select[name="target"]')!, b.id);
     remover(m).querySelector<HTMLButtonElement>('button.commit')!.click();
     await until(() => !row(m, a.id), 'deleted');
@@ -192,17 +212,32 @@ describe('projects view (real data worker)', () => {
       await until(() => !t().querySelector<HTMLButtonElement>('form.add button')!.disabled, 'add enabled');
       setValue(t().querySelector<HTMLInputElement>('form.add input[name="name"]')!, name);
       t().querySelector<HTMLButtonElement>('form.add button')!.click();
-      await until(() => view(m).model.$tags.get().some((x) => x.name === name), `tag ${name}`);
+      await until(
+        () =>
+          view(m)
+            .model.$tags.get()
+            .some((x) => x.name === name),
+        `tag ${name}`,
+      );
     };
     await add('meeting');
     await add('deep work');
     await add('meetings');
     await until(() => t().querySelectorAll('li[data-tag]').length === 3, 'three rows');
     expect(t().querySelectorAll('lt-tag-chip').length).to.equal(3);
-    const id = (name: string) => view(m).model.$tags.get().find((x) => x.name === name)!.id;
+    const id = (name: string) =>
+      view(m)
+        .model.$tags.get()
+        .find((x) => x.name === name)!.id;
 
     setValue(t().querySelector<HTMLInputElement>(`li[data-tag="${id('meetings')}"] input[name="name"]`)!, 'Meeting');
-    await until(() => t().querySelector(`li[data-tag="${id('meetings')}"] .field-error`)?.textContent?.includes('already exists'), 'clash');
+    await until(
+      () =>
+        t()
+          .querySelector(`li[data-tag="${id('meetings')}"] .field-error`)
+          ?.textContent?.includes('already exists'),
+      'clash',
+    );
     setValue(t().querySelector<HTMLInputElement>('form.add input[name="name"]')!, '');
     await until(() => !t().querySelector<HTMLButtonElement>('form.add button')!.disabled, 'add enabled');
     t().querySelector<HTMLButtonElement>('form.add button')!.click();
@@ -215,7 +250,9 @@ describe('projects view (real data worker)', () => {
     t().querySelector<HTMLButtonElement>(`li[data-tag="${meetings}"] form.merge button`)!.click();
     await until(() => !t().querySelector(`li[data-tag="${meetings}"]`), 'merged');
 
-    t().querySelector<HTMLButtonElement>(`li[data-tag="${id('deep work')}"] button.delete`)!.click();
+    t()
+      .querySelector<HTMLButtonElement>(`li[data-tag="${id('deep work')}"] button.delete`)!
+      .click();
     await until(() => t().querySelectorAll('li[data-tag]').length === 1, 'deleted');
     await until(() => /deep work/.test(actions.at(-1)?.label ?? ''), 'lt-action for the delete');
     await m.services.client.data.undo();
@@ -241,7 +278,10 @@ describe('projects view (real data worker)', () => {
 
     // another window's change to sessions refreshes the progress (the running timer's share: data-goal-running test)
     await data.insertSessions(sessions(p.id, 1, 30, 120));
-    await until(() => progress().querySelector('.done')!.textContent === '1:30 of 2:00', 'refreshed on a sessions change');
+    await until(
+      () => progress().querySelector('.done')!.textContent === '1:30 of 2:00',
+      'refreshed on a sessions change',
+    );
 
     // a bad target is refused in the dialog
     progress().querySelector<HTMLButtonElement>('button.edit')!.click();
@@ -250,7 +290,10 @@ describe('projects view (real data worker)', () => {
     expect(goals.querySelector<HTMLSelectElement>('select[name="scope"]')!.value).to.equal(`p:${p.id}`);
     setValue(goals.querySelector<HTMLInputElement>('input[name="hours"]')!, '0');
     goals.querySelector<HTMLButtonElement>('button.save')!.click();
-    await until(() => goals.querySelector('dialog .outcome.error')?.textContent?.includes('at least a minute'), 'refusal');
+    await until(
+      () => goals.querySelector('dialog .outcome.error')?.textContent?.includes('at least a minute'),
+      'refusal',
+    );
     await expectAccessible(view(m));
     goals.querySelector('dialog')!.close();
     progress().querySelector<HTMLButtonElement>('button.delete')!.click();

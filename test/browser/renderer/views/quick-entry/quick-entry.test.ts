@@ -1,13 +1,15 @@
-import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
+import { expect } from 'chai';
+
 import '../../../../../renderer/views/quick-entry/lt-quick-entry.ts';
 import '../../../../../renderer/views/quick-entry/lt-command-palette.ts';
-import type { LtQuickEntry } from '../../../../../renderer/views/quick-entry/lt-quick-entry.ts';
+
 import { DataClient } from '../../../../../renderer/services/data-client.ts';
+import type { LtQuickEntry } from '../../../../../renderer/views/quick-entry/lt-quick-entry.ts';
 import { expectAccessible } from '../../../harness/a11y.ts';
+import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
 import { until } from '../../../harness/wait.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
-import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
 
 const workerUrl = new URL('../../../../../workers/data/data-worker.ts', import.meta.url);
 
@@ -40,7 +42,9 @@ describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
     await sendKeys({ type: 'Write report @Website #writing -15m' });
     await until(() => preview().startsWith('Start'), 'preview');
     expect(preview()).to.equal('Start ‘Write report’ on Website #writing (new), started 15 min ago');
-    const kinds = [...root().querySelectorAll('.overlay .t')].map((t) => `${t.className.replace(/\s+/g, ' ').trim()}:${t.textContent}`);
+    const kinds = [...root().querySelectorAll('.overlay .t')].map(
+      (t) => `${t.className.replace(/\s+/g, ' ').trim()}:${t.textContent}`,
+    );
     expect(kinds).to.deep.equal(['t t-project:@Website', 't t-tag:#writing', 't t-time:-15m']);
     entry.addEventListener('lt-action', (e) => actions.push(e));
     await sendKeys({ press: 'Enter' });
@@ -77,10 +81,18 @@ describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
   });
 
   // A back-dated timer reaching over an earlier session: every choice offered must do what it says (it did nothing).
-  for (const [choice, tabs] of [['trim-this', 0], ['trim-others', 1], ['keep', 2]] as const) {
+  for (const [choice, tabs] of [
+    ['trim-this', 0],
+    ['trim-others', 1],
+    ['keep', 2],
+  ] as const) {
     it(`starts a back-dated timer over an earlier session when the user picks ${choice}`, async () => {
       const now = Date.now();
-      const call = await client.data.addSession({ name: 'call with the client', startTime: now - 10 * 60_000, endTime: now - 10 * 60_000 + 21_000 });
+      const call = await client.data.addSession({
+        name: 'call with the client',
+        startTime: now - 10 * 60_000,
+        endTime: now - 10 * 60_000 + 21_000,
+      });
       await until(() => entry.model!.$recent.get().length === 1, 'recent loaded');
       await sendKeys({ type: 'Review PR @Website #review 25m ago' });
       await sendKeys({ press: 'Enter' });
@@ -104,7 +116,9 @@ describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
         expect(live.map((s) => s.name)).to.deep.equal(['Review PR']);
         expect(outcome).to.equal('Started ‘Review PR’, removing ‘call with the client’.');
         // the undo journal names the removal too
-        expect((await client.data.undoState()).undo?.label).to.equal('Start “Review PR”, removing “call with the client”');
+        expect((await client.data.undoState()).undo?.label).to.equal(
+          'Start “Review PR”, removing “call with the client”',
+        );
       } else {
         expect(live.map((s) => s.name)).to.deep.equal(['Review PR', 'call with the client']);
       }
@@ -168,7 +182,9 @@ describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
     expect(root().querySelector('.overlay .bad')!.textContent).to.equal('yesterday');
     expect(input().getAttribute('aria-invalid')).to.equal('true');
     await sendKeys({ press: 'Enter' });
-    expect((await client.data.listSessions({ from: Date.now() - 30 * 86_400_000, to: Date.now() + 86_400_000 })).sessions).to.deep.equal([]);
+    expect(
+      (await client.data.listSessions({ from: Date.now() - 30 * 86_400_000, to: Date.now() + 86_400_000 })).sessions,
+    ).to.deep.equal([]);
     await expectAccessible(entry);
   });
 
@@ -225,7 +241,11 @@ describe('<lt-command-palette>', () => {
       await sendKeys({ press: 'Control+k' });
       await until(() => palette.open, 'open');
       await sendKeys({ type: 'x @Elsew' });
-      await until(() => [...entry.shadowRoot!.querySelectorAll('[role="option"]')].some((o) => o.textContent!.includes('Elsewhere')), 'suggested');
+      await until(
+        () =>
+          [...entry.shadowRoot!.querySelectorAll('[role="option"]')].some((o) => o.textContent!.includes('Elsewhere')),
+        'suggested',
+      );
       await sendKeys({ press: 'Escape' });
     } finally {
       other.worker.terminate();

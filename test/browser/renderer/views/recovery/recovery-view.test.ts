@@ -1,8 +1,18 @@
 import { expect } from 'chai';
-import { corruptPage, emptyFile, sql, writeGarbage } from '../../../harness/db-fixtures.ts';
-import { deep, deepAll, mountApp, nextDownload, prepareDatabase, textOf, todaysSessions, type Mounted } from '../../../harness/app-harness.ts';
-import { until } from '../../../harness/wait.ts';
+
 import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
+import {
+  deep,
+  deepAll,
+  mountApp,
+  nextDownload,
+  prepareDatabase,
+  textOf,
+  todaysSessions,
+  type Mounted,
+} from '../../../harness/app-harness.ts';
+import { corruptPage, emptyFile, sql, writeGarbage } from '../../../harness/db-fixtures.ts';
+import { until } from '../../../harness/wait.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
 const recovery = (m: Mounted) => deep(m.app, 'lt-recovery-view');
@@ -114,7 +124,10 @@ describe('recovery screen (real data worker, damaged files on OPFS)', () => {
     expect(textOf(recovery(mounted))).to.contain('missing or empty, though LightTrack has been used here before');
     expect(button(mounted, 'button.download')).to.equal(null);
     expect(button(mounted, 'button.fresh')).to.not.equal(null);
-    await until(() => textOf(deep(mounted!.app, 'lt-recovery-view', 'lt-backup-list')).includes('No backups were found'), 'empty list');
+    await until(
+      () => textOf(deep(mounted!.app, 'lt-recovery-view', 'lt-backup-list')).includes('No backups were found'),
+      'empty list',
+    );
   });
 
   it('not ours: a foreign SQLite file is not opened or changed', async () => {
@@ -152,7 +165,11 @@ describe('recovery screen (real data worker, damaged files on OPFS)', () => {
     mounted = mountApp(dbName);
     const m = mounted;
     await recoveryShown(m);
-    const picker = deep(m.app, 'lt-recovery-view', 'lt-file-picker') as import('../../../../../renderer/components/lt-file-picker.ts').LtFilePicker;
+    const picker = deep(
+      m.app,
+      'lt-recovery-view',
+      'lt-file-picker',
+    ) as import('../../../../../renderer/components/lt-file-picker.ts').LtFilePicker;
     await picker.pick(new File([exported.bytes], 'my-export.sqlite3'));
     expect(textOf(picker)).to.contain('my-export.sqlite3');
     picker.shadowRoot!.querySelector<HTMLButtonElement>('.confirm-file')!.click();
@@ -163,7 +180,12 @@ describe('recovery screen (real data worker, damaged files on OPFS)', () => {
   it('shows the recovery screen when the check after first paint finds damage', async () => {
     await prepareDatabase(dbName, (api) =>
       api.insertSessions(
-        Array.from({ length: 3000 }, (_, i) => ({ name: `s${i} ${'x'.repeat(80)}`, projectId: null, startTime: i * 3_600_000, endTime: i * 3_600_000 + 1000 })),
+        Array.from({ length: 3000 }, (_, i) => ({
+          name: `s${i} ${'x'.repeat(80)}`,
+          projectId: null,
+          startTime: i * 3_600_000,
+          endTime: i * 3_600_000 + 1000,
+        })),
       ),
     );
     await corruptPage(dbName, 3);

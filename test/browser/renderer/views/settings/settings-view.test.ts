@@ -1,10 +1,19 @@
 import { expect } from 'chai';
-import { SETTINGS_FILE_FORMAT } from '../../../../../shared/settings.ts';
-import type { LtSettingsHistory } from '../../../../../renderer/views/settings/lt-settings-history.ts';
-import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
+
 import { createServices } from '../../../../../renderer/services/services.ts';
 import { createWebShell } from '../../../../../renderer/shell/web-shell.ts';
-import { deep, deepAll, mountApp, nextDownload, textOf, workerUrl, type Mounted } from '../../../harness/app-harness.ts';
+import type { LtSettingsHistory } from '../../../../../renderer/views/settings/lt-settings-history.ts';
+import { SETTINGS_FILE_FORMAT } from '../../../../../shared/settings.ts';
+import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
+import {
+  deep,
+  deepAll,
+  mountApp,
+  nextDownload,
+  textOf,
+  workerUrl,
+  type Mounted,
+} from '../../../harness/app-harness.ts';
 import { crashAsAnotherWindowChanges, openOtherWindow } from '../../../harness/live-harness.ts';
 import { until } from '../../../harness/wait.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
@@ -67,7 +76,10 @@ describe('settings view (real data worker)', () => {
   it('refuses a bad value with the field’s message beside it, and changes nothing', async () => {
     const idle = field(m, 'idleThresholdMinutes')!.querySelector<HTMLInputElement>('input')!;
     setValue(idle, '9999');
-    const message = await until(() => field(m, 'idleThresholdMinutes')!.querySelector('.field-error')!.textContent!.trim(), 'message');
+    const message = await until(
+      () => field(m, 'idleThresholdMinutes')!.querySelector('.field-error')!.textContent!.trim(),
+      'message',
+    );
     expect(message).to.equal('must be at most 480 minutes');
     expect(idle.getAttribute('aria-invalid')).to.equal('true');
     expect(idle.getAttribute('aria-describedby')).to.contain('e-idleThresholdMinutes');
@@ -78,15 +90,27 @@ describe('settings view (real data worker)', () => {
 
     const shortcut = field(m, 'quickEntryShortcut')!.querySelector<HTMLInputElement>('input')!;
     setValue(shortcut, 'Ctrl+\u0000');
-    await until(() => field(m, 'quickEntryShortcut')!.textContent!.includes('must be a shortcut like'), 'shortcut refused');
+    await until(
+      () => field(m, 'quickEntryShortcut')!.textContent!.includes('must be a shortcut like'),
+      'shortcut refused',
+    );
 
     const start = field(m, 'workingHours')!.querySelector<HTMLInputElement>('input[name="start"]')!;
     setValue(start, '18:00');
-    await until(() => field(m, 'workingHours')!.textContent!.includes('must end after it starts'), 'working hours refused');
+    await until(
+      () => field(m, 'workingHours')!.textContent!.includes('must end after it starts'),
+      'working hours refused',
+    );
 
     setValue(idle, '12');
-    await until(async () => (await m.services.client.data.getSettings()).idleThresholdMinutes === 12, 'good value saved');
-    await until(() => !field(m, 'idleThresholdMinutes')!.querySelector('.field-error')!.textContent!.trim(), 'message gone');
+    await until(
+      async () => (await m.services.client.data.getSettings()).idleThresholdMinutes === 12,
+      'good value saved',
+    );
+    await until(
+      () => !field(m, 'idleThresholdMinutes')!.querySelector('.field-error')!.textContent!.trim(),
+      'message gone',
+    );
     await expectAccessible(view(m));
   });
 
@@ -117,13 +141,19 @@ describe('settings view (real data worker)', () => {
     const before = await m.services.client.data.getSettings();
     await history(m).importFile(new File(['not json {'], 'broken.json'));
     expect(outcome()).to.match(/“broken.json” was not imported: .*not JSON/);
-    await history(m).importFile(new File([JSON.stringify({ ...file, settings: { ...file.settings, theme: 'purple' } })], 'bad.json'));
+    await history(m).importFile(
+      new File([JSON.stringify({ ...file, settings: { ...file.settings, theme: 'purple' } })], 'bad.json'),
+    );
     expect(outcome()).to.match(/theme.*must be system, light or dark|must be system, light or dark/);
-    await history(m).importFile(new File([JSON.stringify({ format: 'other', version: 1, settings: {} })], 'other.json'));
+    await history(m).importFile(
+      new File([JSON.stringify({ format: 'other', version: 1, settings: {} })], 'other.json'),
+    );
     expect(outcome()).to.match(/not a LightTrack settings file/);
     expect(await m.services.client.data.getSettings()).to.deep.equal(before);
 
-    await history(m).importFile(new File([JSON.stringify({ ...file, settings: { ...file.settings, clock: '24h', theme: 'dark' } })], 'good.json'));
+    await history(m).importFile(
+      new File([JSON.stringify({ ...file, settings: { ...file.settings, clock: '24h', theme: 'dark' } })], 'good.json'),
+    );
     expect(outcome()).to.contain('Imported the settings from “good.json”');
     await until(() => document.documentElement.getAttribute('data-theme') === 'dark', 'imported theme applied');
     expect((await m.services.client.data.getSettings()).clock).to.equal('24h');
@@ -133,7 +163,10 @@ describe('settings view (real data worker)', () => {
     const other = createServices(createWebShell(), { workerUrl, dbName });
     try {
       await other.client.data.updateSettings({ durationFormat: 'decimal', theme: 'light' });
-      await until(() => field(m, 'durationFormat')!.querySelector<HTMLInputElement>('input[value="decimal"]')!.checked, 'radio follows');
+      await until(
+        () => field(m, 'durationFormat')!.querySelector<HTMLInputElement>('input[value="decimal"]')!.checked,
+        'radio follows',
+      );
       await until(() => document.documentElement.getAttribute('data-theme') === 'light', 'theme follows');
     } finally {
       other.client.dispose();
@@ -150,9 +183,15 @@ describe('settings view (real data worker)', () => {
         await api.createProject({ name: 'Default elsewhere' });
         await api.updateSettings({ durationFormat: 'decimal' });
       });
-      await until(() => field(m, 'durationFormat')!.querySelector<HTMLInputElement>('input[value="decimal"]')!.checked, 'the setting');
+      await until(
+        () => field(m, 'durationFormat')!.querySelector<HTMLInputElement>('input[value="decimal"]')!.checked,
+        'the setting',
+      );
       await until(() => deepAll(history(m), 'li').length === 1, 'the history entry');
-      await until(() => view(m).shadowRoot!.textContent!.includes('Default elsewhere'), 'the project in the default-project choice');
+      await until(
+        () => view(m).shadowRoot!.textContent!.includes('Default elsewhere'),
+        'the project in the default-project choice',
+      );
     } finally {
       other.worker.terminate();
     }

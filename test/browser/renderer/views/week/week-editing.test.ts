@@ -1,11 +1,23 @@
 import { expect } from 'chai';
+
 import { KEY_SETTLE_MS } from '../../../../../renderer/views/week/week-keys.ts';
+import { expectAccessible } from '../../../harness/a11y.ts';
+import { until } from '../../../harness/wait.ts';
 import {
-  at, blocks, column, drag, grid, gridRoot, key, mountWeek, pointAt, showWeek, waitForAction, type MountedWeek,
+  at,
+  blocks,
+  column,
+  drag,
+  grid,
+  gridRoot,
+  key,
+  mountWeek,
+  pointAt,
+  showWeek,
+  waitForAction,
+  type MountedWeek,
 } from '../../../harness/week-harness.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
-import { until } from '../../../harness/wait.ts';
-import { expectAccessible } from '../../../harness/a11y.ts';
 
 // Monday 2 March 2026, local time (America/New_York in these tests)
 const MON = at(2026, 3, 2);
@@ -24,8 +36,20 @@ describe('week view editing (real data worker)', () => {
 
   beforeEach(async () => {
     m = await mountWeek(uniqueDbName('week-edit'));
-    report = (await m.client.data.addSession({ name: 'Write report', startTime: at(2026, 3, 2, 9), endTime: at(2026, 3, 2, 10, 30) })).sessions[0]!.id;
-    call = (await m.client.data.addSession({ name: 'Client call', startTime: at(2026, 3, 2, 13), endTime: at(2026, 3, 2, 14) })).sessions[0]!.id;
+    report = (
+      await m.client.data.addSession({
+        name: 'Write report',
+        startTime: at(2026, 3, 2, 9),
+        endTime: at(2026, 3, 2, 10, 30),
+      })
+    ).sessions[0]!.id;
+    call = (
+      await m.client.data.addSession({
+        name: 'Client call',
+        startTime: at(2026, 3, 2, 13),
+        endTime: at(2026, 3, 2, 14),
+      })
+    ).sessions[0]!.id;
     await showWeek(m.view, MON);
     await until(() => blocks(m.view).length === 2, 'two blocks');
   });
@@ -97,7 +121,10 @@ describe('week view editing (real data worker)', () => {
     await waitForAction(m, 2);
     s = await session(m, report);
     expect([s.startTime, s.endTime]).to.deep.equal([at(2026, 3, 3, 9, 10), at(2026, 3, 3, 10, 50)]);
-    await until(() => gridRoot(m.view).activeElement === block() && block().closest('.col')!.getAttribute('data-day') === '1', 'focus follows the block');
+    await until(
+      () => gridRoot(m.view).activeElement === block() && block().closest('.col')!.getAttribute('data-day') === '1',
+      'focus follows the block',
+    );
 
     key(block(), 'Enter');
     await until(() => editor(m).isOpen, 'editor on Enter');

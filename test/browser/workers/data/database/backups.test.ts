@@ -1,11 +1,17 @@
-import { SCHEMA_VERSION } from '../../../../../workers/data/database/migrations.ts';
 import { expect } from 'chai';
+
+import { SCHEMA_VERSION } from '../../../../../workers/data/database/migrations.ts';
 import { readFile, sql, writeGarbage } from '../../../harness/db-fixtures.ts';
 import { nextChange, rejection, uniqueDbName, useDataWorker } from '../../../harness/worker-harness.ts';
 
 const h = 3_600_000;
 const sessions = (n: number, tag: string) =>
-  Array.from({ length: n }, (_, i) => ({ name: `${tag} ${i}`, projectId: null, startTime: i * h, endTime: i * h + 1800_000 }));
+  Array.from({ length: n }, (_, i) => ({
+    name: `${tag} ${i}`,
+    projectId: null,
+    startTime: i * h,
+    endTime: i * h + 1800_000,
+  }));
 
 function lifecycle(timeoutMs = 10_000): Promise<{ type: string; reason: string }> {
   const channel = new BroadcastChannel('lighttrack:lifecycle');
@@ -83,7 +89,9 @@ describe('backups, export and restore', () => {
     const before = (await handle.api.sessionsInRange({ from: 0, to: 30 * h })).sessions.length;
 
     const refuse = async (bytes: Uint8Array, pattern: RegExp) => {
-      const err = await rejection(handle.api.restoreFromFile({ fileName: 'x.sqlite3', bytes: bytes.buffer as ArrayBuffer }));
+      const err = await rejection(
+        handle.api.restoreFromFile({ fileName: 'x.sqlite3', bytes: bytes.buffer as ArrayBuffer }),
+      );
       expect(err.code).to.equal('VALIDATION');
       expect(err.message).to.match(pattern);
       expect((await handle.api.sessionsInRange({ from: 0, to: 30 * h })).sessions.length).to.equal(before);
@@ -102,7 +110,9 @@ describe('backups, export and restore', () => {
     const damaged = new Uint8Array(good.bytes.slice(0));
     damaged.fill(0xff, 65536, 65536 + 64); // page 2's header: an impossible page type
     await refuse(damaged, /damaged/);
-    expect((await handle.api.restoreFromFile({ fileName: 'x', bytes: 'nope' as never }).catch((e) => e)).code).to.equal('VALIDATION');
+    expect((await handle.api.restoreFromFile({ fileName: 'x', bytes: 'nope' as never }).catch((e) => e)).code).to.equal(
+      'VALIDATION',
+    );
 
     const reload = lifecycle();
     const result = await handle.api.restoreFromFile({ fileName: 'good.sqlite3', bytes: good.bytes });
@@ -144,7 +154,10 @@ describe('backups, export and restore', () => {
     expect((await rejection(handle.api.startFresh())).code).to.equal('CONFLICT');
     const root = await navigator.storage.getDirectory();
     const kept: string[] = [];
-    for await (const [entry] of (await (await root.getDirectoryHandle('damaged')).getDirectoryHandle(handle.dbName)).entries()) kept.push(entry);
+    for await (const [entry] of (
+      await (await root.getDirectoryHandle('damaged')).getDirectoryHandle(handle.dbName)
+    ).entries())
+      kept.push(entry);
     expect(kept.filter((k) => k.endsWith('.sqlite3'))).to.have.length(2);
   });
 

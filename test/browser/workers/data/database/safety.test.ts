@@ -1,6 +1,7 @@
-import { SCHEMA_VERSION } from '../../../../../workers/data/database/migrations.ts';
 import { expect } from 'chai';
+
 import { APPLICATION_ID } from '../../../../../shared/database.ts';
+import { SCHEMA_VERSION } from '../../../../../workers/data/database/migrations.ts';
 import { corruptPage, emptyFile, fileSize, sql, writeGarbage } from '../../../harness/db-fixtures.ts';
 import { rejection, uniqueDbName, useDataWorker } from '../../../harness/worker-harness.ts';
 
@@ -84,9 +85,13 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     handle.worker.terminate();
     // a v1 file as the previous release left it: v1 schema, user_version 1, no application_id
     const { MIGRATIONS } = await import('../../../../../workers/data/database/migrations.ts');
-    await sql(handle.dbName, MIGRATIONS[0]!, 'PRAGMA user_version = 1',
+    await sql(
+      handle.dbName,
+      MIGRATIONS[0]!,
+      'PRAGMA user_version = 1',
       `INSERT INTO activities (id, name, start_time, end_time, created_at, updated_at)
-       VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'old', 1000, 2000, 1, 1)`);
+       VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'old', 1000, 2000, 1, 1)`,
+    );
     handle.replace();
     const info = await handle.api.open({ name: handle.dbName });
     expect(info).to.include({ status: 'ready', schemaVersion: SCHEMA_VERSION });
@@ -133,7 +138,9 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     const long = await rejection(handle.api.sessionsInRange({ from: 0, to: 500 * 86_400_000 }));
     expect(long.code).to.equal('VALIDATION');
     expect(long.message).to.match(/400 days/);
-    expect((await rejection(handle.api.sessionsInRange({ from: 0, to: 1000, limit: 1e6 }))).code).to.equal('VALIDATION');
+    expect((await rejection(handle.api.sessionsInRange({ from: 0, to: 1000, limit: 1e6 }))).code).to.equal(
+      'VALIDATION',
+    );
     const paused = await rejection(
       handle.api.insertSessions([{ name: 'x', projectId: null, startTime: 0, endTime: 1000, pausedMs: 5000 }]),
     );
@@ -152,7 +159,12 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
   it('quick_check and integrity_check pass on a good file; a corrupt page puts the worker into recovery', async () => {
     await handle.api.open({ name: handle.dbName });
     await handle.api.insertSessions(
-      Array.from({ length: 3000 }, (_, i) => ({ name: `s${i} ${'x'.repeat(80)}`, projectId: null, startTime: i * h, endTime: i * h + 1000 })),
+      Array.from({ length: 3000 }, (_, i) => ({
+        name: `s${i} ${'x'.repeat(80)}`,
+        projectId: null,
+        startTime: i * h,
+        endTime: i * h + 1000,
+      })),
     );
     expect(await handle.api.checkIntegrity()).to.include({ ok: true, kind: 'quick' });
     expect(await handle.api.checkIntegrity({ full: true })).to.include({ ok: true, kind: 'full' });
@@ -169,7 +181,11 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     const err = await rejection(handle.api.stopTimer({ id: crypto.randomUUID() }));
     const correlationId = (err.details as { correlationId: string }).correlationId;
     expect(correlationId).to.match(/^[0-9a-f]{8}$/);
-    await handle.api.reportError({ message: 'x'.repeat(5000) + '\0', details: { stack: 'at y' }, source: 'window:main' });
+    await handle.api.reportError({
+      message: 'x'.repeat(5000) + '\0',
+      details: { stack: 'at y' },
+      source: 'window:main',
+    });
     expect((await rejection(handle.api.reportError({ message: 'no source' } as never))).code).to.equal('VALIDATION');
     const log = await handle.api.listErrors();
     expect(log.total).to.equal(2);
@@ -184,8 +200,11 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
   it('caps the error log at 10,000 entries, dropping the oldest', async () => {
     await handle.api.open({ name: handle.dbName });
     handle.worker.terminate();
-    await sql(handle.dbName, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
-      INSERT INTO error_log (time, code, message, source) SELECT i, 'DB', 'old ' || i, 'test' FROM n`);
+    await sql(
+      handle.dbName,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+      INSERT INTO error_log (time, code, message, source) SELECT i, 'DB', 'old ' || i, 'test' FROM n`,
+    );
     handle.replace();
     await handle.api.open({ name: handle.dbName });
     await handle.api.reportError({ message: 'newest', source: 'test' });
@@ -193,7 +212,11 @@ describe('data safety: opening any file, validated rows, bounded calls', () => {
     expect(log.total).to.equal(10_000);
     expect(log.entries[0]!.message).to.equal('newest');
     let oldest = log.entries.at(-1)!;
-    for (let page = log; page.entries.length > 0; page = await handle.api.listErrors({ limit: 1000, before: oldest.id })) {
+    for (
+      let page = log;
+      page.entries.length > 0;
+      page = await handle.api.listErrors({ limit: 1000, before: oldest.id })
+    ) {
       oldest = page.entries.at(-1)!;
     }
     expect(oldest.message).to.equal('old 2'); // 'old 1' made room for 'newest'

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import { startDataWorker, uniqueDbName, type WorkerHandle } from '../../../harness/worker-harness.ts';
 
 const DAY = 86_400_000;
@@ -14,11 +15,16 @@ describe('several workers opening one database at once', () => {
         const handles = Array.from({ length: count }, () => startDataWorker());
         try {
           const infos = await Promise.all(handles.map((w) => w.api.open({ name })));
-          expect(infos.every((i) => i.status === 'ready'), `round ${round}`).to.equal(true);
+          expect(
+            infos.every((i) => i.status === 'ready'),
+            `round ${round}`,
+          ).to.equal(true);
           expect(infos.filter((i) => i.role === 'owner')).to.have.length(1);
           await Promise.all(
             handles.map((w, i) =>
-              w.api.insertSessions([{ name: `w${i}`, projectId: null, startTime: base + i * 1000, endTime: base + i * 1000 + 500 }]),
+              w.api.insertSessions([
+                { name: `w${i}`, projectId: null, startTime: base + i * 1000, endTime: base + i * 1000 + 500 },
+              ]),
             ),
           );
           const listed = await handles[count - 1]!.api.sessionsInRange({ from: base, to: base + DAY });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import { OWNER_METHODS } from '../../../../../shared/data-contract.ts';
 import { bind, bindAll, createOwner } from '../../../../../workers/data/owner/owner.ts';
 

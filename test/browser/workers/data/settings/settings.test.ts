@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import { DEFAULT_SETTINGS } from '../../../../../shared/settings.ts';
 import { sql } from '../../../harness/db-fixtures.ts';
 import { nextChange, rejection, useDataWorker } from '../../../harness/worker-harness.ts';
@@ -72,20 +73,27 @@ describe('settings store in the data worker (real OPFS)', () => {
     expect((await api.getSettings()).theme).to.equal('light');
     expect(await api.importSettings(file)).to.deep.include({ theme: 'dark', durationFormat: 'decimal' });
     // an old file (settings v1) with the old key name keeps the user's value
-    expect(await api.importSettings({ format: 'lighttrack-settings', version: 1, settings: { 'backup.retention': { daily: 3, weekly: 2 } } }))
-      .to.deep.include({ backupRetention: { daily: 3, weekly: 2 } });
+    expect(
+      await api.importSettings({
+        format: 'lighttrack-settings',
+        version: 1,
+        settings: { 'backup.retention': { daily: 3, weekly: 2 } },
+      }),
+    ).to.deep.include({ backupRetention: { daily: 3, weekly: 2 } });
   });
 
   it('falls back to the default for a damaged value on disk, logs it, and migrates old keys keeping the value', async () => {
     await handle.api.updateSettings({ theme: 'dark' });
     await handle.api.close();
     handle.worker.terminate();
-    await sql(handle.dbName,
+    await sql(
+      handle.dbName,
       `UPDATE settings SET value = '"purple"' WHERE key = 'theme'`,
       `INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('clock', '12', 1)`,
       `INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('backup.retention', '{"daily":2,"weekly":1}', 1)`,
       `DELETE FROM settings WHERE key = 'backupRetention'`,
-      `UPDATE settings SET value = '1' WHERE key = '_version'`);
+      `UPDATE settings SET value = '1' WHERE key = '_version'`,
+    );
     handle.replace();
     await handle.api.open({ name: handle.dbName });
     const settings = await handle.api.getSettings();

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import { COLUMNS } from '../../../../../workers/data/undo/journal.ts';
 import { sql } from '../../../harness/db-fixtures.ts';
 import { startDataWorker, uniqueDbName } from '../../../harness/worker-harness.ts';
@@ -14,7 +15,9 @@ describe('undo journal: its columns are the schema', () => {
       handle.worker.terminate();
     }
     for (const [table, columns] of Object.entries(COLUMNS)) {
-      const rows = (await sql(name, `SELECT name FROM pragma_table_info('${table}') ORDER BY cid`)) as { name: string }[];
+      const rows = (await sql(name, `SELECT name FROM pragma_table_info('${table}') ORDER BY cid`)) as {
+        name: string;
+      }[];
       expect(rows.length, `${table} exists`).to.be.above(0);
       // sorted: the journal's order is the images' key order on disk (it must not change), the schema's is the ALTERs'
       expect([...columns].sort(), table).to.deep.equal(rows.map((r) => r.name).sort());

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+
 import type { Session } from '../../../../../shared/session.ts';
 import type { Tag } from '../../../../../shared/tag.ts';
 import { rejection, startDataWorker, uniqueDbName, useDataWorker } from '../../../harness/worker-harness.ts';
@@ -19,8 +20,16 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
     expect((await handle.api.undoState()).undo?.label).to.equal('Edit “Renamed”');
     const labels: string[] = [];
     for (let i = 0; i < 5; i++) labels.push((await handle.api.undo()).action.label);
-    expect(labels).to.deep.equal(['Edit “Renamed”', 'Stop “Write report”', 'Resume “Write report”', 'Pause “Write report”', 'Start “Write report”']);
-    expect((await rejection(handle.api.getSession(a.id))).code, 'the start is undone: the session is gone').to.equal('NOT_FOUND');
+    expect(labels).to.deep.equal([
+      'Edit “Renamed”',
+      'Stop “Write report”',
+      'Resume “Write report”',
+      'Pause “Write report”',
+      'Start “Write report”',
+    ]);
+    expect((await rejection(handle.api.getSession(a.id))).code, 'the start is undone: the session is gone').to.equal(
+      'NOT_FOUND',
+    );
     expect((await rejection(handle.api.undo())).message).to.equal('Nothing to undo');
     for (let i = 0; i < 5; i++) await handle.api.redo();
     expect((await handle.api.getSession(a.id)).name).to.equal('Renamed');
@@ -78,12 +87,30 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
   it('property: any sequence of edits followed by as many undos restores the rows exactly; redo replays them', async function () {
     this.timeout(120_000);
     const op = fc.oneof(
-      fc.record({ kind: fc.constant('add' as const), at: fc.integer({ min: 0, max: 600 }), len: fc.integer({ min: 1, max: 120 }), tag: fc.constantFrom('a', 'B', 'ü') }),
-      fc.record({ kind: fc.constant('rename' as const), i: fc.nat(), name: fc.string({ maxLength: 12 }).filter((x) => !x.includes('\0')) }),
+      fc.record({
+        kind: fc.constant('add' as const),
+        at: fc.integer({ min: 0, max: 600 }),
+        len: fc.integer({ min: 1, max: 120 }),
+        tag: fc.constantFrom('a', 'B', 'ü'),
+      }),
+      fc.record({
+        kind: fc.constant('rename' as const),
+        i: fc.nat(),
+        name: fc.string({ maxLength: 12 }).filter((x) => !x.includes('\0')),
+      }),
       fc.record({ kind: fc.constant('move' as const), i: fc.nat(), by: fc.integer({ min: -90, max: 90 }) }),
-      fc.record({ kind: fc.constant('split' as const), i: fc.nat(), f: fc.double({ min: 0.1, max: 0.9, noNaN: true }) }),
+      fc.record({
+        kind: fc.constant('split' as const),
+        i: fc.nat(),
+        f: fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+      }),
       fc.record({ kind: fc.constant('merge' as const), i: fc.nat(), j: fc.nat() }),
-      fc.record({ kind: fc.constant('bulk' as const), i: fc.nat(), tag: fc.constantFrom('a', 'c'), billable: fc.boolean() }),
+      fc.record({
+        kind: fc.constant('bulk' as const),
+        i: fc.nat(),
+        tag: fc.constantFrom('a', 'c'),
+        billable: fc.boolean(),
+      }),
       fc.record({ kind: fc.constant('delete' as const), i: fc.nat() }),
       fc.record({ kind: fc.constant('duplicate' as const), i: fc.nat() }),
       fc.record({ kind: fc.constant('timer' as const), name: fc.constantFrom('t1', 't2') }),
@@ -97,23 +124,52 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
         await handle.api.open({ name: uniqueDbName(`undo-prop-${run++}`) });
         const api = handle.api;
         const seed: Session[] = [];
-        for (let k = 0; k < 3; k++) seed.push((await api.addSession({ startTime: T + k * 120 * MIN, endTime: T + k * 120 * MIN + 60 * MIN, name: `s${k}`, tags: ['a'] })).sessions[0]!);
+        for (let k = 0; k < 3; k++)
+          seed.push(
+            (
+              await api.addSession({
+                startTime: T + k * 120 * MIN,
+                endTime: T + k * 120 * MIN + 60 * MIN,
+                name: `s${k}`,
+                tags: ['a'],
+              })
+            ).sessions[0]!,
+          );
         const snapshot = async () => {
           const page = await api.listSessions({ from: T - 86_400_000, to: T + 2 * 86_400_000, limit: 1000 });
           const running = await api.runningTimer();
           return { sessions: page.sessions, running, tags: await api.listTags() };
         };
         const before = await snapshot();
-        const live = async () => (await api.listSessions({ from: T - 86_400_000, to: T + 2 * 86_400_000, limit: 1000 })).sessions;
+        const live = async () =>
+          (await api.listSessions({ from: T - 86_400_000, to: T + 2 * 86_400_000, limit: 1000 })).sessions;
         let actions = 0;
         for (const o of ops) {
           const sessions = await live();
           const pick = (i: number): Session | undefined => sessions[i % Math.max(1, sessions.length)];
-          const counted = (r: { action: unknown } | null) => { if (r && r.action) actions++; };
+          const counted = (r: { action: unknown } | null) => {
+            if (r && r.action) actions++;
+          };
           try {
-            if (o.kind === 'add') counted(await api.addSession({ startTime: T + o.at * MIN, durationMs: o.len * MIN, tags: [o.tag], overlap: 'trim-others' }));
-            else if (o.kind === 'rename' && pick(o.i)) counted(await api.updateSession({ id: pick(o.i)!.id, patch: { name: o.name } }));
-            else if (o.kind === 'move' && pick(o.i) && pick(o.i)!.endTime !== null) counted(await api.updateSession({ id: pick(o.i)!.id, patch: { startTime: pick(o.i)!.startTime + o.by * MIN }, overlap: 'keep' }));
+            if (o.kind === 'add')
+              counted(
+                await api.addSession({
+                  startTime: T + o.at * MIN,
+                  durationMs: o.len * MIN,
+                  tags: [o.tag],
+                  overlap: 'trim-others',
+                }),
+              );
+            else if (o.kind === 'rename' && pick(o.i))
+              counted(await api.updateSession({ id: pick(o.i)!.id, patch: { name: o.name } }));
+            else if (o.kind === 'move' && pick(o.i) && pick(o.i)!.endTime !== null)
+              counted(
+                await api.updateSession({
+                  id: pick(o.i)!.id,
+                  patch: { startTime: pick(o.i)!.startTime + o.by * MIN },
+                  overlap: 'keep',
+                }),
+              );
             else if (o.kind === 'split' && pick(o.i) && pick(o.i)!.endTime !== null) {
               const s = pick(o.i)!;
               const at = Math.round(s.startTime + (s.endTime! - s.startTime) * o.f);
@@ -121,9 +177,15 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
             } else if (o.kind === 'merge' && sessions.length >= 2 && o.i % sessions.length !== o.j % sessions.length) {
               counted(await api.mergeSessions({ ids: [pick(o.i)!.id, pick(o.j)!.id], overlap: 'keep' }));
             } else if (o.kind === 'bulk' && sessions.length > 0) {
-              counted(await api.bulkUpdate({ ids: sessions.slice(0, 1 + (o.i % sessions.length)).map((s) => s.id), change: { addTags: [o.tag], billable: o.billable } }));
+              counted(
+                await api.bulkUpdate({
+                  ids: sessions.slice(0, 1 + (o.i % sessions.length)).map((s) => s.id),
+                  change: { addTags: [o.tag], billable: o.billable },
+                }),
+              );
             } else if (o.kind === 'delete' && pick(o.i)) counted(await api.bulkDelete({ ids: [pick(o.i)!.id] }));
-            else if (o.kind === 'duplicate' && pick(o.i) && pick(o.i)!.endTime !== null) counted(await api.duplicateSession({ id: pick(o.i)!.id, overlap: 'keep' }));
+            else if (o.kind === 'duplicate' && pick(o.i) && pick(o.i)!.endTime !== null)
+              counted(await api.duplicateSession({ id: pick(o.i)!.id, overlap: 'keep' }));
             else if (o.kind === 'timer') {
               await api.startTimer({ name: o.name });
               actions++;
@@ -137,7 +199,8 @@ describe('undo and redo (journal in the database, real OPFS)', () => {
         const after = await snapshot();
         for (let k = 0; k < actions; k++) await api.undo();
         expect(await snapshot()).to.deep.equal(before);
-        for (let k = 0; k < seed.length; k++) expect(await api.getSession(seed[k]!.id)).to.deep.equal(before.sessions.find((s) => s.id === seed[k]!.id));
+        for (let k = 0; k < seed.length; k++)
+          expect(await api.getSession(seed[k]!.id)).to.deep.equal(before.sessions.find((s) => s.id === seed[k]!.id));
         for (let k = 0; k < actions; k++) await api.redo();
         const redone = await snapshot();
         expect(redone.sessions).to.deep.equal(after.sessions);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import { csvRow, neutralise, quote, restoreNeutralised } from '../../../../../workers/export/formats/csv-cells.ts';
 import { fold, icsText } from '../../../../../workers/export/formats/icalendar.ts';
 import { mdCell } from '../../../../../workers/export/formats/markdown.ts';
@@ -8,8 +9,16 @@ import { clock12, decimalHours, hm, hms, isoLocal, localTime } from '../../../..
 describe('export cells', () => {
   it('neutralises only text that a spreadsheet would run, and the import side undoes it', () => {
     const cases: [string, string][] = [
-      ['=SUM(A1)', "'=SUM(A1)"], ['+1 call', "'+1 call"], ['-minus', "'-minus"], ['@home', "'@home"],
-      ['\tTab', "'\tTab"], ['\rCR', "'\rCR"], ['a=b', 'a=b'], ['', ''], ["'quoted", "'quoted"], ['1-2', '1-2'],
+      ['=SUM(A1)', "'=SUM(A1)"],
+      ['+1 call', "'+1 call"],
+      ['-minus', "'-minus"],
+      ['@home', "'@home"],
+      ['\tTab', "'\tTab"],
+      ['\rCR', "'\rCR"],
+      ['a=b', 'a=b'],
+      ['', ''],
+      ["'quoted", "'quoted"],
+      ['1-2', '1-2'],
     ];
     for (const [input, output] of cases) {
       expect(neutralise(input), input).to.equal(output);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+
 import type { FormatId } from '../../../../../workers/export/formats/index.ts';
 import { parseLighttrackFile } from '../../../../../workers/export/lighttrack-json.ts';
 import { sessions } from '../fixture.ts';
@@ -13,7 +14,10 @@ function writeInWorker(format: FormatId, options: Record<string, unknown> = {}):
       else if (e.data.hasDom) reject(new Error('the worker had a DOM'));
       else resolve(e.data.bytes!);
     };
-    worker.onerror = (e) => { worker.terminate(); reject(new Error(e.message)); };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message));
+    };
     worker.postMessage({ format, options });
   });
 }
@@ -26,10 +30,18 @@ describe('export formats in a worker (Chromium, no DOM)', function () {
     const csv = text(await writeInWorker('csv', { bom: true }));
     expect(csv.charCodeAt(0), 'BOM (TextDecoder keeps it off by default)').to.not.equal(0xfeff);
     const lines = csv.split('\r\n');
-    expect(lines[0]).to.equal('Start date,Start time,End date,End time,Start (ISO),End (ISO),Name,Description,Project,Client,Tags,Billable,Worked (h),Worked (h:mm),Rounded (h),Rounded (h:mm),Paused (h:mm),Rate,Currency,Amount,Amount (rounded),Source,Running,ID');
-    expect(lines[1]).to.equal('2026-10-30,09:00:00,2026-10-30,12:30:00,2026-10-30T09:00:00-04:00,2026-10-30T12:30:00-04:00,"Logo ""v2"", draft","First line\nsecond line; with semicolon",Website / Design,"Acme, Inc.","design, client ""A""",yes,3.25,3:15,3.25,3:15,0:15,80.00,USD,260.00,260.00,timer,no,019a0000-0000-7000-8000-000000000001');
-    expect(lines[2]).to.equal('2026-10-31,23:00:00,2026-11-01,01:30:00,2026-10-31T23:00:00-04:00,2026-11-01T01:30:00-05:00,服务器迁移,ترحيل الخادم,Ops,,,no,3.50,3:30,3.50,3:30,0:00,,,,,manual,no,019a0000-0000-7000-8000-000000000002');
-    expect(lines[4]).to.equal('2026-11-03,08:00:00,2026-11-03,08:20:00,2026-11-03T08:00:00-05:00,2026-11-03T08:20:00-05:00,"\'=HYPERLINK(""http://x"",""click"")",\'+1 call,Website,"Acme, Inc.","\'@home, -minus",yes,0.33,0:20,0.50,0:30,0:00,80.00,USD,26.67,40.00,quick-entry,no,019a0000-0000-7000-8000-000000000004');
+    expect(lines[0]).to.equal(
+      'Start date,Start time,End date,End time,Start (ISO),End (ISO),Name,Description,Project,Client,Tags,Billable,Worked (h),Worked (h:mm),Rounded (h),Rounded (h:mm),Paused (h:mm),Rate,Currency,Amount,Amount (rounded),Source,Running,ID',
+    );
+    expect(lines[1]).to.equal(
+      '2026-10-30,09:00:00,2026-10-30,12:30:00,2026-10-30T09:00:00-04:00,2026-10-30T12:30:00-04:00,"Logo ""v2"", draft","First line\nsecond line; with semicolon",Website / Design,"Acme, Inc.","design, client ""A""",yes,3.25,3:15,3.25,3:15,0:15,80.00,USD,260.00,260.00,timer,no,019a0000-0000-7000-8000-000000000001',
+    );
+    expect(lines[2]).to.equal(
+      '2026-10-31,23:00:00,2026-11-01,01:30:00,2026-10-31T23:00:00-04:00,2026-11-01T01:30:00-05:00,服务器迁移,ترحيل الخادم,Ops,,,no,3.50,3:30,3.50,3:30,0:00,,,,,manual,no,019a0000-0000-7000-8000-000000000002',
+    );
+    expect(lines[4]).to.equal(
+      '2026-11-03,08:00:00,2026-11-03,08:20:00,2026-11-03T08:00:00-05:00,2026-11-03T08:20:00-05:00,"\'=HYPERLINK(""http://x"",""click"")",\'+1 call,Website,"Acme, Inc.","\'@home, -minus",yes,0.33,0:20,0.50,0:30,0:00,80.00,USD,26.67,40.00,quick-entry,no,019a0000-0000-7000-8000-000000000004',
+    );
     expect(lines.at(-1)).to.equal('');
   });
 
@@ -40,14 +52,22 @@ describe('export formats in a worker (Chromium, no DOM)', function () {
   });
 
   it('Toggl and Clockify presets: their exact headers', async () => {
-    expect(text(await writeInWorker('csv-toggl')).split('\r\n')[0]).to.equal('User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)');
+    expect(text(await writeInWorker('csv-toggl')).split('\r\n')[0]).to.equal(
+      'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)',
+    );
     const clockify = text(await writeInWorker('csv-clockify')).split('\r\n');
-    expect(clockify[0]).to.equal('Project,Client,Description,Task,User,Group,Email,Tags,Billable,Start Date,Start Time,End Date,End Time,Duration (h),Duration (decimal),Billable Rate (USD),Billable Amount (USD)');
-    expect(clockify[5]).to.equal('Website / Design,"Acme, Inc.",Write report 📝 ✅,,Zoë O\'Brien,,,deep work,Yes,11/04/2026,09:00:00 AM,11/04/2026,10:45:30 AM,01:35:30,1.59,80.00,140.00');
+    expect(clockify[0]).to.equal(
+      'Project,Client,Description,Task,User,Group,Email,Tags,Billable,Start Date,Start Time,End Date,End Time,Duration (h),Duration (decimal),Billable Rate (USD),Billable Amount (USD)',
+    );
+    expect(clockify[5]).to.equal(
+      'Website / Design,"Acme, Inc.",Write report 📝 ✅,,Zoë O\'Brien,,,deep work,Yes,11/04/2026,09:00:00 AM,11/04/2026,10:45:30 AM,01:35:30,1.59,80.00,140.00',
+    );
   });
 
   it('summary CSV: the total row', async () => {
-    const lines = text(await writeInWorker('csv-summary')).trimEnd().split('\r\n');
+    const lines = text(await writeInWorker('csv-summary'))
+      .trimEnd()
+      .split('\r\n');
     expect(lines.at(-1)).to.equal('Total,,9.56,9:34,10.00,10:00,6.06,6:04,6.50,6:30,5,90.00,440.00');
   });
 
@@ -61,7 +81,9 @@ describe('export formats in a worker (Chromium, no DOM)', function () {
 
   it('Markdown, iCalendar and LightTrack JSON', async () => {
     const md = text(await writeInWorker('markdown'));
-    expect(md).to.contain('| 2026-11-03 | 08:00 | 08:20 | Website | =HYPERLINK("http://x","click") | @home, -minus | 0:20 | 0:30 | 40.00 USD |');
+    expect(md).to.contain(
+      '| 2026-11-03 | 08:00 | 08:20 | Website | =HYPERLINK("http://x","click") | @home, -minus | 0:20 | 0:30 | 40.00 USD |',
+    );
     const ics = text(await writeInWorker('ics'));
     expect(ics).to.contain('\r\nUID:019a0000-0000-7000-8000-000000000001@lighttrack\r\n');
     expect(ics).to.contain('\r\nDESCRIPTION:First line\\nsecond line\\; with semicolon\r\n');
