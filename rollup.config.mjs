@@ -163,6 +163,24 @@ const bench = [
     output: { dir: 'dist/bench', format: 'es', inlineDynamicImports: true },
   },
   {
+    input: 'build/bench/exports-worker.ts',
+    // the PDF timesheet's fonts, fetched by the bench worker as the export worker will
+    plugins: [
+      ...browserPlugins(),
+      copy(
+        Object.fromEntries(
+          [
+            '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+            '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+            '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+            '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+          ].map((file) => [`node_modules/${file}`, `fonts/${file.split('/').pop()}`]),
+        ),
+      ),
+    ],
+    output: { dir: 'dist/bench', format: 'es', inlineDynamicImports: true },
+  },
+  {
     input: 'build/bench/native.ts',
     external: [...nodeExternal, 'better-sqlite3'],
     plugins: [nodeResolve({ preferBuiltins: true }), ts()],

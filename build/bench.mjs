@@ -5,14 +5,17 @@
 //
 // Environment: BENCH_ROWS (100000) and BENCH_BATCH (10000) size the insert/query comparison; BENCH_FILE_ROWS (250000)
 // the large file; BENCH_MATRIX_ROWS (100000) each matrix cell's bulk insert; BENCH_PAGE_SIZES (4096,16384,65536);
-// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui picks sections;
+// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports picks sections;
 // BENCH_REPORTS_UI_SIZE (250000) sizes the Reports view's database;
+// BENCH_EXPORT_ROWS (250000) sizes the exports section (CSV, iCalendar, Markdown, JSON, XLSX); BENCH_EXPORT_PDF_ROWS
+// (5000) its PDF; BENCH_IMPORT_ROWS (100000) its Toggl CSV import preview; BENCH_EXPORT_FORMATS (all) picks formats, e.g. csv,xlsx;
 // BENCH_JSON=1 also prints the raw results.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 
 import { chromiumLaunchOptions } from '../test/chromium.mjs';
+import { watchWorkerHeaps } from './bench/worker-heap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -22,9 +25,13 @@ const fileRows = Number(env.BENCH_FILE_ROWS ?? 250_000);
 const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
-const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui';
+const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports';
 const reportSizes = env.BENCH_REPORT_SIZES ?? '250000,1000000';
 const reportsUiSize = env.BENCH_REPORTS_UI_SIZE ?? '250000';
+const exportRows = env.BENCH_EXPORT_ROWS ?? '250000';
+const pdfRows = env.BENCH_EXPORT_PDF_ROWS ?? '5000';
+const importRows = env.BENCH_IMPORT_ROWS ?? '100000';
+const exportFormats = env.BENCH_EXPORT_FORMATS;
 const sections = only.split(',');
 
 const { runNative, runNativeConfig, runNativeReports } = await import(path.join(root, 'dist/bench/native.js'));
@@ -36,12 +43,16 @@ const web = await startWebServer(path.join(root, 'dist'), 0);
 const browser = await chromium.launch(chromiumLaunchOptions);
 const version = browser.version();
 let page;
+let heaps = null;
+let heapWatch = null;
 try {
   const tab = await browser.newPage();
   tab.on('pageerror', (e) => console.error('page error:', e));
   tab.on('console', (m) => {
     if (m.type() === 'error') console.error('page console:', m.text());
     if (m.type() === 'info') console.error(`   … ${m.text()}`); // progress of long sections
+    const label = m.type() === 'info' && /^exports: ([^,]+),/.exec(m.text());
+    if (label) heapWatch?.setLabel(label[1]);
   });
   tab.on('crash', () => console.error('page crashed'));
   const query = new URLSearchParams({
@@ -54,10 +65,16 @@ try {
     only,
     reportSizes,
     reportsUiSize,
+    exportRows,
+    pdfRows,
+    importRows,
+    ...(exportFormats ? { exportFormats } : {}),
   });
   tab.setDefaultTimeout(0);
+  heapWatch = sections.includes('exports') ? await watchWorkerHeaps(browser, 'exports-worker') : null;
   await tab.goto(`${web.url}bench/bench.html?${query}`);
   page = await tab.evaluate(() => window.benchResult);
+  heaps = heapWatch ? await heapWatch.stop() : null;
   if (sections.includes('quick')) {
     const { paletteBench } = await import('./bench/palette-bench.mjs');
     // measured in the built app; a failure here is reported without losing the figures above
@@ -385,5 +402,43 @@ if (page.reportsUi) {
     .join(', ');
   console.log(
     `   switching views (${v.switches} switches, Day/Week/Projects/Reports/Settings/Diagnostics): tasks over 50 ms: ${v.longTasks}${per ? ` (${per})` : ''}; longest ${v.longest}  [goal none; ${v.longTasks === 0 ? 'met' : 'MISSED'}]`,
+  );
+}
+
+if (page.exports) {
+  const x = page.exports;
+  const heap = (b) => (b === null || b === undefined ? 'n/a' : mb(b));
+  const peakOf = (label) => heaps?.get(label)?.peak;
+  const liveOf = (label) => heaps?.get(label)?.live;
+  console.log(
+    `\n== Exports and imports (issue 17): each writer in a dedicated module worker, fed 500-row pages; bytes counted, not kept`,
+  );
+  console.log(
+    `   time = the writer's own page()/finish() calls (making the pages is not counted); heap = the worker's JS heap` +
+      ' at its highest, sampled every 100 ms over CDP (Runtime.getHeapUsage on the worker; performance.memory is not exposed in workers);' +
+      '\n   live = the highest heap right after a forced collection (every 5th sample), what the worker really holds',
+  );
+  console.log(
+    `   ${'format'.padEnd(16)}${'sessions'.padStart(9)}${'time'.padStart(12)}${'finish'.padStart(11)}${'longest page'.padStart(14)}${'output'.padStart(10)}${'peak heap'.padStart(12)}${'live'.padStart(10)}  goal`,
+  );
+  for (const r of x.runs) {
+    const goal =
+      r.goalMs === null ? 'no goal' : `${budget(r.ms, r.goalMs)}${r.ms <= r.goalMs ? ' (met)' : ' (MISSED)'}`;
+    console.log(
+      `   ${r.format.padEnd(16)}${n(r.rows).padStart(9)}${f(r.ms, 0).padStart(12)}${f(r.finishMs, 0).padStart(11)}${f(r.longestPageMs, 0).padStart(14)}` +
+        `${mb(r.bytes).padStart(10)}${heap(peakOf(r.format)).padStart(12)}${heap(liveOf(r.format)).padStart(10)}  ${goal}`,
+    );
+  }
+  const s = x.smallCsv;
+  const full = x.runs.find((r) => r.format === 'csv');
+  if (full)
+    console.log(
+      `   memory flat with size? detailed CSV of ${n(s.rows)} sessions peaks at ${heap(peakOf('csv (small)'))} (live ${heap(liveOf('csv (small)'))}), of ${n(full.rows)} at ${heap(peakOf('csv'))} (live ${heap(liveOf('csv'))})` +
+        ` (goal: not growing with the export)`,
+    );
+  const i = x.importRun;
+  console.log(
+    `   import preview (parseImport) of a ${n(i.rows)}-row Toggl CSV (${mb(i.fileBytes)}): ${f(i.ms, 0)}; ${n(i.sessions)} sessions, ${n(i.problems)} problems;` +
+      ` peak heap ${heap(peakOf('import preview'))} (sampled only around parseImport, one synchronous call)  [${budget(i.ms, i.goalMs)}${i.ms <= i.goalMs ? ' (met)' : ' (MISSED)'}]`,
   );
 }

@@ -7,6 +7,7 @@ import { CANDIDATE, matrixConfigs, TODAY, type StorageConfig } from './configs.t
 import { dayBench, type DayBenchResult } from './day-bench.ts';
 import { editsBench, type EditsResult } from './edits-bench.ts';
 import type * as EngineBench from './engine-bench.ts';
+import { exportsBench, type ExportsBenchResult } from './exports-bench.ts';
 import { quickEntryBench, type QuickEntryFigures } from './quick-entry-bench.ts';
 import { reportBench, type ReportBenchResult } from './report-bench.ts';
 import { reportsUiBench, type ReportsUiResult } from './reports-ui-bench.ts';
@@ -43,6 +44,7 @@ export interface PageResult {
   reports?: ReportBenchResult;
   charts?: ChartsBenchRow[];
   reportsUi?: ReportsUiResult;
+  exports?: ExportsBenchResult;
   sections: string[];
 }
 
@@ -529,6 +531,15 @@ async function main(): Promise<PageResult> {
       new URL('../renderer/workers/data-worker.js', import.meta.url),
       size,
       10_000,
+    );
+  }
+  if (sections.includes('exports')) {
+    const exportRows = Number(params.get('exportRows') ?? 250_000);
+    result.exports = await exportsBench(
+      exportRows,
+      Number(params.get('pdfRows') ?? 5_000),
+      Number(params.get('importRows') ?? 100_000),
+      params.get('exportFormats')?.split(',') ?? null,
     );
   }
   return result;

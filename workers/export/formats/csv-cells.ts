@@ -18,18 +18,28 @@ const RISKY_START = /^'*[=+\-@\t\r]/;
 
 /** A leading ' makes a spreadsheet show the text instead of running it as a formula; a human still reads it. */
 export function neutralise(text: string): string {
+  // most text starts with none of ' = + - @ tab CR: one char code, no regex
+  const c = text.charCodeAt(0);
+  if (c !== 39 && c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return text;
   return RISKY_START.test(text) ? `'${text}` : text;
 }
 
+const NEEDS_QUOTES = { ',': /[",\r\n]/, ';': /[";\r\n]/ } as Record<string, RegExp>;
+
 export function quote(value: string, delimiter: string): string {
-  return value.includes('"') || value.includes(delimiter) || value.includes('\n') || value.includes('\r')
-    ? `"${value.replaceAll('"', '""')}"`
-    : value;
+  const needs = NEEDS_QUOTES[delimiter] ?? new RegExp(`["\r\n${delimiter}]`);
+  return needs.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** One record, CRLF-terminated as RFC 4180 says. */
 export function csvRow(cells: readonly CsvCell[], delimiter: string): string {
-  return cells.map((c) => quote(typeof c === 'string' ? c : neutralise(c.text), delimiter)).join(delimiter) + '\r\n';
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (i > 0) out += delimiter;
+    out += quote(typeof c === 'string' ? c : neutralise(c.text), delimiter);
+  }
+  return out + '\r\n';
 }
 
 export const BOM = '\uFEFF';
@@ -52,9 +62,11 @@ export function csvStream<T>(header: readonly string[], rowOf: (item: T) => CsvC
   return {
     delimiter,
     page(items: readonly T[]): Uint8Array {
-      let out = start();
-      for (const item of items) out += csvRow(rowOf(item), delimiter);
-      return encoder.encode(out);
+      // one string per page, one encode: a page is ~100 KB, so no per-row buffers
+      const rows = new Array<string>(items.length + 1);
+      rows[0] = start();
+      for (let i = 0; i < items.length; i++) rows[i + 1] = csvRow(rowOf(items[i]!), delimiter);
+      return encoder.encode(rows.join(''));
     },
     /** an empty export is still a file with its header */
     finish(): Uint8Array {

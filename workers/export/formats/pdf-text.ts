@@ -1,4 +1,4 @@
-import type { PDFFont, PDFPage, RGB } from '@cantoo/pdf-lib';
+import { PDFHexString, type PDFFont, type PDFPage, type RGB } from '@cantoo/pdf-lib';
 
 /**
  * Text in several scripts on a PDF page. pdf-lib draws one font per call and has no fallback, so a line is cut into
@@ -39,9 +39,10 @@ function has(font: PDFFont | null, cp: number): font is PDFFont {
 }
 
 /** Drops emoji (and their joiners) and squeezes the spaces they leave. */
+const EMOJI_ALL = new RegExp(EMOJI.source, 'gu');
 export function withoutEmoji(text: string): string {
   return text
-    .replace(new RegExp(EMOJI.source, 'gu'), '')
+    .replace(EMOJI_ALL, '')
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/[\r\n\t]+/g, ' ')
     .trim();
@@ -50,6 +51,7 @@ export function withoutEmoji(text: string): string {
 /** fontkit lays out every measure anew; dates, times and project names repeat on every row, so keep the answers */
 const runCache = new WeakMap<FontSet, Map<string, Run[]>>();
 const widthCache = new WeakMap<FontSet, Map<string, number>>();
+const fitCache = new WeakMap<FontSet, Map<string, string>>();
 function cached<T>(caches: WeakMap<FontSet, Map<string, T>>, fonts: FontSet, key: string, make: () => T): T {
   let cache = caches.get(fonts);
   if (!cache) {
@@ -99,6 +101,12 @@ export function widthOf(text: string, size: number, fonts: FontSet, bold = false
 
 /** The text cut with '…' to fit `maxWidth` (whole characters, so a run is never split inside a glyph cluster). */
 export function fit(text: string, size: number, maxWidth: number, fonts: FontSet, bold = false): string {
+  return cached(fitCache, fonts, `${bold ? 'b' : 'r'}${size}|${maxWidth}|${text}`, () =>
+    fitNew(text, size, maxWidth, fonts, bold),
+  );
+}
+
+function fitNew(text: string, size: number, maxWidth: number, fonts: FontSet, bold: boolean): string {
   const clean = withoutEmoji(text);
   if (widthOf(clean, size, fonts, bold) <= maxWidth) return clean;
   const chars = [...clean];
@@ -118,6 +126,61 @@ export interface TextStyle {
   bold?: boolean;
   /** x is the right edge instead of the left */
   alignRight?: boolean;
+}
+
+/**
+ * pdf-lib encodes and measures every string anew through fontkit's layout (the bulk of a 5,000-session PDF's time),
+ * and a sheet's figures (times, durations, amounts) are mostly unique strings of a few characters. Those made only of
+ * digits, capitals and plain punctuation, which no default OpenType feature of our fonts substitutes, are encoded and
+ * measured a character at a time from per-character answers (pdf-lib ignores kerning in both, so the result is the
+ * same); other strings keep their whole encoding. A subset font maps a glyph to the same id every time, and the first
+ * encoding of a character already added its glyph.
+ */
+const SIMPLE = /^[0-9A-Z :.,()+*\-–/#%]*$/;
+const fastFonts = new WeakSet<PDFFont>();
+export function speedUp(font: PDFFont): void {
+  if (fastFonts.has(font)) return;
+  fastFonts.add(font);
+  const encode = font.encodeText.bind(font);
+  const measure = font.widthOfTextAtSize.bind(font);
+  const texts = new Map<string, ReturnType<PDFFont['encodeText']>>();
+  const charHex = new Map<string, string>();
+  const charWidth = new Map<string, number>();
+  const hexOf = (ch: string) => {
+    let hex = charHex.get(ch);
+    if (hex === undefined) {
+      hex = encode(ch).asString();
+      charHex.set(ch, hex);
+    }
+    return hex;
+  };
+  font.encodeText = (text: string) => {
+    let hex = texts.get(text);
+    if (hex === undefined) {
+      if (texts.size > 20_000) texts.clear();
+      if (SIMPLE.test(text)) {
+        let codes = '';
+        for (let i = 0; i < text.length; i++) codes += hexOf(text[i]!);
+        hex = PDFHexString.of(codes);
+      } else hex = encode(text);
+      texts.set(text, hex);
+    }
+    return hex;
+  };
+  font.widthOfTextAtSize = (text: string, size: number) => {
+    if (!SIMPLE.test(text)) return measure(text, size);
+    let total = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      let w = charWidth.get(ch);
+      if (w === undefined) {
+        w = measure(ch, 1000);
+        charWidth.set(ch, w);
+      }
+      total += w;
+    }
+    return total * (size / 1000);
+  };
 }
 
 export function drawText(page: PDFPage, text: string, x: number, y: number, style: TextStyle, fonts: FontSet): void {

@@ -6,7 +6,7 @@ import { addDays, type CivilDate } from '../../../shared/quick-entry/zoned.ts';
 import type { Report } from '../../../shared/reports.ts';
 import type { PdfFontBytes } from './pdf-fonts.ts';
 import { ACCENT, BAND, Layout, MARGIN, MUTED, RULE, type Column } from './pdf-layout.ts';
-import { needsCjk, type FontSet } from './pdf-text.ts';
+import { needsCjk, speedUp, type FontSet } from './pdf-text.ts';
 import { clockText, hm, localTime, money, projectLabel } from './values.ts';
 
 /**
@@ -98,6 +98,8 @@ export function createPdfWriter(context: ExportContext, options: PdfOptions): Ex
         arabic: options.fonts.arabic ? await doc.embedFont(options.fonts.arabic, { subset: true }) : null,
         cjk: cjkBytes ? await doc.embedFont(cjkBytes, { subset: true }) : null,
       };
+      speedUp(fonts.regular);
+      speedUp(fonts.bold);
       doc.setTitle(`Timesheet ${context.from} to ${context.to}`);
       if (context.person) doc.setAuthor(context.person);
       doc.setCreator('LightTrack');

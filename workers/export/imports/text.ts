@@ -76,9 +76,10 @@ export function fnv1a64(s: string): string {
     v1 = 0x8422,
     v2 = 0x9ce4,
     v3 = 0xcbf2;
-  const bytes = utf8(s);
-  for (let i = 0; i < bytes.length; i++) {
-    v0 ^= bytes[i]!;
+  // the UTF-8 bytes made on the fly (as TextEncoder would: a lone surrogate is U+FFFD), so hashing a 100k-row file
+  // allocates nothing per row
+  const step = (byte: number) => {
+    v0 ^= byte;
     const t0 = v0 * 435,
       t1 = v1 * 435;
     let t2 = v2 * 435;
@@ -90,13 +91,35 @@ export function fnv1a64(s: string): string {
     v1 = c1 & 0xffff;
     v3 = (t3 + (t2 >>> 16)) & 0xffff;
     v2 = t2 & 0xffff;
+  };
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      step(c);
+      continue;
+    }
+    if (c < 0x800) {
+      step(0xc0 | (c >> 6));
+      step(0x80 | (c & 0x3f));
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = s.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+        step(0xf0 | (c >> 18));
+        step(0x80 | ((c >> 12) & 0x3f));
+        step(0x80 | ((c >> 6) & 0x3f));
+        step(0x80 | (c & 0x3f));
+        continue;
+      }
+      c = 0xfffd;
+    }
+    step(0xe0 | (c >> 12));
+    step(0x80 | ((c >> 6) & 0x3f));
+    step(0x80 | (c & 0x3f));
   }
   const hex = (n: number) => n.toString(16).padStart(4, '0');
   return hex(v3) + hex(v2) + hex(v1) + hex(v0);
-}
-
-const encoder = new TextEncoder();
-/** UTF-8 bytes (TextEncoder is plain ECMAScript-adjacent and present in Node, workers and windows alike) */
-function utf8(s: string): Uint8Array {
-  return encoder.encode(s);
 }
