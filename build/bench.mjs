@@ -5,7 +5,7 @@
 //
 // Environment: BENCH_ROWS (100000) and BENCH_BATCH (10000) size the insert/query comparison; BENCH_FILE_ROWS (250000)
 // the large file; BENCH_MATRIX_ROWS (100000) each matrix cell's bulk insert; BENCH_PAGE_SIZES (4096,16384,65536);
-// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports picks sections;
+// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports,export-app picks sections;
 // BENCH_REPORTS_UI_SIZE (250000) sizes the Reports view's database;
 // BENCH_EXPORT_ROWS (250000) sizes the exports section (CSV, iCalendar, Markdown, JSON, XLSX); BENCH_EXPORT_PDF_ROWS
 // (5000) its PDF; BENCH_IMPORT_ROWS (100000) its Toggl CSV import preview; BENCH_EXPORT_FORMATS (all) picks formats, e.g. csv,xlsx;
@@ -25,7 +25,8 @@ const fileRows = Number(env.BENCH_FILE_ROWS ?? 250_000);
 const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
-const only = env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports';
+const only =
+  env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports,export-app';
 const reportSizes = env.BENCH_REPORT_SIZES ?? '250000,1000000';
 const reportsUiSize = env.BENCH_REPORTS_UI_SIZE ?? '250000';
 const exportRows = env.BENCH_EXPORT_ROWS ?? '250000';
@@ -402,6 +403,27 @@ if (page.reportsUi) {
     .join(', ');
   console.log(
     `   switching views (${v.switches} switches, Day/Week/Projects/Reports/Settings/Diagnostics): tasks over 50 ms: ${v.longTasks}${per ? ` (${per})` : ''}; longest ${v.longest}  [goal none; ${v.longTasks === 0 ? 'met' : 'MISSED'}]`,
+  );
+}
+
+if (page.exportApp) {
+  const a = page.exportApp;
+  const met = (ok) => (ok ? 'met' : 'MISSED');
+  console.log(
+    `\n== Exports and imports through the app (issue 17): the export client and worker on the app's data worker`,
+  );
+  console.log(`   ${n(a.rows)} sessions inserted in ${f(a.insertMs, 0)}`);
+  console.log(
+    `   detailed CSV of all of them, streamed to OPFS (the download path): ${f(a.exportMs, 0)}, ${mb(a.exportBytes)}  [goal < 3000 ms; ${met(a.exportMs < 3000)}]`,
+  );
+  console.log(
+    `   startTimer every 20 ms during it: ${a.commits} commits, p50 ${f(a.commitP50)}, longest ${f(a.commitMax)}  [goal p50 ≤ 10 ms; ${met(a.commitP50 <= 10)}]`,
+  );
+  console.log(
+    `   import of a ${n(a.importRows)}-row Toggl CSV: preview ${f(a.previewMs, 0)} [goal < 2000 ms; ${met(a.previewMs < 2000)}], write ${f(a.writeMs, 0)} (${n(a.added)} added, one undoable action) [goal < 10000 ms; ${met(a.writeMs < 10000)}]`,
+  );
+  console.log(
+    `   the page meanwhile: longest task ${f(a.longestTaskMs, 0)}, tasks over 50 ms: ${a.longTasks}  [goal none; ${met(a.longTasks === 0)}]`,
   );
 }
 

@@ -7,6 +7,7 @@ import { CANDIDATE, matrixConfigs, TODAY, type StorageConfig } from './configs.t
 import { dayBench, type DayBenchResult } from './day-bench.ts';
 import { editsBench, type EditsResult } from './edits-bench.ts';
 import type * as EngineBench from './engine-bench.ts';
+import { exportAppBench, type ExportAppResult } from './export-app-bench.ts';
 import { exportsBench, type ExportsBenchResult } from './exports-bench.ts';
 import { quickEntryBench, type QuickEntryFigures } from './quick-entry-bench.ts';
 import { reportBench, type ReportBenchResult } from './report-bench.ts';
@@ -42,6 +43,7 @@ export interface PageResult {
   week?: WeekBenchResult;
   day?: DayBenchResult;
   reports?: ReportBenchResult;
+  exportApp?: ExportAppResult;
   charts?: ChartsBenchRow[];
   reportsUi?: ReportsUiResult;
   exports?: ExportsBenchResult;
@@ -531,6 +533,14 @@ async function main(): Promise<PageResult> {
       new URL('../renderer/workers/data-worker.js', import.meta.url),
       size,
       10_000,
+    );
+  }
+  if (sections.includes('export-app')) {
+    result.exportApp = await exportAppBench(
+      new URL('../renderer/workers/data-worker.js', import.meta.url),
+      new URL('../renderer/workers/export-worker.js', import.meta.url),
+      Number(params.get('exportRows') ?? 250_000),
+      Number(params.get('importRows') ?? 100_000),
     );
   }
   if (sections.includes('exports')) {

@@ -181,8 +181,9 @@ export async function previewImport(
     problemCount: problems.length,
     overlaps,
     overlapExamples: examples,
-    first: starts.length ? Math.min(...starts.slice(0, 100_000)) : null,
-    last: starts.length ? Math.max(...starts.slice(0, 100_000)) : null,
+    // a loop, not Math.min(...starts): spreading ~100k arguments overflows the stack
+    first: starts.length ? starts.reduce((a, b) => Math.min(a, b)) : null,
+    last: starts.length ? starts.reduce((a, b) => Math.max(a, b)) : null,
     wallTime: WALL_TIME_FORMATS.includes(parsed.format),
     timeZone,
     timewarriorProjectRule: parsed.format === 'timewarrior-json' ? rule : null,
