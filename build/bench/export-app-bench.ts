@@ -40,6 +40,7 @@ export async function exportAppBench(
   for (let i = 0; i < rows; i += 5_000)
     await data.data.insertSessions(benchBatch(i, Math.min(5_000, rows - i), [project.id]));
   const insertMs = performance.now() - t0;
+  console.info(`export-app: ${rows} inserted in ${Math.round(insertMs)} ms`);
   // the export reads the sessions, not the roll-up: no need to wait for the reports' background build
   const client = new ExportClient(data, exportWorkerUrl, 600_000);
 
@@ -78,6 +79,7 @@ export async function exportAppBench(
   const exportMs = performance.now() - e0;
   exporting = false;
   await timers;
+  console.info(`export-app: exported in ${Math.round(exportMs)} ms`);
 
   // a 100k-row Toggl CSV, written by our own preset (the import reads it back exactly, see the tests)
   const context = benchContext(importRows);
@@ -89,6 +91,7 @@ export async function exportAppBench(
   const p0 = performance.now();
   const preview = await client.previewImport(file, { timeZone: context.timeZone });
   const previewMs = performance.now() - p0;
+  console.info(`export-app: preview in ${Math.round(previewMs)} ms`);
   const w0 = performance.now();
   const outcome = await client.confirmImport(preview.previewId, () => undefined);
   const writeMs = performance.now() - w0;
