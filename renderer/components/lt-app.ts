@@ -1,6 +1,7 @@
 import { provide } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+
 import { activeMs, formatClock } from '../../shared/duration.ts';
 import { toAppError, type AppErrorData } from '../../shared/errors.ts';
 import type { ActionRef } from '../../shared/session-edits.ts';
@@ -21,18 +22,22 @@ import { WatchController } from '../controllers/watch.ts';
 import type { DataClient } from '../services/data-client.ts';
 import type { DatabaseService } from '../services/database.ts';
 import type { DiagnosticsService } from '../services/diagnostics.ts';
-import type { SettingsService } from '../services/settings.ts';
 import type { AppServices } from '../services/services.ts';
+import type { SettingsService } from '../services/settings.ts';
 import type { UndoService } from '../services/undo.ts';
 import type { TimerModel } from '../state/timer-model.ts';
 import type { DayModel } from '../views/day/day-model.ts';
+
 import '../views/day/lt-day-view.ts';
 import '../views/diagnostics/lt-diagnostics-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
+
 import type { LtShortcutHelp } from './lt-shortcut-help.ts';
+
 import './lt-shortcut-help.ts';
-import { placeToast, toast, toastStyles, type ToastMessage } from './toast.ts';
+
 import { $pendingCommand, type AppCommand } from '../state/commands.ts';
+import { placeToast, toast, toastStyles, type ToastMessage } from './toast.ts';
 
 /** "timer" is the old name of the Day view's route; links to it keep working. */
 const ROUTES = ['day', 'week', 'projects', 'reports', 'settings', 'diagnostics', 'timer'] as const;

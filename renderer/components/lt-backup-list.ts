@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+
 import type { BackupInfo, BackupKind } from '../../shared/database.ts';
 import { dateTime, fileSize, plural } from './format.ts';
 import { controlStyles } from './styles.ts';

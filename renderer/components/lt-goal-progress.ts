@@ -1,18 +1,21 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { cssVars } from './css-vars.ts';
+
+import { CHANGED_TABLES } from '../../shared/changes.ts';
 import { toAppError } from '../../shared/errors.ts';
 import type { Goal, GoalProgress } from '../../shared/goal.ts';
 import type { Project } from '../../shared/project.ts';
 import type { Tag } from '../../shared/tag.ts';
 import { dataClientContext } from '../context.ts';
-import { CHANGED_TABLES } from '../../shared/changes.ts';
 import { FormatController } from '../controllers/format.ts';
 import { WatchController } from '../controllers/watch.ts';
 import type { DataClient } from '../services/data-client.ts';
+import { cssVars } from './css-vars.ts';
 import { controlStyles } from './styles.ts';
+
 import './lt-tag-chip.ts';
+
 import { CoalescedRead } from '../state/coalesced.ts';
 
 const PERIOD = {

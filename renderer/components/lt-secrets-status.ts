@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+
 import type { SecretProtection, Shell } from '../../shared/shell-contract.ts';
 import { shellContext } from '../context.ts';
 

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+
 import { keyLabel, listShortcuts } from '../controllers/shortcuts.ts';
 
 /** The `?` dialog: every shortcut the window answers right now, read from the same registry the keys go through. */

@@ -2,6 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReadableAtom } from 'nanostores';
+
 import { timerModelContext } from '../context.ts';
 import { WatchController } from '../controllers/watch.ts';
 import type { TimerModel } from '../state/timer-model.ts';

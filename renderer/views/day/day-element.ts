@@ -2,6 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReadableAtom } from 'nanostores';
+
 import type { ActionRef } from '../../../shared/session-edits.ts';
 import { announceAction, announceError } from '../../components/actions.ts';
 import { dayModelContext } from '../../context.ts';

@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+
 import { DayElement } from './day-element.ts';
 import type { DayModel } from './day-model.ts';
 import { durationText, parseDurationText, parseTimeText, timeText } from './time-text.ts';

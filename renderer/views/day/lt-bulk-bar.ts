@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+
 import type { BulkChange } from '../../../shared/session-edits.ts';
 import { plural } from '../../components/format.ts';
 import { DayElement } from './day-element.ts';

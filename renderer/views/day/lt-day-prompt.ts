@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
+
 import type { OverlapChoice } from '../../../shared/session-edits.ts';
 import { overlapLine, trimOthersLabel } from '../../components/overlap-words.ts';
 import { FormatController } from '../../controllers/format.ts';

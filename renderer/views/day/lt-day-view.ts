@@ -1,9 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
+
 import { ShortcutController } from '../../controllers/shortcuts.ts';
 import { DayElement } from './day-element.ts';
 import type { DayModel } from './day-model.ts';
 import { dayKey } from './time-text.ts';
+
 import '../../components/lt-goal-progress.ts';
 import './lt-add-entry.ts';
 import './lt-bulk-bar.ts';

@@ -1,7 +1,8 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Session } from '../../../shared/session.ts';
+
 import { activeMs } from '../../../shared/duration.ts';
+import type { Session } from '../../../shared/session.ts';
 import { durationText, parseDurationText, parseTimeText, timeText } from './time-text.ts';
 
 /** The fields a user changed, as typed; the list turns the project name into an id. */

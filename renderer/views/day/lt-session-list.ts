@@ -1,11 +1,13 @@
 import '@lit-labs/virtualizer';
-import { repeat } from 'lit/directives/repeat.js';
+
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { Session } from '../../../shared/session.ts';
+import { repeat } from 'lit/directives/repeat.js';
+
 import { formatClock, formatHours } from '../../../shared/duration.ts';
 import type { SessionPatch } from '../../../shared/session-edits.ts';
+import type { Session } from '../../../shared/session.ts';
 import { workedMsWithin } from '../../../shared/worked-time.ts';
 import { plural } from '../../components/format.ts';
 import { FormatController } from '../../controllers/format.ts';
@@ -13,7 +15,9 @@ import { ShortcutController, type Shortcut } from '../../controllers/shortcuts.t
 import { DayElement } from './day-element.ts';
 import type { DayModel } from './day-model.ts';
 import type { EditorField, SessionEdits } from './lt-session-editor.ts';
+
 import './lt-session-editor.ts';
+
 import { sessionListStyles } from './session-list-styles.ts';
 
 const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });

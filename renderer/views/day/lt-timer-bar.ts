@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+
 import { activeMs, formatClock } from '../../../shared/duration.ts';
 import { ModelElement } from '../../components/model-element.ts';
 import { ShortcutController } from '../../controllers/shortcuts.ts';

@@ -1,7 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+
 import '../../components/lt-backup-list.ts';
 import '../../components/lt-file-picker.ts';
+
 import { controlStyles, sectionStyles } from '../../components/styles.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import type { DiagnosticsModel, RetentionField } from './diagnostics-model.ts';

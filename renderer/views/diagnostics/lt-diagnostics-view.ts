@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+
 import { plural } from '../../components/format.ts';
 import { controlStyles, sectionStyles } from '../../components/styles.ts';
 import { databaseContext, diagnosticsContext } from '../../context.ts';
@@ -9,9 +10,12 @@ import { WatchController } from '../../controllers/watch.ts';
 import type { DatabaseService } from '../../services/database.ts';
 import type { DiagnosticsService } from '../../services/diagnostics.ts';
 import { DiagnosticsModel } from './diagnostics-model.ts';
+
 import '../../components/lt-secrets-status.ts';
 import './lt-backups-section.ts';
+
 import { runCommand } from '../../state/commands.ts';
+
 import './lt-error-log.ts';
 
 /** Data & diagnostics: the database file's health, its backups, the error log, and where secrets are kept. */

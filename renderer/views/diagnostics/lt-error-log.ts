@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+
 import type { ErrorLogEntry } from '../../../shared/error-log.ts';
 import { logTime, plural } from '../../components/format.ts';
 import { controlStyles, sectionStyles } from '../../components/styles.ts';

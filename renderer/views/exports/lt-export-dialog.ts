@@ -1,19 +1,20 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+
+import { toAppError } from '../../../shared/errors.ts';
 import {
   EXPORT_FORMATS,
   type ExportFormat,
   type ExportOptions,
   type ExportSelection,
 } from '../../../shared/export-contract.ts';
-import { toAppError } from '../../../shared/errors.ts';
+import { FORMAT_FILES } from '../../../shared/export-formats.ts';
 import { controlStyles, dialogStyles, fieldStyles } from '../../components/styles.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { exportClientFor, type ExportResult, type Progress } from '../../services/export-client.ts';
-import { FORMAT_FILES } from '../../../shared/export-formats.ts';
+import { progressStyles } from './progress-styles.ts';
 import { chooseTarget, type Destination } from './save-target.ts';
 import { bytesText, leftText } from './words.ts';
-import { progressStyles } from './progress-styles.ts';
 
 type Phase = 'choose' | 'running' | 'done';
 

@@ -1,8 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+
+import { toAppError } from '../../../shared/errors.ts';
 import type { ExportHistoryEntry } from '../../../shared/export-contract.ts';
 import { FORMAT_FILES } from '../../../shared/export-formats.ts';
-import { toAppError } from '../../../shared/errors.ts';
 import { controlStyles } from '../../components/styles.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { bytesText } from './words.ts';

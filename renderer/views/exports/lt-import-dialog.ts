@@ -1,12 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+
 import { toAppError } from '../../../shared/errors.ts';
 import { announceAction } from '../../components/actions.ts';
 import { controlStyles, dialogStyles, fieldStyles } from '../../components/styles.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import { exportClientFor, type ImportSummary, type Progress } from '../../services/export-client.ts';
-import { progressStyles } from './progress-styles.ts';
 import { importChoices, type Choice } from './import-choices.ts';
+import { progressStyles } from './progress-styles.ts';
 import { restoreAdds, restorePreview } from './restore-preview.ts';
 import { hoursText, leftText } from './words.ts';
 

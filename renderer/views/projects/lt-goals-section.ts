@@ -1,12 +1,15 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+
 import { toAppError } from '../../../shared/errors.ts';
 import type { CreateGoalInput, Goal } from '../../../shared/goal.ts';
 import { announceAction, announceError } from '../../components/actions.ts';
 import { controlStyles, dialogStyles, fieldStyles, sectionStyles } from '../../components/styles.ts';
 import { WatchController } from '../../controllers/watch.ts';
+
 import '../../components/lt-goal-progress.ts';
+
 import { pickable } from './project-tree.ts';
 import type { ProjectsModel } from './projects-model.ts';
 

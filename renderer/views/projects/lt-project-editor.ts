@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+
 import { toAppError } from '../../../shared/errors.ts';
 import { PRODUCTIVITY, PROJECT_PALETTE, type Project, type ProjectPatch } from '../../../shared/project.ts';
 import { announceAction, announceError } from '../../components/actions.ts';

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+
 import { toAppError } from '../../../shared/errors.ts';
 import type { Project } from '../../../shared/project.ts';
 import { announceAction } from '../../components/actions.ts';

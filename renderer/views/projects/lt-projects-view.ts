@@ -1,20 +1,22 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { cssVars } from '../../components/css-vars.ts';
+
 import type { Project } from '../../../shared/project.ts';
 import { announceAction, announceError } from '../../components/actions.ts';
+import { cssVars } from '../../components/css-vars.ts';
 import { controlStyles, sectionStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
 import { ShortcutController } from '../../controllers/shortcuts.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
+import type { LtProjectEditor } from './lt-project-editor.ts';
+import type { LtProjectRemove } from './lt-project-remove.ts';
 import { buildTree, type ProjectNode } from './project-tree.ts';
 import { ProjectsModel } from './projects-model.ts';
 import { projectsStyles } from './projects-styles.ts';
-import type { LtProjectEditor } from './lt-project-editor.ts';
-import type { LtProjectRemove } from './lt-project-remove.ts';
+
 import './lt-goals-section.ts';
 import './lt-project-editor.ts';
 import './lt-project-remove.ts';

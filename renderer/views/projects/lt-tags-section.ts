@@ -1,12 +1,15 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+
 import { toAppError } from '../../../shared/errors.ts';
 import { PRODUCTIVITY } from '../../../shared/project.ts';
 import type { Tag, UpdateTagInput } from '../../../shared/tag.ts';
 import { announceAction, announceError } from '../../components/actions.ts';
 import { controlStyles, fieldStyles, sectionStyles } from '../../components/styles.ts';
 import { WatchController } from '../../controllers/watch.ts';
+
 import '../../components/lt-tag-chip.ts';
+
 import type { ProjectsModel } from './projects-model.ts';
 
 /** Tags: create, rename, recolour, productivity, merge and delete (all undoable). */

@@ -1,7 +1,10 @@
-import { LitElement, css, html } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+
 import type { DataClient } from '../../services/data-client.ts';
+
 import './lt-quick-entry.ts';
+
 import { runCommand, type AppCommand } from '../../state/commands.ts';
 import type { LtQuickEntry } from './lt-quick-entry.ts';
 

@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+
 import type { QuickEntryResult } from '../../../shared/quick-entry.ts';
 import { setFuzzysort } from '../../../shared/quick-entry/names.ts';
 import { parseQuickEntry } from '../../../shared/quick-entry/parse.ts';

@@ -1,5 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+
 import { controlStyles } from '../../components/styles.ts';
 
 /** Says in the main window that the global quick-entry shortcut could not be registered, and how to get there. */

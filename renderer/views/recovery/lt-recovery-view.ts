@@ -1,10 +1,13 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+
 import { databaseContext } from '../../context.ts';
 import { WatchController } from '../../controllers/watch.ts';
+
 import '../../components/lt-backup-list.ts';
 import '../../components/lt-file-picker.ts';
+
 import { controlStyles, sectionStyles } from '../../components/styles.ts';
 import type { DatabaseService } from '../../services/database.ts';
 import { recoveryCopy } from './recovery-copy.ts';

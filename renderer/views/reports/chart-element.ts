@@ -1,5 +1,6 @@
 import { LitElement } from 'lit';
 import { state } from 'lit/decorators.js';
+
 import type { DayRange } from '../../../shared/report-range.ts';
 import { FormatController } from '../../controllers/format.ts';
 

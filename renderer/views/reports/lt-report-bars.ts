@@ -1,5 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+
 import type { ReportSeries, SeriesStack } from '../../../shared/reports.ts';
 import { cssVars } from '../../components/css-vars.ts';
 import { ChartElement, isProject, moveCursor } from './chart-element.ts';

@@ -1,6 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+
 import type { Report } from '../../../shared/reports.ts';
+
 import './lt-report-bars.ts';
 import './lt-report-budgets.ts';
 import './lt-report-heatmap.ts';

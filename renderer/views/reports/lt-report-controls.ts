@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+
 import type { Project } from '../../../shared/project.ts';
 import { PRESET_LABELS, PRESETS, type DayRange, type Preset } from '../../../shared/report-range.ts';
 import { GROUP_KEYS, type GroupKey } from '../../../shared/reports.ts';

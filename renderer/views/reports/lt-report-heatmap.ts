@@ -1,5 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+
 import type { ReportHeatmap } from '../../../shared/reports.ts';
 import { ChartElement, moveCursor } from './chart-element.ts';
 import { WEEKDAYS } from './format.ts';

@@ -1,5 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+
 import type { Report } from '../../../shared/reports.ts';
 import { ChartElement, isProject } from './chart-element.ts';
 import { chartStyles } from './reports-styles.ts';

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+
 import type { ReportRow } from '../../../shared/reports.ts';
 import { cssVars } from '../../components/css-vars.ts';
 import { controlStyles } from '../../components/styles.ts';

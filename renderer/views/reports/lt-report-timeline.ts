@@ -1,5 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+
 import type { TimelineBlock } from '../../../shared/reports.ts';
 import { ChartElement } from './chart-element.ts';
 import { chartStyles } from './reports-styles.ts';

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+
 import type { Report } from '../../../shared/reports.ts';
 import { plural } from '../../components/format.ts';
 import { controlStyles } from '../../components/styles.ts';

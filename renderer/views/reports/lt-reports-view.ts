@@ -1,8 +1,11 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+
 import type { GroupKey, Report, ReportGroup, ReportRow } from '../../../shared/reports.ts';
+
 import '../../components/lt-goal-progress.ts';
+
 import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
@@ -10,15 +13,19 @@ import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import type { DrillDetail } from './chart-element.ts';
 import { bucketRange, dateLabel, money, rangeLabel } from './format.ts';
+
 import './lt-report-charts.ts';
+
 import { GROUP_LABELS } from './lt-report-controls.ts';
+
 import './lt-report-controls.ts';
 import './lt-report-table.ts';
 import './lt-report-totals.ts';
-import { ReportsModel, type RowSort } from './reports-model.ts';
+
 import type { ExportHistoryEntry } from '../../../shared/export-contract.ts';
-import { $pendingCommand, runCommand } from '../../state/commands.ts';
 import { ShortcutController } from '../../controllers/shortcuts.ts';
+import { $pendingCommand, runCommand } from '../../state/commands.ts';
+import { ReportsModel, type RowSort } from './reports-model.ts';
 
 const ROWS_SHOWN = 120;
 

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+
 import { toAppError } from '../../../shared/errors.ts';
 import type { SettingsChange } from '../../../shared/settings.ts';
 import { logTime } from '../../components/format.ts';

@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+
 import type { SettingKey, SettingsPatch } from '../../../shared/settings.ts';
 import { controlStyles, fieldStyles, sectionStyles } from '../../components/styles.ts';
 import { dataClientContext, settingsContext } from '../../context.ts';
@@ -9,9 +10,10 @@ import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import type { SettingsService } from '../../services/settings.ts';
 import { renderControl, type ControlContext } from './settings-controls.ts';
-import { FIELDS, fieldMatches, SECTIONS, type FieldDef } from './settings-fields.ts';
+import { fieldMatches, FIELDS, SECTIONS, type FieldDef } from './settings-fields.ts';
 import { SettingsModel } from './settings-model.ts';
 import { settingsStyles } from './settings-styles.ts';
+
 import './lt-settings-history.ts';
 
 /**

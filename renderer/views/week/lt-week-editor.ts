@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+
 import type { Project } from '../../../shared/project.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dialogStyles } from './week-dialog-styles.ts';

@@ -1,9 +1,10 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { styleProps } from './style-props.ts';
+
 import { FormatController } from '../../controllers/format.ts';
 import { WatchController } from '../../controllers/watch.ts';
+import { styleProps } from './style-props.ts';
 import { columnDeps, dayColumn, dayHead, grabAt, rangeLabel, type ColumnContext } from './week-columns.ts';
 import { WeekDragController, type DragGrab, type DragHost, type DragTimes } from './week-drag.ts';
 import { daysByView, scrollToWork, WeekDrawController } from './week-draw.ts';

@@ -1,9 +1,10 @@
 import { html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+
 import type { Overlap, OverlapChoice } from '../../../shared/session-edits.ts';
 import { overlapLine, trimOthersLabel } from '../../components/overlap-words.ts';
-import { FormatController } from '../../controllers/format.ts';
 import { controlStyles } from '../../components/styles.ts';
+import { FormatController } from '../../controllers/format.ts';
 import { dialogStyles } from './week-dialog-styles.ts';
 
 /** Asks what to do when a change would make sessions overlap: keep both, trim the others, or trim this one. */

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { styleProps } from './style-props.ts';
+
 import { formatHours } from '../../../shared/duration.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { EditResult, Overlap, OverlapChoice, SessionPatch } from '../../../shared/session-edits.ts';
@@ -9,15 +9,24 @@ import { plural } from '../../components/format.ts';
 import { controlStyles } from '../../components/styles.ts';
 import { dataClientContext } from '../../context.ts';
 import { FormatController } from '../../controllers/format.ts';
-import { WatchController } from '../../controllers/watch.ts';
 import { ShortcutController } from '../../controllers/shortcuts.ts';
+import { WatchController } from '../../controllers/watch.ts';
+import { styleProps } from './style-props.ts';
+
 import '../../components/lt-goal-progress.ts';
+
 import type { DataClient } from '../../services/data-client.ts';
+
 import './lt-week-editor.ts';
+
 import type { EditorDraft, LtWeekEditor } from './lt-week-editor.ts';
+
 import './lt-week-grid.ts';
+
 import type { LtWeekGrid, WeekChangeDetail } from './lt-week-grid.ts';
+
 import './lt-week-overlap.ts';
+
 import type { LtWeekOverlap } from './lt-week-overlap.ts';
 import { WeekModel } from './week-model.ts';
 
