@@ -1,6 +1,6 @@
 import type { Columns } from './csv.ts';
 import { projectPath, splitTags, yes } from './session.ts';
-import { wallInterval, type WallFormat } from './wall-rows.ts';
+import { cellAt, wallInterval, type WallFormat } from './wall-rows.ts';
 
 /**
  * Clockify's detailed CSV: `Project,Client,Description,Task,User,Group,Email,Tags,Billable,Start Date,Start Time,
@@ -32,7 +32,7 @@ export function clockifyFormat(c: Columns): WallFormat {
     decimal: c.find('duration (decimal)'),
     tags: c.find('tags'),
   };
-  const at = (cells: readonly string[], i: number) => (i < 0 ? '' : (cells[i] ?? ''));
+  const at = cellAt;
   return {
     id: 'clockify',
     dates: (cells) => [at(cells, col.startDate), at(cells, col.endDate)],

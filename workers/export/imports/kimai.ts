@@ -1,6 +1,6 @@
 import type { Columns } from './csv.ts';
 import { splitTags, yes } from './session.ts';
-import { wallInterval, type WallFormat } from './wall-rows.ts';
+import { cellAt, wallInterval, type WallFormat } from './wall-rows.ts';
 
 /**
  * Kimai 2's CSV export: `Date,From,To,Duration,Rate,User,Customer,Project,Activity,Description,Exported,Billable,
@@ -51,7 +51,7 @@ export function kimaiFormat(c: Columns): WallFormat {
     billable: c.find('billable', 'abrechenbar', 'facturable'),
     tags: c.find('tags', 'schlagworte', 'étiquettes', 'etiquetas'),
   };
-  const at = (cells: readonly string[], i: number) => (i < 0 ? '' : (cells[i] ?? ''));
+  const at = cellAt;
   return {
     id: 'kimai',
     dates: (cells) => [

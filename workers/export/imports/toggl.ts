@@ -1,6 +1,6 @@
 import type { Columns } from './csv.ts';
 import { projectPath, splitTags, yes } from './session.ts';
-import { wallInterval, type WallFormat } from './wall-rows.ts';
+import { cellAt, wallInterval, type WallFormat } from './wall-rows.ts';
 
 /**
  * Toggl Track's detailed CSV: `User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,
@@ -35,7 +35,7 @@ export function togglFormat(c: Columns): WallFormat {
     duration: c.find('duration'),
     tags: c.find('tags'),
   };
-  const at = (cells: readonly string[], i: number) => (i < 0 ? '' : (cells[i] ?? ''));
+  const at = cellAt;
   return {
     id: 'toggl',
     dates: (cells) => [at(cells, col.startDate), at(cells, col.endDate)],

@@ -20,6 +20,11 @@ import {
  * they were recorded in, checked against the file's own Duration column.
  */
 
+/** The cell at a header's column, or '' when the file has no such column (index -1) or the row is short. */
+export function cellAt(cells: readonly string[], i: number): string {
+  return i < 0 ? '' : (cells[i] ?? '');
+}
+
 export interface WallCells {
   startDate: string;
   startTime: string;
