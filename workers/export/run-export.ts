@@ -35,7 +35,7 @@ export interface ExportResult {
 }
 
 /** Rows a page: big enough that per-call overhead vanishes, small enough that memory stays flat. */
-const PAGE = 2_000;
+const PAGE = 500;
 
 export const cancelled = () => new AppError('CONFLICT', 'The export was cancelled', { cancelled: true });
 
@@ -72,11 +72,8 @@ export async function runExport(
             )),
           } as ExportOptions)
         : await writerFor(job.format, context, options);
-    let after: { start: number; id: string } | null = null;
-    let total = 0;
-    do {
-      if (signal?.aborted) throw cancelled();
-      const page: ExportPage = await data.exportSessions({
+    const read = (after: { start: number; id: string } | null) => {
+      const page = data.exportSessions({
         from: sel.from,
         to: sel.to,
         filters: sel.filters,
@@ -84,12 +81,21 @@ export async function runExport(
         limit: PAGE,
         generatedAt,
       });
+      page.catch(() => undefined); // (awaited below; a failure after a cancel is not an unhandled rejection)
+      return page;
+    };
+    // the next page is read while this one is written: the data worker and this one work side by side
+    let next: Promise<ExportPage> | null = read(null);
+    let total = 0;
+    while (next) {
+      if (signal?.aborted) throw cancelled();
+      const page: ExportPage = await next;
+      next = page.next ? read(page.next) : null;
       if (page.total !== undefined) total = page.total;
       await sink.write(await writer.page(page.sessions));
       rows += page.sessions.length;
-      after = page.next;
       progress({ done: rows, total: Math.max(total, rows), bytes: sink.bytes });
-    } while (after);
+    }
     if (signal?.aborted) throw cancelled();
     const summary = await data.report({
       from: sel.from,

@@ -195,12 +195,15 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * - cache_size: 32 MiB of page cache keeps analytics over years of sessions in memory.
  * - temp_store: GROUP BY / ORDER BY temp B-trees stay in memory instead of OPFS temp files.
  */
+/** see wal_autocheckpoint above; an import raises it while it runs (workers/data/exports/exports-handlers.ts) */
+export const WAL_AUTOCHECKPOINT_PAGES = 64;
+
 export const CONNECTION_PRAGMAS = `
   PRAGMA page_size = 65536;
   PRAGMA locking_mode = EXCLUSIVE;
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = FULL;
-  PRAGMA wal_autocheckpoint = 64;
+  PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES};
   PRAGMA cache_size = -32768;
   PRAGMA temp_store = MEMORY;
   PRAGMA foreign_keys = ON;

@@ -10,6 +10,7 @@ import {
   ImportNamesInputSchema,
   ImportRowSchema,
   RecordExportInputSchema,
+  type ExportPage,
   type ExportsApi,
   type ImportOutcome,
 } from '../../../shared/export-contract.ts';
@@ -23,6 +24,7 @@ import {
 } from '../../../shared/restore-contract.ts';
 import { parse } from '../../../shared/validate.ts';
 import { makeBackup, type Schedule } from '../database/backups.ts';
+import { WAL_AUTOCHECKPOINT_PAGES } from '../database/migrations.ts';
 import type { Core } from '../owner/core.ts';
 import { dayNumberOf, dayStartMs } from '../reports/days.ts';
 import { journalReplayed } from '../reports/dirty.ts';
@@ -53,6 +55,15 @@ interface OpenImport {
   maps: RestoreMaps;
 }
 
+const EXPORT_SLICE = 500;
+/**
+ * The WAL's checkpoint threshold while an import runs (1,024 pages, 64 MiB). Each 2,000-row batch dirties more than
+ * the usual 64 pages, so every batch's commit also copied the WAL back into the file: 100-350 ms a commit, and the
+ * pages every batch touches (index ends, the journal's tail) were written twice per batch. A window closed mid-import
+ * leaves at most this much WAL to replay, and the unfinished import is taken back at the next launch.
+ */
+const IMPORT_WAL_PAGES = 1_024;
+
 /**
  * Exports and imports at the data worker's boundary: pages of resolved sessions for the export worker, the export
  * history, and imports as one undoable action written in batches (each batch its own queued transaction, so a timer
@@ -63,22 +74,34 @@ export class Exports implements ExportsApi, RestoreApi {
 
   constructor(private readonly core: Core) {}
 
-  exportSessions(input: Parameters<ExportsApi['exportSessions']>[0]) {
+  /**
+   * A page is read in slices, each its own queued read, so a timer started meanwhile commits between two slices
+   * instead of after the whole page (2,000 resolved rows hold the queue ~25 ms; a slice of 500, ~7 ms).
+   */
+  async exportSessions(input: Parameters<ExportsApi['exportSessions']>[0]): Promise<ExportPage> {
     const p = parse(ExportSessionsInputSchema, input, 'export page request');
-    return this.core.read(async (db) => {
-      const { reportRounding } = await readSettings(db, this.core.onBadSetting);
-      const request = {
-        from: dayStartMs(dayNumberOf(p.from)),
-        to: dayStartMs(dayNumberOf(p.to) + 1),
-        filters: p.filters,
-        after: p.after,
-        limit: p.limit,
-        now: p.generatedAt,
-        rounding: reportRounding,
-      };
-      const page = await sessionsPage(db, request);
-      return p.after ? page : { ...page, total: await countSessions(db, request) };
-    });
+    const sessions: ExportPage['sessions'] = [];
+    let after = p.after;
+    let total: number | undefined;
+    do {
+      const slice = await this.core.read(async (db) => {
+        const { reportRounding } = await readSettings(db, this.core.onBadSetting);
+        const request = {
+          from: dayStartMs(dayNumberOf(p.from)),
+          to: dayStartMs(dayNumberOf(p.to) + 1),
+          filters: p.filters,
+          after,
+          limit: Math.min(EXPORT_SLICE, p.limit - sessions.length),
+          now: p.generatedAt,
+          rounding: reportRounding,
+        };
+        if (!p.after && total === undefined) total = await countSessions(db, request);
+        return sessionsPage(db, request);
+      });
+      sessions.push(...slice.sessions);
+      after = slice.next;
+    } while (after && sessions.length < p.limit);
+    return total === undefined ? { sessions, next: after } : { sessions, next: after, total };
   }
 
   exportContext(input: Parameters<ExportsApi['exportContext']>[0]) {
@@ -147,6 +170,7 @@ export class Exports implements ExportsApi, RestoreApi {
       ]);
       return { result: journal, ids: [] };
     });
+    if (this.#imports.size === 0) await this.#walPages(IMPORT_WAL_PAGES);
     this.#imports.set(journal.id, {
       journal,
       source: p.source,
@@ -169,6 +193,7 @@ export class Exports implements ExportsApi, RestoreApi {
     // batches are not announced (views would reload fifty times during a big file): finishImport and cancelImport are
     return this.core.write('activities', 'update', async (db, now) => {
       const out = await writeBatch(db, open.journal, open.source, rows, now);
+      await open.journal.settle(); // (an import only adds rows: their after-images are final now)
       const o = open.outcome;
       [o.added, o.skipped, o.projectsCreated, o.tagsCreated] = [
         o.added + out.added,
@@ -184,7 +209,7 @@ export class Exports implements ExportsApi, RestoreApi {
     const { importId } = parse(ImportIdSchema, input, 'import id');
     const open = this.#open(importId);
     this.#imports.delete(importId);
-    return this.core.write('activities', 'insert', async (db, now) => {
+    const finished = this.core.write('activities', 'insert', async (db, now) => {
       const o = open.outcome;
       open.journal.label = `Import ${o.added.toLocaleString('en')} session${o.added === 1 ? '' : 's'} from ${labelName({ name: open.fileName })}`;
       const action = await open.journal.finish(now);
@@ -200,6 +225,8 @@ export class Exports implements ExportsApi, RestoreApi {
         ],
       };
     });
+    void this.#walPagesAfterImports();
+    return finished;
   }
 
   cancelImport(input: Parameters<ExportsApi['cancelImport']>[0]) {
@@ -207,7 +234,7 @@ export class Exports implements ExportsApi, RestoreApi {
     const open = this.#imports.get(importId);
     this.#imports.delete(importId);
     if (!open) return Promise.resolve();
-    return this.core.write('activities', 'delete', async (db) => {
+    const cancelled = this.core.write('activities', 'delete', async (db) => {
       await removeUnfinished(db, importId);
       const also = (['activities', 'projects', 'tags', 'goals'] as const).map((table) => ({
         table,
@@ -216,6 +243,8 @@ export class Exports implements ExportsApi, RestoreApi {
       }));
       return { result: undefined, ids: [], also };
     });
+    void this.#walPagesAfterImports();
+    return cancelled;
   }
 
   restoreCheck(input: Parameters<RestoreApi['restoreCheck']>[0]) {
@@ -246,6 +275,7 @@ export class Exports implements ExportsApi, RestoreApi {
     const sessions = p.sessions.map((s, i) => parse(FileSessionSchema, s, `restored session ${i + 1}`));
     return this.core.write('activities', 'update', async (db, now) => {
       const out = await restoreSessions(db, open.journal, sessions, open.maps, now);
+      await open.journal.settle();
       open.outcome.added += out.added;
       open.outcome.skipped += out.skipped;
       return { result: out, ids: [] };
@@ -260,6 +290,16 @@ export class Exports implements ExportsApi, RestoreApi {
         'That import is no longer open (it finished, was cancelled, or the worker restarted)',
       );
     return open;
+  }
+
+  #walPages(pages: number): Promise<void> {
+    return this.core.serial(() => this.core.requireDb().exec(`PRAGMA wal_autocheckpoint = ${pages}`));
+  }
+
+  /** back to the usual threshold once no import is open (queued, so it follows the finishing write) */
+  #walPagesAfterImports(): Promise<void> {
+    if (this.#imports.size > 0) return Promise.resolve();
+    return this.#walPages(WAL_AUTOCHECKPOINT_PAGES).catch(() => undefined); // a closed file opens with the default
   }
 
   readonly #queued: Schedule = <T>(step: () => Promise<T>) => this.core.serial(step);

@@ -30,14 +30,26 @@ export async function checkRows(
     { ':src': source, ':rows': json },
   );
   const duplicates = new Set(dup.map((d) => d.source_id));
-  // the others against live sessions: start-time index within the look-back, long and running ones from their index
+  // the others against live sessions: recent neighbours from the start-time index within the look-back; long and
+  // running ones from their small index, read once for the whole chunk's span and then paired. (One join with an OR
+  // of the two read the whole start-time index up to each row's end: a 100k-row preview against 250k sessions did
+  // not finish; pairing each row with every long session made it superlinear.)
   const overlaps = await db.all<{ sid: string; id: string; name: string; start_time: number; end_time: number | null }>(
-    `WITH r(sid, s, e) AS (SELECT value->>0, value->>1, value->>2 FROM json_each(:rows))
-     SELECT r.sid, a.id, a.name, a.start_time, a.end_time FROM r JOIN activities a ON a.deleted_at IS NULL
-       AND a.start_time < r.e AND COALESCE(a.end_time, :now) > r.s
-       AND (a.start_time >= r.s - ${LOOK_BACK_MS} OR a.end_time IS NULL OR a.end_time - a.start_time > ${LOOK_BACK_MS})
-       AND (a.import_source IS NOT :src OR a.source_id IS NOT r.sid)
-     GROUP BY r.sid`,
+    `WITH r(sid, s, e) AS MATERIALIZED (SELECT value->>0, value->>1, value->>2 FROM json_each(:rows)),
+     long AS MATERIALIZED (
+       SELECT a.id, a.name, a.start_time, COALESCE(a.end_time, :now) AS e, a.end_time, a.import_source, a.source_id
+       FROM activities a WHERE a.deleted_at IS NULL AND (a.end_time IS NULL OR a.end_time - a.start_time > ${LOOK_BACK_MS})
+         AND a.start_time < (SELECT max(e) FROM r) AND COALESCE(a.end_time, :now) > (SELECT min(s) FROM r)),
+     pairs AS (
+       SELECT r.sid, a.id, a.name, a.start_time, a.end_time, a.import_source, a.source_id FROM r JOIN activities a
+         ON a.deleted_at IS NULL AND a.start_time < r.e AND a.start_time >= r.s - ${LOOK_BACK_MS}
+         AND COALESCE(a.end_time, :now) > r.s
+       UNION ALL
+       SELECT r.sid, l.id, l.name, l.start_time, l.end_time, l.import_source, l.source_id FROM r JOIN long l
+         ON l.start_time < r.s - ${LOOK_BACK_MS} AND l.e > r.s)
+     SELECT sid, id, name, start_time, end_time FROM pairs
+     WHERE import_source IS NOT :src OR source_id IS NOT sid
+     GROUP BY sid`,
     { ':rows': json, ':now': now, ':src': source },
   );
   const fresh = overlaps.filter((o) => !duplicates.has(o.sid));

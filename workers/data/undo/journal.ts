@@ -103,6 +103,8 @@ export class Recording {
   readonly tables = new Set<Table>();
   readonly #touched = new Set<string>();
   #seq = 0;
+  /** rows before this seq already hold their after-image (see settle) */
+  #settled = 0;
 
   constructor(
     private readonly db: Database,
@@ -124,11 +126,28 @@ export class Recording {
     this.#seq += fresh.length;
   }
 
+  /**
+   * Fills in the after-images of the rows recorded so far, for an action written in several transactions that only
+   * adds rows (an import): each batch settles its own rows while their pages are dirty anyway, and finish() is left
+   * with none. Rows settled here must not change again within the action.
+   */
+  async settle(): Promise<void> {
+    if (this.#settled === this.#seq) return;
+    await this.db.run(`UPDATE undo_rows AS u SET after = ${CURRENT} WHERE u.action_id = ? AND u.seq >= ?`, [
+      this.id,
+      this.#settled,
+    ]);
+    this.#settled = this.#seq;
+  }
+
   /** Fills in the after-images; an action that changed nothing is dropped. Returns null then. */
   async finish(now: number): Promise<ActionRef | null> {
     const db = this.db;
     redoEmpty.add(db);
-    await db.run(`UPDATE undo_rows AS u SET after = ${CURRENT} WHERE u.action_id = ?`, [this.id]);
+    await db.run(`UPDATE undo_rows AS u SET after = ${CURRENT} WHERE u.action_id = ? AND u.seq >= ?`, [
+      this.id,
+      this.#settled,
+    ]);
     // rows the action left as they were are no part of it (run() answers how many it removed)
     const count =
       this.#seq - (await db.run(`DELETE FROM undo_rows WHERE action_id = ? AND before IS after`, [this.id]));

@@ -222,6 +222,32 @@ describe('import through the export worker: preview, confirm, cancel', () => {
     expect(again).to.include({ found: 2, toAdd: 0, alreadyImported: 2 });
   });
 
+  it('previews a 120,000-row file, counting overlaps with short, long and running sessions', async function () {
+    this.timeout(120_000);
+    // (Math.min(...starts) over ~100k rows overflowed the stack; the overlap check was quadratic in the file's rows
+    // against long sessions)
+    const at = (day: number, h: number, m = 0) => new Date(2026, 10, day, h, m).getTime();
+    await pair.data.api.insertSessions([
+      { name: 'long', projectId: null, startTime: at(1, 0), endTime: at(1, 14) }, // 14 h: from the long index
+      { name: 'short', projectId: null, startTime: at(2, 9, 10), endTime: at(2, 9, 20) },
+    ]);
+    await pair.data.api.startTimer({ name: 'running', projectId: null, startTime: at(5, 15, 10) });
+    const rows = Array.from({ length: 120_000 }, (_, i) => row(i));
+    let expected = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const [day, hour] = [1 + (i % 5), 8 + (i % 8)];
+      if ((day === 1 && hour < 14) || (day === 2 && hour === 9) || (day === 5 && hour === 15)) expected++;
+    }
+    const preview = await pair.exporter.previewImport(
+      new File([TOGGL(rows)], 'big.csv'),
+      await pair.port(),
+      'America/New_York',
+    );
+    expect(preview).to.include({ found: 120_000, toAdd: 120_000, overlaps: expected });
+    expect(preview.first).to.equal(at(1, 8));
+    expect(preview.last).to.equal(at(5, 15));
+  });
+
   it('a cancelled import adds nothing', async () => {
     const file = new File([TOGGL(Array.from({ length: 5_000 }, (_, i) => row(i)))], 'big.csv');
     const preview = await pair.exporter.previewImport(file, await pair.port(), 'America/New_York');
