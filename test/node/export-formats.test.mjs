@@ -17,10 +17,9 @@ const has = (tool, args) => spawnSync(tool, args, { stdio: 'ignore' }).status ==
 const python = has('/usr/bin/python3', ['-c', 'import csv']) ? '/usr/bin/python3' : null;
 const openpyxl = python && has(python, ['-c', 'import openpyxl']);
 const pdftotext = has('pdftotext', ['-v']);
-const skip = (ok, what) =>
-  ok
-    ? false
-    : `${what} is not installed (apt-get install ${what === 'pdftotext' ? 'poppler-utils' : 'python3-openpyxl'})`;
+const soffice = has('soffice', ['--version']);
+const PACKAGES = { pdftotext: 'poppler-utils', openpyxl: 'python3-openpyxl', soffice: 'libreoffice-calc' };
+const skip = (ok, what) => (ok ? false : `${what} is not installed (apt-get install ${PACKAGES[what]})`);
 
 let m; // the bundled formats and fixture
 const files = {};
@@ -273,6 +272,72 @@ print(json.dumps({
       assert.equal(got.injected, '=HYPERLINK("http://x","click")', 'a string cell, never a formula');
       assert.equal(got.total[0], 'Total');
       assert.ok(Math.abs(got.total[1] - 34_410_000 / 86_400_000) < 1e-9 && got.total[2].includes('h'));
+    },
+  );
+
+  // LibreOffice headless, with a profile of its own (it refuses to share one with a running instance)
+  const libreoffice = (args) =>
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--norestore', ...args], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+  it(
+    'XLSX: LibreOffice opens it and shows dates, durations and amounts formatted',
+    { skip: skip(soffice, 'soffice') },
+    () => {
+      // every sheet to CSV "as shown" (token 9), UTF-8 (76)
+      libreoffice([
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
+        '--outdir',
+        path.join(dir, 'lo'),
+        files['sheet.xlsx'],
+      ]);
+      const sessions = readCsv(path.join(dir, 'lo', 'sheet-Sessions.csv'));
+      const summary = readCsv(path.join(dir, 'lo', 'sheet-Summary.csv'));
+      assert.deepEqual(sessions[0], m.XLSX_SESSION_HEADER);
+      const first = Object.fromEntries(sessions[0].map((h, i) => [h, sessions[1][i]]));
+      assert.deepEqual(
+        [first.Start, first.End, first.Worked, first['Worked (h)'], first.Rate, first.Amount],
+        ['2026-10-30 09:00', '2026-10-30 12:30', '3:15', '3.25', '80.00 USD', '260.00 USD'],
+      );
+      assert.equal(first.Description, 'First line\nsecond line; with semicolon');
+      assert.deepEqual(sessions[2].slice(4, 6), ['服务器迁移', 'ترحيل الخادم']);
+      assert.equal(sessions[4][4], '=HYPERLINK("http://x","click")', 'shown as text, not run as a formula');
+      assert.deepEqual(summary.at(-1).slice(0, 3), ['Total', '', '9:33']);
+    },
+  );
+
+  it(
+    'CSV: LibreOffice opens it with typed cells and the text intact',
+    { skip: skip(soffice, 'soffice') || skip(openpyxl, 'openpyxl') },
+    () => {
+      libreoffice([
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        path.join(dir, 'lo'),
+        files['detailed.csv'],
+      ]);
+      const got = JSON.parse(
+        py(
+          `
+import json, sys, openpyxl
+s = openpyxl.load_workbook(sys.argv[1]).active
+rows = [[type(v).__name__ if i in (0, 1, 12, 19) else v for i, v in enumerate(r)] for r in s.iter_rows(min_row=2, values_only=True)]
+print(json.dumps(rows, default=str))`,
+          path.join(dir, 'lo', 'detailed.xlsx'),
+        ),
+      );
+      // dates, times and numbers typed; names, newlines, quotes and the guarded formula as they were
+      assert.deepEqual(got[0].slice(0, 2), ['datetime', 'time']);
+      assert.deepEqual([got[0][12], got[0][19]], ['float', 'int']);
+      assert.deepEqual([got[0][6], got[0][7]], ['Logo "v2", draft', 'First line\nsecond line; with semicolon']);
+      assert.equal(got[1][6], '服务器迁移');
+      assert.equal(got[3][6], `'=HYPERLINK("http://x","click")`);
+      assert.equal(got[4][6], 'Write report 📝 ✅');
     },
   );
 
