@@ -89,6 +89,16 @@ export interface ExportPage {
   total?: number;
 }
 
+/** A page as the export worker reads it: its sessions as one JSON text (decodeExportRows in export-rows.ts). */
+export interface ExportRowsPage {
+  rows: string;
+  count: number;
+  /** where the next page starts; null after the last */
+  next: { start: number; id: string } | null;
+  /** how many sessions the whole selection has (first page only) */
+  total?: number;
+}
+
 export const EXPORT_STATUSES = ['ok', 'failed', 'cancelled'] as const;
 export const RecordExportInputSchema = v.strictObject(
   {
@@ -216,6 +226,7 @@ export interface ImportOutcome {
  */
 export interface ExportsApi {
   exportSessions(input: ExportSessionsInput): Promise<ExportPage>;
+  exportRows(input: ExportSessionsInput): Promise<ExportRowsPage>;
   exportContext(input: { from: string; to: string; title: string; generatedAt: number }): Promise<ExportContext>;
   listExportHistory(input?: { limit?: number }): Promise<ExportHistoryEntry[]>;
   recordExport(input: RecordExportInput): Promise<ExportHistoryEntry>;
@@ -232,6 +243,7 @@ export interface ExportsApi {
 
 export const EXPORTS_METHODS = [
   'exportSessions',
+  'exportRows',
   'exportContext',
   'listExportHistory',
   'recordExport',

@@ -108,3 +108,126 @@ export interface ImportPreview {
   sessions: ImportedSession[];
   problems: ImportProblem[];
 }
+
+/**
+ * One session of an export page as the data worker's SQL writes it (json_array, in this order): a page travels
+ * between the workers as one JSON text, which costs a copy, not a structured clone of every object.
+ */
+export type ExportRowTuple = [
+  id: string,
+  name: string,
+  description: string,
+  projectId: string | null,
+  start: number,
+  end: number | null,
+  pauses: unknown,
+  pauseStartedAt: number | null,
+  billable: number,
+  isManual: number,
+  source: string,
+  path: unknown,
+  client: string | null,
+  rate: number | null,
+  currency: string | null,
+  tags: unknown,
+  ms: number,
+  rms: number,
+];
+
+/**
+ * A page's JSON text as sessions. `now` is the export's clock (a running session ends there). Rows come from our own
+ * SQL, yet every field is checked for its type: a row that is not what it should be is refused, never half read.
+ */
+export function decodeExportRows(json: string, now: number): ExportSession[] {
+  const rows: unknown = JSON.parse(json);
+  if (!Array.isArray(rows)) throw new TypeError('an export page is not a list');
+  return rows.map((row: unknown) => toExportSession(checkRow(row), now));
+}
+
+const text = (x: unknown) => typeof x === 'string';
+const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+const optional = (test: (x: unknown) => boolean) => (x: unknown) => x === null || test(x);
+const any = () => true;
+const FIELDS: ((x: unknown) => boolean)[] = [
+  text,
+  text,
+  text,
+  optional(text),
+  num,
+  optional(num),
+  any,
+  optional(num),
+  num,
+  num,
+  text,
+  any,
+  optional(text),
+  optional(num),
+  optional(text),
+  any,
+  num,
+  num,
+];
+
+function checkRow(row: unknown): ExportRowTuple {
+  if (!Array.isArray(row) || row.length !== FIELDS.length || !FIELDS.every((ok, i) => ok(row[i])))
+    throw new TypeError(`an export row is malformed: ${JSON.stringify(row).slice(0, 200)}`);
+  return row as ExportRowTuple;
+}
+
+function toExportSession(row: ExportRowTuple, now: number): ExportSession {
+  const [id, name, description, projectId, startTime, endTime, rawPauses, pauseStartedAt] = row;
+  const [billableBit, isManual, source, path, client, rawRate, currency, tags, ms, rms] = row.slice(8) as [
+    number,
+    number,
+    string,
+    unknown,
+    string | null,
+    number | null,
+    string | null,
+    unknown,
+    number,
+    number,
+  ];
+  const end = endTime ?? Math.max(now, startTime);
+  const pauses = pairs(rawPauses)
+    .filter((p) => p.end > p.start && p.start < end)
+    .map((p) => ({ start: Math.max(p.start, startTime), end: Math.min(p.end, end) }));
+  if (pauseStartedAt !== null && pauseStartedAt < end) pauses.push({ start: pauseStartedAt, end });
+  const workedMs = Math.max(0, ms);
+  const roundedMs = Math.max(0, rms);
+  const billable = billableBit === 1;
+  const rate = rawRate ?? null;
+  const money = (ms: number) => (billable && rate !== null ? Math.round((ms / 3_600_000) * rate * 100) / 100 : null);
+  return {
+    id,
+    name,
+    description,
+    projectId,
+    projectPath: strings(path),
+    client,
+    tags: strings(tags),
+    billable,
+    start: startTime,
+    end,
+    pauses,
+    workedMs,
+    roundedMs,
+    hourlyRate: rate,
+    currency: rate === null ? null : currency,
+    amount: money(workedMs),
+    amountRounded: money(roundedMs),
+    source: isManual === 1 && source === 'timer' ? 'manual' : source,
+    running: endTime === null,
+  };
+}
+
+const strings = (list: unknown): string[] =>
+  Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+
+const pairs = (list: unknown): { start: number; end: number }[] =>
+  Array.isArray(list)
+    ? list
+        .filter((p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number')
+        .map(([start, end]) => ({ start, end }))
+    : [];

@@ -11,9 +11,11 @@ import {
   ImportRowSchema,
   RecordExportInputSchema,
   type ExportPage,
+  type ExportRowsPage,
   type ExportsApi,
   type ImportOutcome,
 } from '../../../shared/export-contract.ts';
+import { decodeExportRows } from '../../../shared/export-rows.ts';
 import { FileSessionSchema } from '../../../shared/lighttrack-file.ts';
 import {
   RestoreCheckInputSchema,
@@ -77,13 +79,22 @@ export class Exports implements ExportsApi, RestoreApi {
 
   constructor(private readonly core: Core) {}
 
-  /**
-   * A page is read in slices, each its own queued read, so a timer started meanwhile commits between two slices
-   * instead of after the whole page (2,000 resolved rows hold the queue ~25 ms; a slice of 500, ~7 ms).
-   */
+  /** A page of resolved sessions (exportRows decoded here: for tests and callers that want objects). */
   async exportSessions(input: Parameters<ExportsApi['exportSessions']>[0]): Promise<ExportPage> {
     const p = parse(ExportSessionsInputSchema, input, 'export page request');
-    const sessions: ExportPage['sessions'] = [];
+    const { rows, next, total } = await this.exportRows(p);
+    const sessions = decodeExportRows(rows, p.generatedAt);
+    return total === undefined ? { sessions, next } : { sessions, next, total };
+  }
+
+  /**
+   * A page as JSON text. It is read in slices, each its own queued read, so a timer started meanwhile commits
+   * between two slices instead of after the whole page (a slice of 500 holds the queue a few ms).
+   */
+  async exportRows(input: Parameters<ExportsApi['exportRows']>[0]): Promise<ExportRowsPage> {
+    const p = parse(ExportSessionsInputSchema, input, 'export page request');
+    const parts: string[] = [];
+    let count = 0;
     let after = p.after;
     let total: number | undefined;
     do {
@@ -94,17 +105,19 @@ export class Exports implements ExportsApi, RestoreApi {
           to: dayStartMs(dayNumberOf(p.to) + 1),
           filters: p.filters,
           after,
-          limit: Math.min(EXPORT_SLICE, p.limit - sessions.length),
+          limit: Math.min(EXPORT_SLICE, p.limit - count),
           now: p.generatedAt,
           rounding: reportRounding,
         };
         if (!p.after && total === undefined) total = await countSessions(db, request);
         return sessionsPage(db, request);
       });
-      sessions.push(...slice.sessions);
+      if (slice.count > 0) parts.push(slice.rows.slice(1, -1)); // the arrays' insides, joined below
+      count += slice.count;
       after = slice.next;
-    } while (after && sessions.length < p.limit);
-    return total === undefined ? { sessions, next: after } : { sessions, next: after, total };
+    } while (after && count < p.limit);
+    const rows = `[${parts.join(',')}]`;
+    return total === undefined ? { rows, count, next: after } : { rows, count, next: after, total };
   }
 
   exportContext(input: Parameters<ExportsApi['exportContext']>[0]) {

@@ -1,5 +1,4 @@
-import type { ExportHistoryEntry, ExportPage } from '../../../shared/export-contract.ts';
-import type { ExportSession } from '../../../shared/export-rows.ts';
+import type { ExportHistoryEntry } from '../../../shared/export-contract.ts';
 import type { ReportFilters } from '../../../shared/reports.ts';
 import { roundSql, type Rounding } from '../reports/facts.ts';
 import { sessionWhere } from '../reports/filters.ts';
@@ -22,28 +21,6 @@ const PATHS_CTE = `paths(id, path, client, rate, currency) AS (
 
 const END = 'COALESCE(a.end_time, :now)';
 const WORKED = `(${END} - a.start_time - a.paused_ms - CASE WHEN a.pause_started_at IS NULL THEN 0 ELSE ${END} - a.pause_started_at END)`;
-
-/** One row of a page as the SQL's json_array gives it (see sessionsPage). */
-type PageRow = [
-  id: string,
-  name: string,
-  description: string,
-  projectId: string | null,
-  start: number,
-  end: number | null,
-  pauses: unknown,
-  pauseStartedAt: number | null,
-  billable: number,
-  isManual: number,
-  source: string,
-  path: unknown,
-  client: string | null,
-  rate: number | null,
-  currency: string | null,
-  tags: unknown,
-  ms: number,
-  rms: number,
-];
 
 export interface PageRequest {
   from: number;
@@ -73,13 +50,14 @@ export async function countSessions(db: Database, r: PageRequest): Promise<numbe
  * starts: SQLite seeks on `start_time >= :from` and only filters by the row-value bound (a second `>=` term is not
  * taken either), so each page read every earlier row again and a 250k export was quadratic.
  */
-export async function sessionsPage(db: Database, r: PageRequest): Promise<ExportPage> {
+export async function sessionsPage(db: Database, r: PageRequest): Promise<RowsPage> {
   const { sql, args } = range(r);
-  // The page comes back as one JSON text (a row per array, in order) and one JSON.parse: stepping and reading 18
-  // columns row by row through the WASM boundary cost more than the query itself.
-  const page = await db.get<{ page: string | null }>(
+  // The page comes back as one JSON text (a row per array, in order, see ExportRowTuple): stepping and reading 18
+  // columns row by row through the WASM boundary cost more than the query itself, and the text crosses to the
+  // export worker as a copy instead of a structured clone of every session.
+  const page = await db.get<{ rows: string | null; n: number; last_start: number | null; last_id: string | null }>(
     `WITH RECURSIVE ${PATHS_CTE},
-     rows AS (
+     rows AS MATERIALIZED (
        SELECT a.id, a.name, a.description, a.project_id, a.start_time, a.end_time, a.pauses, a.pause_started_at,
          a.billable, a.is_manual, a.source, t.path, t.client, t.rate, t.currency,
          (SELECT json_group_array(name) FROM (SELECT g.name FROM activity_tags l JOIN tags g ON g.id = l.tag_id
@@ -90,7 +68,10 @@ export async function sessionsPage(db: Database, r: PageRequest): Promise<Export
        ORDER BY a.start_time, a.id LIMIT :limit)
      SELECT json_group_array(json_array(id, name, description, project_id, start_time, end_time, json(pauses),
          pause_started_at, billable, is_manual, source, json(path), client, rate, currency, json(tags), ms, rms)
-       ORDER BY start_time, id) AS page
+       ORDER BY start_time, id) AS rows,
+       count(*) AS n,
+       (SELECT start_time FROM rows ORDER BY start_time DESC, id DESC LIMIT 1) AS last_start,
+       (SELECT id FROM rows ORDER BY start_time DESC, id DESC LIMIT 1) AS last_id
      FROM rows`,
     {
       ...args,
@@ -101,68 +82,17 @@ export async function sessionsPage(db: Database, r: PageRequest): Promise<Export
       ':limit': r.limit,
     },
   );
-  const rows = JSON.parse(page?.page ?? '[]') as PageRow[];
-  const sessions = rows.map((row) => toExportSession(row, r.now));
-  const last = rows.at(-1);
-  return { sessions, next: last && rows.length === r.limit ? { start: last[4], id: last[0] } : null };
+  const n = page?.n ?? 0;
+  const last = page?.last_start != null && page.last_id != null ? { start: page.last_start, id: page.last_id } : null;
+  return { rows: page?.rows ?? '[]', count: n, next: last && n === r.limit ? last : null };
 }
 
-function toExportSession(row: PageRow, now: number): ExportSession {
-  const [id, name, description, projectId, startTime, endTime, rawPauses, pauseStartedAt] = row;
-  const [billableBit, isManual, source, path, client, rawRate, currency, tags, ms, rms] = row.slice(8) as [
-    number,
-    number,
-    string,
-    unknown,
-    string | null,
-    number | null,
-    string | null,
-    unknown,
-    number,
-    number,
-  ];
-  const end = endTime ?? Math.max(now, startTime);
-  const pauses = pairs(rawPauses)
-    .filter((p) => p.end > p.start && p.start < end)
-    .map((p) => ({ start: Math.max(p.start, startTime), end: Math.min(p.end, end) }));
-  if (pauseStartedAt !== null && pauseStartedAt < end) pauses.push({ start: pauseStartedAt, end });
-  const workedMs = Math.max(0, ms);
-  const roundedMs = Math.max(0, rms);
-  const billable = billableBit === 1;
-  const rate = rawRate ?? null;
-  const money = (ms: number) => (billable && rate !== null ? Math.round((ms / 3_600_000) * rate * 100) / 100 : null);
-  return {
-    id,
-    name,
-    description,
-    projectId,
-    projectPath: strings(path),
-    client,
-    tags: strings(tags),
-    billable,
-    start: startTime,
-    end,
-    pauses,
-    workedMs,
-    roundedMs,
-    hourlyRate: rate,
-    currency: rate === null ? null : currency,
-    amount: money(workedMs),
-    amountRounded: money(roundedMs),
-    source: isManual === 1 && source === 'timer' ? 'manual' : source,
-    running: endTime === null,
-  };
+/** A page of rows as JSON text (ExportRowTuple[]), how many, and where the next page starts. */
+export interface RowsPage {
+  rows: string;
+  count: number;
+  next: { start: number; id: string } | null;
 }
-
-const strings = (list: unknown): string[] =>
-  Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-
-const pairs = (list: unknown): { start: number; end: number }[] =>
-  Array.isArray(list)
-    ? list
-        .filter((p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number')
-        .map(([start, end]) => ({ start, end }))
-    : [];
 
 type HistoryRow = {
   id: number;
