@@ -48,14 +48,16 @@ describe('export client (the window side): lazy start, queue, cancel, restart af
   it('cancels through an AbortSignal, and after a crash the next job gets a new worker', async () => {
     client = new ExportClient(data, exportWorkerUrl, 60_000);
     const controller = new AbortController();
-    const cancelled = await rejection(
-      client.exportReport(
-        { format: 'csv', selection },
-        { kind: 'download', name: 'c.csv' },
-        (_p: Progress) => controller.abort(),
-        controller.signal,
-      ),
+    const job = client.exportReport(
+      { format: 'csv', selection },
+      { kind: 'download', name: 'c.csv' },
+      (_p: Progress) => controller.abort(),
+      controller.signal,
     );
+    // (3,000 rows are two pages: the first progress may come too late to stop them, so the abort is also sent at
+    // once; it reaches the worker while the job waits for its first page)
+    setTimeout(() => controller.abort(), 0);
+    const cancelled = await rejection(job);
     expect(cancelled.details).to.include({ cancelled: true });
     // a job in flight when the worker dies rejects with UNAVAILABLE
     const inFlight = client.exportReport({ format: 'csv', selection }, { kind: 'download', name: 'd.csv' }, () => {
