@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 
+import { AWAY_POLICIES } from './away.ts';
 import { BackupRetentionSchema, DEFAULT_BACKUP_RETENTION } from './database.ts';
 import { IdSchema } from './ids.ts';
 import { noNul } from './validate.ts';
@@ -34,6 +35,11 @@ export const SETTING_SCHEMAS = {
     v.minValue(0, 'must not be negative'),
     v.maxValue(480, 'must be at most 480 minutes'),
   ),
+  /** what a locked screen / a sleep does to a running timer: ask on return, cut it out at once, or count it */
+  awayOnLock: v.picklist(AWAY_POLICIES, 'must be ask, discard or keep'),
+  awayOnSleep: v.picklist(AWAY_POLICIES, 'must be ask, discard or keep'),
+  /** pause the timer when idle starts (the review still asks on return) */
+  awayAutoPause: v.boolean('must be true or false'),
   defaultProjectId: v.nullable(IdSchema),
   workingHours: v.pipe(
     v.object({ start: Clock, end: Clock, days: v.pipe(v.array(Weekday), v.maxLength(7)) }),
@@ -67,6 +73,9 @@ export const DEFAULT_SETTINGS: Settings = {
   clock: '24h',
   durationFormat: 'hm',
   idleThresholdMinutes: 5,
+  awayOnLock: 'ask',
+  awayOnSleep: 'ask',
+  awayAutoPause: false,
   defaultProjectId: null,
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   reportRounding: { mode: 'none', minutes: 15 },

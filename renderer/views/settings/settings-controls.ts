@@ -101,6 +101,18 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
     case 'idleThresholdMinutes':
       return html`<span class="inline">${number(c, key, s.idleThresholdMinutes, { min: 0, max: 480 }, (n) => c.change(key, { idleThresholdMinutes: n }))}
         <span class="unit">minutes</span></span>`;
+    case 'awayOnLock':
+    case 'awayOnSleep':
+      return radios(
+        c,
+        key,
+        (['ask', 'discard', 'keep'] as const).map((v) => ({ value: v, label: LABELS.away[v] })),
+        s[key],
+      );
+    case 'awayAutoPause':
+      return html`<label class="inline"><input type="checkbox" id=${ids.control} aria-describedby=${describedBy}
+        .checked=${live(s.awayAutoPause)} @change=${(e: Event) => c.change(key, { awayAutoPause: (e.target as HTMLInputElement).checked })} />
+        <span>Pause the timer when idle starts</span></label>`;
     case 'defaultProjectId': {
       const offered = c.projects.filter((p) => p.archivedAt === null || p.id === s.defaultProjectId);
       return html`<select id=${ids.control} aria-describedby=${describedBy}

@@ -65,6 +65,27 @@ export const FIELDS: readonly FieldDef[] = [
     keywords: 'idle away afk inactive gap break threshold',
   },
   {
+    key: 'awayOnLock',
+    section: 'tracking',
+    label: 'When the screen is locked',
+    help: 'While a timer runs: ask on return, cut the locked time out at once, or count it as work.',
+    keywords: 'lock screen away gap discard keep ask',
+  },
+  {
+    key: 'awayOnSleep',
+    section: 'tracking',
+    label: 'When the computer sleeps',
+    help: 'While a timer runs: ask on return, cut the time asleep out at once, or count it as work.',
+    keywords: 'sleep suspend lid away gap discard keep ask',
+  },
+  {
+    key: 'awayAutoPause',
+    section: 'tracking',
+    label: 'Pause while idle',
+    help: 'Pause the timer as soon as you are idle; LightTrack still asks about the time on your return.',
+    keywords: 'idle pause automatic away afk',
+  },
+  {
     key: 'defaultProjectId',
     section: 'tracking',
     label: 'Default project',
@@ -131,6 +152,7 @@ export const LABELS = {
   durationFormat: { hm: 'h:mm', decimal: 'Decimal hours' },
   rounding: { none: 'No rounding', up: 'Round up', down: 'Round down', nearest: 'Round to nearest' },
   paper: { a4: 'A4', letter: 'Letter' },
+  away: { ask: 'Ask', discard: 'Discard automatically', keep: 'Keep as work' },
 } as const;
 
 /** A setting's value in words, for the history ("Theme: System → Dark"). */
@@ -155,6 +177,11 @@ export function describeValue(
     case 'exportPerson':
     case 'exportClient':
       return s === '' ? 'None' : String(s);
+    case 'awayOnLock':
+    case 'awayOnSleep':
+      return LABELS.away[s as Settings['awayOnLock']] ?? String(s);
+    case 'awayAutoPause':
+      return s ? 'On' : 'Off';
     case 'idleThresholdMinutes':
       return s === 0 ? 'Never ask' : `${String(s)} min`;
     case 'defaultProjectId':
