@@ -11,6 +11,7 @@ import {
 import type { Change } from '../../../shared/changes.ts';
 import type { AwayApi, DataApi } from '../../../shared/data-contract.ts';
 import { AppError } from '../../../shared/errors.ts';
+import type { ActionRef } from '../../../shared/session-edits.ts';
 import { parse } from '../../../shared/validate.ts';
 import type { Core } from '../owner/core.ts';
 import { readSettings } from '../settings/settings.ts';
@@ -78,16 +79,22 @@ export class AwayHandlers implements AwayApi {
         throw new AppError('CONFLICT', 'This away time was already reviewed (in another window, perhaps)', {
           id: ids[0],
         });
-      const journal = await record(db, now);
       const written = new Set<string>();
-      let label = '';
-      for (const gap of pending) {
-        const out = await resolveGap({ db, now, journal }, gap, choice, entry as never);
-        for (const id of out.written) written.add(id);
-        label = out.label;
+      let action: ActionRef | null = null;
+      let tags = false;
+      // nothing left to review: no action (a new one would also empty the redo stack)
+      if (pending.length > 0) {
+        const journal = await record(db, now);
+        let label = '';
+        for (const gap of pending) {
+          const out = await resolveGap({ db, now, journal }, gap, choice, entry as never);
+          for (const id of out.written) written.add(id);
+          label = out.label;
+        }
+        journal.label = pending.length > 1 ? `${pending.length} away times ${choiceWord(choice)}` : label;
+        action = await journal.finish(now);
+        tags = journal.tables.has('tags');
       }
-      journal.label = pending.length > 1 ? `${pending.length} away times ${choiceWord(choice)}` : label;
-      const action = pending.length > 0 ? await journal.finish(now) : null;
       // one statement at a time on the one connection
       const after: AwayGap[] = [];
       for (const g of gaps) after.push(await away.requireGap(db, g.id));
@@ -97,7 +104,7 @@ export class AwayHandlers implements AwayApi {
         ids: pending.map((g) => g.id),
         also: [
           { table: 'activities', op: 'update', ids: [...written] },
-          ...(journal.tables.has('tags') ? [{ table: 'tags' as const, op: 'insert' as const, ids: [] }] : []),
+          ...(tags ? [{ table: 'tags' as const, op: 'insert' as const, ids: [] }] : []),
         ],
       };
     });
