@@ -6,7 +6,7 @@ import type { ShortcutStatus } from '../shared/shell-contract.ts';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './csp.ts';
 import { registerSecretsIpc } from './ipc.ts';
 import { installPermissionPolicy, spellcheckAllowed } from './permissions.ts';
-import { forwardPresence, type PresenceOptions } from './presence.ts';
+import { forwardPresence, registerPresenceIpc, type PresenceControl, type PresenceOptions } from './presence.ts';
 import { createAppRequestHandler, registerAppScheme } from './protocol.ts';
 import {
   changeQuickEntryShortcut,
@@ -73,6 +73,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   let quickEntry: Electron.BrowserWindow | null = null;
   let presenter: QuickEntryPresenter | null = null;
   let shortcut: ShortcutStatus | null = null;
+  let presence: PresenceControl | null = null;
 
   const windowOptions = {
     preloadPath,
@@ -122,6 +123,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     session.defaultSession.setSpellCheckerEnabled(spellcheckAllowed());
     protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir, { csp }));
     registerSecretsIpc(ipcMain, safeStorage);
+    registerPresenceIpc(ipcMain, () => presence);
     openMain();
     const press = () => presenter?.toggle();
     registerQuickEntryIpc(
@@ -138,7 +140,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     quickEntry = createQuickEntryWindow(BrowserWindow, windowOptions);
     presenter = presentQuickEntry(quickEntry, screen);
     shortcut = registerQuickEntryShortcut(globalShortcut, options.quickEntryShortcut ?? QUICK_ENTRY_SHORTCUT, press);
-    forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows(), options.presence);
+    presence = forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows(), options.presence);
   });
 
   return { mainWindow: () => mainWindow, quickEntryWindow: () => quickEntry };

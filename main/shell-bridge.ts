@@ -6,6 +6,7 @@ import { ipcResultSchema, type IpcResult } from '../shared/ipc-result.ts';
 import {
   IPC,
   PresenceEventSchema,
+  PresenceSourceSchema,
   SecretProtectionSchema,
   ShortcutStatusSchema,
   type PresenceEvent,
@@ -40,6 +41,8 @@ export function createShellBridge(ipc: Renderer): Shell {
       ipc.on(IPC.presence, handler);
       return () => void ipc.removeListener(IPC.presence, handler);
     },
+    presenceSources: () => call(ipc, v.array(PresenceSourceSchema), IPC.presenceSources),
+    setIdleThreshold: (seconds: number) => void call(ipc, v.null(), IPC.idleThreshold, seconds).catch(() => undefined),
     hideQuickEntry: () => void call(ipc, v.null(), IPC.quickEntryHide).catch(() => undefined),
     quickEntryShortcut: () => call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntryShortcut),
     setQuickEntryShortcut: (accelerator: string) =>

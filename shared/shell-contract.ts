@@ -8,6 +8,10 @@ export interface Shell {
   readonly secrets: SecretStore;
   /** Subscribes to idle/active, suspend/resume and lock/unlock; returns an unsubscribe function. */
   onPresence(listener: (event: PresenceEvent) => void): () => void;
+  /** Which presence sources work here, each with a sentence for Settings and Diagnostics. */
+  presenceSources(): Promise<PresenceSource[]>;
+  /** Idle starts after this many seconds without input (from Settings); a shell that cannot change it ignores it. */
+  setIdleThreshold(seconds: number): void;
   /** Hides the quick-entry window (Electron) or closes it when a page opened it as its own window (web). */
   hideQuickEntry(): void;
   /** The global quick-entry shortcut and whether it could be registered; null where there is none (web). */
@@ -64,6 +68,16 @@ export const PresenceEventSchema = v.object({
 });
 export type PresenceEvent = v.InferOutput<typeof PresenceEventSchema>;
 
+export const PRESENCE_SOURCE_KINDS = ['idle', 'lock', 'suspend', 'clock-jump'] as const;
+export const PresenceSourceSchema = v.object({
+  kind: v.picklist(PRESENCE_SOURCE_KINDS),
+  /** 'yes': reported by the system · 'partial': an approximation (said how) · 'no': never reported here */
+  available: v.picklist(['yes', 'partial', 'no']),
+  /** one plain sentence for the user */
+  words: v.pipe(v.string(), v.maxLength(300)),
+});
+export type PresenceSource = v.InferOutput<typeof PresenceSourceSchema>;
+
 /** IPC channel names between preload and main. */
 export const IPC = {
   secretsAvailable: 'shell:secrets:available',
@@ -71,6 +85,8 @@ export const IPC = {
   encrypt: 'shell:secrets:encrypt',
   decrypt: 'shell:secrets:decrypt',
   presence: 'shell:presence',
+  presenceSources: 'shell:presence:sources',
+  idleThreshold: 'shell:presence:idle-threshold',
   quickEntryHide: 'shell:quick-entry:hide',
   quickEntryShortcut: 'shell:quick-entry:shortcut',
   quickEntrySetShortcut: 'shell:quick-entry:set-shortcut',
