@@ -1,6 +1,6 @@
 import { clipToSession, type AwayGap, type GapChoice, type GapEntry } from '../../../shared/away.ts';
 import { newId } from '../../../shared/ids.ts';
-import { placedMs, resize, union, unplacedMs } from '../../../shared/session-math.ts';
+import { placedMs, resize, subtract, union, unplacedMs } from '../../../shared/session-math.ts';
 import type { Session } from '../../../shared/session.ts';
 import { requireLiveProject } from '../projects/projects.ts';
 import * as sessions from '../sessions/sessions.ts';
@@ -26,6 +26,14 @@ export async function cutOut(db: Database, s: Session, cut: { start: number; end
   const end = s.pauseStartedAt !== null ? Math.min(cut.end, s.pauseStartedAt) : cut.end;
   if (end <= cut.start) return false;
   const pauses = union([...s.pauses, { start: cut.start, end }]);
+  await sessions.patchSession(db, s.id, { pauses, pausedMs: unplacedMs(s) + placedMs(pauses) }, now);
+  return true;
+}
+
+/** Counts [start, end) as worked again: the pauses inside it go (auto-pause paused the timer for the gap). */
+async function uncut(db: Database, s: Session, range: { start: number; end: number }, now: number) {
+  if (!s.pauses.some((p) => p.start < range.end && p.end > range.start)) return false;
+  const pauses = s.pauses.flatMap((p) => subtract(p.start, p.end, [range]));
   await sessions.patchSession(db, s.id, { pauses, pausedMs: unplacedMs(s) + placedMs(pauses) }, now);
   return true;
 }
@@ -57,6 +65,10 @@ export async function resolveGap(
   const written: string[] = [];
   let loggedId: string | null = null;
   let label = `Away time ${CHOICE_WORDS[choice]}`;
+  if (session && clip && choice === 'keep') {
+    await journal.touch('activities', [session.id]);
+    if (await uncut(db, session, clip, now)) written.push(session.id);
+  }
   if (session && clip && choice !== 'keep' && choice !== 'log-other') {
     await journal.touch('activities', [session.id]);
     if (choice === 'discard') {
