@@ -16,27 +16,6 @@ export interface PresenceOptions {
   clock?: AwayClock;
 }
 
-/** What the web shell can tell, in words (Settings and Diagnostics show them). */
-export const WEB_PRESENCE_SOURCES: PresenceSource[] = [
-  {
-    kind: 'idle',
-    available: 'partial',
-    words:
-      'Idle time is guessed from this tab: no mouse or keys here counts as away, even while you work in another app.',
-  },
-  { kind: 'lock', available: 'no', words: 'A browser cannot tell when the screen is locked.' },
-  {
-    kind: 'suspend',
-    available: 'partial',
-    words: 'Sleep is noticed on waking, from the timers that stopped or the clock that jumped.',
-  },
-  {
-    kind: 'clock-jump',
-    available: 'yes',
-    words: 'Clock changes are noticed by comparing the clock with a steady one.',
-  },
-];
-
 /**
  * Web stand-in for Electron's powerMonitor: idle from the absence of input in the page (a return to the tab, its
  * focus or any input ends it), suspend/resume from timer ticks that came far too late on the monotonic clock (the

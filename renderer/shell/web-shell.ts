@@ -1,5 +1,5 @@
 import type { Shell } from '../../shared/shell-contract.ts';
-import { WEB_PRESENCE_SOURCES, WebPresence, type PresenceOptions } from './web-presence.ts';
+import { WebPresence, type PresenceOptions } from './web-presence.ts';
 import { WebSecretStore } from './web-secrets.ts';
 
 /** The shell for plain Chromium: browser APIs stand in for safeStorage and powerMonitor. */
@@ -8,7 +8,7 @@ export function createWebShell(options: PresenceOptions = {}): Shell {
   return {
     secrets: new WebSecretStore(),
     onPresence: (listener) => presence.subscribe(listener),
-    presenceSources: async () => WEB_PRESENCE_SOURCES,
+    presenceSources: () => import('./web-presence-sources.ts').then((m) => m.WEB_PRESENCE_SOURCES),
     setIdleThreshold: (seconds) => presence.setIdleThreshold(seconds * 1000),
     // a page may close only a window a script opened; the main window ignores this
     hideQuickEntry: () => window.opener && window.close(),

@@ -1,33 +1,13 @@
 import { atom } from 'nanostores';
-import * as v from 'valibot';
 
-import {
-  HEARTBEAT_EVERY_MS,
-  type AwayGap,
-  type GapChoice,
-  type GapEntry,
-  type GapSource,
-  type ResolveGapsInput,
-  type ResolveOutcome,
-} from '../../../shared/away.ts';
+import type { AwayGap, GapChoice, GapEntry, ResolveGapsInput, ResolveOutcome } from '../../../shared/away.ts';
 import { toAppError } from '../../../shared/errors.ts';
 import type { ActionRef } from '../../../shared/session-edits.ts';
-import { PresenceEventSchema, type PresenceSource, type Shell } from '../../../shared/shell-contract.ts';
+import type { PresenceSource, Shell } from '../../../shared/shell-contract.ts';
 import type { TimerModel } from '../../state/timer-model.ts';
 import type { DataClient } from '../data-client.ts';
 import type { SettingsService } from '../settings.ts';
-import { ClockCheck, type ClockJump } from './clock-check.ts';
-import { systemClock, type AwayClock } from './clock.ts';
-
-/** Presence events as gap edges: which source, and whether the user left or came back. */
-const EDGES = {
-  idle: ['idle', 'start'],
-  active: ['idle', 'end'],
-  lock: ['lock', 'start'],
-  unlock: ['lock', 'end'],
-  suspend: ['suspend', 'start'],
-  resume: ['suspend', 'end'],
-} as const satisfies Record<string, [GapSource, 'start' | 'end']>;
+import type { AwayClock } from './clock.ts';
 
 export interface AwayOptions {
   clock?: AwayClock;
@@ -38,10 +18,9 @@ export interface AwayOptions {
 }
 
 /**
- * The window's away time: it hears the shell's presence events (validated again: they crossed a boundary) and its
- * own clock check, sends each gap edge to the data worker as it happens (so a reload loses nothing), writes the
- * heartbeat while a timer runs, and holds the gaps waiting for review. Auto-pause (Settings) pauses the timer at an
- * idle start and resumes it on return; the review still asks.
+ * The window's away time: the gaps waiting for review and the review's choices. The part that hears presence
+ * events, checks the clock and writes the heartbeat (away-engine.ts) loads after the first paint, so the window's
+ * first JS carries only these stores.
  */
 export class AwayService {
   readonly $pending = atom<AwayGap[]>([]);
@@ -60,15 +39,8 @@ export class AwayService {
   readonly #shell: Shell;
   readonly #timer: TimerModel;
   readonly #settings: SettingsService;
-  readonly #clock: AwayClock;
-  readonly #debounceMs: number;
-  readonly #heartbeatMs: number;
-  readonly #tickMs: number;
-  readonly #open = new Set<GapSource>();
-  readonly #ending = new Map<GapSource, () => void>();
-  /** the session auto-pause paused, and when */
-  #autoPaused: { id: string; at: number } | null = null;
-  #chain: Promise<unknown> = Promise.resolve();
+  readonly #options: AwayOptions;
+  #running: Promise<void> = Promise.resolve();
   #disconnect: (() => void) | null = null;
 
   constructor(
@@ -82,35 +54,48 @@ export class AwayService {
     this.#shell = shell;
     this.#timer = timer;
     this.#settings = settings;
-    this.#clock = options.clock ?? systemClock;
-    this.#debounceMs = options.debounceMs ?? 2000;
-    this.#heartbeatMs = options.heartbeatMs ?? HEARTBEAT_EVERY_MS;
-    this.#tickMs = options.tickMs ?? 5000;
+    this.#options = options;
   }
 
   connect(): () => void {
     if (this.#disconnect) return this.#disconnect;
-    const stops: Array<() => void> = [
-      this.#client.watch(['away_gaps'], () => this.reload()),
-      this.#shell.onPresence((event) => this.handle(event)),
-      new ClockCheck(this.#clock, (jump) => this.#onJump(jump), { tickMs: this.#tickMs }).start(),
-      this.#settings.$settings.subscribe((s) => {
-        if (s.idleThresholdMinutes > 0) this.#shell.setIdleThreshold(s.idleThresholdMinutes * 60);
-      }),
-      this.#heartbeats(),
-    ];
-    void this.#shell.presenceSources().then(
-      (sources) => this.$sources.set(sources),
-      () => undefined,
-    );
+    let live = true;
+    let stopEngine: (() => void) | null = null;
+    const stopWatching = this.#client.watch(['away_gaps'], () => this.reload());
     void this.reload();
+    this.#running = import('./away-engine.ts').then(({ AwayEngine }) => {
+      if (live)
+        stopEngine = new AwayEngine(
+          this,
+          this.#client,
+          this.#shell,
+          this.#timer,
+          this.#settings,
+          this.#options,
+        ).start();
+    });
     this.#disconnect = () => {
-      for (const stop of stops) stop();
-      for (const cancel of this.#ending.values()) cancel();
-      this.#ending.clear();
+      live = false;
+      stopWatching();
+      stopEngine?.();
       this.#disconnect = null;
     };
     return this.#disconnect;
+  }
+
+  /** Resolves once presence events are heard (the engine is loaded and started). */
+  whenRunning(): Promise<void> {
+    return this.#running;
+  }
+
+  /** Which presence sources work here, in words (Settings and Diagnostics ask; the words load then). */
+  async loadSources(): Promise<PresenceSource[]> {
+    try {
+      this.$sources.set(await this.#shell.presenceSources());
+    } catch {
+      // the shell could not say; the views show nothing rather than a guess
+    }
+    return this.$sources.get();
   }
 
   async reload(): Promise<void> {
@@ -119,49 +104,6 @@ export class AwayService {
     } catch (error) {
       this.$error.set(toAppError(error).message);
     }
-  }
-
-  /** One presence event from the shell. Anything that is not one is refused and counted, never acted on. */
-  handle(raw: unknown): void {
-    const parsed = v.safeParse(PresenceEventSchema, raw);
-    if (!parsed.success) {
-      this.$refused.set(this.$refused.get() + 1);
-      return;
-    }
-    const [source, edge] = EDGES[parsed.output.kind];
-    const at = parsed.output.at;
-    if (edge === 'start') {
-      // back and away again before the return settled: the same gap goes on
-      const settling = this.#ending.get(source);
-      if (settling) {
-        settling();
-        this.#ending.delete(source);
-        return;
-      }
-      if (this.#open.has(source)) return;
-      this.#open.add(source);
-      this.$away.set(true);
-      this.#send(async () => {
-        await this.#client.data.gapStarted({ source, at });
-        if (source === 'idle') await this.#autoPause(at);
-      });
-      return;
-    }
-    this.#ending.get(source)?.();
-    this.#ending.set(
-      source,
-      this.#clock.after(this.#debounceMs, () => {
-        this.#ending.delete(source);
-        this.#open.delete(source);
-        this.$away.set(this.#open.size > 0);
-        this.#send(async () => {
-          if (source === 'idle') await this.#autoResume(at);
-          const out = await this.#client.data.gapEnded({ source, at });
-          if (out.action) this.$autoAction.set(out.action);
-          await this.reload();
-        });
-      }),
-    );
   }
 
   /** One choice for one gap: one undoable action. */
@@ -177,67 +119,5 @@ export class AwayService {
     const out = await this.#client.data.resolveGaps({ ids, choice });
     await this.reload();
     return out;
-  }
-
-  /** Edges go to the worker one at a time, in the order they happened here. */
-  #send(fn: () => Promise<void>): void {
-    this.#chain = this.#chain.then(fn).catch((error) => this.$error.set(toAppError(error).message));
-  }
-
-  #onJump(jump: ClockJump): void {
-    if (jump.direction === 'forward') {
-      this.#send(async () => {
-        await this.#client.data.recordGap({ source: 'clock-jump', start: Math.round(jump.from), end: jump.to });
-        await this.reload();
-      });
-    } else {
-      const minutes = Math.round(-jump.skewMs / 60_000);
-      this.$notice.set(
-        `Your computer’s clock went back by ${minutes} min. A running timer shows that much less than you worked; correct it in the Day view if needed.`,
-      );
-    }
-  }
-
-  /** While a timer runs: one heartbeat now (at launch it finds the time the app was gone) and one a minute. */
-  #heartbeats(): () => void {
-    let stopBeating: (() => void) | null = null;
-    let runningId: string | null = null;
-    const beat = () =>
-      this.#send(async () => {
-        const out = await this.#client.data.heartbeat({ at: Math.round(this.#clock.wall()) });
-        if (out.gap) await this.reload();
-      });
-    const stopWatch = this.#timer.$running.subscribe((running) => {
-      const id = running?.id ?? null;
-      if (id === runningId) return;
-      runningId = id;
-      stopBeating?.();
-      stopBeating = null;
-      if (id) {
-        beat();
-        stopBeating = this.#clock.every(this.#heartbeatMs, beat);
-      }
-    });
-    return () => {
-      stopWatch();
-      stopBeating?.();
-    };
-  }
-
-  async #autoPause(at: number): Promise<void> {
-    const running = this.#timer.$running.get();
-    if (!this.#settings.$settings.get().awayAutoPause || !running || running.pauseStartedAt !== null) return;
-    await this.#client.data.pauseTimer({ id: running.id, at });
-    this.#autoPaused = { id: running.id, at };
-  }
-
-  async #autoResume(at: number): Promise<void> {
-    const paused = this.#autoPaused;
-    this.#autoPaused = null;
-    if (!paused) return;
-    const running = await this.#client.data.runningTimer();
-    // only the pause this window made: a timer the user stopped or resumed meanwhile is theirs
-    if (running?.id === paused.id && running.pauseStartedAt === paused.at)
-      await this.#client.data.resumeTimer({ id: paused.id, at: Math.max(at, paused.at) });
   }
 }

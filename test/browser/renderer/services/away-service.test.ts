@@ -55,6 +55,7 @@ describe('away time in the window: presence sources, debounce, clock check and h
     const settings = new SettingsService(c, null);
     const away = new AwayService(c, shell, timer, settings, { clock, debounceMs: 2000 });
     stops.push(timer.connect(), settings.connect(), away.connect());
+    await away.whenRunning();
     await until(() => settings.$loaded.get(), 'settings');
     await until(() => timer.$loaded.get(), 'timer');
     return { away, timer, emit, thresholds, settings };
