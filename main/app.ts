@@ -149,3 +149,4 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
 // For tests of the pieces startApp wires together (dist/main/app.js is what they load).
 export { GRANTED_PERMISSIONS, installPermissionPolicy } from './permissions.ts';
 export { registerSecretsIpc } from './ipc.ts';
+export { presenceSources } from './presence.ts';

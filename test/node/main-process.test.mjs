@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createFakeElectron, ipcEvent } from './fake-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { startApp, registerSecretsIpc } = await import(path.join(root, 'dist/main/app.js'));
+const { startApp, registerSecretsIpc, presenceSources } = await import(path.join(root, 'dist/main/app.js'));
 
 const APP_PAGE = 'app://lighttrack/index.html';
 const tick = () => new Promise((r) => setImmediate(r));
@@ -440,5 +440,44 @@ describe('presence (powerMonitor → windows)', () => {
     assert.deepEqual(kinds, ['idle', 'active']);
     const idle = running.mainWindow().webContents.sent[0][1];
     assert.ok(Date.now() - idle.at >= 60_000, 'idle is dated from when input stopped');
+  });
+
+  it('takes the idle threshold from the renderer, checked, and says in words which sources work', async () => {
+    const { electron, running, record } = await started({ start: { presence: { idleThresholdS: 600, pollMs: 5 } } });
+    const threshold = record.ipc.get('shell:presence:idle-threshold');
+    for (const bad of ['60', -1, 1.5, 10 ** 9]) {
+      assert.equal((await threshold(ipcEvent(APP_PAGE), bad)).error.code, 'VALIDATION', String(bad));
+    }
+    assert.equal((await threshold(ipcEvent('https://evil.example/'), 60)).error.code, 'FORBIDDEN');
+    assert.deepEqual(await threshold(ipcEvent(APP_PAGE), 60), { ok: true, value: null });
+    electron.powerMonitor.idleSeconds = 61; // past the new threshold, far under the old one
+    await new Promise((r) => setTimeout(r, 30));
+    assert.deepEqual(
+      running.mainWindow().webContents.sent.map(([, e]) => e.kind),
+      ['idle'],
+    );
+    const sources = await record.ipc.get('shell:presence:sources')(ipcEvent(APP_PAGE));
+    assert.equal(sources.ok, true);
+    assert.deepEqual(
+      sources.value.map((s) => s.kind),
+      ['idle', 'lock', 'suspend', 'clock-jump'],
+    );
+  });
+
+  it('no idle time on Wayland outside GNOME and KDE, no lock events on Linux: said in words', () => {
+    const sway = presenceSources('linux', { XDG_SESSION_TYPE: 'wayland', XDG_CURRENT_DESKTOP: 'sway' });
+    assert.deepEqual(sway[0], {
+      kind: 'idle',
+      available: 'no',
+      words: 'Idle time is not available on this Wayland session (only GNOME and KDE report it).',
+    });
+    assert.equal(sway[1].available, 'no');
+    assert.match(sway[1].words, /not reported on Linux/);
+    assert.equal(
+      presenceSources('linux', { XDG_SESSION_TYPE: 'wayland', XDG_CURRENT_DESKTOP: 'GNOME' })[0].available,
+      'yes',
+    );
+    assert.equal(presenceSources('linux', { XDG_SESSION_TYPE: 'x11' })[0].available, 'yes');
+    assert.equal(presenceSources('darwin', {})[1].available, 'yes');
   });
 });

@@ -74,4 +74,17 @@ describe('preload bridge', () => {
     fake.emit('shell:presence', { kind: 'active', at: 2000 });
     assert.deepEqual(seen, [{ kind: 'idle', at: 1000 }]);
   });
+
+  it('asks main which presence sources work (answer validated) and sends the idle threshold', async () => {
+    const { shell } = fake.exposed.lighttrack;
+    const answer = [{ kind: 'lock', available: 'no', words: 'Screen locks are not reported on Linux.' }];
+    fake.setReply(() => ({ ok: true, value: answer }));
+    assert.deepEqual(await shell.presenceSources(), answer);
+    assert.deepEqual(fake.invocations[0], ['shell:presence:sources']);
+    fake.setReply(() => ({ ok: true, value: [{ kind: 'telepathy', available: 'yes', words: '' }] }));
+    await assert.rejects(shell.presenceSources(), { code: 'VALIDATION' });
+    fake.setReply(() => ({ ok: true, value: null }));
+    shell.setIdleThreshold(600);
+    assert.deepEqual(fake.invocations.at(-1), ['shell:presence:idle-threshold', 600]);
+  });
 });
