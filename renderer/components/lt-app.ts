@@ -7,6 +7,7 @@ import { toAppError, type AppErrorData } from '../../shared/errors.ts';
 import type { ActionRef } from '../../shared/session-edits.ts';
 import type { Shell } from '../../shared/shell-contract.ts';
 import {
+  awayContext,
   databaseContext,
   dataClientContext,
   dayModelContext,
@@ -19,6 +20,7 @@ import {
 import { HashRouteController } from '../controllers/hash-route.ts';
 import { ShortcutController } from '../controllers/shortcuts.ts';
 import { WatchController } from '../controllers/watch.ts';
+import type { AwayService } from '../services/away/away-service.ts';
 import type { DataClient } from '../services/data-client.ts';
 import type { DatabaseService } from '../services/database.ts';
 import type { DiagnosticsService } from '../services/diagnostics.ts';
@@ -95,6 +97,7 @@ export class LtApp extends LitElement {
   @provide({ context: undoContext }) undo!: UndoService;
   @provide({ context: dayModelContext }) day!: DayModel;
   @provide({ context: settingsContext }) settings!: SettingsService;
+  @provide({ context: awayContext }) away!: AwayService;
 
   readonly #route = new HashRouteController(this, ROUTES);
   @state() private message: ToastMessage | null = null;
@@ -171,6 +174,7 @@ export class LtApp extends LitElement {
     this.undo = services.undo;
     this.day = services.day;
     this.settings = services.settings;
+    this.away = services.away;
   }
   get services(): AppServices {
     if (!this.#services) throw new Error('lt-app needs its services before it is connected');

@@ -12,6 +12,7 @@ import type { DiagnosticsService } from '../../services/diagnostics.ts';
 import { DiagnosticsModel } from './diagnostics-model.ts';
 
 import '../../components/lt-secrets-status.ts';
+import '../away/lt-presence-sources.ts';
 import './lt-backups-section.ts';
 
 import { runCommand } from '../../state/commands.ts';
@@ -110,6 +111,11 @@ export class LtDiagnosticsView extends LitElement {
       <section class="card" aria-labelledby="secrets-title">
         <h2 id="secrets-title">Secrets</h2>
         <lt-secrets-status></lt-secrets-status>
+      </section>
+      <section class="card" aria-labelledby="presence-title">
+        <h2 id="presence-title">Time away</h2>
+        <p class="muted">What LightTrack can notice here to ask about time away while a timer runs.</p>
+        <lt-presence-sources></lt-presence-sources>
       </section>
     `;
   }
