@@ -6,6 +6,7 @@ import { toAppError } from '../../../shared/errors.ts';
 import { parseQuickEntry, type NamedItem } from '../../../shared/quick-entry.ts';
 import type { Tag } from '../../../shared/tag.ts';
 import { announceAction } from '../../components/actions.ts';
+import { formatTimeOfDay } from '../../components/format.ts';
 import { controlStyles, dialogStyles, fieldStyles } from '../../components/styles.ts';
 import { WatchController } from '../../controllers/watch.ts';
 import type { AwayService } from '../../services/away/away-service.ts';
@@ -32,7 +33,7 @@ export class LtAwayReview extends LitElement {
       ul.choices { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.4rem; }
       .choice { display: grid; grid-template-columns: auto minmax(0, 1fr); align-items: center; gap: 0.1rem 0.7rem;
         inline-size: 100%; text-align: start; white-space: normal; padding: 0.5rem 0.75rem; }
-      .choice kbd { grid-row: span 2; }
+      .choice kbd { grid-row: span 2; min-inline-size: 3rem; box-sizing: border-box; }
       .choice .label { font-weight: 600; }
       .choice .hint { font-size: var(--lt-text-sm, 0.87rem); font-weight: 400; color: var(--lt-muted, #5d6b82); }
       .choice.primary .hint { color: inherit; }
@@ -40,7 +41,7 @@ export class LtAwayReview extends LitElement {
         border-radius: 4px; border: 1px solid var(--lt-border, #d0d5dd); background: var(--lt-surface, #f9fafb);
         color: var(--lt-text, #101828); }
       .all { display: flex; align-items: center; gap: 0.45rem; margin: 0.9rem 0 0; }
-      .log { display: grid; gap: 0.4rem; margin: 0.2rem 0 0; }
+      dialog form.log { display: grid; gap: 0.4rem; margin: 0.2rem 0 0; padding: 0; }
       .log input { inline-size: 100%; font-family: var(--lt-mono, ui-monospace, monospace); }
       .preview { font-size: var(--lt-text-sm, 0.87rem); color: var(--lt-muted, #5d6b82); margin: 0; overflow-wrap: anywhere; }
       .error { color: var(--lt-danger-text, #b42318); margin: 0.6rem 0 0; overflow-wrap: anywhere; }
@@ -224,7 +225,10 @@ export class LtAwayReview extends LitElement {
     const project = p.project
       ? ` on ${'id' in p.project ? (this.timer.projectById(p.project.id)?.name ?? '') : `${p.project.newName} (new)`}`
       : '';
-    return `Logs “${name}”${project}${p.tags.length ? ` with ${p.tags.length} tag${p.tags.length > 1 ? 's' : ''}` : ''}.`;
+    const clock = this.settings.$settings.get().clock;
+    const range =
+      p.start !== null && p.end !== null ? ` ${formatTimeOfDay(p.start, clock)}–${formatTimeOfDay(p.end, clock)}` : '';
+    return `Logs “${name}”${range}${project}${p.tags.length ? ` with ${p.tags.length} tag${p.tags.length > 1 ? 's' : ''}` : ''}.`;
   }
 
   override render() {
@@ -256,7 +260,7 @@ export class LtAwayReview extends LitElement {
                   <span>Apply to all ${waiting} <kbd>A</kbd></span></label>`
               : html`<span></span>`
           }
-          <button class="btn ghost" type="button" @click=${() => this.later()}>Later <kbd>Esc</kbd></button>
+          ${this.logging ? nothing : html`<button class="btn ghost" type="button" @click=${() => this.later()}>Later <kbd>Esc</kbd></button>`}
         </footer>
       </div>
     </dialog>`;

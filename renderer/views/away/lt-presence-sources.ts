@@ -16,7 +16,9 @@ const STATE = { yes: 'works', partial: 'approximate', no: 'not available' } as c
 @customElement('lt-presence-sources')
 export class LtPresenceSources extends LitElement {
   static override styles = css`
-    :host { display: block; }
+    :host { display: block; font-size: var(--lt-text-sm, 0.87rem); }
+    :host([missing]) { border-top: 1px solid var(--lt-border, #eaecf0); margin-top: 0.75rem; padding-top: 0.6rem; }
+    h3 { font-size: inherit; margin: 0; }
     ul { margin: 0.25rem 0 0; padding-inline-start: 1.1rem; }
     li { margin: 0.2rem 0; overflow-wrap: anywhere; }
     .no { color: var(--lt-warn, #b54708); }
@@ -43,7 +45,8 @@ export class LtPresenceSources extends LitElement {
     const sources = (this.away?.$sources.get() ?? []).filter((s) => !this.missing || s.available !== 'yes');
     const refused = this.away?.$refused.get() ?? 0;
     if (sources.length === 0 && this.missing) return nothing;
-    return html`<ul aria-label="What LightTrack can notice here">
+    return html`${this.missing ? html`<h3>Time away: what LightTrack cannot fully notice here</h3>` : nothing}
+      <ul aria-label="What LightTrack can notice here">
         ${sources.map(
           (s) =>
             html`<li class=${s.available}><strong>${NAMES[s.kind]}: ${STATE[s.available]}.</strong> ${s.words}</li>`,
