@@ -42,8 +42,20 @@ export const SETTING_SCHEMAS = {
   awayAutoPause: v.boolean('must be true or false'),
   defaultProjectId: v.nullable(IdSchema),
   workingHours: v.pipe(
-    v.object({ start: Clock, end: Clock, days: v.pipe(v.array(Weekday), v.maxLength(7)) }),
+    v.object({
+      start: Clock,
+      end: Clock,
+      days: v.pipe(v.array(Weekday), v.maxLength(7)),
+      /** hours of their own for some weekdays (index 0 Sunday); null: the usual start and end */
+      byDay: v.optional(
+        v.pipe(v.array(v.nullable(v.object({ start: Clock, end: Clock }))), v.length(7, 'needs all seven days')),
+      ),
+    }),
     v.check((w) => w.start < w.end, 'the working day must end after it starts'),
+    v.check(
+      (w) => (w.byDay ?? []).every((d) => d === null || d.start < d.end),
+      'each working day must end after it starts',
+    ),
   ),
   /** applied only when reporting, never to stored data */
   reportRounding: v.object({ mode: v.picklist(ROUNDING_MODES), minutes: v.picklist(ROUNDING_MINUTES) }),
@@ -86,6 +98,12 @@ export const DEFAULT_SETTINGS: Settings = {
   // (new keys need no settings migration: a key with no stored row reads as its default)
   paper: defaultPaper(Intl.DateTimeFormat().resolvedOptions().locale),
 };
+
+/** The working hours of a weekday (0 Sunday), or null when it is not a working day. */
+export function workingHoursOn(w: Settings['workingHours'], weekday: number): { start: string; end: string } | null {
+  if (!w.days.includes(weekday)) return null;
+  return w.byDay?.[weekday] ?? { start: w.start, end: w.end };
+}
 
 /** A change from the UI: any subset of settings. Unknown keys are refused. */
 export const SettingsPatchSchema = v.pipe(

@@ -128,9 +128,19 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
           .filter((i) => i.checked)
           .map((i) => Number(i.value))
           .sort();
-        c.change(key, { workingHours: { start: valueOf(root, 'start'), end: valueOf(root, 'end'), days } });
+        const start = valueOf(root, 'start');
+        const end = valueOf(root, 'end');
+        // a day's own hours; none, or the usual ones, mean the usual hours
+        const byDay = [0, 1, 2, 3, 4, 5, 6].map((d) => {
+          const own = { start: valueOf(root, `start-${d}`), end: valueOf(root, `end-${d}`) };
+          return own.start && own.end && (own.start !== start || own.end !== end) ? own : null;
+        });
+        c.change(key, {
+          workingHours: { start, end, days, ...(byDay.some((d) => d !== null) ? { byDay } : {}) },
+        });
       };
       const order = [0, 1, 2, 3, 4, 5, 6].map((i) => (i + s.weekStart) % 7);
+      const own = s.workingHours.byDay ?? [];
       return html`<div class="group">
         <span class="inline"><input type="time" name="start" id=${ids.control} aria-label="Working day starts" .value=${s.workingHours.start}
           aria-invalid=${c.invalid(key) ? 'true' : 'false'} aria-describedby=${describedBy} @change=${send} />
@@ -142,7 +152,19 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
             (d) => html`<label class="day"><input type="checkbox" name="day" value=${d}
             .checked=${live(s.workingHours.days.includes(d))} @change=${send} /><span>${WEEKDAYS[d]!.slice(0, 3)}</span></label>`,
           )}
-        </div></div>`;
+        </div>
+        <details class="by-day" ?open=${own.some((d) => d)}>
+          <summary>Different hours on some days</summary>
+          ${order
+            .filter((d) => s.workingHours.days.includes(d))
+            .map((d) => {
+              const h = own[d] ?? { start: s.workingHours.start, end: s.workingHours.end };
+              return html`<div class="inline day-hours"><span class="day-name">${WEEKDAYS[d]}</span>
+                <input type="time" name=${`start-${d}`} aria-label=${`${WEEKDAYS[d]} starts`} .value=${live(h.start)} @change=${send} />
+                <span aria-hidden="true">to</span>
+                <input type="time" name=${`end-${d}`} aria-label=${`${WEEKDAYS[d]} ends`} .value=${live(h.end)} @change=${send} /></div>`;
+            })}
+        </details></div>`;
     }
     case 'reportRounding': {
       const send = (e: Event) => {

@@ -54,7 +54,7 @@ export const FIELDS: readonly FieldDef[] = [
     key: 'workingHours',
     section: 'time',
     label: 'Working hours',
-    help: 'Your usual working day and working days.',
+    help: 'Your usual working day and working days; a day may have hours of its own.',
     keywords: 'work day start end schedule weekdays office',
   },
   {
@@ -192,7 +192,11 @@ export function describeValue(
         .sort()
         .map((d) => WEEKDAYS[d]?.slice(0, 3))
         .join(' ');
-      return `${w.start}–${w.end}${days ? `, ${days}` : ''}`;
+      const own = (w.byDay ?? [])
+        .map((h, d) => (h ? `${WEEKDAYS[d]?.slice(0, 3)} ${h.start}–${h.end}` : ''))
+        .filter(Boolean)
+        .join(', ');
+      return `${w.start}–${w.end}${days ? `, ${days}` : ''}${own ? ` (${own})` : ''}`;
     }
     case 'reportRounding': {
       const r = s as Settings['reportRounding'];

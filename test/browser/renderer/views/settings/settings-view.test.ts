@@ -92,6 +92,28 @@ describe('settings view (real data worker)', () => {
     await expectAccessible(view(m));
   });
 
+  it('working hours per weekday: a day of its own hours is saved and read back in words', async () => {
+    const f = field(m, 'workingHours')!;
+    f.querySelector<HTMLElement>('details.by-day summary')!.click();
+    setValue(f.querySelector<HTMLInputElement>('input[name="end-5"]')!, '13:00');
+    await until(
+      async () => (await m.services.client.data.getSettings()).workingHours.byDay?.[5]?.end === '13:00',
+      'saved',
+    );
+    const s = await m.services.client.data.getSettings();
+    expect(s.workingHours.byDay).to.deep.equal([null, null, null, null, null, { start: '09:00', end: '13:00' }, null]);
+    expect(s.workingHours).to.include({ start: '09:00', end: '17:00' });
+    await until(() => history(m).shadowRoot?.textContent?.includes('(Fri 09:00–13:00)'), 'history in words');
+    const refused = await m.services.settings.update({
+      workingHours: {
+        ...s.workingHours,
+        byDay: [null, null, null, null, null, { start: '13:00', end: '09:00' }, null],
+      },
+    });
+    expect(refused.ok).to.equal(false);
+    await expectAccessible(view(m));
+  });
+
   it('writes the person, client and paper that exported documents carry', async () => {
     setValue(field(m, 'exportPerson')!.querySelector<HTMLInputElement>('input')!, '  Zoë O’Brien ');
     setValue(field(m, 'exportClient')!.querySelector<HTMLInputElement>('input')!, 'Acme, Inc.');
