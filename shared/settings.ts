@@ -40,6 +40,25 @@ export const SETTING_SCHEMAS = {
   awayOnSleep: v.picklist(AWAY_POLICIES, 'must be ask, discard or keep'),
   /** pause the timer when idle starts (the review still asks on return) */
   awayAutoPause: v.boolean('must be true or false'),
+  /** reminders that cooperate: each off at 0 / false; none says the same thing twice */
+  reminders: v.object({
+    /** no timer running this many minutes inside working hours */
+    noTimerMinutes: v.pipe(
+      v.number('must be a number'),
+      v.integer('must be whole minutes'),
+      v.minValue(0),
+      v.maxValue(480, 'must be at most 480 minutes'),
+    ),
+    /** a timer running longer than this many hours */
+    longTimerHours: v.pipe(
+      v.number('must be a number'),
+      v.integer('must be whole hours'),
+      v.minValue(0),
+      v.maxValue(24, 'must be at most 24 hours'),
+    ),
+    /** at the end of the working day: today's total and the largest untracked stretch */
+    endOfDay: v.boolean('must be true or false'),
+  }),
   defaultProjectId: v.nullable(IdSchema),
   workingHours: v.pipe(
     v.object({
@@ -88,6 +107,8 @@ export const DEFAULT_SETTINGS: Settings = {
   awayOnLock: 'ask',
   awayOnSleep: 'ask',
   awayAutoPause: false,
+  // off until the user asks for them, except the one that catches a forgotten timer
+  reminders: { noTimerMinutes: 0, longTimerHours: 8, endOfDay: false },
   defaultProjectId: null,
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   reportRounding: { mode: 'none', minutes: 15 },

@@ -183,8 +183,33 @@ export class LtApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // the Ctrl/Cmd+K palette (quick entry) comes after the first paint
-    requestAnimationFrame(() => setTimeout(() => void import('../views/quick-entry/lt-command-palette.ts'), 0));
+    // the Ctrl/Cmd+K palette (quick entry) and the reminders come after the first paint
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        void import('../views/quick-entry/lt-command-palette.ts');
+        void this.#startReminders();
+      }, 0),
+    );
+  }
+
+  #stopReminders: (() => void) | null = null;
+
+  async #startReminders(): Promise<void> {
+    const { ReminderService } = await import('../services/reminders/reminder-service.ts');
+    if (!this.isConnected || this.#stopReminders) return;
+    const { client, timer, settings } = this.services;
+    this.#stopReminders = new ReminderService(client, timer, settings, (r) =>
+      this.#show({
+        text: `${r.title}: ${r.body}`,
+        button: {
+          label: 'Open',
+          run: () => {
+            location.hash = r.route;
+            this.#show(null);
+          },
+        },
+      }),
+    ).start();
   }
 
   /**
@@ -202,6 +227,8 @@ export class LtApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopReminders?.();
+    this.#stopReminders = null;
     clearTimeout(this.#toastTimer);
     clearInterval(this.#toastPlacing);
   }

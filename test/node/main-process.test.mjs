@@ -211,7 +211,6 @@ describe('permissions', () => {
     for (const permission of [
       'media',
       'geolocation',
-      'notifications',
       'clipboard-read',
       'hid',
       'serial',
@@ -255,9 +254,9 @@ describe('permissions', () => {
 });
 
 describe('fileSystem permission (exports to a picked file)', () => {
-  it('is the one permission granted, and only to our own pages', async () => {
+  it('is granted (beside notifications for reminders), and only to our own pages', async () => {
     const { GRANTED_PERMISSIONS } = await import(path.join(root, 'dist/main/app.js'));
-    assert.deepEqual([...GRANTED_PERMISSIONS.keys()], ['fileSystem']);
+    assert.deepEqual([...GRANTED_PERMISSIONS.keys()], ['fileSystem', 'notifications']);
     const { record, running } = await started();
     const contents = running.mainWindow().webContents;
     const ask = (requestingUrl) => {

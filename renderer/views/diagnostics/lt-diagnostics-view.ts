@@ -12,7 +12,6 @@ import type { DiagnosticsService } from '../../services/diagnostics.ts';
 import { DiagnosticsModel } from './diagnostics-model.ts';
 
 import '../../components/lt-secrets-status.ts';
-import '../away/lt-presence-sources.ts';
 import './lt-backups-section.ts';
 
 import { runCommand } from '../../state/commands.ts';
@@ -91,6 +90,8 @@ export class LtDiagnosticsView extends LitElement {
   }
 
   override render() {
+    // the time-away section's element loads with the view's first render (it is not part of the window's first paint)
+    void import('../away/lt-presence-sources.ts');
     return html`
       <h2 class="view-title">Data &amp; diagnostics</h2>
       ${

@@ -12,6 +12,7 @@ const SETTING_WORDS: Record<string, string> = {
   awayOnLock: 'what a locked screen does',
   awayOnSleep: 'what sleep does',
   awayAutoPause: 'pause while idle',
+  reminders: 'reminders',
   defaultProjectId: 'default project',
   workingHours: 'working hours',
   reportRounding: 'report rounding',

@@ -11,6 +11,8 @@ import {
 } from '../../../shared/settings.ts';
 import { LABELS, WEEKDAYS } from './settings-fields.ts';
 
+import './lt-notify-permission.ts';
+
 /** What a control needs: the settings in force, the projects to pick from, and where to send a change. */
 export interface ControlContext {
   settings: Settings;
@@ -113,6 +115,19 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
       return html`<label class="inline"><input type="checkbox" id=${ids.control} aria-describedby=${describedBy}
         .checked=${live(s.awayAutoPause)} @change=${(e: Event) => c.change(key, { awayAutoPause: (e.target as HTMLInputElement).checked })} />
         <span>Pause the timer when idle starts</span></label>`;
+    case 'reminders': {
+      const r = s.reminders;
+      const send = (patch: Partial<Settings['reminders']>) => c.change(key, { reminders: { ...r, ...patch } });
+      return html`<div class="group">
+        <span class="inline"><span>No timer for</span>${number(c, key, r.noTimerMinutes, { min: 0, max: 480, name: 'noTimerMinutes', label: 'Remind after this many minutes without a timer, inside working hours' }, (n) => send({ noTimerMinutes: n }))}
+          <span class="unit">minutes in working hours</span></span>
+        <span class="inline"><span>A timer running over</span>${number(c, key, r.longTimerHours, { min: 0, max: 24, name: 'longTimerHours', label: 'Remind when a timer runs longer than this many hours' }, (n) => send({ longTimerHours: n }))}
+          <span class="unit">hours</span></span>
+        <label class="inline"><input type="checkbox" name="endOfDay" .checked=${live(r.endOfDay)}
+          @change=${(e: Event) => send({ endOfDay: (e.target as HTMLInputElement).checked })} />
+          <span>A summary at the end of the working day</span></label>
+        <lt-notify-permission></lt-notify-permission></div>`;
+    }
     case 'defaultProjectId': {
       const offered = c.projects.filter((p) => p.archivedAt === null || p.id === s.defaultProjectId);
       return html`<select id=${ids.control} aria-describedby=${describedBy}

@@ -86,6 +86,13 @@ export const FIELDS: readonly FieldDef[] = [
     keywords: 'idle pause automatic away afk',
   },
   {
+    key: 'reminders',
+    section: 'tracking',
+    label: 'Reminders',
+    help: 'Each is said once; 0 turns one off. System notifications where you allow them, else in the window.',
+    keywords: 'reminder notification nag forgot timer end of day summary untracked',
+  },
+  {
     key: 'defaultProjectId',
     section: 'tracking',
     label: 'Default project',
@@ -182,6 +189,15 @@ export function describeValue(
       return LABELS.away[s as Settings['awayOnLock']] ?? String(s);
     case 'awayAutoPause':
       return s ? 'On' : 'Off';
+    case 'reminders': {
+      const r = s as Settings['reminders'];
+      const on = [
+        r.noTimerMinutes ? `no timer ${r.noTimerMinutes} min` : '',
+        r.longTimerHours ? `timer over ${r.longTimerHours} h` : '',
+        r.endOfDay ? 'end of day' : '',
+      ].filter(Boolean);
+      return on.length ? on.join(', ') : 'Off';
+    }
     case 'idleThresholdMinutes':
       return s === 0 ? 'Never ask' : `${String(s)} min`;
     case 'defaultProjectId':

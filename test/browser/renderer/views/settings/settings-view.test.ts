@@ -54,7 +54,7 @@ describe('settings view (real data worker)', () => {
       'Backups',
       'Quick entry',
     ]);
-    expect(root(m).querySelectorAll('.field').length).to.equal(16);
+    expect(root(m).querySelectorAll('.field').length).to.equal(17);
     await expectAccessible(view(m));
   });
 
@@ -68,7 +68,7 @@ describe('settings view (real data worker)', () => {
     setValue(search, 'zzzz nothing');
     await until(() => root(m).textContent!.includes('No setting matches'), 'no match message');
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await until(() => root(m).querySelectorAll('.field').length === 16, 'all back');
+    await until(() => root(m).querySelectorAll('.field').length === 17, 'all back');
   });
 
   it('away time: on lock / on sleep, pause while idle, and what this shell cannot notice, in words', async () => {
