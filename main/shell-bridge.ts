@@ -9,8 +9,11 @@ import {
   PresenceSourceSchema,
   SecretProtectionSchema,
   ShortcutStatusSchema,
+  TrayCommandSchema,
   type PresenceEvent,
   type Shell,
+  type TrayCommand,
+  type TrayState,
 } from '../shared/shell-contract.ts';
 import { parse } from '../shared/validate.ts';
 
@@ -43,6 +46,15 @@ export function createShellBridge(ipc: Renderer): Shell {
     },
     presenceSources: () => call(ipc, v.array(PresenceSourceSchema), IPC.presenceSources),
     setIdleThreshold: (seconds: number) => void call(ipc, v.null(), IPC.idleThreshold, seconds).catch(() => undefined),
+    setTrayState: (state: TrayState) => void call(ipc, v.null(), IPC.trayState, state).catch(() => undefined),
+    onTrayCommand(listener: (command: TrayCommand) => void) {
+      const handler = (_event: unknown, payload: unknown) => {
+        const parsed = v.safeParse(TrayCommandSchema, payload);
+        if (parsed.success) listener(parsed.output);
+      };
+      ipc.on(IPC.trayCommand, handler);
+      return () => void ipc.removeListener(IPC.trayCommand, handler);
+    },
     hideQuickEntry: () => void call(ipc, v.null(), IPC.quickEntryHide).catch(() => undefined),
     quickEntryShortcut: () => call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntryShortcut),
     setQuickEntryShortcut: (accelerator: string) =>

@@ -192,13 +192,18 @@ export class LtApp extends LitElement {
     );
   }
 
+  /** the reminders and the tray's sync, started after the first paint */
   #stopReminders: (() => void) | null = null;
 
   async #startReminders(): Promise<void> {
-    const { ReminderService } = await import('../services/reminders/reminder-service.ts');
+    const [{ ReminderService }, { syncTray }] = await Promise.all([
+      import('../services/reminders/reminder-service.ts'),
+      import('../services/tray-sync.ts'),
+    ]);
     if (!this.isConnected || this.#stopReminders) return;
-    const { client, timer, settings } = this.services;
-    this.#stopReminders = new ReminderService(client, timer, settings, (r) =>
+    const { client, timer, settings, shell } = this.services;
+    const stopTray = syncTray(shell, client, timer);
+    const stopReminders = new ReminderService(client, timer, settings, (r) =>
       this.#show({
         text: `${r.title}: ${r.body}`,
         button: {
@@ -210,6 +215,10 @@ export class LtApp extends LitElement {
         },
       }),
     ).start();
+    this.#stopReminders = () => {
+      stopReminders();
+      stopTray();
+    };
   }
 
   /**
