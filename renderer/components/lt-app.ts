@@ -205,7 +205,8 @@ export class LtApp extends LitElement {
     const stopTray = syncTray(shell, client, timer);
     const stopReminders = new ReminderService(client, timer, settings, (r) =>
       this.#show({
-        text: `${r.title}: ${r.body}`,
+        text: `${r.title} — ${r.body}`,
+        wrap: true,
         button: {
           label: 'Open',
           run: () => {

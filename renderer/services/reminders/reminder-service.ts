@@ -70,15 +70,26 @@ export class ReminderService {
     this.#notify = options.notify ?? systemNotify;
   }
 
+  /** A first look a few seconds after launch, then one a minute. */
   start(): () => void {
-    return this.#clock.every(this.#everyMs, () => void this.check());
+    const stops = [
+      this.#clock.after(5000, () => void this.check()),
+      this.#clock.every(this.#everyMs, () => void this.check()),
+    ];
+    return () => stops.forEach((stop) => stop());
   }
 
   /** One look at the clock; answers what it showed. */
   async check(): Promise<Reminder[]> {
     const s = this.#settings.$settings.get();
     const r = s.reminders;
-    if (this.#checking || (r.noTimerMinutes === 0 && r.longTimerHours === 0 && !r.endOfDay)) return [];
+    // before the timer is known, "no timer running" would be a guess
+    if (
+      !this.#timer.$loaded.get() ||
+      this.#checking ||
+      (r.noTimerMinutes === 0 && r.longTimerHours === 0 && !r.endOfDay)
+    )
+      return [];
     this.#checking = true;
     try {
       const now = this.#clock.wall();

@@ -119,8 +119,8 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
       const r = s.reminders;
       const send = (patch: Partial<Settings['reminders']>) => c.change(key, { reminders: { ...r, ...patch } });
       return html`<div class="group">
-        <span class="inline"><span>No timer for</span>${number(c, key, r.noTimerMinutes, { min: 0, max: 480, name: 'noTimerMinutes', label: 'Remind after this many minutes without a timer, inside working hours' }, (n) => send({ noTimerMinutes: n }))}
-          <span class="unit">minutes in working hours</span></span>
+        <span class="inline"><span>No timer in working hours for</span>${number(c, key, r.noTimerMinutes, { min: 0, max: 480, name: 'noTimerMinutes', label: 'Remind after this many minutes without a timer, inside working hours' }, (n) => send({ noTimerMinutes: n }))}
+          <span class="unit">min</span></span>
         <span class="inline"><span>A timer running over</span>${number(c, key, r.longTimerHours, { min: 0, max: 24, name: 'longTimerHours', label: 'Remind when a timer runs longer than this many hours' }, (n) => send({ longTimerHours: n }))}
           <span class="unit">hours</span></span>
         <label class="inline"><input type="checkbox" name="endOfDay" .checked=${live(r.endOfDay)}
@@ -174,7 +174,7 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
             .filter((d) => s.workingHours.days.includes(d))
             .map((d) => {
               const h = own[d] ?? { start: s.workingHours.start, end: s.workingHours.end };
-              return html`<div class="inline day-hours"><span class="day-name">${WEEKDAYS[d]}</span>
+              return html`<div class="inline day-hours"><span class="day-name">${WEEKDAYS[d]!.slice(0, 3)}</span>
                 <input type="time" name=${`start-${d}`} aria-label=${`${WEEKDAYS[d]} starts`} .value=${live(h.start)} @change=${send} />
                 <span aria-hidden="true">to</span>
                 <input type="time" name=${`end-${d}`} aria-label=${`${WEEKDAYS[d]} ends`} .value=${live(h.end)} @change=${send} /></div>`;

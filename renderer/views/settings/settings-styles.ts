@@ -26,8 +26,8 @@ export const settingsStyles = css`
   .days { display: flex; flex-wrap: wrap; gap: var(--lt-space-1) var(--lt-space-3); }
   .day { display: inline-flex; gap: var(--lt-space-1); align-items: center; }
   .by-day summary { font-size: var(--lt-text-sm); color: var(--lt-muted); }
-  .by-day .day-hours { margin-top: var(--lt-space-2); }
-  .by-day .day-name { min-inline-size: 6.5rem; }
+  .by-day .day-hours { margin-top: var(--lt-space-2); flex-wrap: nowrap; }
+  .by-day .day-name { min-inline-size: 2.6rem; }
   .none { padding: var(--lt-space-4) 0; }
   ol.history { list-style: none; margin: 0; padding: 0; }
   ol.history li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: var(--lt-space-1) var(--lt-space-3);
