@@ -58,6 +58,8 @@ export const SETTING_SCHEMAS = {
     ),
     /** at the end of the working day: today's total and the largest untracked stretch */
     endOfDay: v.boolean('must be true or false'),
+    /** a daily goal that can no longer be met in the working hours left (optional: older values lack it) */
+    goals: v.optional(v.boolean('must be true or false'), true),
   }),
   defaultProjectId: v.nullable(IdSchema),
   workingHours: v.pipe(
@@ -108,7 +110,7 @@ export const DEFAULT_SETTINGS: Settings = {
   awayOnSleep: 'ask',
   awayAutoPause: false,
   // off until the user asks for them, except the one that catches a forgotten timer
-  reminders: { noTimerMinutes: 0, longTimerHours: 8, endOfDay: false },
+  reminders: { noTimerMinutes: 0, longTimerHours: 8, endOfDay: false, goals: true },
   defaultProjectId: null,
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   reportRounding: { mode: 'none', minutes: 15 },

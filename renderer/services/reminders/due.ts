@@ -4,7 +4,7 @@ import type { Session } from '../../../shared/session.ts';
 import { workingHoursOn, type Settings } from '../../../shared/settings.ts';
 import { totalWorkedWithin } from '../../../shared/worked-time.ts';
 
-export type ReminderKind = 'no-timer' | 'long-timer' | 'end-of-day';
+export type ReminderKind = 'no-timer' | 'long-timer' | 'end-of-day' | 'goal';
 
 export interface Reminder {
   kind: ReminderKind;
@@ -26,7 +26,12 @@ export interface ReminderInput {
   duration: (ms: number) => string;
   /** "14:00", as the window formats times of day */
   time: (ms: number) => string;
+  /** daily at-least goals and their progress today */
+  goals?: readonly { id: string; name: string; doneMs: number; targetMs: number; met: boolean; from: number }[];
 }
+
+/** A daily goal is about to be missed once what it still needs no longer fits in the last two working hours. */
+const GOAL_WINDOW_MS = 2 * 3_600_000;
 
 const at = (now: number, clock: string) => {
   const [h, m] = clock.split(':').map(Number) as [number, number];
@@ -36,8 +41,9 @@ const at = (now: number, clock: string) => {
 
 /**
  * The reminders due at `now`, pure so a fake clock drives it: no timer for N minutes inside working hours (once per
- * stretch without one), a timer running longer than N hours (once per session), the end-of-day summary (once per
- * day) with the longest untracked stretch inside working hours.
+ * stretch without one), a timer running longer than N hours (once per session), a daily goal that the working hours
+ * left cannot meet (once per goal and day), the end-of-day summary (once per day) with the longest untracked stretch
+ * inside working hours.
  */
 export function dueReminders(input: ReminderInput): Reminder[] {
   const { now, settings, running, today } = input;
@@ -65,6 +71,19 @@ export function dueReminders(input: ReminderInput): Reminder[] {
       body: `“${running.name || 'untitled'}” has run for ${input.duration(now - running.startTime)}. Stop it, or correct it in the Day view.`,
       route: '#day',
     });
+  if (r.goals !== false && to !== null && now < to && to - now <= GOAL_WINDOW_MS) {
+    for (const g of input.goals ?? []) {
+      const needed = g.targetMs - g.doneMs;
+      if (g.met || needed <= to - now) continue;
+      out.push({
+        kind: 'goal',
+        key: `goal:${g.id}:${g.from}`,
+        title: 'A goal is slipping',
+        body: `“${g.name || 'Daily goal'}” needs ${input.duration(needed)} more today; ${input.duration(to - now)} of working hours are left.`,
+        route: '#projects',
+      });
+    }
+  }
   if (r.endOfDay && from !== null && to !== null && now >= to) {
     const worked = totalWorkedWithin(today, at(now, '00:00'), now, now);
     const covered = today.map((s) => ({ start: s.startTime, end: s.endTime ?? now }));

@@ -94,6 +94,7 @@ export class ReminderService {
     try {
       const now = this.#clock.wall();
       const { sessions } = await this.#client.data.sessionsInRange({ ...localDayRange(now), limit: 500 });
+      const goals = r.goals ? await this.#dailyGoals(now) : [];
       const due = dueReminders({
         now,
         settings: s,
@@ -101,6 +102,7 @@ export class ReminderService {
         today: sessions,
         duration: words,
         time: (ms) => formatTimeOfDay(ms, s.clock),
+        goals,
       });
       const shown = this.#shown();
       const fresh = due.filter((d) => !shown.includes(d.key));
@@ -113,6 +115,17 @@ export class ReminderService {
     } finally {
       this.#checking = false;
     }
+  }
+
+  /** Daily at-least goals with today's progress (none: no second call). */
+  async #dailyGoals(now: number) {
+    const daily = (await this.#client.data.listGoals()).filter((g) => g.period === 'day' && g.kind === 'at-least');
+    if (daily.length === 0) return [];
+    const progress = await this.#client.data.goalProgress({ at: now });
+    return daily.flatMap((g) => {
+      const p = progress.find((x) => x.goalId === g.id);
+      return p ? [{ id: g.id, name: g.name, doneMs: p.doneMs, targetMs: p.targetMs, met: p.met, from: p.from }] : [];
+    });
   }
 
   #shown(): string[] {

@@ -126,6 +126,9 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
         <label class="inline"><input type="checkbox" name="endOfDay" .checked=${live(r.endOfDay)}
           @change=${(e: Event) => send({ endOfDay: (e.target as HTMLInputElement).checked })} />
           <span>A summary at the end of the working day</span></label>
+        <label class="inline"><input type="checkbox" name="goals" .checked=${live(r.goals)}
+          @change=${(e: Event) => send({ goals: (e.target as HTMLInputElement).checked })} />
+          <span>A daily goal the working hours left cannot meet</span></label>
         <lt-notify-permission></lt-notify-permission></div>`;
     }
     case 'defaultProjectId': {

@@ -195,6 +195,7 @@ export function describeValue(
         r.noTimerMinutes ? `no timer ${r.noTimerMinutes} min` : '',
         r.longTimerHours ? `timer over ${r.longTimerHours} h` : '',
         r.endOfDay ? 'end of day' : '',
+        r.goals ? 'goals' : '',
       ].filter(Boolean);
       return on.length ? on.join(', ') : 'Off';
     }

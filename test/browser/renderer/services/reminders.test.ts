@@ -35,7 +35,7 @@ const session = (start: number, end: number | null, name = 'work'): Session => (
 const words = (ms: number) => `${Math.floor(ms / 3_600_000)} h ${Math.round((ms % 3_600_000) / MIN)} m`;
 const hm = (ms: number) => new Date(ms).toTimeString().slice(0, 5);
 const settings = (r: Partial<Settings['reminders']>): Pick<Settings, 'reminders' | 'workingHours'> => ({
-  reminders: { noTimerMinutes: 0, longTimerHours: 0, endOfDay: false, ...r },
+  reminders: { noTimerMinutes: 0, longTimerHours: 0, endOfDay: false, goals: false, ...r },
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
 });
 const due = (now: number, r: Partial<Settings['reminders']>, today: Session[], running: Session | null = null) =>
@@ -80,6 +80,26 @@ describe('reminders: which are due (pure, a table of moments)', () => {
     });
   }
 
+  it('a daily goal the working hours left cannot meet, once per goal and day', () => {
+    const goal = { id: crypto.randomUUID(), name: 'Deep work', targetMs: 4 * 3_600_000, met: false, from: day(0) };
+    const at = (now: number, doneMs: number) =>
+      dueReminders({
+        now,
+        settings: settings({ goals: true }),
+        running: null,
+        today: [],
+        duration: words,
+        time: hm,
+        goals: [{ ...goal, doneMs }],
+      });
+    expect(at(day(14), 0), 'three hours left: still too early to say').to.deep.equal([]);
+    expect(at(day(15, 30), 2.5 * 3_600_000), '1 h 30 m needed, 1 h 30 m left: it fits').to.deep.equal([]);
+    const [slipping] = at(day(15, 30), 2 * 3_600_000);
+    expect(slipping).to.include({ kind: 'goal', route: '#projects', key: `goal:${goal.id}:${day(0)}` });
+    expect(slipping!.body).to.equal('“Deep work” needs 2 h 0 m more today; 1 h 30 m of working hours are left.');
+    expect(at(day(17, 30), 0), 'after hours: the summary says it').to.deep.equal([]);
+  });
+
   it('words the end-of-day summary with the widest untracked stretch', () => {
     const [eod] = due(day(17, 5), { endOfDay: true }, [session(day(9), day(14)), session(day(15), day(17))]);
     expect(eod!.body).to.equal('7 h 0 m today, 1 h 0 m untracked between 14:00 and 15:00 — log it?');
@@ -102,7 +122,9 @@ describe('reminders in the window: a fake clock, the real worker, none twice', (
   it('a long timer reminds once, in the window or as a notification; two windows say it once', async () => {
     const start = Math.floor((Date.now() - 5 * 60 * MIN) / MIN) * MIN;
     await client.data.startTimer({ name: 'Write report', startTime: start });
-    await client.data.updateSettings({ reminders: { noTimerMinutes: 0, longTimerHours: 4, endOfDay: false } });
+    await client.data.updateSettings({
+      reminders: { noTimerMinutes: 0, longTimerHours: 4, endOfDay: false, goals: false },
+    });
     const clock = new FakeClock(start + 3 * 60 * MIN);
     const storage = new Map<string, string>();
     const store = {
@@ -153,7 +175,7 @@ describe('reminders in the window: a fake clock, the real worker, none twice', (
     const settings = new SettingsService(client, null);
     stops.push(timer.connect(), settings.connect());
     await until(() => settings.$loaded.get(), 'settings');
-    await settings.update({ reminders: { ...DEFAULT_SETTINGS.reminders, longTimerHours: 0 } });
+    await settings.update({ reminders: { ...DEFAULT_SETTINGS.reminders, longTimerHours: 0, goals: false } });
     const service = new ReminderService(client, timer, settings, () => expect.fail('shown'), {
       clock: new FakeClock(Date.now()),
       storage: { getItem: () => null, setItem: () => undefined },
