@@ -57,7 +57,12 @@ export const APP_GONE_AFTER_MS = 3 * HEARTBEAT_EVERY_MS;
 
 const SourceSchema = v.picklist(GAP_SOURCES, 'must be idle, lock, suspend, clock-jump or app-gone');
 
-export const GapEventInputSchema = v.object({ source: SourceSchema, at: EpochMsSchema });
+export const GapEventInputSchema = v.object({
+  source: SourceSchema,
+  at: EpochMsSchema,
+  /** an end only for a gap still open, never kept as an orphan: a window launching (whoever opened it is back) */
+  ifOpen: v.optional(v.boolean('must be true or false')),
+});
 export type GapEventInput = v.InferInput<typeof GapEventInputSchema>;
 
 /** A gap known whole at once (a clock jump, found at the next tick). */

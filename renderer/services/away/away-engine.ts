@@ -72,6 +72,13 @@ export class AwayEngine {
       }),
       this.#heartbeats(),
     ];
+    // a window opening means someone is at the computer: away time a reload cut short (its return never sent) ends
+    const at = Math.round(this.#clock.wall());
+    for (const source of ['idle', 'lock', 'suspend'] as const)
+      this.#send(async () => {
+        const out = await this.#client.data.gapEnded({ source, at, ifOpen: true });
+        if (out.gap) await this.#state.reload();
+      });
     this.#disconnect = () => {
       for (const stop of stops) stop();
       for (const cancel of this.#ending.values()) cancel();

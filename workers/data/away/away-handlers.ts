@@ -38,7 +38,7 @@ export class AwayHandlers implements AwayApi {
 
   gapEnded(input: Parameters<DataApi['gapEnded']>[0]) {
     const p = parse(GapEventInputSchema, input, 'away end');
-    return this.#event((db, now, s) => events.gapEnded(db, p.source, p.at, now, s));
+    return this.#event((db, now, s) => events.gapEnded(db, p.source, p.at, now, s, p.ifOpen));
   }
 
   recordGap(input: Parameters<DataApi['recordGap']>[0]) {

@@ -50,7 +50,7 @@ export async function gapStarted(db: Database, source: GapSource, at: number, no
   return { gap: await away.requireGap(db, id), policy: 'ask' } satisfies Settled;
 }
 
-export async function gapEnded(db: Database, source: GapSource, at: number, now: number, s: Settings) {
+export async function gapEnded(db: Database, source: GapSource, at: number, now: number, s: Settings, ifOpen = false) {
   const open = await away.openGap(db, source, at);
   if (open) {
     await away.patchGap(db, open.id, { end: Math.max(at, open.start) }, now);
@@ -58,6 +58,7 @@ export async function gapEnded(db: Database, source: GapSource, at: number, now:
   }
   const closed = await away.nearbyGap(db, source, 'end', at);
   if (closed) return { gap: closed, policy: 'ask' } satisfies Settled;
+  if (ifOpen) return NONE;
   // resume before suspend: keep the end until its start arrives
   const running = await sessions.findRunning(db);
   await away.insertGap(db, { source, start: at, end: at, state: 'orphan', sessionId: running?.id ?? null }, now);

@@ -81,6 +81,15 @@ describe('away time in the window: presence sources, debounce, clock check and h
     expect(away.$away.get()).to.equal(false);
   });
 
+  it('a reload while away: the next window ends the open gap at its launch (the return was never sent)', async () => {
+    await client.data.startTimer({ name: 'write', startTime: T });
+    await client.data.gapStarted({ source: 'idle', at: T + 10 * MIN }); // the window that saw it is gone
+    const clock = new FakeClock(T + 50 * MIN);
+    const { away } = await window(clock);
+    const [gap] = await pendingOf(away, 'the gap');
+    expect(gap).to.include({ source: 'idle', start: T + 10 * MIN, end: T + 50 * MIN });
+  });
+
   it('refuses presence events of the wrong shape and acts on none of them', async () => {
     await client.data.startTimer({ name: 'write', startTime: T });
     const clock = new FakeClock(T + 60 * MIN);

@@ -183,6 +183,17 @@ describe('away time: gaps and their review in the data worker (real OPFS)', () =
     expect(await handle.api.pendingGaps()).to.have.length(1);
   });
 
+  it('a window launching ends what a reload cut short, and leaves no orphan end when nothing was open', async () => {
+    await start();
+    expect((await handle.api.gapEnded({ source: 'idle', at: T + 20 * MIN, ifOpen: true })).gap).to.equal(null);
+    expect(
+      (await handle.api.gapStarted({ source: 'idle', at: T + 10 * MIN })).gap!.state,
+      'no orphan to pair',
+    ).to.equal('open');
+    const closed = (await handle.api.gapEnded({ source: 'idle', at: T + 60 * MIN, ifOpen: true })).gap!;
+    expect(closed).to.include({ state: 'pending', start: T + 10 * MIN, end: T + 60 * MIN });
+  });
+
   it('a gap longer than the session: clipped to the session (all of it: discard deletes it)', async () => {
     const s = await start(T + 30 * MIN);
     const g = (await handle.api.recordGap({ source: 'clock-jump', start: T, end: T + 60 * MIN })).gap!;
