@@ -20,6 +20,7 @@ import {
 import { HashRouteController } from '../controllers/hash-route.ts';
 import { ShortcutController } from '../controllers/shortcuts.ts';
 import { WatchController } from '../controllers/watch.ts';
+import { startAfterPaint } from '../services/after-paint.ts';
 import type { AwayService } from '../services/away/away-service.ts';
 import type { DataClient } from '../services/data-client.ts';
 import type { DatabaseService } from '../services/database.ts';
@@ -196,14 +197,7 @@ export class LtApp extends LitElement {
   #stopReminders: (() => void) | null = null;
 
   async #startReminders(): Promise<void> {
-    const [{ ReminderService }, { syncTray }] = await Promise.all([
-      import('../services/reminders/reminder-service.ts'),
-      import('../services/tray-sync.ts'),
-    ]);
-    if (!this.isConnected || this.#stopReminders) return;
-    const { client, timer, settings, shell } = this.services;
-    const stopTray = syncTray(shell, client, timer);
-    const stopReminders = new ReminderService(client, timer, settings, (r) =>
+    const stop = await startAfterPaint(this.services, (r) =>
       this.#show({
         text: `${r.title} — ${r.body}`,
         wrap: true,
@@ -215,11 +209,9 @@ export class LtApp extends LitElement {
           },
         },
       }),
-    ).start();
-    this.#stopReminders = () => {
-      stopReminders();
-      stopTray();
-    };
+    );
+    if (this.isConnected && !this.#stopReminders) this.#stopReminders = stop;
+    else stop();
   }
 
   /**
