@@ -5,6 +5,8 @@ import {
   ResolveGapInputSchema,
   ResolveGapsInputSchema,
   type AwayGap,
+  type GapChoice,
+  type GapEntry,
   type GapOutcome,
   type ResolveOutcome,
 } from '../../../shared/away.ts';
@@ -70,7 +72,7 @@ export class AwayHandlers implements AwayApi {
    * next), in one journaled transaction. A gap another window reviewed already is refused when named alone and
    * skipped in "apply to all".
    */
-  #resolve(ids: readonly string[], choice: AwayGap['choice'] & {}, entry: unknown, alone: boolean) {
+  #resolve(ids: readonly string[], choice: GapChoice, entry: GapEntry | undefined, alone: boolean) {
     return this.core.write('away_gaps', 'update', async (db, now) => {
       const gaps: AwayGap[] = [];
       for (const id of new Set(ids)) gaps.push(await away.requireGap(db, id, this.#onDamaged));
@@ -87,7 +89,7 @@ export class AwayHandlers implements AwayApi {
         const journal = await record(db, now);
         let label = '';
         for (const gap of pending) {
-          const out = await resolveGap({ db, now, journal }, gap, choice, entry as never);
+          const out = await resolveGap({ db, now, journal }, gap, choice, entry);
           for (const id of out.written) written.add(id);
           label = out.label;
         }
