@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { FakeClock } from '../../../../renderer/services/away/clock.ts';
 import { DataClient } from '../../../../renderer/services/data-client.ts';
 import { dueReminders, type Reminder } from '../../../../renderer/services/reminders/due.ts';
-import { ReminderService } from '../../../../renderer/services/reminders/reminder-service.ts';
+import { ReminderService, systemNotify } from '../../../../renderer/services/reminders/reminder-service.ts';
 import { SettingsService } from '../../../../renderer/services/settings.ts';
 import { TimerModel } from '../../../../renderer/state/timer-model.ts';
 import type { Session } from '../../../../shared/session.ts';
@@ -181,5 +181,50 @@ describe('reminders in the window: a fake clock, the real worker, none twice', (
       storage: { getItem: () => null, setItem: () => undefined },
     });
     expect(await service.check()).to.deep.equal([]);
+  });
+});
+
+describe('reminders: through the Notifications API where allowed', () => {
+  const real = Object.getOwnPropertyDescriptor(window, 'Notification');
+  afterEach(() => {
+    if (real) Object.defineProperty(window, 'Notification', real);
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+  const reminder: Reminder = {
+    kind: 'goal',
+    key: 'goal:x:1',
+    title: 'A goal is slipping',
+    body: 'b',
+    route: '#projects',
+  };
+
+  it('notifies (tagged by occasion) only when the user allowed it; a click opens the right place', () => {
+    const made: { title: string; options: NotificationOptions; onclick: (() => void) | null; closed: boolean }[] = [];
+    // the browser's Notification, as a stand-in that records (the permission prompt cannot be answered headless)
+    class Recorded {
+      static permission: NotificationPermission = 'default';
+      onclick: (() => void) | null = null;
+      closed = false;
+      constructor(
+        readonly title: string,
+        readonly options: NotificationOptions,
+      ) {
+        made.push(this);
+      }
+      close() {
+        this.closed = true;
+      }
+    }
+    Object.defineProperty(window, 'Notification', { configurable: true, value: Recorded });
+    expect(systemNotify(reminder), 'not allowed: the window shows it').to.equal(false);
+    Recorded.permission = 'denied';
+    expect(systemNotify(reminder)).to.equal(false);
+    Recorded.permission = 'granted';
+    expect(systemNotify(reminder)).to.equal(true);
+    expect(made).to.have.length(1);
+    expect(made[0]!.options).to.include({ body: 'b', tag: 'goal:x:1' });
+    made[0]!.onclick!();
+    expect(location.hash).to.equal('#projects');
+    expect(made[0]!.closed).to.equal(true);
   });
 });
