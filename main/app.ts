@@ -2,11 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
 
-import type { ShortcutStatus } from '../shared/shell-contract.ts';
+import { IPC, type ShortcutStatus } from '../shared/shell-contract.ts';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './csp.ts';
 import { registerSecretsIpc } from './ipc.ts';
 import { installPermissionPolicy, spellcheckAllowed } from './permissions.ts';
-import { forwardPresence, type PresenceOptions } from './presence.ts';
+import { forwardPresence, registerPresenceIpc, type PresenceControl, type PresenceOptions } from './presence.ts';
 import { createAppRequestHandler, registerAppScheme } from './protocol.ts';
 import {
   changeQuickEntryShortcut,
@@ -15,6 +15,7 @@ import {
   registerQuickEntryShortcut,
   type QuickEntryPresenter,
 } from './quick-entry.ts';
+import { registerTrayIpc, TrayTimer, type TrayElectron } from './tray.ts';
 import { createMainWindow, createQuickEntryWindow, markQuitting, QUICK_ENTRY_SHORTCUT } from './windows.ts';
 
 export type ElectronModule = Pick<
@@ -28,7 +29,7 @@ export type ElectronModule = Pick<
   | 'globalShortcut'
   | 'session'
   | 'screen'
-> & { nativeTheme?: Pick<typeof Electron.nativeTheme, 'shouldUseDarkColors'> };
+> & { nativeTheme?: Pick<typeof Electron.nativeTheme, 'shouldUseDarkColors'> } & Partial<TrayElectron>;
 
 export interface StartOptions {
   /** the built renderer (dist/renderer) */
@@ -49,6 +50,7 @@ export interface StartOptions {
 export interface RunningApp {
   mainWindow: () => Electron.BrowserWindow | null;
   quickEntryWindow: () => Electron.BrowserWindow | null;
+  tray: () => TrayTimer | null;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -73,6 +75,8 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   let quickEntry: Electron.BrowserWindow | null = null;
   let presenter: QuickEntryPresenter | null = null;
   let shortcut: ShortcutStatus | null = null;
+  let presence: PresenceControl | null = null;
+  let tray: TrayTimer | null = null;
 
   const windowOptions = {
     preloadPath,
@@ -122,6 +126,8 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     session.defaultSession.setSpellCheckerEnabled(spellcheckAllowed());
     protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir, { csp }));
     registerSecretsIpc(ipcMain, safeStorage);
+    registerPresenceIpc(ipcMain, () => presence);
+    registerTrayIpc(ipcMain, () => tray);
     openMain();
     const press = () => presenter?.toggle();
     registerQuickEntryIpc(
@@ -138,12 +144,29 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     quickEntry = createQuickEntryWindow(BrowserWindow, windowOptions);
     presenter = presentQuickEntry(quickEntry, screen);
     shortcut = registerQuickEntryShortcut(globalShortcut, options.quickEntryShortcut ?? QUICK_ENTRY_SHORTCUT, press);
-    forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows(), options.presence);
+    // the tray shows what the main window says and sends its commands there (the window owns the data)
+    const { Tray, Menu, nativeImage } = electron;
+    if (Tray && Menu && nativeImage)
+      tray = new TrayTimer(
+        { Tray, Menu, nativeImage },
+        {
+          send: (command) => {
+            if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC.trayCommand, command);
+          },
+          quickEntry: () => presenter?.toggle(),
+          open: showMain,
+          quit: () => app.quit(),
+        },
+      );
+    app.on('will-quit', () => tray?.destroy());
+    presence = forwardPresence(powerMonitor, () => BrowserWindow.getAllWindows(), options.presence);
   });
 
-  return { mainWindow: () => mainWindow, quickEntryWindow: () => quickEntry };
+  return { mainWindow: () => mainWindow, quickEntryWindow: () => quickEntry, tray: () => tray };
 }
 
 // For tests of the pieces startApp wires together (dist/main/app.js is what they load).
 export { GRANTED_PERMISSIONS, installPermissionPolicy } from './permissions.ts';
 export { registerSecretsIpc } from './ipc.ts';
+export { presenceSources } from './presence.ts';
+export { TrayTimer } from './tray.ts';

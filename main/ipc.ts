@@ -14,7 +14,7 @@ type Handler = (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unkno
  * Wraps an IPC handler: the sender must be a frame of our own bundle (app://lighttrack), and the result travels as
  * an IpcResult so the renderer gets a structured error (Electron would keep only the message of a thrown Error).
  */
-function guarded(fn: (...args: unknown[]) => unknown): Handler {
+export function guarded(fn: (...args: unknown[]) => unknown): Handler {
   return async (event, ...args): Promise<IpcResult<unknown>> => {
     try {
       const url = event.senderFrame?.url;

@@ -3,12 +3,15 @@ import {
   BrowserWindow,
   globalShortcut,
   ipcMain,
+  Menu,
+  nativeImage,
   nativeTheme,
   powerMonitor,
   protocol,
   safeStorage,
   screen,
   session,
+  Tray,
 } from 'electron';
 
 import { startApp } from './app.ts';
@@ -18,10 +21,13 @@ startApp({
   BrowserWindow,
   globalShortcut,
   ipcMain,
+  Menu,
+  nativeImage,
   nativeTheme,
   powerMonitor,
   protocol,
   safeStorage,
   screen,
   session,
+  Tray,
 });

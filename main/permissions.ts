@@ -5,13 +5,14 @@ import { isAppUrl } from './csp.ts';
 /**
  * Permissions LightTrack grants, each named with the feature that needs it. Electron grants every permission a page
  * asks for unless a handler says otherwise, so anything not listed here (camera, microphone, geolocation, HID, USB,
- * serial, notifications, clipboard reading, …) is denied. Add an entry with its feature, e.g. ['notifications', 'the
- * idle reminder'], when one needs it.
+ * serial, clipboard reading, …) is denied. Add an entry with its feature when one needs it.
  */
 export const GRANTED_PERMISSIONS: ReadonlyMap<string, string> = new Map<string, string>([
   // showSaveFilePicker + createWritable: exports streamed to a file the user picks (without it writing fails with
   // NotAllowedError or leaves a 0-byte file)
   ['fileSystem', 'exports written to a file the user picks'],
+  // the reminders (no timer, a long timer, the end-of-day summary) as system notifications
+  ['notifications', 'reminders'],
 ]);
 
 export type PermissionSession = Pick<

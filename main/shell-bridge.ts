@@ -6,10 +6,14 @@ import { ipcResultSchema, type IpcResult } from '../shared/ipc-result.ts';
 import {
   IPC,
   PresenceEventSchema,
+  PresenceSourceSchema,
   SecretProtectionSchema,
   ShortcutStatusSchema,
+  TrayCommandSchema,
   type PresenceEvent,
   type Shell,
+  type TrayCommand,
+  type TrayState,
 } from '../shared/shell-contract.ts';
 import { parse } from '../shared/validate.ts';
 
@@ -39,6 +43,17 @@ export function createShellBridge(ipc: Renderer): Shell {
       };
       ipc.on(IPC.presence, handler);
       return () => void ipc.removeListener(IPC.presence, handler);
+    },
+    presenceSources: () => call(ipc, v.array(PresenceSourceSchema), IPC.presenceSources),
+    setIdleThreshold: (seconds: number) => void call(ipc, v.null(), IPC.idleThreshold, seconds).catch(() => undefined),
+    setTrayState: (state: TrayState) => void call(ipc, v.null(), IPC.trayState, state).catch(() => undefined),
+    onTrayCommand(listener: (command: TrayCommand) => void) {
+      const handler = (_event: unknown, payload: unknown) => {
+        const parsed = v.safeParse(TrayCommandSchema, payload);
+        if (parsed.success) listener(parsed.output);
+      };
+      ipc.on(IPC.trayCommand, handler);
+      return () => void ipc.removeListener(IPC.trayCommand, handler);
     },
     hideQuickEntry: () => void call(ipc, v.null(), IPC.quickEntryHide).catch(() => undefined),
     quickEntryShortcut: () => call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntryShortcut),

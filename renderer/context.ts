@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 
 import type { Shell } from '../shared/shell-contract.ts';
+import type { AwayService } from './services/away/away-service.ts';
 import type { DataClient } from './services/data-client.ts';
 import type { DatabaseService } from './services/database.ts';
 import type { DiagnosticsService } from './services/diagnostics.ts';
@@ -17,3 +18,4 @@ export const diagnosticsContext = createContext<DiagnosticsService>(Symbol('ligh
 export const undoContext = createContext<UndoService>(Symbol('lighttrack-undo'));
 export const dayModelContext = createContext<DayModel>(Symbol('lighttrack-day-model'));
 export const settingsContext = createContext<SettingsService>(Symbol('lighttrack-settings'));
+export const awayContext = createContext<AwayService>(Symbol('lighttrack-away'));

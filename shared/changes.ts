@@ -5,7 +5,7 @@ import { IdSchema } from './ids.ts';
 /** BroadcastChannel on which every data worker announces each committed write, so every window refreshes. */
 export const CHANGES_CHANNEL = 'lighttrack:changes';
 
-export const CHANGED_TABLES = ['activities', 'projects', 'tags', 'goals', 'settings'] as const;
+export const CHANGED_TABLES = ['activities', 'projects', 'tags', 'goals', 'settings', 'away_gaps'] as const;
 
 export const ChangeSchema = v.object({
   table: v.picklist(CHANGED_TABLES),

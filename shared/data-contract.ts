@@ -1,4 +1,14 @@
 import type {
+  AwayGap,
+  GapEventInput,
+  GapOutcome,
+  HeartbeatInput,
+  RecordGapInput,
+  ResolveGapInput,
+  ResolveGapsInput,
+  ResolveOutcome,
+} from './away.ts';
+import type {
   BackupInfo,
   BackupRetention,
   DatabaseFile,
@@ -307,6 +317,36 @@ export interface DiagnosticsApi {
 export const DIAGNOSTICS_METHODS = methodsOf<DiagnosticsApi>()(['reportError', 'listErrors', 'clearErrors']);
 
 /**
+ * Away time (shared/away.ts): the presence sources of every window report gap events here, as they arrive, in any
+ * order; the worker keeps one record per stretch of away time. Every review choice is one undoable action.
+ */
+export interface AwayApi {
+  /** idle, lock or suspend began at `at` while a timer ran (nothing is recorded when none runs) */
+  gapStarted(input: GapEventInput): Promise<GapOutcome>;
+  /** …and ended: the gap waits for the review, or a setting decides it at once */
+  gapEnded(input: GapEventInput): Promise<GapOutcome>;
+  /** a gap known whole (a clock jump) */
+  recordGap(input: RecordGapInput): Promise<GapOutcome>;
+  /** a window with a running timer is alive; after a long silence the time the app was gone becomes a gap */
+  heartbeat(input: HeartbeatInput): Promise<GapOutcome>;
+  /** gaps waiting for the review, oldest first */
+  pendingGaps(): Promise<AwayGap[]>;
+  /** one choice for one gap; CONFLICT when it was reviewed already */
+  resolveGap(input: ResolveGapInput): Promise<ResolveOutcome>;
+  /** "apply to all": one choice for many gaps, one action; gaps reviewed already are skipped */
+  resolveGaps(input: ResolveGapsInput): Promise<ResolveOutcome>;
+}
+export const AWAY_METHODS = methodsOf<AwayApi>()([
+  'gapStarted',
+  'gapEnded',
+  'recordGap',
+  'heartbeat',
+  'pendingGaps',
+  'resolveGap',
+  'resolveGaps',
+]);
+
+/**
  * The data worker's API, reached through Comlink: the domains composed into one object. Every argument is
  * validated inside the worker (it crossed a postMessage boundary); failures reject with an AppError and change
  * nothing.
@@ -324,6 +364,7 @@ export interface DataApi
     ReportsApi,
     DatabaseApi,
     DiagnosticsApi,
+    AwayApi,
     ExportsApi,
     RestoreApi {}
 
@@ -342,6 +383,7 @@ export const OWNER_METHODS = [
   ...REPORTS_METHODS,
   ...DATABASE_METHODS,
   ...DIAGNOSTICS_METHODS,
+  ...AWAY_METHODS,
   ...EXPORTS_METHODS,
   ...RESTORE_METHODS,
 ] as const;

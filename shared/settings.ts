@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 
+import { AWAY_POLICIES } from './away.ts';
 import { BackupRetentionSchema, DEFAULT_BACKUP_RETENTION } from './database.ts';
 import { IdSchema } from './ids.ts';
 import { noNul } from './validate.ts';
@@ -34,10 +35,48 @@ export const SETTING_SCHEMAS = {
     v.minValue(0, 'must not be negative'),
     v.maxValue(480, 'must be at most 480 minutes'),
   ),
+  /** what a locked screen / a sleep does to a running timer: ask on return, cut it out at once, or count it */
+  awayOnLock: v.picklist(AWAY_POLICIES, 'must be ask, discard or keep'),
+  awayOnSleep: v.picklist(AWAY_POLICIES, 'must be ask, discard or keep'),
+  /** pause the timer when idle starts (the review still asks on return) */
+  awayAutoPause: v.boolean('must be true or false'),
+  /** reminders that cooperate: each off at 0 / false; none says the same thing twice */
+  reminders: v.object({
+    /** no timer running this many minutes inside working hours */
+    noTimerMinutes: v.pipe(
+      v.number('must be a number'),
+      v.integer('must be whole minutes'),
+      v.minValue(0),
+      v.maxValue(480, 'must be at most 480 minutes'),
+    ),
+    /** a timer running longer than this many hours */
+    longTimerHours: v.pipe(
+      v.number('must be a number'),
+      v.integer('must be whole hours'),
+      v.minValue(0),
+      v.maxValue(24, 'must be at most 24 hours'),
+    ),
+    /** at the end of the working day: today's total and the largest untracked stretch */
+    endOfDay: v.boolean('must be true or false'),
+    /** a daily goal that can no longer be met in the working hours left (optional: older values lack it) */
+    goals: v.optional(v.boolean('must be true or false'), true),
+  }),
   defaultProjectId: v.nullable(IdSchema),
   workingHours: v.pipe(
-    v.object({ start: Clock, end: Clock, days: v.pipe(v.array(Weekday), v.maxLength(7)) }),
+    v.object({
+      start: Clock,
+      end: Clock,
+      days: v.pipe(v.array(Weekday), v.maxLength(7)),
+      /** hours of their own for some weekdays (index 0 Sunday); null: the usual start and end */
+      byDay: v.optional(
+        v.pipe(v.array(v.nullable(v.object({ start: Clock, end: Clock }))), v.length(7, 'needs all seven days')),
+      ),
+    }),
     v.check((w) => w.start < w.end, 'the working day must end after it starts'),
+    v.check(
+      (w) => (w.byDay ?? []).every((d) => d === null || d.start < d.end),
+      'each working day must end after it starts',
+    ),
   ),
   /** applied only when reporting, never to stored data */
   reportRounding: v.object({ mode: v.picklist(ROUNDING_MODES), minutes: v.picklist(ROUNDING_MINUTES) }),
@@ -67,6 +106,11 @@ export const DEFAULT_SETTINGS: Settings = {
   clock: '24h',
   durationFormat: 'hm',
   idleThresholdMinutes: 5,
+  awayOnLock: 'ask',
+  awayOnSleep: 'ask',
+  awayAutoPause: false,
+  // off until the user asks for them, except the one that catches a forgotten timer
+  reminders: { noTimerMinutes: 0, longTimerHours: 8, endOfDay: false, goals: true },
   defaultProjectId: null,
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   reportRounding: { mode: 'none', minutes: 15 },
@@ -77,6 +121,12 @@ export const DEFAULT_SETTINGS: Settings = {
   // (new keys need no settings migration: a key with no stored row reads as its default)
   paper: defaultPaper(Intl.DateTimeFormat().resolvedOptions().locale),
 };
+
+/** The working hours of a weekday (0 Sunday), or null when it is not a working day. */
+export function workingHoursOn(w: Settings['workingHours'], weekday: number): { start: string; end: string } | null {
+  if (!w.days.includes(weekday)) return null;
+  return w.byDay?.[weekday] ?? { start: w.start, end: w.end };
+}
 
 /** A change from the UI: any subset of settings. Unknown keys are refused. */
 export const SettingsPatchSchema = v.pipe(

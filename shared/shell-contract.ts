@@ -8,6 +8,14 @@ export interface Shell {
   readonly secrets: SecretStore;
   /** Subscribes to idle/active, suspend/resume and lock/unlock; returns an unsubscribe function. */
   onPresence(listener: (event: PresenceEvent) => void): () => void;
+  /** Which presence sources work here, each with a sentence for Settings and Diagnostics. */
+  presenceSources(): Promise<PresenceSource[]>;
+  /** Idle starts after this many seconds without input (from Settings); a shell that cannot change it ignores it. */
+  setIdleThreshold(seconds: number): void;
+  /** The tray / menu-bar timer shows this (Electron); the web shell has no tray and ignores it. */
+  setTrayState(state: TrayState): void;
+  /** Commands from the tray's menu (stop, continue a session); returns an unsubscribe function. */
+  onTrayCommand(listener: (command: TrayCommand) => void): () => void;
   /** Hides the quick-entry window (Electron) or closes it when a page opened it as its own window (web). */
   hideQuickEntry(): void;
   /** The global quick-entry shortcut and whether it could be registered; null where there is none (web). */
@@ -64,6 +72,39 @@ export const PresenceEventSchema = v.object({
 });
 export type PresenceEvent = v.InferOutput<typeof PresenceEventSchema>;
 
+export const PRESENCE_SOURCE_KINDS = ['idle', 'lock', 'suspend', 'clock-jump'] as const;
+export const PresenceSourceSchema = v.object({
+  kind: v.picklist(PRESENCE_SOURCE_KINDS),
+  /** 'yes': reported by the system · 'partial': an approximation (said how) · 'no': never reported here */
+  available: v.picklist(['yes', 'partial', 'no']),
+  /** one plain sentence for the user */
+  words: v.pipe(v.string(), v.maxLength(300)),
+});
+export type PresenceSource = v.InferOutput<typeof PresenceSourceSchema>;
+
+const TrayName = v.pipe(v.string(), v.maxLength(500));
+/** What the tray shows: the running session (its elapsed time is counted in main) and the last five to continue. */
+export const TrayStateSchema = v.strictObject({
+  running: v.nullable(
+    v.strictObject({
+      name: TrayName,
+      startTime: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      /** closed pauses, in ms */
+      pausedMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      /** set while paused */
+      pauseStartedAt: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    }),
+  ),
+  recent: v.pipe(v.array(v.strictObject({ id: v.pipe(v.string(), v.uuid()), name: TrayName })), v.maxLength(5)),
+});
+export type TrayState = v.InferOutput<typeof TrayStateSchema>;
+
+export const TrayCommandSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('stop') }),
+  v.strictObject({ kind: v.literal('continue'), id: v.pipe(v.string(), v.uuid()) }),
+]);
+export type TrayCommand = v.InferOutput<typeof TrayCommandSchema>;
+
 /** IPC channel names between preload and main. */
 export const IPC = {
   secretsAvailable: 'shell:secrets:available',
@@ -71,6 +112,10 @@ export const IPC = {
   encrypt: 'shell:secrets:encrypt',
   decrypt: 'shell:secrets:decrypt',
   presence: 'shell:presence',
+  presenceSources: 'shell:presence:sources',
+  idleThreshold: 'shell:presence:idle-threshold',
+  trayState: 'shell:tray:state',
+  trayCommand: 'shell:tray:command',
   quickEntryHide: 'shell:quick-entry:hide',
   quickEntryShortcut: 'shell:quick-entry:shortcut',
   quickEntrySetShortcut: 'shell:quick-entry:set-shortcut',

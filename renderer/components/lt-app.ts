@@ -7,6 +7,7 @@ import { toAppError, type AppErrorData } from '../../shared/errors.ts';
 import type { ActionRef } from '../../shared/session-edits.ts';
 import type { Shell } from '../../shared/shell-contract.ts';
 import {
+  awayContext,
   databaseContext,
   dataClientContext,
   dayModelContext,
@@ -19,6 +20,8 @@ import {
 import { HashRouteController } from '../controllers/hash-route.ts';
 import { ShortcutController } from '../controllers/shortcuts.ts';
 import { WatchController } from '../controllers/watch.ts';
+import { startAfterPaint } from '../services/after-paint.ts';
+import type { AwayService } from '../services/away/away-service.ts';
 import type { DataClient } from '../services/data-client.ts';
 import type { DatabaseService } from '../services/database.ts';
 import type { DiagnosticsService } from '../services/diagnostics.ts';
@@ -80,6 +83,7 @@ export class LtApp extends LitElement {
     a:focus-visible, button:focus-visible { outline: 2px solid var(--lt-accent, #4f7cff); outline-offset: 1px; }
     .help { font: inherit; font-size: 0.9rem; border: 1px solid var(--lt-border, #d0d5dd); background: transparent; color: inherit;
       border-radius: 8px; padding: 0.3rem 0.6rem; cursor: pointer; }
+    .away-later { margin: -0.5rem 0 0.75rem; }
     .placeholder { padding: 2rem 0; color: var(--lt-muted, #667085); }
     .reloading { position: fixed; inset: 0 0 auto; padding: 0.7rem 1rem; text-align: center; font-weight: 600;
       background: var(--lt-accent, #4f7cff); color: #fff; z-index: 3; }
@@ -94,9 +98,12 @@ export class LtApp extends LitElement {
   @provide({ context: undoContext }) undo!: UndoService;
   @provide({ context: dayModelContext }) day!: DayModel;
   @provide({ context: settingsContext }) settings!: SettingsService;
+  @provide({ context: awayContext }) away!: AwayService;
 
   readonly #route = new HashRouteController(this, ROUTES);
   @state() private message: ToastMessage | null = null;
+  /** away time the user put off ("Later"): the review opens again for new gaps, or from the top bar */
+  @state() private awayLater = new Set<string>();
   @query('lt-shortcut-help') private help!: LtShortcutHelp;
   #services: AppServices | null = null;
   #toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,11 +113,11 @@ export class LtApp extends LitElement {
     new WatchController(
       this,
       () => {
-        const { timer, database, lifecycle } = this.services;
-        return [timer.$error, database.$mode, lifecycle.$reloadReason];
+        const { timer, database, lifecycle, away } = this.services;
+        return [timer.$error, database.$mode, lifecycle.$reloadReason, away.$pending, away.$away];
       },
       () => {
-        const { timer, database, day, undo, settings } = this.services;
+        const { timer, database, day, undo, settings, away } = this.services;
         this.addEventListener('lt-action', this.#onAction as EventListener);
         this.addEventListener('lt-error', this.#onError as EventListener);
         this.addEventListener('lt-notice', this.#onNotice as EventListener);
@@ -121,6 +128,11 @@ export class LtApp extends LitElement {
           day.connect(),
           undo.connect(),
           settings.connect(),
+          away.connect(),
+          away.$autoAction.listen(
+            (action) => action && this.#onAction(new CustomEvent('lt-action', { detail: action })),
+          ),
+          away.$notice.listen((text) => text && this.#show({ text })),
           ...[timer.$running, timer.$now].map((s) => s.listen(() => this.#updateTitle())),
           () => this.removeEventListener('lt-action', this.#onAction as EventListener),
           () => this.removeEventListener('lt-error', this.#onError as EventListener),
@@ -163,6 +175,7 @@ export class LtApp extends LitElement {
     this.undo = services.undo;
     this.day = services.day;
     this.settings = services.settings;
+    this.away = services.away;
   }
   get services(): AppServices {
     if (!this.#services) throw new Error('lt-app needs its services before it is connected');
@@ -171,8 +184,34 @@ export class LtApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // the Ctrl/Cmd+K palette (quick entry) comes after the first paint
-    requestAnimationFrame(() => setTimeout(() => void import('../views/quick-entry/lt-command-palette.ts'), 0));
+    // the Ctrl/Cmd+K palette (quick entry) and the reminders come after the first paint
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        void import('../views/quick-entry/lt-command-palette.ts');
+        void this.#startReminders();
+      }, 0),
+    );
+  }
+
+  /** the reminders and the tray's sync, started after the first paint */
+  #stopReminders: (() => void) | null = null;
+
+  async #startReminders(): Promise<void> {
+    const stop = await startAfterPaint(this.services, (r) =>
+      this.#show({
+        text: `${r.title} — ${r.body}`,
+        wrap: true,
+        button: {
+          label: 'Open',
+          run: () => {
+            location.hash = r.route;
+            this.#show(null);
+          },
+        },
+      }),
+    );
+    if (this.isConnected && !this.#stopReminders) this.#stopReminders = stop;
+    else stop();
   }
 
   /**
@@ -190,6 +229,8 @@ export class LtApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopReminders?.();
+    this.#stopReminders = null;
     clearTimeout(this.#toastTimer);
     clearInterval(this.#toastPlacing);
   }
@@ -312,7 +353,9 @@ export class LtApp extends LitElement {
         </nav>
         <button class="help" type="button" title="Keyboard shortcuts (?)" @click=${() => void this.help.show()}>? Keys</button>
       </header>
+      ${this.#awayButton()}
       <main>${this.#view(current)}</main>
+      ${this.#awayReview()}
       ${this.#toast()}
       <lt-shortcut-help></lt-shortcut-help>
       <lt-command-palette .client=${this.client}></lt-command-palette>
@@ -340,6 +383,23 @@ export class LtApp extends LitElement {
       return html`<lt-reports-view></lt-reports-view>`;
     }
     return html`<lt-day-view></lt-day-view>`;
+  }
+
+  /** The review of away time, loaded on first need; it opens by itself once the user is back. */
+  #awayReview() {
+    const { away } = this.services;
+    const pending = away.$pending.get();
+    if (this.database.$mode.get() !== 'ready' || !pending.some((g) => !this.awayLater.has(g.id))) return nothing;
+    void import('../views/away/lt-away-review.ts');
+    return html`<lt-away-review .away=${away} .timer=${this.timer} .client=${this.client} .settings=${this.settings}
+      @lt-away-later=${() => (this.awayLater = new Set(pending.map((g) => g.id)))}></lt-away-review>`;
+  }
+
+  #awayButton() {
+    const pending = this.services.away.$pending.get();
+    if (pending.length === 0 || pending.some((g) => !this.awayLater.has(g.id))) return nothing;
+    return html`<p class="away-later"><button class="help" type="button" @click=${() => (this.awayLater = new Set())}>
+      Review time away (${pending.length})</button></p>`;
   }
 
   #toast() {

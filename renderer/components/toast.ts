@@ -6,13 +6,15 @@ export interface ToastMessage {
   error?: boolean;
   /** the one button: Undo, Redo, Dismiss */
   button?: { label: string; run: () => void };
+  /** a sentence to read whole (a reminder): wraps instead of being cut */
+  wrap?: boolean;
 }
 
 /** One short message at the bottom of the window, with at most one button; long text is cut, the tooltip has it all. */
 export function toast(m: ToastMessage | null, hold?: (held: boolean) => void) {
   if (!m) return nothing;
   // a toast being read or reached by Tab stays until the pointer or focus leaves it
-  return html`<div class=${m.error ? 'toast error' : 'toast'} role=${m.error ? 'alert' : 'status'}
+  return html`<div class=${`toast${m.error ? ' error' : ''}${m.wrap ? ' wrap' : ''}`} role=${m.error ? 'alert' : 'status'}
     @mouseenter=${() => hold?.(true)} @mouseleave=${() => hold?.(false)}
     @focusin=${() => hold?.(true)} @focusout=${() => hold?.(false)}>
     <span title=${m.text}>${m.text}</span>
@@ -41,6 +43,8 @@ export const toastStyles = css`
     box-shadow: 0 6px 24px rgb(0 0 0 / 0.2); max-width: calc(100% - 2rem); box-sizing: border-box; }
   .toast span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
   .toast.top { bottom: auto; top: 1.25rem; }
+  .toast.wrap { align-items: center; inline-size: max-content; max-inline-size: min(36rem, calc(100% - 2rem)); }
+  .toast.wrap span { white-space: normal; overflow-wrap: anywhere; }
   .toast.error { background: #b42318; }
   .toast button { font: inherit; color: inherit; background: rgb(255 255 255 / 0.15); border: 0; border-radius: 6px;
     padding: 0.25rem 0.6rem; cursor: pointer; flex: none; }

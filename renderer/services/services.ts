@@ -1,6 +1,7 @@
 import type { Shell } from '../../shared/shell-contract.ts';
 import { TimerModel } from '../state/timer-model.ts';
 import { DayModel } from '../views/day/day-model.ts';
+import { AwayService, type AwayOptions } from './away/away-service.ts';
 import { DataClient, type DataClientOptions } from './data-client.ts';
 import { DatabaseService } from './database.ts';
 import { DiagnosticsService } from './diagnostics.ts';
@@ -21,9 +22,16 @@ export interface AppServices {
   undo: UndoService;
   /** the settings every window shares, applied live (theme, formats) */
   settings: SettingsService;
+  /** away time: presence sources, the heartbeat and the gaps waiting for review */
+  away: AwayService;
 }
 
-export function createServices(shell: Shell, data: DataClientOptions, lifecycle: LifecycleOptions = {}): AppServices {
+export function createServices(
+  shell: Shell,
+  data: DataClientOptions,
+  lifecycle: LifecycleOptions = {},
+  away: AwayOptions = {},
+): AppServices {
   const client = new DataClient(data);
   const database = new DatabaseService(client);
   const timer = new TimerModel(client);
@@ -51,5 +59,6 @@ export function createServices(shell: Shell, data: DataClientOptions, lifecycle:
     day,
     undo,
     settings,
+    away: new AwayService(client, shell, timer, settings, away),
   };
 }

@@ -1,42 +1,65 @@
-import { DEFAULT_IDLE_THRESHOLD_S, type PresenceEvent } from '../../shared/shell-contract.ts';
+import { DEFAULT_IDLE_THRESHOLD_S, type PresenceEvent, type PresenceSource } from '../../shared/shell-contract.ts';
+import { systemClock, type AwayClock } from '../services/away/clock.ts';
 
 const INPUT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 export interface PresenceOptions {
   idleThresholdMs?: number;
-  /** how often the clock is checked; a tick arriving much later than this means the machine slept */
+  /** how often the clocks are checked */
   tickMs?: number;
+  /** a tick this much later than due (on the monotonic clock) means every timer was frozen: the machine slept */
+  suspendAfterMs?: number;
+  /** where input events are heard (the window) */
   target?: EventTarget;
-  now?: () => number;
+  /** where visibility changes are heard (the document; its visibilityState is read) */
+  visibility?: EventTarget & { visibilityState?: string };
+  clock?: AwayClock;
 }
 
 /**
- * Web stand-in for Electron's powerMonitor: idle from the absence of input events, suspend/resume from wall-clock
- * jumps between timer ticks (timers do not run while the machine sleeps). Runs only while someone listens.
+ * Web stand-in for Electron's powerMonitor: idle from the absence of input in the page (a return to the tab, its
+ * focus or any input ends it), suspend/resume from timer ticks that came far too late on the monotonic clock (the
+ * machine slept with timers frozen). Wall-clock jumps are the clock check's (renderer/services/away/), in both shells.
+ * Runs only while someone listens.
  */
 export class WebPresence {
   readonly #listeners = new Set<(event: PresenceEvent) => void>();
-  readonly #idleThresholdMs: number;
+  #idleThresholdMs: number;
   readonly #tickMs: number;
+  readonly #suspendAfterMs: number;
   readonly #target: EventTarget;
-  readonly #now: () => number;
+  readonly #visibility: (EventTarget & { visibilityState?: string }) | null;
+  readonly #clock: AwayClock;
   #lastInput = 0;
-  #lastTick = 0;
+  #lastTickMono = 0;
+  #lastTickWall = 0;
   #idle = false;
-  #timer: ReturnType<typeof setInterval> | null = null;
+  #stopTicks: (() => void) | null = null;
   readonly #onInput = () => {
-    this.#lastInput = this.#now();
+    this.#lastInput = this.#clock.wall();
     if (this.#idle) {
       this.#idle = false;
       this.#emit({ kind: 'active', at: this.#lastInput });
     }
   };
+  readonly #onVisibility = () => {
+    if (this.#visibility?.visibilityState !== 'visible') return;
+    this.tick(); // a sleep is noticed at once, not at the next (throttled) tick
+    this.#onInput();
+  };
 
   constructor(options: PresenceOptions = {}) {
     this.#idleThresholdMs = options.idleThresholdMs ?? DEFAULT_IDLE_THRESHOLD_S * 1000;
     this.#tickMs = options.tickMs ?? 5000;
+    // background tabs get one timer a minute; three minutes late is more than throttling
+    this.#suspendAfterMs = options.suspendAfterMs ?? Math.max(6 * this.#tickMs, 180_000);
     this.#target = options.target ?? globalThis;
-    this.#now = options.now ?? Date.now;
+    this.#visibility = options.visibility ?? (globalThis.document as Document | undefined) ?? null;
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  setIdleThreshold(ms: number): void {
+    if (Number.isFinite(ms) && ms > 0) this.#idleThresholdMs = ms;
   }
 
   subscribe(listener: (event: PresenceEvent) => void): () => void {
@@ -48,31 +71,38 @@ export class WebPresence {
     };
   }
 
-  /** One clock check; the interval calls it, and tests may too. */
+  /** One check; the interval calls it, and tests may too. */
   tick(): void {
-    const now = this.#now();
-    if (now - this.#lastTick > this.#tickMs * 6) {
-      this.#emit({ kind: 'suspend', at: this.#lastTick });
-      this.#emit({ kind: 'resume', at: now });
+    const mono = this.#clock.mono();
+    const wall = this.#clock.wall();
+    if (mono - this.#lastTickMono > this.#suspendAfterMs) {
+      this.#emit({ kind: 'suspend', at: this.#lastTickWall });
+      this.#emit({ kind: 'resume', at: wall });
     }
-    this.#lastTick = now;
-    if (!this.#idle && now - this.#lastInput >= this.#idleThresholdMs) {
+    this.#lastTickMono = mono;
+    this.#lastTickWall = wall;
+    if (!this.#idle && wall - this.#lastInput >= this.#idleThresholdMs) {
       this.#idle = true;
       this.#emit({ kind: 'idle', at: this.#lastInput });
     }
   }
 
   #start(): void {
-    this.#lastInput = this.#lastTick = this.#now();
+    this.#lastInput = this.#lastTickWall = this.#clock.wall();
+    this.#lastTickMono = this.#clock.mono();
     for (const type of INPUT_EVENTS)
       this.#target.addEventListener(type, this.#onInput, { passive: true, capture: true });
-    this.#timer = setInterval(() => this.tick(), this.#tickMs);
+    this.#target.addEventListener('focus', this.#onInput);
+    this.#visibility?.addEventListener('visibilitychange', this.#onVisibility);
+    this.#stopTicks = this.#clock.every(this.#tickMs, () => this.tick());
   }
 
   #stop(): void {
     for (const type of INPUT_EVENTS) this.#target.removeEventListener(type, this.#onInput, { capture: true });
-    if (this.#timer !== null) clearInterval(this.#timer);
-    this.#timer = null;
+    this.#target.removeEventListener('focus', this.#onInput);
+    this.#visibility?.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#stopTicks?.();
+    this.#stopTicks = null;
     this.#idle = false;
   }
 

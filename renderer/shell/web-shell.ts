@@ -8,6 +8,11 @@ export function createWebShell(options: PresenceOptions = {}): Shell {
   return {
     secrets: new WebSecretStore(),
     onPresence: (listener) => presence.subscribe(listener),
+    presenceSources: () => import('./web-presence-sources.ts').then((m) => m.WEB_PRESENCE_SOURCES),
+    setIdleThreshold: (seconds) => presence.setIdleThreshold(seconds * 1000),
+    // a browser has no tray
+    setTrayState: () => undefined,
+    onTrayCommand: () => () => undefined,
     // a page may close only a window a script opened; the main window ignores this
     hideQuickEntry: () => window.opener && window.close(),
     quickEntryShortcut: async () => null,

@@ -175,8 +175,43 @@ export function createFakeElectron({
       displays.find((d) => p.x >= d.workArea.x && p.x < d.workArea.x + d.workArea.width) ?? displays[0],
   };
 
+  // the tray: what it shows and its menu, as templates (a click runs the item's handler)
+  class FakeTray {
+    static all = [];
+    constructor(image) {
+      this.image = image;
+      this.toolTip = '';
+      this.title = '';
+      this.menu = null;
+      this.destroyed = false;
+      FakeTray.all.push(this);
+    }
+    setToolTip(text) {
+      this.toolTip = text;
+    }
+    setTitle(text) {
+      this.title = text;
+    }
+    setContextMenu(menu) {
+      this.menu = menu;
+    }
+    destroy() {
+      this.destroyed = true;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+  }
+  const Menu = { buildFromTemplate: (template) => ({ items: template }) };
+  const nativeImage = {
+    createFromBuffer: (buffer) => ({ png: buffer, isEmpty: () => buffer.length === 0 }),
+  };
+
   return {
     app,
+    Tray: FakeTray,
+    Menu,
+    nativeImage,
     BrowserWindow: FakeBrowserWindow,
     protocol,
     ipcMain,

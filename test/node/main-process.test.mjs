@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createFakeElectron, ipcEvent } from './fake-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { startApp, registerSecretsIpc } = await import(path.join(root, 'dist/main/app.js'));
+const { startApp, registerSecretsIpc, presenceSources, TrayTimer } = await import(path.join(root, 'dist/main/app.js'));
 
 const APP_PAGE = 'app://lighttrack/index.html';
 const tick = () => new Promise((r) => setImmediate(r));
@@ -211,7 +211,6 @@ describe('permissions', () => {
     for (const permission of [
       'media',
       'geolocation',
-      'notifications',
       'clipboard-read',
       'hid',
       'serial',
@@ -255,9 +254,9 @@ describe('permissions', () => {
 });
 
 describe('fileSystem permission (exports to a picked file)', () => {
-  it('is the one permission granted, and only to our own pages', async () => {
+  it('is granted (beside notifications for reminders), and only to our own pages', async () => {
     const { GRANTED_PERMISSIONS } = await import(path.join(root, 'dist/main/app.js'));
-    assert.deepEqual([...GRANTED_PERMISSIONS.keys()], ['fileSystem']);
+    assert.deepEqual([...GRANTED_PERMISSIONS.keys()], ['fileSystem', 'notifications']);
     const { record, running } = await started();
     const contents = running.mainWindow().webContents;
     const ask = (requestingUrl) => {
@@ -440,5 +439,141 @@ describe('presence (powerMonitor → windows)', () => {
     assert.deepEqual(kinds, ['idle', 'active']);
     const idle = running.mainWindow().webContents.sent[0][1];
     assert.ok(Date.now() - idle.at >= 60_000, 'idle is dated from when input stopped');
+  });
+
+  it('takes the idle threshold from the renderer, checked, and says in words which sources work', async () => {
+    const { electron, running, record } = await started({ start: { presence: { idleThresholdS: 600, pollMs: 5 } } });
+    const threshold = record.ipc.get('shell:presence:idle-threshold');
+    for (const bad of ['60', -1, 1.5, 10 ** 9]) {
+      assert.equal((await threshold(ipcEvent(APP_PAGE), bad)).error.code, 'VALIDATION', String(bad));
+    }
+    assert.equal((await threshold(ipcEvent('https://evil.example/'), 60)).error.code, 'FORBIDDEN');
+    assert.deepEqual(await threshold(ipcEvent(APP_PAGE), 60), { ok: true, value: null });
+    electron.powerMonitor.idleSeconds = 61; // past the new threshold, far under the old one
+    await new Promise((r) => setTimeout(r, 30));
+    assert.deepEqual(
+      running.mainWindow().webContents.sent.map(([, e]) => e.kind),
+      ['idle'],
+    );
+    const sources = await record.ipc.get('shell:presence:sources')(ipcEvent(APP_PAGE));
+    assert.equal(sources.ok, true);
+    assert.deepEqual(
+      sources.value.map((s) => s.kind),
+      ['idle', 'lock', 'suspend', 'clock-jump'],
+    );
+  });
+
+  it('no idle time on Wayland outside GNOME and KDE, no lock events on Linux: said in words', () => {
+    const sway = presenceSources('linux', { XDG_SESSION_TYPE: 'wayland', XDG_CURRENT_DESKTOP: 'sway' });
+    assert.deepEqual(sway[0], {
+      kind: 'idle',
+      available: 'no',
+      words: 'Idle time is not available on this Wayland session (only GNOME and KDE report it).',
+    });
+    assert.equal(sway[1].available, 'no');
+    assert.match(sway[1].words, /not reported on Linux/);
+    assert.equal(
+      presenceSources('linux', { XDG_SESSION_TYPE: 'wayland', XDG_CURRENT_DESKTOP: 'GNOME' })[0].available,
+      'yes',
+    );
+    assert.equal(presenceSources('linux', { XDG_SESSION_TYPE: 'x11' })[0].available, 'yes');
+    assert.equal(presenceSources('darwin', {})[1].available, 'yes');
+  });
+});
+
+describe('tray timer (state from the main window, commands back to it)', () => {
+  const ID = '0190c3f2-7c1a-7000-8000-000000000001';
+  const state = (over = {}) => ({
+    running: { name: 'Write report', startTime: Date.now() - 65 * 60_000, pausedMs: 0, pauseStartedAt: null },
+    recent: [
+      { id: ID, name: 'Emails' },
+      { id: '0190c3f2-7c1a-7000-8000-000000000002', name: 'Standup' },
+    ],
+    ...over,
+  });
+  const labels = (tray) => tray.menu.items.map((i) => i.label ?? `—${i.type}`);
+
+  it('shows the running session and its elapsed time, and the last sessions to continue', async () => {
+    const { electron, running, record } = await started();
+    const [tray] = electron.Tray.all.slice(-1);
+    assert.equal(tray.toolTip, 'LightTrack — no timer running');
+    assert.deepEqual(labels(tray).slice(0, 1), ['Start a timer…']);
+    const reply = await record.ipc.get('shell:tray:state')(ipcEvent(APP_PAGE), state());
+    assert.deepEqual(reply, { ok: true, value: null });
+    assert.equal(tray.toolTip, 'Write report — 1:05');
+    assert.deepEqual(labels(tray), [
+      'Stop “Write report” (1:05)',
+      '—separator',
+      'Continue',
+      'Emails',
+      'Standup',
+      '—separator',
+      'Quick entry…',
+      'Open LightTrack',
+      '—separator',
+      'Quit',
+    ]);
+    const item = (label) => tray.menu.items.find((i) => i.label === label);
+    item('Stop “Write report” (1:05)').click();
+    item('Emails').click();
+    const sent = running.mainWindow().webContents.sent.filter(([c]) => c === 'shell:tray:command');
+    assert.deepEqual(
+      sent.map(([, c]) => c),
+      [{ kind: 'stop' }, { kind: 'continue', id: ID }],
+    );
+    running.mainWindow().hide();
+    item('Open LightTrack').click();
+    assert.equal(running.mainWindow().isVisible(), true);
+    item('Quit').click();
+    assert.equal(record.quit, 1);
+    running.tray().destroy();
+  });
+
+  it('refuses a state that is not one, or that comes from a foreign page, and changes nothing', async () => {
+    const { electron, record, running } = await started();
+    const [tray] = electron.Tray.all.slice(-1);
+    const send = (payload, url = APP_PAGE) => record.ipc.get('shell:tray:state')(ipcEvent(url), payload);
+    const bad = [
+      { running: { name: 5, startTime: 0, pausedMs: 0, pauseStartedAt: null }, recent: [] },
+      { ...state(), extra: true },
+      state({ recent: Array.from({ length: 6 }, () => ({ id: ID, name: 'x' })) }),
+      state({ recent: [{ id: 'not-a-uuid', name: 'x' }] }),
+      'running',
+    ];
+    for (const payload of bad) assert.equal((await send(payload)).error.code, 'VALIDATION', JSON.stringify(payload));
+    assert.equal((await send(state(), 'https://evil.example/')).error.code, 'FORBIDDEN');
+    assert.equal(tray.toolTip, 'LightTrack — no timer running');
+    running.tray().destroy();
+  });
+
+  it('puts the elapsed time in the macOS menu bar, and says when the timer is paused', () => {
+    const electron = createFakeElectron();
+    let now = 1_000_000_000;
+    const tray = new TrayTimer(
+      electron,
+      { send() {}, quickEntry() {}, open() {}, quit() {} },
+      {
+        platform: 'darwin',
+        now: () => now,
+      },
+    );
+    const fake = electron.Tray.all.at(-1);
+    assert.equal(fake.title, '');
+    tray.update(
+      state({
+        running: { name: 'Deep work', startTime: now - 2 * 3_600_000, pausedMs: 600_000, pauseStartedAt: null },
+      }),
+    );
+    assert.equal(fake.title, ' 1:50');
+    now += 5 * 60_000;
+    tray.render();
+    assert.equal(fake.title, ' 1:55');
+    tray.update(
+      state({ running: { name: 'Deep work', startTime: now - 3_600_000, pausedMs: 0, pauseStartedAt: now - 600_000 } }),
+    );
+    assert.equal(fake.title, ' 0:50 (paused)');
+    assert.ok(fake.image.png.length > 100, 'an icon');
+    tray.destroy();
+    assert.equal(fake.destroyed, true);
   });
 });

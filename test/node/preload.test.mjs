@@ -74,4 +74,34 @@ describe('preload bridge', () => {
     fake.emit('shell:presence', { kind: 'active', at: 2000 });
     assert.deepEqual(seen, [{ kind: 'idle', at: 1000 }]);
   });
+
+  it('asks main which presence sources work (answer validated) and sends the idle threshold', async () => {
+    const { shell } = fake.exposed.lighttrack;
+    const answer = [{ kind: 'lock', available: 'no', words: 'Screen locks are not reported on Linux.' }];
+    fake.setReply(() => ({ ok: true, value: answer }));
+    assert.deepEqual(await shell.presenceSources(), answer);
+    assert.deepEqual(fake.invocations[0], ['shell:presence:sources']);
+    fake.setReply(() => ({ ok: true, value: [{ kind: 'telepathy', available: 'yes', words: '' }] }));
+    await assert.rejects(shell.presenceSources(), { code: 'VALIDATION' });
+    fake.setReply(() => ({ ok: true, value: null }));
+    shell.setIdleThreshold(600);
+    assert.deepEqual(fake.invocations.at(-1), ['shell:presence:idle-threshold', 600]);
+  });
+
+  it('sends the tray its state and passes on only well-formed tray commands', () => {
+    const { shell } = fake.exposed.lighttrack;
+    fake.setReply(() => ({ ok: true, value: null }));
+    const state = { running: null, recent: [] };
+    shell.setTrayState(state);
+    assert.deepEqual(fake.invocations.at(-1), ['shell:tray:state', state]);
+    const seen = [];
+    const stop = shell.onTrayCommand((c) => seen.push(c));
+    fake.emit('shell:tray:command', { kind: 'stop' });
+    fake.emit('shell:tray:command', { kind: 'delete-everything' });
+    fake.emit('shell:tray:command', { kind: 'continue', id: 'x' });
+    fake.emit('shell:tray:command', { kind: 'continue', id: '0190c3f2-7c1a-7000-8000-000000000001' });
+    stop();
+    fake.emit('shell:tray:command', { kind: 'stop' });
+    assert.deepEqual(seen, [{ kind: 'stop' }, { kind: 'continue', id: '0190c3f2-7c1a-7000-8000-000000000001' }]);
+  });
 });

@@ -90,6 +90,8 @@ export class LtDiagnosticsView extends LitElement {
   }
 
   override render() {
+    // the time-away section's element loads with the view's first render (it is not part of the window's first paint)
+    void import('../away/lt-presence-sources.ts');
     return html`
       <h2 class="view-title">Data &amp; diagnostics</h2>
       ${
@@ -110,6 +112,11 @@ export class LtDiagnosticsView extends LitElement {
       <section class="card" aria-labelledby="secrets-title">
         <h2 id="secrets-title">Secrets</h2>
         <lt-secrets-status></lt-secrets-status>
+      </section>
+      <section class="card" aria-labelledby="presence-title">
+        <h2 id="presence-title">Time away</h2>
+        <p class="muted">What LightTrack can notice here to ask about time away while a timer runs.</p>
+        <lt-presence-sources></lt-presence-sources>
       </section>
     `;
   }

@@ -10,6 +10,9 @@ import { WatchController } from '../../controllers/watch.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import type { SettingsService } from '../../services/settings.ts';
 import { renderControl, type ControlContext } from './settings-controls.ts';
+
+import '../away/lt-presence-sources.ts';
+
 import { fieldMatches, FIELDS, SECTIONS, type FieldDef } from './settings-fields.ts';
 import { SettingsModel } from './settings-model.ts';
 import { settingsStyles } from './settings-styles.ts';
@@ -89,6 +92,7 @@ export class LtSettingsView extends LitElement {
         return html`<section class="card" aria-labelledby="s-${section.id}" data-section=${section.id}>
           <h2 id="s-${section.id}">${section.title}</h2>
           ${fields.map((f) => this.#field(f))}
+          ${section.id === 'tracking' ? html`<lt-presence-sources missing></lt-presence-sources>` : nothing}
         </section>`;
       })}
       ${query.trim() ? nothing : html`<lt-settings-history .model=${this.model}></lt-settings-history>`}

@@ -11,6 +11,8 @@ import {
 } from '../../../shared/settings.ts';
 import { LABELS, WEEKDAYS } from './settings-fields.ts';
 
+import './lt-notify-permission.ts';
+
 /** What a control needs: the settings in force, the projects to pick from, and where to send a change. */
 export interface ControlContext {
   settings: Settings;
@@ -101,6 +103,34 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
     case 'idleThresholdMinutes':
       return html`<span class="inline">${number(c, key, s.idleThresholdMinutes, { min: 0, max: 480 }, (n) => c.change(key, { idleThresholdMinutes: n }))}
         <span class="unit">minutes</span></span>`;
+    case 'awayOnLock':
+    case 'awayOnSleep':
+      return radios(
+        c,
+        key,
+        (['ask', 'discard', 'keep'] as const).map((v) => ({ value: v, label: LABELS.away[v] })),
+        s[key],
+      );
+    case 'awayAutoPause':
+      return html`<label class="inline"><input type="checkbox" id=${ids.control} aria-describedby=${describedBy}
+        .checked=${live(s.awayAutoPause)} @change=${(e: Event) => c.change(key, { awayAutoPause: (e.target as HTMLInputElement).checked })} />
+        <span>Pause the timer when idle starts</span></label>`;
+    case 'reminders': {
+      const r = s.reminders;
+      const send = (patch: Partial<Settings['reminders']>) => c.change(key, { reminders: { ...r, ...patch } });
+      return html`<div class="group">
+        <span class="inline"><span>No timer in working hours for</span>${number(c, key, r.noTimerMinutes, { min: 0, max: 480, name: 'noTimerMinutes', label: 'Remind after this many minutes without a timer, inside working hours' }, (n) => send({ noTimerMinutes: n }))}
+          <span class="unit">min</span></span>
+        <span class="inline"><span>A timer running over</span>${number(c, key, r.longTimerHours, { min: 0, max: 24, name: 'longTimerHours', label: 'Remind when a timer runs longer than this many hours' }, (n) => send({ longTimerHours: n }))}
+          <span class="unit">hours</span></span>
+        <label class="inline"><input type="checkbox" name="endOfDay" .checked=${live(r.endOfDay)}
+          @change=${(e: Event) => send({ endOfDay: (e.target as HTMLInputElement).checked })} />
+          <span>A summary at the end of the working day</span></label>
+        <label class="inline"><input type="checkbox" name="goals" .checked=${live(r.goals)}
+          @change=${(e: Event) => send({ goals: (e.target as HTMLInputElement).checked })} />
+          <span>A daily goal the working hours left cannot meet</span></label>
+        <lt-notify-permission></lt-notify-permission></div>`;
+    }
     case 'defaultProjectId': {
       const offered = c.projects.filter((p) => p.archivedAt === null || p.id === s.defaultProjectId);
       return html`<select id=${ids.control} aria-describedby=${describedBy}
@@ -116,9 +146,19 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
           .filter((i) => i.checked)
           .map((i) => Number(i.value))
           .sort();
-        c.change(key, { workingHours: { start: valueOf(root, 'start'), end: valueOf(root, 'end'), days } });
+        const start = valueOf(root, 'start');
+        const end = valueOf(root, 'end');
+        // a day's own hours; none, or the usual ones, mean the usual hours
+        const byDay = [0, 1, 2, 3, 4, 5, 6].map((d) => {
+          const own = { start: valueOf(root, `start-${d}`), end: valueOf(root, `end-${d}`) };
+          return own.start && own.end && (own.start !== start || own.end !== end) ? own : null;
+        });
+        c.change(key, {
+          workingHours: { start, end, days, ...(byDay.some((d) => d !== null) ? { byDay } : {}) },
+        });
       };
       const order = [0, 1, 2, 3, 4, 5, 6].map((i) => (i + s.weekStart) % 7);
+      const own = s.workingHours.byDay ?? [];
       return html`<div class="group">
         <span class="inline"><input type="time" name="start" id=${ids.control} aria-label="Working day starts" .value=${s.workingHours.start}
           aria-invalid=${c.invalid(key) ? 'true' : 'false'} aria-describedby=${describedBy} @change=${send} />
@@ -130,7 +170,19 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
             (d) => html`<label class="day"><input type="checkbox" name="day" value=${d}
             .checked=${live(s.workingHours.days.includes(d))} @change=${send} /><span>${WEEKDAYS[d]!.slice(0, 3)}</span></label>`,
           )}
-        </div></div>`;
+        </div>
+        <details class="by-day" ?open=${own.some((d) => d)}>
+          <summary>Different hours on some days</summary>
+          ${order
+            .filter((d) => s.workingHours.days.includes(d))
+            .map((d) => {
+              const h = own[d] ?? { start: s.workingHours.start, end: s.workingHours.end };
+              return html`<div class="inline day-hours"><span class="day-name">${WEEKDAYS[d]!.slice(0, 3)}</span>
+                <input type="time" name=${`start-${d}`} aria-label=${`${WEEKDAYS[d]} starts`} .value=${live(h.start)} @change=${send} />
+                <span aria-hidden="true">to</span>
+                <input type="time" name=${`end-${d}`} aria-label=${`${WEEKDAYS[d]} ends`} .value=${live(h.end)} @change=${send} /></div>`;
+            })}
+        </details></div>`;
     }
     case 'reportRounding': {
       const send = (e: Event) => {

@@ -54,7 +54,7 @@ export const FIELDS: readonly FieldDef[] = [
     key: 'workingHours',
     section: 'time',
     label: 'Working hours',
-    help: 'Your usual working day and working days.',
+    help: 'Your usual working day and working days; a day may have hours of its own.',
     keywords: 'work day start end schedule weekdays office',
   },
   {
@@ -63,6 +63,34 @@ export const FIELDS: readonly FieldDef[] = [
     label: 'Ask about time away after',
     help: 'Minutes away while a timer runs before LightTrack asks what the gap was; 0 never asks.',
     keywords: 'idle away afk inactive gap break threshold',
+  },
+  {
+    key: 'awayOnLock',
+    section: 'tracking',
+    label: 'When the screen is locked',
+    help: 'While a timer runs: ask on return, cut the locked time out at once, or count it as work.',
+    keywords: 'lock screen away gap discard keep ask',
+  },
+  {
+    key: 'awayOnSleep',
+    section: 'tracking',
+    label: 'When the computer sleeps',
+    help: 'While a timer runs: ask on return, cut the time asleep out at once, or count it as work.',
+    keywords: 'sleep suspend lid away gap discard keep ask',
+  },
+  {
+    key: 'awayAutoPause',
+    section: 'tracking',
+    label: 'Pause while idle',
+    help: 'Pause the timer as soon as you are idle; LightTrack still asks about the time on your return.',
+    keywords: 'idle pause automatic away afk',
+  },
+  {
+    key: 'reminders',
+    section: 'tracking',
+    label: 'Reminders',
+    help: 'Each is said once; 0 turns one off. System notifications where you allow them, else in the window.',
+    keywords: 'reminder notification nag forgot timer end of day summary untracked',
   },
   {
     key: 'defaultProjectId',
@@ -131,6 +159,7 @@ export const LABELS = {
   durationFormat: { hm: 'h:mm', decimal: 'Decimal hours' },
   rounding: { none: 'No rounding', up: 'Round up', down: 'Round down', nearest: 'Round to nearest' },
   paper: { a4: 'A4', letter: 'Letter' },
+  away: { ask: 'Ask', discard: 'Discard automatically', keep: 'Keep as work' },
 } as const;
 
 /** A setting's value in words, for the history ("Theme: System → Dark"). */
@@ -155,6 +184,21 @@ export function describeValue(
     case 'exportPerson':
     case 'exportClient':
       return s === '' ? 'None' : String(s);
+    case 'awayOnLock':
+    case 'awayOnSleep':
+      return LABELS.away[s as Settings['awayOnLock']] ?? String(s);
+    case 'awayAutoPause':
+      return s ? 'On' : 'Off';
+    case 'reminders': {
+      const r = s as Settings['reminders'];
+      const on = [
+        r.noTimerMinutes ? `no timer ${r.noTimerMinutes} min` : '',
+        r.longTimerHours ? `timer over ${r.longTimerHours} h` : '',
+        r.endOfDay ? 'end of day' : '',
+        r.goals ? 'goals' : '',
+      ].filter(Boolean);
+      return on.length ? on.join(', ') : 'Off';
+    }
     case 'idleThresholdMinutes':
       return s === 0 ? 'Never ask' : `${String(s)} min`;
     case 'defaultProjectId':
@@ -165,7 +209,11 @@ export function describeValue(
         .sort()
         .map((d) => WEEKDAYS[d]?.slice(0, 3))
         .join(' ');
-      return `${w.start}–${w.end}${days ? `, ${days}` : ''}`;
+      const own = (w.byDay ?? [])
+        .map((h, d) => (h ? `${WEEKDAYS[d]?.slice(0, 3)} ${h.start}–${h.end}` : ''))
+        .filter(Boolean)
+        .join(', ');
+      return `${w.start}–${w.end}${days ? `, ${days}` : ''}${own ? ` (${own})` : ''}`;
     }
     case 'reportRounding': {
       const r = s as Settings['reportRounding'];

@@ -25,6 +25,9 @@ export const settingsStyles = css`
   .segment input:focus-visible + span { outline: 2px solid var(--lt-accent); outline-offset: -3px; border-radius: 6px; }
   .days { display: flex; flex-wrap: wrap; gap: var(--lt-space-1) var(--lt-space-3); }
   .day { display: inline-flex; gap: var(--lt-space-1); align-items: center; }
+  .by-day summary { font-size: var(--lt-text-sm); color: var(--lt-muted); }
+  .by-day .day-hours { margin-top: var(--lt-space-2); flex-wrap: nowrap; }
+  .by-day .day-name { min-inline-size: 2.6rem; }
   .none { padding: var(--lt-space-4) 0; }
   ol.history { list-style: none; margin: 0; padding: 0; }
   ol.history li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: var(--lt-space-1) var(--lt-space-3);

@@ -1,6 +1,6 @@
 import type { ReportFilters, ReportRow, ReportRowsPage, TimelineBlock } from '../../../shared/reports.ts';
 import { endOf, workedMs } from '../../../shared/session-math.ts';
-import type { Settings } from '../../../shared/settings.ts';
+import { workingHoursOn, type Settings } from '../../../shared/settings.ts';
 import { COLUMNS, toSession, type SessionRow } from '../sessions/sessions.ts';
 import type { Database } from '../storage/sqlite.ts';
 import { roundSql, type Rounding } from './facts.ts';
@@ -100,9 +100,10 @@ export async function timeline(
   );
   const blocks: TimelineBlock[] = [];
   const day = new Date(from);
-  const [sh, sm] = settings.workingHours.start.split(':').map(Number) as [number, number];
-  const [eh, em] = settings.workingHours.end.split(':').map(Number) as [number, number];
-  const working = settings.workingHours.days.includes(day.getDay());
+  const hours = workingHoursOn(settings.workingHours, day.getDay());
+  const [sh, sm] = (hours?.start ?? '00:00').split(':').map(Number) as [number, number];
+  const [eh, em] = (hours?.end ?? '00:00').split(':').map(Number) as [number, number];
+  const working = hours !== null;
   let cursor = working ? new Date(day.getFullYear(), day.getMonth(), day.getDate(), sh, sm).getTime() : Infinity;
   for (const row of rows) {
     const a = toSession(row);

@@ -11,7 +11,7 @@ import type { Database } from '../storage/sqlite.ts';
  * ids for sessions), so comparing "the row now" with "the row as the action left it" is one string comparison and a
  * bulk change of 10,000 sessions is captured and reverted with set-based statements, not a loop of round trips.
  */
-export type Table = 'activities' | 'tags' | 'projects' | 'goals';
+export type Table = 'activities' | 'tags' | 'projects' | 'goals' | 'away_gaps';
 
 /**
  * Every column of each undoable table, in the order of the images' keys. Written out, not read from the schema at open:
@@ -69,6 +69,19 @@ export const COLUMNS: Record<Table, readonly string[]> = {
     'project_id',
     'tag_id',
     'deleted_at',
+    'created_at',
+    'updated_at',
+  ],
+  // (v9) a gap's review: undone with the sessions it changed, so the gap is pending again
+  away_gaps: [
+    'id',
+    'source',
+    'start_at',
+    'end_at',
+    'state',
+    'choice',
+    'session_id',
+    'logged_id',
     'created_at',
     'updated_at',
   ],
@@ -288,6 +301,8 @@ export async function replay(
   );
   await db.run(`DELETE FROM activities WHERE id IN (SELECT u.row_id ${rows('activities', false)})`, args);
   await db.run(`DELETE FROM goals WHERE id IN (SELECT u.row_id ${rows('goals', false)})`, args);
+  await db.run(`DELETE FROM away_gaps WHERE id IN (SELECT u.row_id ${rows('away_gaps', false)})`, args);
+  await upsert('away_gaps');
   await upsert('projects');
   await upsert('tags');
   await upsert('activities');

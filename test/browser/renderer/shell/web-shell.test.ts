@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 
+import { FakeClock } from '../../../../renderer/services/away/clock.ts';
 import { WebPresence } from '../../../../renderer/shell/web-presence.ts';
 import { WebSecretStore } from '../../../../renderer/shell/web-secrets.ts';
+import { createWebShell } from '../../../../renderer/shell/web-shell.ts';
 import type { PresenceEvent } from '../../../../shared/shell-contract.ts';
 import { rejection } from '../../harness/worker-harness.ts';
 
@@ -63,50 +65,63 @@ describe('web shell: secrets (WebCrypto, non-extractable key)', () => {
   });
 });
 
-describe('web shell: presence (input events and clock jumps)', () => {
-  it('reports idle after the threshold without input, and active on the next input', () => {
-    let now = 1_000_000;
+describe('web shell: presence (input, visibility, frozen timers) on a fake clock', () => {
+  const setup = (idleThresholdMs = 60_000) => {
+    const clock = new FakeClock(1_000_000);
     const target = new EventTarget();
-    const presence = new WebPresence({ idleThresholdMs: 60_000, tickMs: 1000, target, now: () => now });
+    const visibility = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const presence = new WebPresence({ idleThresholdMs, tickMs: 1000, target, visibility, clock });
     const events: PresenceEvent[] = [];
     const stop = presence.subscribe((e) => events.push(e));
-    for (let i = 0; i < 30; i++) {
-      now += 1000;
-      presence.tick();
-    }
+    return { clock, target, visibility, presence, events, stop };
+  };
+
+  it('reports idle after the threshold without input, and active on the next input', () => {
+    const { clock, target, events, stop } = setup();
+    clock.advance(30_000);
     target.dispatchEvent(new Event('keydown'));
-    for (let i = 0; i < 59; i++) {
-      now += 1000;
-      presence.tick();
-    }
+    clock.advance(59_000);
     expect(events).to.deep.equal([]);
-    now += 1000;
-    presence.tick();
+    clock.advance(1000);
     expect(events).to.deep.equal([{ kind: 'idle', at: 1_030_000 }]);
-    now += 5000;
+    clock.advance(5000);
     target.dispatchEvent(new Event('pointermove'));
-    expect(events[1]).to.deep.equal({ kind: 'active', at: now });
+    expect(events[1]).to.deep.equal({ kind: 'active', at: clock.wall() });
     stop();
   });
 
-  it('reports suspend and resume when the clock jumps between ticks', () => {
-    let now = 5_000_000;
-    const presence = new WebPresence({
-      idleThresholdMs: 10 * 3_600_000,
-      tickMs: 1000,
-      target: new EventTarget(),
-      now: () => now,
-    });
-    const events: PresenceEvent[] = [];
-    const stop = presence.subscribe((e) => events.push(e));
-    now += 1000;
-    presence.tick();
-    now += 2 * 3_600_000; // the laptop slept for two hours
-    presence.tick();
+  it('a return to the tab (visible again, or focus) ends idle; the threshold follows Settings', () => {
+    const { clock, target, visibility, presence, events, stop } = setup();
+    presence.setIdleThreshold(10_000);
+    clock.advance(10_000);
+    expect(events.map((e) => e.kind)).to.deep.equal(['idle']);
+    visibility.visibilityState = 'hidden';
+    visibility.dispatchEvent(new Event('visibilitychange'));
+    expect(events).to.have.length(1);
+    visibility.visibilityState = 'visible';
+    visibility.dispatchEvent(new Event('visibilitychange'));
+    expect(events.map((e) => e.kind)).to.deep.equal(['idle', 'active']);
+    clock.advance(10_000);
+    target.dispatchEvent(new Event('focus'));
+    expect(events.map((e) => e.kind)).to.deep.equal(['idle', 'active', 'idle', 'active']);
+    stop();
+  });
+
+  it('reports suspend and resume when every timer was frozen (the machine slept)', () => {
+    const { clock, events, stop } = setup(10 * 3_600_000);
+    clock.advance(1000);
+    clock.freeze(2 * 3_600_000); // the laptop slept for two hours
+    clock.advance(1000);
     expect(events).to.deep.equal([
-      { kind: 'suspend', at: 5_001_000 },
-      { kind: 'resume', at: now },
+      { kind: 'suspend', at: 1_001_000 },
+      { kind: 'resume', at: 1_001_000 + 2 * 3_600_000 }, // the overdue tick runs on waking
     ]);
     stop();
+  });
+
+  it('says in words what it cannot tell', async () => {
+    const sources = await createWebShell().presenceSources();
+    expect(sources.find((s) => s.kind === 'lock')).to.deep.include({ available: 'no' });
+    expect(sources.find((s) => s.kind === 'idle')?.words).to.match(/this tab/);
   });
 });

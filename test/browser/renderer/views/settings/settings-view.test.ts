@@ -54,7 +54,7 @@ describe('settings view (real data worker)', () => {
       'Backups',
       'Quick entry',
     ]);
-    expect(root(m).querySelectorAll('.field').length).to.equal(13);
+    expect(root(m).querySelectorAll('.field').length).to.equal(17);
     await expectAccessible(view(m));
   });
 
@@ -68,7 +68,50 @@ describe('settings view (real data worker)', () => {
     setValue(search, 'zzzz nothing');
     await until(() => root(m).textContent!.includes('No setting matches'), 'no match message');
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await until(() => root(m).querySelectorAll('.field').length === 13, 'all back');
+    await until(() => root(m).querySelectorAll('.field').length === 17, 'all back');
+  });
+
+  it('away time: on lock / on sleep, pause while idle, and what this shell cannot notice, in words', async () => {
+    const lock = field(m, 'awayOnLock')!.querySelector<HTMLInputElement>('input[value="discard"]')!;
+    lock.click();
+    const sleep = field(m, 'awayOnSleep')!.querySelector<HTMLInputElement>('input[value="keep"]')!;
+    sleep.click();
+    const pause = field(m, 'awayAutoPause')!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    pause.click();
+    await until(async () => {
+      const s = await m.services.client.data.getSettings();
+      return s.awayOnLock === 'discard' && s.awayOnSleep === 'keep' && s.awayAutoPause;
+    }, 'saved');
+    const note = await until(
+      () => deep(m.app, 'lt-settings-view', 'lt-presence-sources', 'ul'),
+      'the sources that do not fully work',
+    );
+    expect(note.textContent).to.contain('Screen lock: not available. A browser cannot tell when the screen is locked.');
+    expect(note.textContent).to.contain('Idle time: approximate.');
+    expect(note.textContent, 'what works is not listed here').to.not.contain('Clock changes');
+    await expectAccessible(view(m));
+  });
+
+  it('working hours per weekday: a day of its own hours is saved and read back in words', async () => {
+    const f = field(m, 'workingHours')!;
+    f.querySelector<HTMLElement>('details.by-day summary')!.click();
+    setValue(f.querySelector<HTMLInputElement>('input[name="end-5"]')!, '13:00');
+    await until(
+      async () => (await m.services.client.data.getSettings()).workingHours.byDay?.[5]?.end === '13:00',
+      'saved',
+    );
+    const s = await m.services.client.data.getSettings();
+    expect(s.workingHours.byDay).to.deep.equal([null, null, null, null, null, { start: '09:00', end: '13:00' }, null]);
+    expect(s.workingHours).to.include({ start: '09:00', end: '17:00' });
+    await until(() => history(m).shadowRoot?.textContent?.includes('(Fri 09:00–13:00)'), 'history in words');
+    const refused = await m.services.settings.update({
+      workingHours: {
+        ...s.workingHours,
+        byDay: [null, null, null, null, null, { start: '13:00', end: '09:00' }, null],
+      },
+    });
+    expect(refused.ok).to.equal(false);
+    await expectAccessible(view(m));
   });
 
   it('writes the person, client and paper that exported documents carry', async () => {
