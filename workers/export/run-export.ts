@@ -36,10 +36,11 @@ export interface ExportResult {
 }
 
 /**
- * Rows a page: big enough that per-call overhead vanishes, small enough that memory stays flat. (The data worker
- * reads it in slices of 500 between other calls, and it crosses as one JSON text.)
+ * Rows a page: one data-worker slice, so a timer started meanwhile waits behind at most one (measured at 50k on this
+ * busy machine: 500-row pages exported in 0.9 s with timer commits at p50 8.2 ms; 2,000-row pages in 1.1 s at p50
+ * 19.6 ms). The page crosses as one JSON text, and the next one is read while this one is written.
  */
-const PAGE = 2_000;
+const PAGE = 500;
 
 export const cancelled = () => new AppError('CONFLICT', 'The export was cancelled', { cancelled: true });
 

@@ -115,6 +115,9 @@ export class Exports implements ExportsApi, RestoreApi {
       if (slice.count > 0) parts.push(slice.rows.slice(1, -1)); // the arrays' insides, joined below
       count += slice.count;
       after = slice.next;
+      // the SQL is synchronous: without a task boundary here the next slice would queue before a timer start that
+      // arrived meanwhile, and the page would hold the queue as one piece
+      if (after && count < p.limit) await new Promise((resolve) => setTimeout(resolve, 0));
     } while (after && count < p.limit);
     const rows = `[${parts.join(',')}]`;
     return total === undefined ? { rows, count, next: after } : { rows, count, next: after, total };
