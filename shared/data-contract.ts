@@ -1,4 +1,13 @@
 import type {
+  AssistantQueryInput,
+  AssistantQueryResult,
+  Conversation,
+  ConversationPage,
+  ListConversationsInput,
+  NewMessage,
+  StoredMessage,
+} from './conversations.ts';
+import type {
   BackupInfo,
   BackupRetention,
   DatabaseFile,
@@ -306,6 +315,33 @@ export interface DiagnosticsApi {
 }
 export const DIAGNOSTICS_METHODS = methodsOf<DiagnosticsApi>()(['reportError', 'listErrors', 'clearErrors']);
 
+/** The assistant's conversations (deleting one is undoable) and its guarded read-only SQL. */
+export interface AssistantApi {
+  listConversations(input?: ListConversationsInput): Promise<ConversationPage>;
+  createConversation(input: { title: string }): Promise<Conversation>;
+  renameConversation(input: { id: string; title: string }): Promise<Conversation>;
+  pinConversation(input: { id: string; pinned: boolean }): Promise<Conversation>;
+  /** soft delete, one undoable action */
+  deleteConversation(id: string): Promise<ChangeResult<null>>;
+  conversationMessages(id: string): Promise<StoredMessage[]>;
+  appendMessage(input: NewMessage): Promise<StoredMessage>;
+  /** marks a proposal of a stored answer applied or discarded (the change itself goes through the normal calls) */
+  setProposalStatus(input: { messageId: string; proposalId: string; status: 'applied' | 'discarded' }): Promise<void>;
+  /** one SELECT over the ai_ views only: no writes, no other tables, a time limit and a row cap */
+  assistantQuery(input: AssistantQueryInput): Promise<AssistantQueryResult>;
+}
+export const ASSISTANT_METHODS = methodsOf<AssistantApi>()([
+  'listConversations',
+  'createConversation',
+  'renameConversation',
+  'pinConversation',
+  'deleteConversation',
+  'conversationMessages',
+  'appendMessage',
+  'setProposalStatus',
+  'assistantQuery',
+]);
+
 /**
  * The data worker's API, reached through Comlink: the domains composed into one object. Every argument is
  * validated inside the worker (it crossed a postMessage boundary); failures reject with an AppError and change
@@ -324,6 +360,7 @@ export interface DataApi
     ReportsApi,
     DatabaseApi,
     DiagnosticsApi,
+    AssistantApi,
     ExportsApi,
     RestoreApi {}
 
@@ -342,6 +379,7 @@ export const OWNER_METHODS = [
   ...REPORTS_METHODS,
   ...DATABASE_METHODS,
   ...DIAGNOSTICS_METHODS,
+  ...ASSISTANT_METHODS,
   ...EXPORTS_METHODS,
   ...RESTORE_METHODS,
 ] as const;

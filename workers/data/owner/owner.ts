@@ -1,4 +1,5 @@
 import {
+  ASSISTANT_METHODS,
   DATABASE_METHODS,
   DIAGNOSTICS_METHODS,
   EDITS_METHODS,
@@ -10,6 +11,7 @@ import {
   SETTINGS_METHODS,
   TAGS_METHODS,
   UNDO_METHODS,
+  type AssistantApi,
   type DatabaseApi,
   type DiagnosticsApi,
   type EditsApi,
@@ -25,6 +27,7 @@ import {
 import { AppError, toAppError } from '../../../shared/errors.ts';
 import { EXPORTS_METHODS, type ExportsApi } from '../../../shared/export-contract.ts';
 import { RESTORE_METHODS, type RestoreApi } from '../../../shared/restore-contract.ts';
+import { AssistantHandlers } from '../assistant/assistant-handlers.ts';
 import { DatabaseHandlers } from '../database/database-handlers.ts';
 import { Lifecycle } from '../database/lifecycle.ts';
 import { DiagnosticsHandlers } from '../diagnostics/diagnostics-handlers.ts';
@@ -100,6 +103,7 @@ export function createOwner(clock: () => number = Date.now): Owner {
     bind<ReportsApi>(REPORTS_METHODS, new ReportsHandlers(core)),
     bind<DatabaseApi>(DATABASE_METHODS, new DatabaseHandlers(core, lifecycle)),
     bind<DiagnosticsApi>(DIAGNOSTICS_METHODS, new DiagnosticsHandlers(core)),
+    bind<AssistantApi>(ASSISTANT_METHODS, new AssistantHandlers(core)),
     // one instance for both lists: a restore writes into the imports it opens
     ...((exports) => [bind<ExportsApi>(EXPORTS_METHODS, exports), bind<RestoreApi>(RESTORE_METHODS, exports)])(
       new Exports(core),
