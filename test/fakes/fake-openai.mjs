@@ -113,6 +113,7 @@ async function stream(req, res, reply, body) {
   for (let i = 0; i < chunks.length; i++) {
     if (closed) return;
     if (reply.disconnectAfter !== undefined && i >= reply.disconnectAfter) {
+      await sleep(50); // what was written reaches the client first, as when a server dies mid-answer
       req.socket.destroy();
       return;
     }
