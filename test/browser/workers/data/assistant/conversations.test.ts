@@ -1,0 +1,85 @@
+import { expect } from 'chai';
+
+import { sql } from '../../../harness/db-fixtures.ts';
+import { rejection, useDataWorker } from '../../../harness/worker-harness.ts';
+
+describe('assistant conversations in the database', () => {
+  const w = useDataWorker('conversations');
+
+  it('lists pinned first then the latest, searches titles and messages, renames and pins', async () => {
+    const a = await w.api.createConversation({ title: 'Standup' });
+    const b = await w.api.createConversation({ title: 'Invoices' });
+    await w.api.appendMessage({ conversationId: a.id, role: 'user', content: 'what did I do on Website?' });
+    const answer = await w.api.appendMessage({
+      conversationId: a.id,
+      role: 'assistant',
+      content: '3.5 hours',
+      model: 'fake-model',
+      endpoint: 'Fake',
+      requestId: 'ai-123456789',
+      promptTokens: 40,
+      completionTokens: 5,
+      tools: [
+        {
+          id: 'c1',
+          name: 'time_totals',
+          arguments: '{}',
+          result: '{"totalHours":3.5}',
+          ok: true,
+          truncated: false,
+          ms: 3,
+        },
+      ],
+      firstTokenMs: 12,
+      totalMs: 80,
+      finish: 'stop',
+    });
+    expect(answer).to.include({ seq: 2, model: 'fake-model', promptTokens: 40, usageEstimated: false });
+    expect(answer.tools[0]).to.include({ name: 'time_totals' });
+    let page = await w.api.listConversations();
+    expect(page.conversations.map((c) => c.title)).to.deep.equal(['Standup', 'Invoices']);
+    await w.api.pinConversation({ id: b.id, pinned: true });
+    page = await w.api.listConversations();
+    expect(page.conversations.map((c) => [c.title, c.pinned])).to.deep.equal([
+      ['Invoices', true],
+      ['Standup', false],
+    ]);
+    expect((await w.api.listConversations({ search: 'website' })).conversations.map((c) => c.id)).to.deep.equal([a.id]);
+    expect((await w.api.listConversations({ search: '100%' })).total).to.equal(0);
+    await w.api.renameConversation({ id: a.id, title: 'Website hours' });
+    expect((await w.api.conversationMessages(a.id)).map((m) => m.role)).to.deep.equal(['user', 'assistant']);
+    expect((await w.api.listConversations({ search: 'hours' })).conversations[0]!.title).to.equal('Website hours');
+  });
+
+  it('deleting a conversation is one undoable action; bad input changes nothing', async () => {
+    const a = await w.api.createConversation({ title: 'Keep me' });
+    const { action } = await w.api.deleteConversation(a.id);
+    expect(action!.label).to.match(/Delete conversation/);
+    expect((await w.api.listConversations()).total).to.equal(0);
+    await w.api.undo({ actionId: action!.id });
+    expect((await w.api.listConversations()).conversations.map((c) => c.title)).to.deep.equal(['Keep me']);
+    await w.api.redo();
+    expect((await w.api.listConversations()).total).to.equal(0);
+    expect((await rejection(w.api.renameConversation({ id: 'nope', title: 'x' }))).code).to.equal('VALIDATION');
+    expect(
+      (await rejection(w.api.appendMessage({ conversationId: a.id, role: 'system' as never, content: '' }))).code,
+    ).to.equal('VALIDATION');
+  });
+
+  it('opens a list of 10,000 conversations quickly (one page of the virtualized list)', async () => {
+    // written straight into the closed file (10,000 queued transactions would take the test's whole time)
+    await w.api.close();
+    await sql(
+      w.dbName,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+       INSERT INTO conversations (id, title, created_at, updated_at) SELECT printf('00000000-0000-4000-8000-%012d', i), 'c' || i, i, i FROM n`,
+    );
+    await w.api.open({ name: w.dbName });
+    const t0 = performance.now();
+    const page = await w.api.listConversations({ limit: 200 });
+    const ms = performance.now() - t0;
+    expect(page.total).to.equal(10_000);
+    expect(page.conversations).to.have.length(200);
+    expect(ms).to.be.below(100); // measured ~13 ms here
+  });
+});
