@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 
+import { EndpointSchema } from './assistant.ts';
 import { BackupRetentionSchema, DEFAULT_BACKUP_RETENTION } from './database.ts';
 import { IdSchema } from './ids.ts';
 import { noNul } from './validate.ts';
@@ -55,6 +56,14 @@ export const SETTING_SCHEMAS = {
   exportPerson: DocumentText,
   exportClient: DocumentText,
   paper: v.picklist(PAPER_SIZES, 'must be a4 or letter'),
+  /** the assistant's OpenAI-compatible servers (keys are never here: they live behind the shell's secrets) */
+  aiEndpoints: v.pipe(
+    v.array(EndpointSchema),
+    v.maxLength(20, 'at most 20 endpoints'),
+    v.check((list) => new Set(list.map((e) => e.id)).size === list.length, 'two endpoints share an id'),
+  ),
+  /** the endpoint questions go to; null: the first */
+  aiEndpointId: v.nullable(v.pipe(v.string(), v.maxLength(40))),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -76,6 +85,8 @@ export const DEFAULT_SETTINGS: Settings = {
   exportClient: '',
   // (new keys need no settings migration: a key with no stored row reads as its default)
   paper: defaultPaper(Intl.DateTimeFormat().resolvedOptions().locale),
+  aiEndpoints: [],
+  aiEndpointId: null,
 };
 
 /** A change from the UI: any subset of settings. Unknown keys are refused. */

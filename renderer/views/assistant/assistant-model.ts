@@ -1,0 +1,217 @@
+import { atom, computed } from 'nanostores';
+
+import type { AskResult, AssistantEvent, Endpoint, Proposal, ToolRecord } from '../../../shared/assistant.ts';
+import type { Conversation, StoredMessage } from '../../../shared/conversations.ts';
+import { toAppError } from '../../../shared/errors.ts';
+import type { ActionRef } from '../../../shared/session-edits.ts';
+import { newRequestId, type AiClient } from '../../services/ai-client.ts';
+import type { AiKeyStore } from '../../services/ai-keys.ts';
+import type { DataClient } from '../../services/data-client.ts';
+import type { SettingsService } from '../../services/settings.ts';
+import { historyOf } from './turns.ts';
+
+/** What the answer being streamed shows so far. */
+export interface LiveAnswer {
+  question: string;
+  text: string;
+  tools: { id: string; name: string; arguments: string; record: ToolRecord | null }[];
+  proposals: Proposal[];
+  notice: string | null;
+}
+
+/**
+ * The Assistant view's state: the conversation list (search), the open conversation's messages, and the answer being
+ * streamed. Streamed events are folded in once per animation frame, however fast they come, so the UI thread does
+ * one small render per frame. Every change to data goes through the data worker's normal calls.
+ */
+export class AssistantModel {
+  readonly $conversations = atom<Conversation[]>([]);
+  readonly $total = atom(0);
+  readonly $search = atom('');
+  readonly $currentId = atom<string | null>(null);
+  readonly $messages = atom<StoredMessage[]>([]);
+  readonly $live = atom<LiveAnswer | null>(null);
+  readonly $error = atom<string | null>(null);
+  readonly $endpoint = computed(this.settings.$settings, (s) => {
+    const list = s.aiEndpoints;
+    return list.find((e) => e.id === s.aiEndpointId) ?? list[0] ?? null;
+  });
+  #controller: AbortController | null = null;
+  #pending: AssistantEvent[] = [];
+  #frame = 0;
+
+  constructor(
+    private readonly client: DataClient,
+    private readonly ai: AiClient,
+    private readonly keys: AiKeyStore,
+    private readonly settings: SettingsService,
+  ) {}
+
+  get busy(): boolean {
+    return this.#controller !== null;
+  }
+
+  connect(): () => void {
+    void this.loadList();
+    return this.client.watch(['conversations'], () => this.loadList());
+  }
+
+  async loadList(): Promise<void> {
+    try {
+      const page = await this.client.data.listConversations({ search: this.$search.get(), limit: 5000 });
+      this.$conversations.set(page.conversations);
+      this.$total.set(page.total);
+    } catch (error) {
+      this.$error.set(toAppError(error).message);
+    }
+  }
+
+  async open(id: string | null): Promise<void> {
+    this.$currentId.set(id);
+    this.$messages.set(id ? await this.client.data.conversationMessages(id) : []);
+  }
+
+  /** Asks the current endpoint; a new conversation is made for the first question. Never throws. */
+  async ask(question: string): Promise<AskResult | null> {
+    const text = question.trim();
+    const endpoint = this.$endpoint.get();
+    if (!text || this.#controller) return null;
+    if (!endpoint) {
+      this.$error.set('Add an endpoint first (the ⚙ Endpoints panel).');
+      return null;
+    }
+    this.$error.set(null);
+    const controller = (this.#controller = new AbortController());
+    this.$live.set({ question: text, text: '', tools: [], proposals: [], notice: null });
+    try {
+      let id = this.$currentId.get();
+      if (!id) {
+        id = (await this.client.data.createConversation({ title: text.slice(0, 80) })).id;
+        this.$currentId.set(id);
+      }
+      const history = historyOf(this.$messages.get());
+      const user = await this.client.data.appendMessage({ conversationId: id, role: 'user', content: text });
+      this.$messages.set([...this.$messages.get(), user]);
+      const result = await this.ai.ask(
+        {
+          requestId: newRequestId(),
+          endpoint,
+          apiKey: endpoint.hasKey ? await this.keys.get(endpoint.id) : null,
+          turns: [...history, { role: 'user', content: text }],
+          now: Date.now(),
+          weekStart: this.settings.$settings.get().weekStart,
+        },
+        (events) => this.#queue(events),
+        controller.signal,
+      );
+      this.#fold();
+      const answer = await this.client.data.appendMessage({
+        conversationId: id,
+        role: 'assistant',
+        content: result.text,
+        turns: result.turns,
+        tools: result.tools,
+        proposals: result.proposals,
+        model: result.model,
+        endpoint: endpoint.name,
+        requestId: result.requestId,
+        promptTokens: result.usage.promptTokens,
+        completionTokens: result.usage.completionTokens,
+        usageEstimated: result.usage.estimated,
+        firstTokenMs: result.firstTokenMs,
+        totalMs: result.totalMs,
+        finish: result.finish,
+        error: result.error,
+      });
+      if (this.$currentId.get() === id) this.$messages.set([...this.$messages.get(), answer]);
+      return result;
+    } catch (error) {
+      this.$error.set(toAppError(error).message);
+      return null;
+    } finally {
+      cancelAnimationFrame(this.#frame);
+      this.#pending = [];
+      this.#controller = null;
+      this.$live.set(null);
+    }
+  }
+
+  /** Stops the answer being streamed (Esc, the Stop button); what came so far is kept. */
+  stop(): void {
+    this.#controller?.abort('stopped by the user');
+  }
+
+  /** Applies a proposal through the normal data API (validated, overlap-checked, one undoable action). */
+  async apply(message: StoredMessage, proposal: Proposal): Promise<ActionRef | null> {
+    const data = this.client.data;
+    const { call } = proposal;
+    let action: ActionRef | null = null;
+    if (call.method === 'addSession') action = (await data.addSession(call.input as never)).action;
+    else if (call.method === 'updateSession') action = (await data.updateSession(call.input as never)).action;
+    else if (call.method === 'splitSession') action = (await data.splitSession(call.input as never)).action;
+    else if (call.method === 'deleteSession') await data.deleteSession(call.input);
+    else if (call.method === 'startTimer') await data.startTimer(call.input as never);
+    else if (call.method === 'stopTimer') await data.stopTimer(call.input as never);
+    if (!action && ['deleteSession', 'startTimer', 'stopTimer'].includes(call.method))
+      action = (await data.undoState()).undo;
+    await this.#mark(message, proposal, 'applied');
+    return action;
+  }
+
+  discard(message: StoredMessage, proposal: Proposal): Promise<void> {
+    return this.#mark(message, proposal, 'discarded');
+  }
+
+  async remove(id: string): Promise<ActionRef | null> {
+    const { action } = await this.client.data.deleteConversation(id);
+    if (this.$currentId.get() === id) await this.open(null);
+    return action;
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    await this.client.data.renameConversation({ id, title });
+  }
+
+  async pin(id: string, pinned: boolean): Promise<void> {
+    await this.client.data.pinConversation({ id, pinned });
+  }
+
+  async #mark(message: StoredMessage, proposal: Proposal, status: 'applied' | 'discarded'): Promise<void> {
+    await this.client.data.setProposalStatus({ messageId: message.id, proposalId: proposal.id, status });
+    this.$messages.set(
+      this.$messages
+        .get()
+        .map((m) =>
+          m.id === message.id
+            ? { ...m, proposals: m.proposals.map((p) => (p.id === proposal.id ? { ...p, status } : p)) }
+            : m,
+        ),
+    );
+  }
+
+  #queue(events: AssistantEvent[]): void {
+    this.#pending.push(...events);
+    if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#fold());
+  }
+
+  /** Folds the events that came since the last frame into the live answer, in one store update. */
+  #fold(): void {
+    this.#frame = 0;
+    const live = this.$live.get();
+    if (!live || this.#pending.length === 0) return;
+    const next: LiveAnswer = { ...live, tools: [...live.tools], proposals: [...live.proposals] };
+    for (const e of this.#pending.splice(0)) {
+      if (e.kind === 'text') next.text += e.text;
+      else if (e.kind === 'tool-call')
+        next.tools.push({ id: e.id, name: e.name, arguments: e.arguments, record: null });
+      else if (e.kind === 'tool-result') {
+        const i = next.tools.findIndex((t) => t.id === e.record.id && !t.record);
+        if (i >= 0) next.tools[i] = { ...next.tools[i]!, record: e.record };
+      } else if (e.kind === 'proposal') next.proposals.push(e.proposal);
+      else if (e.kind === 'retry') next.notice = `${e.reason} Trying again in ${Math.ceil(e.inMs / 1000)} s…`;
+    }
+    this.$live.set(next);
+  }
+}
+
+export type { Endpoint };
