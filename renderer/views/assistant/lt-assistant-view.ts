@@ -51,7 +51,15 @@ export class LtAssistantView extends LitElement {
       this,
       () => {
         const m = this.model;
-        return [m.$conversations, m.$messages, m.$live, m.$error, m.$currentId, this.settings.$settings];
+        return [
+          m.$conversations,
+          m.$messages,
+          m.$live,
+          m.$error,
+          m.$currentId,
+          this.settings.$settings,
+          this.settings.$loaded,
+        ];
       },
       () => [this.model.connect()],
     );
@@ -73,6 +81,11 @@ export class LtAssistantView extends LitElement {
   get model(): AssistantModel {
     this.#model ??= new AssistantModel(this.client, aiClientFor(this.client), this.keys, this.settings);
     return this.#model;
+  }
+
+  // with no endpoint the panel opens, and stays open once the first is added (for its "Test connection")
+  override willUpdate(): void {
+    if (this.settings.$loaded.get() && this.settings.$settings.get().aiEndpoints.length === 0) this.panel = true;
   }
 
   override render() {
@@ -132,7 +145,7 @@ export class LtAssistantView extends LitElement {
             </div>
           </header>
           ${
-            this.panel || endpoints.length === 0
+            this.panel
               ? html`<div class="panel"><h3>Endpoints</h3>
                 <lt-ai-endpoints .settings=${this.settings} .ai=${aiClientFor(this.client)} .keys=${this.keys}></lt-ai-endpoints></div>`
               : nothing
