@@ -43,7 +43,7 @@ export function failureOf(error: unknown, endpointName: string, model: string): 
     );
   }
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError)
-    return fail('AUTH', `${endpointName} refused the API key; check the key in Settings.`);
+    return fail('AUTH', `${endpointName} refused the API key; check its key under Endpoints.`);
   if (error instanceof NotFoundError)
     return fail('MODEL', `${endpointName} has no model “${model}”; pick one from its list in Settings.`);
   if (error instanceof RateLimitError)

@@ -25,6 +25,9 @@ export const assistantStyles = css`
   form.ask textarea { inline-size: 100%; min-block-size: 2.6rem; resize: vertical; }
   .notice { font-size: var(--lt-text-sm, 0.87rem); }
   .panel { border: 1px solid var(--lt-border, #eaecf0); border-radius: 12px; padding: 0.75rem 1rem; }
+  .panel h3 { font-size: var(--lt-text-md, 0.93rem); margin: 0 0 0.5rem; }
+  .empty p { margin: 0; }
+  .btn[aria-expanded='true'] { background: var(--lt-selected, #e8eeff); color: var(--lt-selected-text, #2f4fbf); }
   @media (max-width: 46rem) {
     .layout { grid-template-columns: minmax(0, 1fr); }
     aside { position: static; }
@@ -48,11 +51,12 @@ export const messageStyles = css`
     color: var(--lt-danger-text, #b42318); overflow-wrap: anywhere; }
   .proposal { border: 1px solid var(--lt-accent, #3d6bf2); border-radius: 10px; padding: 0.6rem 0.75rem; margin: 0.5rem 0; }
   .proposal h3 { font-size: var(--lt-text-md, 0.93rem); margin: 0 0 0.4rem; overflow-wrap: anywhere; }
-  .proposal table { border-collapse: collapse; inline-size: 100%; font-size: var(--lt-text-sm, 0.87rem); margin-bottom: 0.5rem; }
-  .proposal th, .proposal td { text-align: start; padding: 0.2rem 0.4rem; border-bottom: 1px solid var(--lt-track, #eaecf0);
-    vertical-align: top; overflow-wrap: anywhere; }
-  .proposal th { color: var(--lt-muted, #5d6b82); font-weight: 500; }
-  .proposal .changed { background: var(--lt-warn-bg, #fffaeb); }
+  .proposal dl { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0.25rem 0.75rem; margin: 0 0 0.5rem;
+    font-size: var(--lt-text-sm, 0.87rem); }
+  .proposal dt { color: var(--lt-muted, #5d6b82); }
+  .proposal dd { margin: 0; overflow-wrap: anywhere; }
+  .proposal .changed { background: var(--lt-warn-bg, #fffaeb); border-radius: 4px; padding: 0 0.2rem; font-weight: 600; }
+  .proposal .gone { text-decoration: line-through; }
   .proposal .status { font-size: var(--lt-text-sm, 0.87rem); }
   .cursor::after { content: '▍'; animation: blink 1s steps(1) infinite; color: var(--lt-muted, #5d6b82); }
   @keyframes blink { 50% { opacity: 0; } }

@@ -10,10 +10,28 @@ import { messageStyles } from './assistant-styles.ts';
 
 type Shown = Proposal & { status?: 'applied' | 'discarded' };
 
-function sketchCells(s: SessionSketch | undefined) {
-  if (!s) return html`<td>—</td><td></td><td></td>`;
-  return html`<td>${s.name || 'untitled'}</td><td>${s.project ?? 'no project'}</td>
-    <td>${dateTime(s.startTime)} – ${s.endTime === null ? 'running' : dateTime(s.endTime)}</td>`;
+const dayTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** "Tue, 24 Nov, 09:00 – 11:00" in the user's zone (the end's day only when it differs). */
+function span(s: SessionSketch): string {
+  if (s.endTime === null) return `${dayTime.format(s.startTime)} – running`;
+  const sameDay = new Date(s.startTime).toDateString() === new Date(s.endTime).toDateString();
+  return `${dayTime.format(s.startTime)} – ${(sameDay ? timeOnly : dayTime).format(s.endTime)}`;
+}
+
+/** One side of a change: name · project · time, the parts that differ from `other` marked. */
+function sketch(s: SessionSketch, other: SessionSketch | undefined) {
+  const part = (text: string, changed: boolean) => (changed ? html`<span class="changed">${text}</span>` : text);
+  return html`${part(s.name || 'untitled', !!other && other.name !== s.name)} ·
+    ${part(s.project ?? 'no project', !!other && other.project !== s.project)} ·
+    ${part(span(s), !!other && (other.startTime !== s.startTime || other.endTime !== s.endTime))}`;
 }
 
 /**
@@ -38,7 +56,7 @@ export class LtAssistantMessage extends LitElement {
       ${m.finish === 'cancelled' ? html`<p class="meta">Stopped.</p>` : nothing}
       <p class="meta">${[
         m.endpoint && m.model ? `${m.endpoint} · ${m.model}` : null,
-        m.promptTokens !== null
+        m.promptTokens !== null && (m.promptTokens > 0 || (m.completionTokens ?? 0) > 0)
           ? `${m.promptTokens} + ${m.completionTokens ?? 0} tokens${m.usageEstimated ? ' (estimated)' : ''}`
           : null,
         m.totalMs !== null ? `${(m.totalMs / 1000).toFixed(1)} s` : null,
@@ -58,7 +76,7 @@ export class LtAssistantMessage extends LitElement {
     return html`<div class="a" aria-busy=${streaming ? 'true' : 'false'}>
       ${tools.map(
         (t) => html`<details class="tool ${t.ok ? '' : 'failed'}">
-          <summary>${t.ms < 0 ? 'Reading' : t.ok ? 'Read' : 'Failed'}: ${t.name}${t.ms >= 0 ? ` (${t.ms} ms)` : '…'}${
+          <summary>${t.ms < 0 ? 'Running' : !t.ok ? 'Failed' : t.name.startsWith('propose_') ? 'Proposed' : 'Read'}: ${t.name}${t.ms >= 0 ? ` (${t.ms} ms)` : '…'}${
             t.truncated ? ' · cut short' : ''
           }</summary>
           <pre aria-label="Arguments">${t.arguments || '{}'}</pre>
@@ -72,19 +90,13 @@ export class LtAssistantMessage extends LitElement {
   }
 
   #proposal(p: Shown, streaming: boolean) {
-    const rows = Math.max(p.before.length, p.after.length);
     return html`<section class="proposal" aria-label="Proposed change">
       <h3>Proposed: ${p.summary}</h3>
-      <table>
-        <thead><tr><th scope="col"></th><th scope="col">Name</th><th scope="col">Project</th><th scope="col">Time</th></tr></thead>
-        <tbody>
-          ${p.before.length ? p.before.map((b) => html`<tr><th scope="row">Before</th>${sketchCells(b)}</tr>`) : nothing}
-          ${Array.from({ length: rows }, (_, i) => i)
-            .filter((i) => p.after[i])
-            .map((i) => html`<tr class="changed"><th scope="row">After</th>${sketchCells(p.after[i])}</tr>`)}
-          ${p.after.length === 0 ? html`<tr class="changed"><th scope="row">After</th><td colspan="3">deleted</td></tr>` : nothing}
-        </tbody>
-      </table>
+      <dl>
+        ${p.before.map((b) => html`<dt>Before</dt><dd class=${p.after.length === 0 ? 'gone' : ''}>${sketch(b, undefined)}</dd>`)}
+        ${p.after.map((a, i) => html`<dt>${p.before.length ? 'After' : 'New'}</dt><dd>${sketch(a, p.before[i] ?? p.before[0])}</dd>`)}
+        ${p.after.length === 0 ? html`<dt>After</dt><dd>deleted</dd>` : nothing}
+      </dl>
       ${
         p.status
           ? html`<p class="status muted">${p.status === 'applied' ? 'Applied (undo with Ctrl+Z or the toast).' : 'Discarded.'}</p>`

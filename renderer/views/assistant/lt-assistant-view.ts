@@ -180,7 +180,7 @@ export class LtAssistantView extends LitElement {
     return html`<div class="conv" role="listitem" aria-current=${c.id === currentId ? 'true' : 'false'}>
       <button class="open" type="button" title=${c.title} @click=${() => void this.model.open(c.id)}>
         ${c.pinned ? html`<span class="pin" aria-label="Pinned">★ </span>` : nothing}${c.title || 'Untitled'}</button>
-      <span class="muted">${c.messages}</span>
+      <span class="muted" title="${c.messages} messages" aria-label="${c.messages} messages">${c.messages}</span>
     </div>`;
   }
 

@@ -53,8 +53,9 @@ describe('settings view (real data worker)', () => {
       'Exports',
       'Backups',
       'Quick entry',
+      'Assistant',
     ]);
-    expect(root(m).querySelectorAll('.field').length).to.equal(13);
+    expect(root(m).querySelectorAll('.field').length).to.equal(14);
     await expectAccessible(view(m));
   });
 
@@ -68,7 +69,7 @@ describe('settings view (real data worker)', () => {
     setValue(search, 'zzzz nothing');
     await until(() => root(m).textContent!.includes('No setting matches'), 'no match message');
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await until(() => root(m).querySelectorAll('.field').length === 13, 'all back');
+    await until(() => root(m).querySelectorAll('.field').length === 14, 'all back');
   });
 
   it('writes the person, client and paper that exported documents carry', async () => {

@@ -1,0 +1,106 @@
+import { expect } from 'chai';
+
+import { aiClientFor } from '../../../../../renderer/services/ai-client.ts';
+import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
+import { deep, deepAll, mountApp, textOf, type Mounted } from '../../../harness/app-harness.ts';
+import { scenario } from '../../../harness/fake-openai.ts';
+import { until } from '../../../harness/wait.ts';
+import { uniqueDbName } from '../../../harness/worker-harness.ts';
+
+const aiWorkerUrl = new URL('../../../../../workers/ai/ai-worker.ts', import.meta.url);
+const view = (m: Mounted) => deep(m.app, 'lt-assistant-view')!;
+const root = (m: Mounted) => view(m).shadowRoot!;
+
+function fill(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+async function addEndpoint(m: Mounted, baseURL: string): Promise<void> {
+  const form = await until(() => deep<HTMLFormElement>(m.app, 'lt-ai-endpoints', 'form'), 'the endpoint form');
+  fill(form.querySelector('[name="name"]')!, 'Fake');
+  fill(form.querySelector('[name="baseURL"]')!, baseURL);
+  fill(form.querySelector('[name="model"]')!, 'fake-model');
+  form.requestSubmit();
+  await until(() => m.services.settings.$settings.get().aiEndpoints.length === 1, 'the endpoint saved');
+}
+
+async function ask(m: Mounted, text: string): Promise<void> {
+  const box = root(m).querySelector<HTMLTextAreaElement>('textarea[name="q"]')!;
+  fill(box, text);
+  box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+}
+
+describe('assistant view (real data and AI workers, fake OpenAI-compatible server)', () => {
+  let m: Mounted;
+  beforeEach(async () => {
+    useAppStyles();
+    m = mountApp(uniqueDbName('assistant-view'), 'assistant');
+    aiClientFor(m.services.client, aiWorkerUrl); // the window's AI client, from source
+    await until(() => view(m) && m.services.settings.$loaded.get(), 'assistant view');
+  });
+  afterEach(() => m.stop());
+
+  it('asks, streams the answer with its tool call, applies a proposal with Undo, and passes axe', async () => {
+    const data = m.services.client.data;
+    const p = await data.createProject({ name: 'Website' });
+    const start = new Date(2026, 10, 17, 9).getTime();
+    await data.insertSessions([{ name: 'Design', projectId: p.id, startTime: start, endTime: start + 7_200_000 }]);
+    const [design] = (await data.listSessions({ from: start - 1, to: start + 1 })).sessions;
+    const s = await scenario({
+      replies: [
+        { toolCalls: [{ id: 'c1', name: 'time_totals', arguments: ['{"from":"2026-11-16",', '"to":"2026-11-22"}'] }] },
+        { text: ['You worked ', '2 hours.'] },
+        {
+          toolCalls: [
+            { id: 'c2', name: 'propose_edit_session', arguments: [`{"id":"${design!.id}","name":"Design review"}`] },
+          ],
+        },
+        { text: 'Proposed.' },
+      ],
+    });
+    await expectAccessible(view(m)); // the empty state with the endpoints panel
+    await addEndpoint(m, s.baseURL);
+    await ask(m, 'How much did I work last week?');
+    await until(() => textOf(root(m).querySelector('.messages')).includes('You worked 2 hours.'), 'the answer');
+    await until(() => m.services.client && !deep(m.app, 'lt-assistant-view', 'button.danger'), 'the answer stored');
+    const tools = deepAll(m.app, 'lt-assistant-view', 'lt-assistant-message').flatMap((x) => [
+      ...x.shadowRoot!.querySelectorAll('details.tool summary'),
+    ]);
+    expect(tools).to.have.length(1);
+    expect(tools[0]!.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^Read: time_totals \(\d+ ms\)$/);
+    expect(deepAll(m.app, 'lt-assistant-view', '.conv')).to.have.length(1);
+
+    await ask(m, 'Rename it to Design review');
+    const apply = await until(
+      () =>
+        deepAll(m.app, 'lt-assistant-view', 'lt-assistant-message')
+          .flatMap((x) => [...x.shadowRoot!.querySelectorAll<HTMLButtonElement>('.proposal button')])
+          .find((b) => b.textContent === 'Apply'),
+      'the Apply button',
+    );
+    await expectAccessible(view(m)); // a conversation with a tool call and a proposal
+    expect((await data.getSession(design!.id)).name).to.equal('Design');
+    apply.click();
+    await until(async () => (await data.getSession(design!.id)).name === 'Design review', 'applied');
+    await until(() => textOf(deep(m.app, '.toast')).includes('Undo'), 'the Undo toast');
+    await data.undo();
+    expect((await data.getSession(design!.id)).name).to.equal('Design');
+  });
+
+  it('Esc stops a slow answer; the partial text is kept and marked', async () => {
+    const s = await scenario({ replies: [{ text: Array.from({ length: 100 }, (_, i) => `t${i} `), delayMs: 50 }] });
+    await addEndpoint(m, s.baseURL);
+    await ask(m, 'Tell me a long story');
+    await until(() => textOf(root(m).querySelector('.messages')).includes('t3 '), 'streaming');
+    root(m)
+      .querySelector('textarea')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await until(() => textOf(root(m).querySelector('.messages')).includes('Stopped.'), 'stopped');
+    const text = textOf(root(m).querySelector('.messages'));
+    expect(text).to.not.include('t99 ');
+    const [c] = (await m.services.client.data.listConversations()).conversations;
+    const stored = await m.services.client.data.conversationMessages(c!.id);
+    expect(stored.map((x) => x.finish)).to.deep.equal([null, 'cancelled']);
+  });
+});
