@@ -4,7 +4,7 @@ import type * as Electron from 'electron';
 
 import type { ShortcutStatus } from '../shared/shell-contract.ts';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './csp.ts';
-import { registerSecretsIpc } from './ipc.ts';
+import { registerAiIpc, registerSecretsIpc } from './ipc.ts';
 import { installPermissionPolicy, spellcheckAllowed } from './permissions.ts';
 import { forwardPresence, type PresenceOptions } from './presence.ts';
 import { createAppRequestHandler, registerAppScheme } from './protocol.ts';
@@ -79,10 +79,12 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     packaged: app.isPackaged,
     dark: electron.nativeTheme?.shouldUseDarkColors ?? false,
   };
+  // the assistant's endpoint origins, as the renderer last sent them (validated in registerAiIpc)
+  let aiOrigins: string[] = [];
   const csp = () => {
     const endpoint = options.aiEndpoint?.() ?? null;
     try {
-      return contentSecurityPolicy({ aiEndpoint: endpoint });
+      return contentSecurityPolicy({ aiEndpoint: endpoint, aiEndpoints: aiOrigins });
     } catch {
       return CONTENT_SECURITY_POLICY; // an invalid endpoint widens nothing: the assistant reports the bad setting
     }
@@ -122,6 +124,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     session.defaultSession.setSpellCheckerEnabled(spellcheckAllowed());
     protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir, { csp }));
     registerSecretsIpc(ipcMain, safeStorage);
+    registerAiIpc(ipcMain, (origins) => (aiOrigins = origins));
     openMain();
     const press = () => presenter?.toggle();
     registerQuickEntryIpc(
@@ -146,4 +149,4 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
 
 // For tests of the pieces startApp wires together (dist/main/app.js is what they load).
 export { GRANTED_PERMISSIONS, installPermissionPolicy } from './permissions.ts';
-export { registerSecretsIpc } from './ipc.ts';
+export { registerAiIpc, registerSecretsIpc } from './ipc.ts';

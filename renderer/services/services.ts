@@ -1,6 +1,7 @@
 import type { Shell } from '../../shared/shell-contract.ts';
 import { TimerModel } from '../state/timer-model.ts';
 import { DayModel } from '../views/day/day-model.ts';
+import { syncAiEndpoints } from './ai-endpoints-sync.ts';
 import { DataClient, type DataClientOptions } from './data-client.ts';
 import { DatabaseService } from './database.ts';
 import { DiagnosticsService } from './diagnostics.ts';
@@ -30,6 +31,7 @@ export function createServices(shell: Shell, data: DataClientOptions, lifecycle:
   const day = new DayModel(client, timer);
   const undo = new UndoService(client);
   const settings = new SettingsService(client);
+  syncAiEndpoints(shell, settings);
   // Leaving recovery (start fresh, or a restore seen before the reload) makes the window's data readable again.
   let previous = database.$mode.get();
   database.$mode.listen((mode) => {
