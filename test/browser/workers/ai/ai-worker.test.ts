@@ -249,4 +249,28 @@ describe('AI worker against a fake OpenAI-compatible server: streaming, tools, f
     const all = await data.data.listSessions({ from: at(1, 0), to: at(30, 0) });
     expect(all.sessions).to.have.length(5);
   });
+
+  it('a 1 MB answer is cut with a sentence instead of growing without end', async () => {
+    const chunk = 'x'.repeat(10_000);
+    const s = await scenario({ replies: [{ text: Array.from({ length: 100 }, () => chunk) }] });
+    const c = collector();
+    const r = await ai.ask(question(s.baseURL, 'say a lot'), c.on);
+    expect(r.finish).to.equal('length');
+    expect(r.text.length).to.be.within(400_000, 410_000);
+    expect(r.error!.message).to.match(/too long and was cut/);
+    expect(c.batches).to.be.below(60);
+  });
+
+  it('a question in flight when the worker dies rejects with UNAVAILABLE; the next one gets a new worker', async () => {
+    const slow = await scenario({ replies: [{ text: Array.from({ length: 50 }, () => 'y'), delayMs: 50 }] });
+    const inFlight = ai.ask(question(slow.baseURL, 'hi'), () => ai.dispose());
+    const e = await inFlight.then(
+      () => null,
+      (error: { code: string }) => error,
+    );
+    expect(e?.code).to.equal('UNAVAILABLE');
+    const ok = await scenario({ replies: [{ text: 'back' }] });
+    expect((await ai.ask(question(ok.baseURL, 'hi'), () => undefined)).text).to.equal('back');
+    expect(ai.running).to.equal(true);
+  });
 });
