@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 
+import { EndpointSchema } from './assistant-settings.ts';
 import { noNul } from './validate.ts';
 
 /**
@@ -11,16 +12,7 @@ import { noNul } from './validate.ts';
 const Text = (max: number) =>
   v.pipe(v.string('must be text'), v.maxLength(max, `must be at most ${max} characters`), noNul);
 
-export const EndpointSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[\w-]{1,40}$/, 'must be a short id')),
-  name: v.pipe(Text(80), v.nonEmpty('needs a name')),
-  /** e.g. https://api.openai.com/v1 or http://localhost:11434/v1 */
-  baseURL: v.pipe(Text(2048), v.url('must be a URL')),
-  model: v.pipe(Text(200), v.nonEmpty('needs a model')),
-  /** whether a key is kept for it behind the shell's secrets (the key itself is never here) */
-  hasKey: v.optional(v.boolean(), false),
-});
-export type Endpoint = v.InferOutput<typeof EndpointSchema>;
+export { EndpointSchema, type Endpoint } from './assistant-settings.ts';
 
 /** One message of a conversation as the model sees it (OpenAI chat format, the subset we send). */
 export const ChatTurnSchema = v.variant('role', [
@@ -60,6 +52,8 @@ export const AskInputSchema = v.strictObject({
   weekStart: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)), 1),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(600_000)), 120_000),
   maxRounds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(16)), 6),
+  /** the tools this assistant may use (by name); absent: all */
+  tools: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(60))), v.maxLength(40))),
 });
 export type AskInput = v.InferInput<typeof AskInputSchema>;
 

@@ -57,6 +57,8 @@ export const NewMessageSchema = v.strictObject({
   proposals: v.optional(Json(1_000_000), []),
   model: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200))), null),
   endpoint: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200))), null),
+  /** the assistant (preset) that answered, by name */
+  assistant: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(60))), null),
   requestId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64))), null),
   promptTokens: v.optional(Count, null),
   completionTokens: v.optional(Count, null),
@@ -79,6 +81,7 @@ export interface StoredMessage {
   proposals: (Proposal & { status?: 'applied' | 'discarded' })[];
   model: string | null;
   endpoint: string | null;
+  assistant: string | null;
   requestId: string | null;
   promptTokens: number | null;
   completionTokens: number | null;
@@ -95,6 +98,23 @@ export const SetProposalStatusInputSchema = v.strictObject({
   proposalId: IdSchema,
   status: v.picklist(['applied', 'discarded']),
 });
+
+export const UsageInputSchema = v.strictObject({
+  from: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  to: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+/** Tokens of the answers in one quarter hour (every zone's offset is a multiple of it), per model and assistant. */
+export interface UsageRow {
+  /** start of the quarter hour, ms */
+  bucket: number;
+  model: string | null;
+  assistant: string | null;
+  promptTokens: number;
+  completionTokens: number;
+  /** answers whose counts are estimates */
+  estimated: number;
+  answers: number;
+}
 
 export const AssistantQueryInputSchema = v.strictObject({ sql: v.pipe(v.string(), v.maxLength(10_000), noNul) });
 export type AssistantQueryInput = v.InferInput<typeof AssistantQueryInputSchema>;

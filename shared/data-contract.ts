@@ -6,6 +6,7 @@ import type {
   ListConversationsInput,
   NewMessage,
   StoredMessage,
+  UsageRow,
 } from './conversations.ts';
 import type {
   BackupInfo,
@@ -329,6 +330,8 @@ export interface AssistantApi {
   setProposalStatus(input: { messageId: string; proposalId: string; status: 'applied' | 'discarded' }): Promise<void>;
   /** one SELECT over the ai_ views only: no writes, no other tables, a time limit and a row cap */
   assistantQuery(input: AssistantQueryInput): Promise<AssistantQueryResult>;
+  /** token usage of the answers in [from, to), in quarter-hour buckets per model and assistant */
+  assistantUsage(input: { from: number; to: number }): Promise<UsageRow[]>;
 }
 export const ASSISTANT_METHODS = methodsOf<AssistantApi>()([
   'listConversations',
@@ -340,6 +343,7 @@ export const ASSISTANT_METHODS = methodsOf<AssistantApi>()([
   'appendMessage',
   'setProposalStatus',
   'assistantQuery',
+  'assistantUsage',
 ]);
 
 /**

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 
-import { EndpointSchema } from './assistant.ts';
+import { AssistantPresetSchema, EndpointSchema } from './assistant-settings.ts';
 import { BackupRetentionSchema, DEFAULT_BACKUP_RETENTION } from './database.ts';
 import { IdSchema } from './ids.ts';
 import { noNul } from './validate.ts';
@@ -64,6 +64,22 @@ export const SETTING_SCHEMAS = {
   ),
   /** the endpoint questions go to; null: the first */
   aiEndpointId: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+  /** the assistants (presets) as edited; empty: the shipped ones (assistant-presets.ts, loaded with the view) */
+  aiAssistants: v.pipe(v.array(AssistantPresetSchema), v.maxLength(30, 'at most 30 assistants')),
+  aiAssistantId: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+  /** price per million tokens by model, for the usage panel's cost */
+  aiPrices: v.pipe(
+    v.array(
+      v.strictObject({
+        model: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200), noNul),
+        inputPerMillion: v.pipe(v.number(), v.minValue(0), v.maxValue(10_000)),
+        outputPerMillion: v.pipe(v.number(), v.minValue(0), v.maxValue(10_000)),
+      }),
+    ),
+    v.maxLength(100),
+  ),
+  /** warn when this month's cost reaches 80% of it; null: no budget */
+  aiMonthlyBudget: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1_000_000))),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -87,6 +103,13 @@ export const DEFAULT_SETTINGS: Settings = {
   paper: defaultPaper(Intl.DateTimeFormat().resolvedOptions().locale),
   aiEndpoints: [],
   aiEndpointId: null,
+  aiAssistants: [],
+  aiAssistantId: null,
+  aiPrices: [
+    { model: 'gpt-4o-mini', inputPerMillion: 0.15, outputPerMillion: 0.6 },
+    { model: 'gpt-4o', inputPerMillion: 2.5, outputPerMillion: 10 },
+  ],
+  aiMonthlyBudget: null,
 };
 
 /** A change from the UI: any subset of settings. Unknown keys are refused. */

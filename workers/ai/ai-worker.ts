@@ -55,7 +55,7 @@ const api = {
     try {
       return await ask(
         parsed,
-        TOOLS,
+        parsed.tools ? TOOLS.filter((t) => parsed.tools!.includes(t.name)) : TOOLS,
         { data, now: parsed.now, weekStart: parsed.weekStart, projects: () => (projects ??= data.listProjects()) },
         (event) => batch.push(event),
         signal ?? new AbortController().signal,

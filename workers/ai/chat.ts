@@ -22,7 +22,7 @@ import { bounded, isProposal, ToolError, type Tool, type ToolContext } from './t
 /** An answer longer than this is cut (a runaway model, or a server that streams forever). */
 export const MAX_ANSWER_CHARS = 400_000;
 
-type Parsed = Required<Omit<AskInput, 'instructions' | 'temperature'>> & {
+type Parsed = Required<Omit<AskInput, 'instructions' | 'temperature' | 'tools'>> & {
   instructions: string;
   temperature: number | null;
 };

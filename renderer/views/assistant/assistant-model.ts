@@ -1,5 +1,6 @@
 import { atom, computed } from 'nanostores';
 
+import { DEFAULT_PRESETS } from '../../../shared/assistant-presets.ts';
 import type { AskResult, AssistantEvent, Endpoint, Proposal, ToolRecord } from '../../../shared/assistant.ts';
 import type { Conversation, StoredMessage } from '../../../shared/conversations.ts';
 import { toAppError } from '../../../shared/errors.ts';
@@ -35,6 +36,10 @@ export class AssistantModel {
   readonly $endpoint = computed(this.settings.$settings, (s) => {
     const list = s.aiEndpoints;
     return list.find((e) => e.id === s.aiEndpointId) ?? list[0] ?? null;
+  });
+  readonly $preset = computed(this.settings.$settings, (s) => {
+    const list = s.aiAssistants.length ? s.aiAssistants : DEFAULT_PRESETS;
+    return list.find((a) => a.id === s.aiAssistantId) ?? list[0]!;
   });
   #controller: AbortController | null = null;
   #pending: AssistantEvent[] = [];
@@ -92,14 +97,18 @@ export class AssistantModel {
       const history = historyOf(this.$messages.get());
       const user = await this.client.data.appendMessage({ conversationId: id, role: 'user', content: text });
       this.$messages.set([...this.$messages.get(), user]);
+      const preset = this.$preset.get();
       const result = await this.ai.ask(
         {
           requestId: newRequestId(),
-          endpoint,
+          endpoint: { ...endpoint, model: preset.model || endpoint.model },
           apiKey: endpoint.hasKey ? await this.keys.get(endpoint.id) : null,
           turns: [...history, { role: 'user', content: text }],
           now: Date.now(),
           weekStart: this.settings.$settings.get().weekStart,
+          instructions: preset.instructions,
+          temperature: preset.temperature,
+          tools: preset.tools,
         },
         (events) => this.#queue(events),
         controller.signal,
@@ -114,6 +123,7 @@ export class AssistantModel {
         proposals: result.proposals,
         model: result.model,
         endpoint: endpoint.name,
+        assistant: preset.name,
         requestId: result.requestId,
         promptTokens: result.usage.promptTokens,
         completionTokens: result.usage.completionTokens,

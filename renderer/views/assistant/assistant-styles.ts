@@ -25,6 +25,8 @@ export const assistantStyles = css`
   form.ask textarea { inline-size: 100%; min-block-size: 2.6rem; resize: vertical; }
   .notice { font-size: var(--lt-text-sm, 0.87rem); }
   .panel { border: 1px solid var(--lt-border, #eaecf0); border-radius: 12px; padding: 0.75rem 1rem; }
+  form.panel { display: grid; gap: 0.35rem; }
+  form.panel textarea { inline-size: 100%; box-sizing: border-box; }
   .panel h3 { font-size: var(--lt-text-md, 0.93rem); margin: 0 0 0.5rem; }
   .empty p { margin: 0; }
   .btn[aria-expanded='true'] { background: var(--lt-selected, #e8eeff); color: var(--lt-selected-text, #2f4fbf); }

@@ -4,6 +4,7 @@ import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 
+import { DEFAULT_PRESETS, type AssistantPreset } from '../../../shared/assistant-presets.ts';
 import type { Proposal } from '../../../shared/assistant.ts';
 import type { Conversation, StoredMessage } from '../../../shared/conversations.ts';
 import type { Shell } from '../../../shared/shell-contract.ts';
@@ -19,6 +20,7 @@ import { AssistantModel } from './assistant-model.ts';
 import { assistantStyles } from './assistant-styles.ts';
 
 import './lt-ai-endpoints.ts';
+import './lt-ai-usage.ts';
 import './lt-assistant-message.ts';
 
 const SUGGESTIONS = [
@@ -41,6 +43,8 @@ export class LtAssistantView extends LitElement {
   @consume({ context: shellContext }) @property({ attribute: false }) shell!: Shell;
 
   @state() private panel = false;
+  @state() private usage = false;
+  @state() private editing = false;
   @state() private renaming = false;
   #model: AssistantModel | null = null;
   #keys: AiKeyStore | null = null;
@@ -57,6 +61,7 @@ export class LtAssistantView extends LitElement {
           m.$live,
           m.$error,
           m.$currentId,
+          m.$preset,
           this.settings.$settings,
           this.settings.$loaded,
         ];
@@ -133,6 +138,16 @@ export class LtAssistantView extends LitElement {
                     ? html`<span class="muted">${endpoint.name} · ${endpoint.model}</span>`
                     : nothing
               }
+              <label class="muted">Assistant
+                <select @change=${(e: Event) => void this.settings.update({ aiAssistantId: (e.target as HTMLSelectElement).value })}>
+                  ${this.#presets().map(
+                    (a) => html`<option value=${a.id} ?selected=${a.id === m.$preset.get().id}>${a.name}</option>`,
+                  )}
+                </select></label>
+              <button class="btn small" type="button" aria-expanded=${this.editing ? 'true' : 'false'}
+                @click=${() => (this.editing = !this.editing)}>Instructions</button>
+              <button class="btn small" type="button" aria-expanded=${this.usage ? 'true' : 'false'}
+                @click=${() => (this.usage = !this.usage)}>Usage</button>
               <button class="btn small" type="button" aria-expanded=${this.panel ? 'true' : 'false'}
                 @click=${() => (this.panel = !this.panel)}>Endpoints</button>
               ${
@@ -148,6 +163,12 @@ export class LtAssistantView extends LitElement {
             this.panel
               ? html`<div class="panel"><h3>Endpoints</h3>
                 <lt-ai-endpoints .settings=${this.settings} .ai=${aiClientFor(this.client)} .keys=${this.keys}></lt-ai-endpoints></div>`
+              : nothing
+          }
+          ${this.editing ? this.#instructions() : nothing}
+          ${
+            this.usage
+              ? html`<div class="panel"><h3>Usage</h3><lt-ai-usage .client=${this.client} .settings=${this.settings}></lt-ai-usage></div>`
               : nothing
           }
           <div class="messages">
@@ -174,6 +195,40 @@ export class LtAssistantView extends LitElement {
         </section>
       </div>
     `;
+  }
+
+  /** The user's assistants, or the shipped ones until one is edited. */
+  #presets(): AssistantPreset[] {
+    const list = this.settings.$settings.get().aiAssistants;
+    return list.length ? list : DEFAULT_PRESETS;
+  }
+
+  /** The assistant in use: its instructions and temperature, saved in settings (so they travel with its file). */
+  #instructions() {
+    const preset = this.model.$preset.get();
+    return html`<form class="panel" aria-label="Assistant instructions" @submit=${(e: SubmitEvent) => {
+      e.preventDefault();
+      const f = new FormData(e.target as HTMLFormElement);
+      const temperature = String(f.get('temperature') ?? '').trim();
+      const next = {
+        ...preset,
+        instructions: String(f.get('instructions') ?? ''),
+        temperature: temperature === '' ? null : Number(temperature),
+      };
+      const list = this.#presets().map((a) => (a.id === preset.id ? next : a));
+      void this.settings.update({ aiAssistants: list }).then((out) => {
+        if (out.ok) this.editing = false;
+        else announceError(this, out.error);
+      });
+    }}>
+      <h3>${preset.name}</h3>
+      <label class="muted" for="instructions">Instructions</label>
+      <textarea id="instructions" name="instructions" rows="4" .value=${preset.instructions}></textarea>
+      <label class="muted">Temperature (0–2, empty for the server's)
+        <input name="temperature" type="number" min="0" max="2" step="0.1" .value=${preset.temperature === null ? '' : String(preset.temperature)} /></label>
+      <p class="muted">Tools: ${preset.tools.join(', ')}</p>
+      <div class="actions"><button class="btn primary small" type="submit">Save</button></div>
+    </form>`;
   }
 
   #row(c: Conversation, currentId: string | null) {

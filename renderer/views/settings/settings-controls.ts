@@ -184,6 +184,10 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
       );
     case 'aiEndpoints':
     case 'aiEndpointId':
+    case 'aiAssistants':
+    case 'aiAssistantId':
+    case 'aiPrices':
+    case 'aiMonthlyBudget':
       // edited in the Assistant view (keys are sealed there by the shell's secrets); listed here
       return html`<ul class="endpoints" id=${ids.control} aria-describedby=${describedBy}>
           ${s.aiEndpoints.length === 0 ? html`<li class="muted">None yet.</li>` : nothing}

@@ -9,10 +9,12 @@ import {
   RenameConversationInputSchema,
   SetProposalStatusInputSchema,
   TitleSchema,
+  UsageInputSchema,
   type AssistantQueryResult,
   type Conversation,
   type ConversationPage,
   type StoredMessage,
+  type UsageRow,
 } from '../../../shared/conversations.ts';
 import type { AssistantApi, ChangeResult } from '../../../shared/data-contract.ts';
 import { IdSchema, newId } from '../../../shared/ids.ts';
@@ -28,6 +30,7 @@ import {
   listMessages,
   setProposalStatus,
   updateConversation,
+  usage,
 } from './conversations.ts';
 import { AI_VIEWS } from './schema.ts';
 
@@ -103,6 +106,11 @@ export class AssistantHandlers implements AssistantApi {
     return this.core.read((db) =>
       guardedQuery(db, sql, { views: AI_VIEWS, maxRows: SQL_MAX_ROWS, timeMs: SQL_TIME_MS, maxLength: SQL_MAX_LENGTH }),
     );
+  }
+
+  assistantUsage(input: unknown): Promise<UsageRow[]> {
+    const { from, to } = parse(UsageInputSchema, input, 'usage range');
+    return this.core.read((db) => usage(db, from, to));
   }
 
   #update(id: string, set: { title?: string; pinned?: boolean }): Promise<Conversation> {

@@ -1,4 +1,4 @@
-import type { Conversation, NewMessage, StoredMessage } from '../../../shared/conversations.ts';
+import type { Conversation, NewMessage, StoredMessage, UsageRow } from '../../../shared/conversations.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Database, Row } from '../storage/sqlite.ts';
 
@@ -40,6 +40,7 @@ function messageOf(r: Row): StoredMessage {
     proposals: json(r['proposals'], []),
     model: r['model'] === null ? null : String(r['model']),
     endpoint: r['endpoint'] === null ? null : String(r['endpoint']),
+    assistant: r['assistant'] === null ? null : String(r['assistant']),
     requestId: r['request_id'] === null ? null : String(r['request_id']),
     promptTokens: num('prompt_tokens'),
     completionTokens: num('completion_tokens'),
@@ -133,9 +134,9 @@ export async function insertMessage(
     )?.['n'] ?? 1,
   );
   await db.run(
-    `INSERT INTO messages (id, conversation_id, seq, role, content, turns, tools, proposals, model, endpoint, request_id,
-       prompt_tokens, completion_tokens, usage_estimated, first_token_ms, total_ms, finish, error, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO messages (id, conversation_id, seq, role, content, turns, tools, proposals, model, endpoint, assistant,
+       request_id, prompt_tokens, completion_tokens, usage_estimated, first_token_ms, total_ms, finish, error, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
       m.conversationId,
@@ -147,6 +148,7 @@ export async function insertMessage(
       JSON.stringify(m.proposals ?? []),
       m.model,
       m.endpoint,
+      m.assistant,
       m.requestId,
       m.promptTokens,
       m.completionTokens,
@@ -160,6 +162,25 @@ export async function insertMessage(
   );
   await db.run('UPDATE conversations SET updated_at = ? WHERE id = ?', [now, m.conversationId]);
   return messageOf((await db.get('SELECT * FROM messages WHERE id = ?', [id]))!);
+}
+
+export async function usage(db: Database, from: number, to: number): Promise<UsageRow[]> {
+  const rows = await db.all(
+    `SELECT (created_at / 900000) * 900000 AS bucket, model, assistant, coalesce(sum(prompt_tokens), 0) AS p,
+       coalesce(sum(completion_tokens), 0) AS c, sum(usage_estimated) AS e, count(*) AS n
+     FROM messages WHERE role = 'assistant' AND created_at >= ? AND created_at < ?
+     GROUP BY 1, 2, 3 ORDER BY 1 LIMIT 50000`,
+    [from, to],
+  );
+  return rows.map((r) => ({
+    bucket: Number(r['bucket']),
+    model: r['model'] === null ? null : String(r['model']),
+    assistant: r['assistant'] === null ? null : String(r['assistant']),
+    promptTokens: Number(r['p']),
+    completionTokens: Number(r['c']),
+    estimated: Number(r['e']),
+    answers: Number(r['n']),
+  }));
 }
 
 export async function setProposalStatus(

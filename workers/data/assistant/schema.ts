@@ -27,6 +27,7 @@ export const ASSISTANT_V9 = `
     proposals         TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(proposals)),
     model             TEXT,
     endpoint          TEXT,
+    assistant         TEXT,
     request_id        TEXT,
     prompt_tokens     INTEGER,
     completion_tokens INTEGER,

@@ -273,4 +273,20 @@ describe('AI worker against a fake OpenAI-compatible server: streaming, tools, f
     expect((await ai.ask(question(ok.baseURL, 'hi'), () => undefined)).text).to.equal('back');
     expect(ai.running).to.equal(true);
   });
+
+  it("an assistant's tool list limits what the model is offered and may run", async () => {
+    const s = await scenario({
+      replies: [{ toolCalls: [{ id: 'x', name: 'list_projects', arguments: ['{}'] }] }, { text: 'ok' }],
+    });
+    const r = await ai.ask(
+      { ...question(s.baseURL, 'hi'), tools: ['running_timer'], instructions: 'Be brief.' },
+      () => undefined,
+    );
+    const [first] = await s.requests();
+    expect(first!.body.tools.map((t: { function: { name: string } }) => t.function.name)).to.deep.equal([
+      'running_timer',
+    ]);
+    expect(first!.body.messages[0].content).to.include('Be brief.');
+    expect(r.tools[0]).to.include({ name: 'list_projects', ok: false });
+  });
 });

@@ -49,6 +49,15 @@ describe('assistant conversations in the database', () => {
     await w.api.renameConversation({ id: a.id, title: 'Website hours' });
     expect((await w.api.conversationMessages(a.id)).map((m) => m.role)).to.deep.equal(['user', 'assistant']);
     expect((await w.api.listConversations({ search: 'hours' })).conversations[0]!.title).to.equal('Website hours');
+    const usage = await w.api.assistantUsage({ from: 0, to: Date.now() + 60_000 });
+    expect(usage).to.have.length(1);
+    expect(usage[0]).to.include({
+      model: 'fake-model',
+      promptTokens: 40,
+      completionTokens: 5,
+      answers: 1,
+      estimated: 0,
+    });
   });
 
   it('deleting a conversation is one undoable action; bad input changes nothing', async () => {
