@@ -40,7 +40,11 @@ export class AiClient {
     return this.#bridge.running;
   }
 
-  async ask(input: AskInput, onEvents: (events: AssistantEvent[]) => void, signal?: AbortSignal): Promise<AskResult> {
+  async ask(
+    input: AskInput,
+    onEvents: (events: AssistantEvent[], sentAt: number) => void,
+    signal?: AbortSignal,
+  ): Promise<AskResult> {
     const result = await this.#bridge.run(async (remote) => {
       const port = await this.data.connectPort();
       return remote.ask(input, Comlink.transfer(port, [port]), Comlink.proxy(onEvents), signal);

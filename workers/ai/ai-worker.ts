@@ -43,7 +43,7 @@ const api = {
   async ask(
     input: unknown,
     port: MessagePort,
-    onEvents: (events: AssistantEvent[]) => void,
+    onEvents: (events: AssistantEvent[], sentAt: number) => void,
     signal?: AbortSignal,
   ): Promise<AskResult> {
     if (!(port instanceof MessagePort))
@@ -51,7 +51,7 @@ const api = {
     const parsed = parse(AskInputSchema, input, 'question');
     const data = Comlink.wrap<DataApi>(port);
     let projects: Promise<Project[]> | null = null;
-    const batch = new EventBatch((events) => void onEvents(events));
+    const batch = new EventBatch((events, sentAt) => void onEvents(events, sentAt));
     try {
       return await ask(
         parsed,

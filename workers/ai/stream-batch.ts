@@ -12,7 +12,8 @@ export class EventBatch {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #sentText = false;
 
-  constructor(private readonly send: (events: AssistantEvent[]) => void) {}
+  /** `send` gets the batch and when it left (timeOrigin + now: comparable across threads, for latency) */
+  constructor(private readonly send: (events: AssistantEvent[], sentAt: number) => void) {}
 
   push(event: AssistantEvent): void {
     const last = this.#pending.at(-1);
@@ -32,6 +33,6 @@ export class EventBatch {
     if (this.#pending.length === 0) return;
     const events = this.#pending;
     this.#pending = [];
-    this.send(events);
+    this.send(events, performance.timeOrigin + performance.now());
   }
 }

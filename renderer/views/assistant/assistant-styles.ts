@@ -15,6 +15,7 @@ export const assistantStyles = css`
   .conv .pin { color: var(--lt-warn, #b54708); }
   .chat { display: flex; flex-direction: column; gap: 0.75rem; min-width: 0; }
   .chat > header { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between; }
+  .chat > header .toolbar { flex-basis: 100%; }
   .chat > header h2 { font-size: var(--lt-text-lg, 1.1rem); margin: 0; min-width: 0; overflow-wrap: anywhere; }
   .messages { display: flex; flex-direction: column; gap: 0.75rem; }
   .empty { padding: 1.5rem 1rem; border: 1px dashed var(--lt-border, #d0d5dd); border-radius: 12px; }

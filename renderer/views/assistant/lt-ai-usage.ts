@@ -62,7 +62,7 @@ export class LtAiUsage extends LitElement {
     return html`
       <p>This month: <strong>${tokens(t.promptTokens + t.completionTokens)}</strong> tokens
         (${tokens(t.promptTokens)} in, ${tokens(t.completionTokens)} out) over ${t.answers} answers,
-        ≈ <strong>${money(t.cost)}</strong>${t.estimated ? ' · some counts estimated (the server sent none)' : ''}.</p>
+        ${t.cost === null ? 'cost unknown' : html`≈ <strong>${money(t.cost)}</strong>`}${t.estimated ? ' · some counts estimated (the server sent none)' : ''}.</p>
       ${
         s.budget
           ? html`<p class=${s.budget.over ? 'over' : s.budget.warn ? 'warn' : 'muted'} role=${s.budget.warn ? 'alert' : nothing}>

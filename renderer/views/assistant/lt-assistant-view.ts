@@ -129,6 +129,15 @@ export class LtAssistantView extends LitElement {
             }
             <div class="actions">
               ${
+                current
+                  ? html`<button class="btn small" type="button" @click=${() => (this.renaming = true)}>Rename</button>
+                    <button class="btn small" type="button" @click=${() => void m.pin(current.id, !current.pinned)}>${current.pinned ? 'Unpin' : 'Pin'}</button>
+                    <button class="btn small ghost" type="button" @click=${() => void this.#remove(current)}>Delete</button>`
+                  : nothing
+              }
+            </div>
+            <div class="actions toolbar" role="group" aria-label="Assistant settings">
+              ${
                 endpoints.length > 1
                   ? html`<label class="muted">Endpoint
                     <select @change=${(e: Event) => void this.settings.update({ aiEndpointId: (e.target as HTMLSelectElement).value })}>
@@ -150,13 +159,6 @@ export class LtAssistantView extends LitElement {
                 @click=${() => (this.usage = !this.usage)}>Usage</button>
               <button class="btn small" type="button" aria-expanded=${this.panel ? 'true' : 'false'}
                 @click=${() => (this.panel = !this.panel)}>Endpoints</button>
-              ${
-                current
-                  ? html`<button class="btn small" type="button" @click=${() => (this.renaming = true)}>Rename</button>
-                    <button class="btn small" type="button" @click=${() => void m.pin(current.id, !current.pinned)}>${current.pinned ? 'Unpin' : 'Pin'}</button>
-                    <button class="btn small ghost" type="button" @click=${() => void this.#remove(current)}>Delete</button>`
-                  : nothing
-              }
             </div>
           </header>
           ${
