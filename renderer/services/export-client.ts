@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import { installAbortTransfer } from '../../shared/comlink-abort.ts';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { ImportOutcome } from '../../shared/export-contract.ts';
+import type { ConversationsJob, ConversationsResult } from '../../workers/export/conversations-export.ts';
 import type { ExportWorkerApi } from '../../workers/export/export-worker.ts';
 import type { TimewarriorProjectRule } from '../../workers/export/imports.ts';
 import type { Progress } from '../../workers/export/progress.ts';
@@ -16,7 +17,15 @@ import { WorkerBridge } from './worker-bridge.ts';
 installErrorTransfer();
 installAbortTransfer();
 
-export type { ExportJob, ExportResult, ImportSummary, Progress, TimewarriorProjectRule };
+export type {
+  ConversationsJob,
+  ConversationsResult,
+  ExportJob,
+  ExportResult,
+  ImportSummary,
+  Progress,
+  TimewarriorProjectRule,
+};
 
 /** A worker with nothing to do for this long is stopped (it holds parsed import rows and libraries in memory). */
 export const IDLE_STOP_MS = 60_000;
@@ -52,6 +61,27 @@ export class ExportClient {
     return this.#run(async (remote) => {
       const port = await this.data.connectPort();
       const result = await remote.exportReport(
+        job,
+        Comlink.transfer(port, [port]),
+        target.kind === 'file' ? target : { ...target },
+        Comlink.proxy(onProgress),
+        signal,
+      );
+      if (result.tempName) await this.#download(result);
+      return result;
+    }, signal);
+  }
+
+  /** The assistant's conversations (one, some or all) as JSON or Markdown, with progress and cancel. */
+  exportConversations(
+    job: ConversationsJob,
+    target: ExportTarget,
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<ConversationsResult> {
+    return this.#run(async (remote) => {
+      const port = await this.data.connectPort();
+      const result = await remote.exportConversations(
         job,
         Comlink.transfer(port, [port]),
         target.kind === 'file' ? target : { ...target },
@@ -107,7 +137,7 @@ export class ExportClient {
   }
 
   /** The OPFS temp file goes to the browser's downloads; it is deleted once the browser has had time to read it. */
-  async #download(result: ExportResult): Promise<void> {
+  async #download(result: { tempName: string | null; destination: string }): Promise<void> {
     const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('exports-tmp');
     const file = await (await dir.getFileHandle(result.tempName!)).getFile();
     offerDownload(result.destination, file);

@@ -15,6 +15,7 @@ import { WatchController } from '../../controllers/watch.ts';
 import { aiClientFor } from '../../services/ai-client.ts';
 import { AiKeyStore } from '../../services/ai-keys.ts';
 import type { DataClient } from '../../services/data-client.ts';
+import { exportClientFor } from '../../services/export-client.ts';
 import type { SettingsService } from '../../services/settings.ts';
 import { AssistantModel } from './assistant-model.ts';
 import { assistantStyles } from './assistant-styles.ts';
@@ -45,6 +46,8 @@ export class LtAssistantView extends LitElement {
   @state() private panel = false;
   @state() private usage = false;
   @state() private editing = false;
+  @state() private exporting: { done: number; total: number; controller: AbortController } | null = null;
+  @state() private exported: string | null = null;
   @state() private renaming = false;
   #model: AssistantModel | null = null;
   #keys: AiKeyStore | null = null;
@@ -114,6 +117,7 @@ export class LtAssistantView extends LitElement {
             <lit-virtualizer .items=${conversations} .renderItem=${(c: Conversation) => this.#row(c, current?.id ?? null)}></lit-virtualizer>
           </div>
           <p class="muted" role="status">${m.$total.get().toLocaleString()} conversation${m.$total.get() === 1 ? '' : 's'}</p>
+          ${this.#exportControls(null)}
         </aside>
         <section class="chat" aria-label="Conversation">
           <header>
@@ -132,6 +136,8 @@ export class LtAssistantView extends LitElement {
                 current
                   ? html`<button class="btn small" type="button" @click=${() => (this.renaming = true)}>Rename</button>
                     <button class="btn small" type="button" @click=${() => void m.pin(current.id, !current.pinned)}>${current.pinned ? 'Unpin' : 'Pin'}</button>
+                    <button class="btn small" type="button" ?disabled=${this.exporting !== null}
+                      @click=${() => void this.#export(current.id, 'markdown')}>Export</button>
                     <button class="btn small ghost" type="button" @click=${() => void this.#remove(current)}>Delete</button>`
                   : nothing
               }
@@ -197,6 +203,41 @@ export class LtAssistantView extends LitElement {
         </section>
       </div>
     `;
+  }
+
+  /** Export (the open conversation, or all of them) through the export worker, with progress and Cancel. */
+  #exportControls(id: string | null) {
+    if (this.exporting)
+      return html`<p class="muted" role="status">Exporting ${this.exporting.done.toLocaleString()} of
+          ${this.exporting.total.toLocaleString()}…
+          <button class="btn small" type="button" @click=${() => this.exporting?.controller.abort()}>Cancel</button></p>`;
+    return html`<div class="actions" role="group" aria-label=${id ? 'Export this conversation' : 'Export all conversations'}>
+        <span class="muted">${id ? 'Export' : 'Export all'}</span>
+        <button class="btn small" type="button" @click=${() => void this.#export(id, 'markdown')}>Markdown</button>
+        <button class="btn small" type="button" @click=${() => void this.#export(id, 'json')}>JSON</button>
+      </div>
+      ${this.exported ? html`<p class="muted" role="status">${this.exported}</p>` : nothing}`;
+  }
+
+  async #export(id: string | null, format: 'json' | 'markdown'): Promise<void> {
+    const controller = new AbortController();
+    this.exporting = { done: 0, total: id ? 1 : this.model.$total.get(), controller };
+    this.exported = null;
+    const name = `${id ? 'conversation' : 'conversations'}.${format === 'json' ? 'json' : 'md'}`;
+    try {
+      const r = await exportClientFor(this.client).exportConversations(
+        { format, ids: id ? [id] : null },
+        { kind: 'download', name },
+        (p) => this.exporting && (this.exporting = { ...this.exporting, done: p.done, total: p.total }),
+        controller.signal,
+      );
+      this.exported = `Exported ${r.conversations.toLocaleString()} to ${r.destination}.`;
+    } catch (error) {
+      if (!controller.signal.aborted) announceError(this, error);
+      else this.exported = 'Export cancelled.';
+    } finally {
+      this.exporting = null;
+    }
   }
 
   /** The user's assistants, or the shipped ones until one is edited. */

@@ -1,13 +1,15 @@
 import { expect } from 'chai';
 
 import { aiClientFor } from '../../../../../renderer/services/ai-client.ts';
+import { exportClientFor } from '../../../../../renderer/services/export-client.ts';
 import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
-import { deep, deepAll, mountApp, textOf, type Mounted } from '../../../harness/app-harness.ts';
+import { deep, deepAll, mountApp, nextDownload, textOf, type Mounted } from '../../../harness/app-harness.ts';
 import { scenario } from '../../../harness/fake-openai.ts';
 import { until } from '../../../harness/wait.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
 
 const aiWorkerUrl = new URL('../../../../../workers/ai/ai-worker.ts', import.meta.url);
+const exportWorkerUrl = new URL('../../../../../workers/export/export-worker.ts', import.meta.url);
 const view = (m: Mounted) => deep(m.app, 'lt-assistant-view')!;
 const root = (m: Mounted) => view(m).shadowRoot!;
 
@@ -36,7 +38,8 @@ describe('assistant view (real data and AI workers, fake OpenAI-compatible serve
   beforeEach(async () => {
     useAppStyles();
     m = mountApp(uniqueDbName('assistant-view'), 'assistant');
-    aiClientFor(m.services.client, aiWorkerUrl); // the window's AI client, from source
+    aiClientFor(m.services.client, aiWorkerUrl); // the window's AI and export clients, from source
+    exportClientFor(m.services.client, exportWorkerUrl);
     await until(() => view(m) && m.services.settings.$loaded.get(), 'assistant view');
   });
   afterEach(() => m.stop());
@@ -102,5 +105,22 @@ describe('assistant view (real data and AI workers, fake OpenAI-compatible serve
     const [c] = (await m.services.client.data.listConversations()).conversations;
     const stored = await m.services.client.data.conversationMessages(c!.id);
     expect(stored.map((x) => x.finish)).to.deep.equal([null, 'cancelled']);
+  });
+
+  it('exports every conversation as JSON through the export worker', async () => {
+    const data = m.services.client.data;
+    for (const title of ['First', 'Second']) {
+      const c = await data.createConversation({ title });
+      await data.appendMessage({ conversationId: c.id, role: 'user', content: `${title} question` });
+    }
+    await until(() => deepAll(m.app, 'lt-assistant-view', '.conv').length === 2, 'the list');
+    const download = nextDownload();
+    const group = root(m).querySelector('[aria-label="Export all conversations"]')!;
+    [...group.querySelectorAll('button')].find((b) => b.textContent === 'JSON')!.click();
+    const file = await download;
+    expect(file.name).to.equal('conversations.json');
+    const json = JSON.parse(new TextDecoder().decode(file.bytes));
+    expect(json.conversations.map((c: { title: string }) => c.title).sort()).to.deep.equal(['First', 'Second']);
+    await until(() => textOf(root(m).querySelector('aside')).includes('Exported 2'), 'the outcome');
   });
 });
