@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
 
 import type { ShortcutStatus } from '../shared/shell-contract.ts';
+import { installAiCors } from './ai-cors.ts';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './csp.ts';
 import { registerAiIpc, registerSecretsIpc } from './ipc.ts';
 import { installPermissionPolicy, spellcheckAllowed } from './permissions.ts';
@@ -125,6 +126,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir, { csp }));
     registerSecretsIpc(ipcMain, safeStorage);
     registerAiIpc(ipcMain, (origins) => (aiOrigins = origins));
+    if (session.defaultSession.webRequest) installAiCors(session.defaultSession.webRequest, () => aiOrigins);
     openMain();
     const press = () => presenter?.toggle();
     registerQuickEntryIpc(
@@ -150,3 +152,4 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
 // For tests of the pieces startApp wires together (dist/main/app.js is what they load).
 export { GRANTED_PERMISSIONS, installPermissionPolicy } from './permissions.ts';
 export { registerAiIpc, registerSecretsIpc } from './ipc.ts';
+export { aiCors } from './ai-cors.ts';
