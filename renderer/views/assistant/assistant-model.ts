@@ -11,6 +11,9 @@ import type { DataClient } from '../../services/data-client.ts';
 import type { SettingsService } from '../../services/settings.ts';
 import { historyOf } from './turns.ts';
 
+/** Conversations read per page of the list: the virtualized list asks for the next as it nears the end. */
+export const LIST_PAGE = 300;
+
 /** What the answer being streamed shows so far. */
 export interface LiveAnswer {
   question: string;
@@ -61,13 +64,38 @@ export class AssistantModel {
     return this.client.watch(['conversations'], () => this.loadList());
   }
 
+  /** The first page of the list (search applied); later pages come as the list is scrolled (loadMore). */
   async loadList(): Promise<void> {
     try {
-      const page = await this.client.data.listConversations({ search: this.$search.get(), limit: 5000 });
+      const shown = Math.max(LIST_PAGE, this.$conversations.get().length);
+      const page = await this.client.data.listConversations({
+        search: this.$search.get(),
+        limit: Math.min(shown, 20_000),
+      });
       this.$conversations.set(page.conversations);
       this.$total.set(page.total);
     } catch (error) {
       this.$error.set(toAppError(error).message);
+    }
+  }
+
+  #loadingMore = false;
+  async loadMore(): Promise<void> {
+    const have = this.$conversations.get();
+    if (this.#loadingMore || have.length >= this.$total.get()) return;
+    this.#loadingMore = true;
+    try {
+      const page = await this.client.data.listConversations({
+        search: this.$search.get(),
+        offset: have.length,
+        limit: LIST_PAGE,
+      });
+      this.$conversations.set([...have, ...page.conversations]);
+      this.$total.set(page.total);
+    } catch (error) {
+      this.$error.set(toAppError(error).message);
+    } finally {
+      this.#loadingMore = false;
     }
   }
 

@@ -111,10 +111,14 @@ export class LtAssistantView extends LitElement {
           <input type="search" placeholder="Search conversations" aria-label="Search conversations" .value=${m.$search.get()}
             @input=${(e: Event) => {
               m.$search.set((e.target as HTMLInputElement).value);
+              m.$conversations.set([]);
               void m.loadList();
             }} />
           <div class="list" role="list" aria-label="Conversation list">
-            <lit-virtualizer .items=${conversations} .renderItem=${(c: Conversation) => this.#row(c, current?.id ?? null)}></lit-virtualizer>
+            <lit-virtualizer .items=${conversations} .renderItem=${(c: Conversation) => this.#row(c, current?.id ?? null)}
+              @visibilityChanged=${(e: Event & { last: number }) => {
+                if (e.last >= conversations.length - 30) void m.loadMore();
+              }}></lit-virtualizer>
           </div>
           <p class="muted" role="status">${m.$total.get().toLocaleString()} conversation${m.$total.get() === 1 ? '' : 's'}</p>
           ${this.#exportControls(null)}

@@ -3,7 +3,16 @@ import { expect } from 'chai';
 import { aiClientFor } from '../../../../../renderer/services/ai-client.ts';
 import { exportClientFor } from '../../../../../renderer/services/export-client.ts';
 import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
-import { deep, deepAll, mountApp, nextDownload, textOf, type Mounted } from '../../../harness/app-harness.ts';
+import {
+  deep,
+  deepAll,
+  mountApp,
+  nextDownload,
+  prepareDatabase,
+  textOf,
+  type Mounted,
+} from '../../../harness/app-harness.ts';
+import { sql } from '../../../harness/db-fixtures.ts';
 import { scenario } from '../../../harness/fake-openai.ts';
 import { until } from '../../../harness/wait.ts';
 import { uniqueDbName } from '../../../harness/worker-harness.ts';
@@ -122,5 +131,33 @@ describe('assistant view (real data and AI workers, fake OpenAI-compatible serve
     const json = JSON.parse(new TextDecoder().decode(file.bytes));
     expect(json.conversations.map((c: { title: string }) => c.title).sort()).to.deep.equal(['First', 'Second']);
     await until(() => textOf(root(m).querySelector('aside')).includes('Exported 2'), 'the outcome');
+  });
+
+  it('opens a list of 10,000 conversations at once (virtualized, paged as it scrolls)', async () => {
+    m.stop();
+    const dbName = uniqueDbName('assistant-10k');
+    await prepareDatabase(dbName, async () => undefined);
+    await sql(
+      dbName,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+       INSERT INTO conversations (id, title, created_at, updated_at)
+       SELECT printf('00000000-0000-4000-8000-%012d', i), 'Conversation ' || i, i, i FROM n`,
+    );
+    m = mountApp(dbName, 'assistant');
+    aiClientFor(m.services.client, aiWorkerUrl);
+    await until(() => view(m) && m.services.settings.$loaded.get(), 'assistant view');
+    const model = (view(m) as unknown as { model: { loadList(): Promise<void>; $conversations: { get(): unknown[] } } })
+      .model;
+    await until(() => deepAll(m.app, 'lt-assistant-view', '.conv').length > 0, 'the first rows');
+    const t0 = performance.now();
+    await model.loadList();
+    await (view(m) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const ms = performance.now() - t0;
+    expect(ms).to.be.below(100);
+    expect(root(m).querySelector('aside')!.textContent!.replace(/\s+/g, ' ')).to.include('10,000 conversations');
+    expect(deepAll(m.app, 'lt-assistant-view', '.conv').length).to.be.below(100); // only what is on screen
+    const list = root(m).querySelector<HTMLElement>('.list')!;
+    list.scrollTop = list.scrollHeight;
+    await until(() => model.$conversations.get().length > 300, 'the next page');
   });
 });
