@@ -2,6 +2,7 @@ import { expect } from 'chai';
 
 import { aiClientFor } from '../../../../../renderer/services/ai-client.ts';
 import { exportClientFor } from '../../../../../renderer/services/export-client.ts';
+import { runCommand } from '../../../../../renderer/state/commands.ts';
 import { expectAccessible, useAppStyles } from '../../../harness/a11y.ts';
 import {
   deep,
@@ -159,5 +160,13 @@ describe('assistant view (real data and AI workers, fake OpenAI-compatible serve
     const list = root(m).querySelector<HTMLElement>('.list')!;
     list.scrollTop = list.scrollHeight;
     await until(() => model.$conversations.get().length > 300, 'the next page');
+  });
+
+  it('the Ctrl+K command "Ask the assistant…" opens the view with the question box focused', async () => {
+    location.hash = '#day';
+    await until(() => deep(m.app, 'lt-day-view'), 'the Day view');
+    runCommand(m.app, 'ask-assistant');
+    await until(() => location.hash === '#assistant' && view(m), 'the Assistant');
+    await until(() => root(m).activeElement?.getAttribute('name') === 'q', 'the question box focused');
   });
 });
