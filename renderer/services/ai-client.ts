@@ -59,6 +59,17 @@ export class AiClient {
         })
         .catch(() => undefined);
     }
+    // a tool call the model got wrong (bad JSON, arguments, unknown tool) is told to it and logged here
+    for (const t of result.tools.filter((x) => !x.ok)) {
+      void this.data.data
+        .reportError({
+          source: 'assistant:tool',
+          message: `The model's call of ${t.name} failed: ${t.result.slice(0, 300)}`,
+          details: { tool: t.name, arguments: t.arguments.slice(0, 1_000) },
+          correlationId: input.requestId,
+        })
+        .catch(() => undefined);
+    }
     return result;
   }
 

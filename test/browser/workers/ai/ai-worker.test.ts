@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import type { AiClient } from '../../../../renderer/services/ai-client.ts';
 import type { DataClient } from '../../../../renderer/services/data-client.ts';
 import { scenario } from '../../harness/fake-openai.ts';
+import { until } from '../../harness/wait.ts';
 import { collector, question, startAssistant } from './ai-harness.ts';
 
 const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m).getTime();
@@ -190,6 +191,10 @@ describe('AI worker against a fake OpenAI-compatible server: streaming, tools, f
     expect(r.tools[1]!.result).to.match(/Invalid arguments/);
     expect(r.tools[2]!.result).to.match(/no tool named/);
     expect(r.text).to.equal('done');
+    await until(
+      async () => (await data.data.listErrors()).entries.filter((e) => e.source === 'assistant:tool').length === 3,
+      'the log',
+    );
 
     const loop = await scenario({ replies: [toolCall('running_timer', ['{}'])] });
     const looped = await ai.ask({ ...question(loop.baseURL, 'hi'), maxRounds: 3 }, () => undefined);
