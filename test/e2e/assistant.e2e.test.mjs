@@ -163,6 +163,14 @@ test('Assistant: an API key never reaches the database file, its backup, the set
   await form.getByLabel('Model').fill('fake-model');
   await form.getByLabel('API key (optional)').fill(secret);
   await form.getByRole('button', { name: 'Add endpoint' }).click();
+  // an origin this shell was not started with is named, with how to allow it (once the first is saved: the form resets)
+  await view.locator('li[data-endpoint]').filter({ hasText: 'Keyed' }).waitFor();
+  await form.getByLabel('Name').fill('Elsewhere');
+  await form.getByLabel('Base URL').fill('http://127.0.0.1:9/v1');
+  await form.getByLabel('Model').fill('m');
+  await form.getByRole('button', { name: 'Add endpoint' }).click();
+  await view.getByText('This window may not connect to http://127.0.0.1:9').waitFor();
+  await view.getByText('--ai-origin=http://127.0.0.1:9').waitFor();
   await view.locator('li[data-endpoint]').filter({ hasText: 'Keyed' }).getByRole('button', { name: 'Use' }).click();
   await view.getByRole('button', { name: 'New conversation' }).click();
   const box = view.getByLabel('Ask the assistant');
