@@ -19,7 +19,10 @@ export function historyOf(messages: readonly StoredMessage[], maxTurns = 200): C
       if (t.role === 'assistant' && t.tool_calls?.length) {
         const ids = new Set(t.tool_calls.map((c) => c.id));
         const results = turns.slice(i + 1, i + 1 + ids.size);
-        if (!results.every((r) => r.role === 'tool' && ids.has(r.tool_call_id))) {
+        const answered = new Set(
+          results.flatMap((r) => (r.role === 'tool' && ids.has(r.tool_call_id) ? [r.tool_call_id] : [])),
+        );
+        if (answered.size !== ids.size) {
           if (t.content) out.push({ role: 'assistant', content: t.content });
           i += results.filter((r) => r.role === 'tool').length;
           continue;
