@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 
 import { sql } from '../../../harness/db-fixtures.ts';
 import { rejection, useDataWorker } from '../../../harness/worker-harness.ts';
@@ -90,5 +91,44 @@ describe('assistant conversations in the database', () => {
     expect(page.total).to.equal(10_000);
     expect(page.conversations).to.have.length(200);
     expect(ms).to.be.below(100); // measured ~13 ms here
+  });
+
+  it('property: deletes of conversations mixed with session edits, then as many undos, restore both; redo replays', async function () {
+    this.timeout(120_000);
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('delete' as const), i: fc.nat() }),
+      fc.record({ kind: fc.constant('rename' as const), name: fc.constantFrom('x', 'y', 'z') }),
+    );
+    const T = new Date(2026, 10, 2, 9).getTime();
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
+        w.replace();
+        await w.api.open({ name: `${w.dbName}-${Math.random().toString(36).slice(2, 8)}` });
+        const api = w.api;
+        for (const title of ['a', 'b', 'c']) await api.createConversation({ title });
+        const s = (await api.addSession({ name: 'work', startTime: T, endTime: T + 3_600_000 })).sessions[0]!;
+        const snapshot = async () =>
+          JSON.stringify([
+            (await api.listConversations()).conversations.map((c) => c.id),
+            (await api.getSession(s.id)).name,
+          ]);
+        const before = await snapshot();
+        let actions = 0;
+        for (const o of ops) {
+          const live = (await api.listConversations()).conversations;
+          if (o.kind === 'delete' && live.length > 0) {
+            if ((await api.deleteConversation(live[o.i % live.length]!.id)).action) actions++;
+          } else if (o.kind === 'rename') {
+            if ((await api.updateSession({ id: s.id, patch: { name: o.name } })).action) actions++;
+          }
+        }
+        const after = await snapshot();
+        for (let k = 0; k < actions; k++) await api.undo();
+        expect(await snapshot()).to.equal(before);
+        for (let k = 0; k < actions; k++) await api.redo();
+        expect(await snapshot()).to.equal(after);
+      }),
+      { numRuns: 15 },
+    );
   });
 });
