@@ -10,6 +10,7 @@ import type { AiKeyStore } from '../../services/ai-keys.ts';
 import type { DataClient } from '../../services/data-client.ts';
 import type { SettingsService } from '../../services/settings.ts';
 import { historyOf } from './turns.ts';
+import { summarize } from './usage.ts';
 
 /** Conversations read per page of the list: the virtualized list asks for the next as it nears the end. */
 export const LIST_PAGE = 300;
@@ -36,6 +37,8 @@ export class AssistantModel {
   readonly $messages = atom<StoredMessage[]>([]);
   readonly $live = atom<LiveAnswer | null>(null);
   readonly $error = atom<string | null>(null);
+  /** set when this month's cost nears or passes the budget (checked after each answer) */
+  readonly $budget = atom<string | null>(null);
   readonly $endpoint = computed(this.settings.$settings, (s) => {
     const list = s.aiEndpoints;
     return list.find((e) => e.id === s.aiEndpointId) ?? list[0] ?? null;
@@ -61,6 +64,7 @@ export class AssistantModel {
 
   connect(): () => void {
     void this.loadList();
+    void this.checkBudget();
     return this.client.watch(['conversations'], () => this.loadList());
   }
 
@@ -162,6 +166,7 @@ export class AssistantModel {
         error: result.error,
       });
       if (this.$currentId.get() === id) this.$messages.set([...this.$messages.get(), answer]);
+      void this.checkBudget();
       return result;
     } catch (error) {
       this.$error.set(toAppError(error).message);
@@ -172,6 +177,27 @@ export class AssistantModel {
       this.#controller = null;
       this.$live.set(null);
     }
+  }
+
+  /** Warns before the monthly budget is exceeded (at 80%), and says so once it is. */
+  async checkBudget(): Promise<void> {
+    const s = this.settings.$settings.get();
+    if (s.aiMonthlyBudget === null) return this.$budget.set(null);
+    const now = new Date();
+    const rows = await this.client.data
+      .assistantUsage({
+        from: new Date(now.getFullYear(), now.getMonth(), 1).getTime(),
+        to: new Date(now.getFullYear(), now.getMonth() + 1, 1).getTime(),
+      })
+      .catch(() => []);
+    const b = summarize(rows, s.aiPrices, s.aiMonthlyBudget).budget;
+    this.$budget.set(
+      !b || !b.warn
+        ? null
+        : b.over
+          ? `This month's assistant cost ($${b.spent.toFixed(2)}) is over its budget of $${b.limit}.`
+          : `This month's assistant cost ($${b.spent.toFixed(2)}) is at ${Math.round(b.share * 100)}% of its budget of $${b.limit}.`,
+    );
   }
 
   /** Stops the answer being streamed (Esc, the Stop button); what came so far is kept. */

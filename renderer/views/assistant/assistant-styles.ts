@@ -25,6 +25,7 @@ export const assistantStyles = css`
     position: sticky; bottom: 0; padding: 0.5rem 0; background: var(--lt-bg, #fff); }
   form.ask textarea { inline-size: 100%; min-block-size: 2.6rem; resize: vertical; }
   .notice { font-size: var(--lt-text-sm, 0.87rem); }
+  .notice.warn { color: var(--lt-warn, #b54708); margin: 0; }
   .panel { border: 1px solid var(--lt-border, #eaecf0); border-radius: 12px; padding: 0.75rem 1rem; }
   form.panel { display: grid; gap: 0.35rem; }
   form.panel textarea { inline-size: 100%; box-sizing: border-box; }

@@ -65,6 +65,7 @@ export class LtAssistantView extends LitElement {
           m.$error,
           m.$currentId,
           m.$preset,
+          m.$budget,
           this.settings.$settings,
           this.settings.$loaded,
         ];
@@ -190,6 +191,7 @@ export class LtAssistantView extends LitElement {
           </div>
           <p class="sr-only" role="status">${live ? 'Answering…' : ''}</p>
           ${m.$error.get() ? html`<p class="outcome error" role="alert">${m.$error.get()}</p>` : nothing}
+          ${m.$budget.get() ? html`<p class="notice warn" role="alert">${m.$budget.get()}</p>` : nothing}
           <form class="ask" @submit=${this.#submit}>
             <textarea name="q" rows="2" aria-label="Ask the assistant" placeholder="Ask about your time…"
               @keydown=${(e: KeyboardEvent) => {

@@ -169,4 +169,17 @@ describe('assistant view (real data and AI workers, fake OpenAI-compatible serve
     await until(() => location.hash === '#assistant' && view(m), 'the Assistant');
     await until(() => root(m).activeElement?.getAttribute('name') === 'q', 'the question box focused');
   });
+
+  it('warns when an answer brings the month near its budget, and says when it is over', async () => {
+    const s = await scenario({ replies: [{ text: 'ok', usage: { prompt_tokens: 1_000, completion_tokens: 0 } }] });
+    await m.services.settings.update({
+      aiPrices: [{ model: 'fake-model', inputPerMillion: 900, outputPerMillion: 0 }],
+      aiMonthlyBudget: 1,
+    });
+    await addEndpoint(m, s.baseURL);
+    await ask(m, 'one');
+    await until(() => textOf(root(m).querySelector('.notice.warn')).includes('90% of its budget'), 'the warning');
+    await ask(m, 'two');
+    await until(() => textOf(root(m).querySelector('.notice.warn')).includes('over its budget'), 'over');
+  });
 });
