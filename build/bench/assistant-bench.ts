@@ -3,6 +3,7 @@
 // the first text's latency is measured from the moment the worker sent it to the frame that painted it.
 import { AiClient, newRequestId } from '../../renderer/services/ai-client.ts';
 import { DataClient } from '../../renderer/services/data-client.ts';
+import { benchBatch } from './report-bench.ts';
 
 export interface AssistantBenchResult {
   tokens: number;
@@ -18,6 +19,10 @@ export interface AssistantBenchResult {
   /** frames during the stream and the longest gap between two */
   frames: number;
   longestFrameMs: number;
+  /** a typed tool (time_totals over all time, by project) on this many sessions: its time in the AI worker */
+  toolSessions: number;
+  toolMs: number | null;
+  toolFirstMs: number | null;
 }
 
 export async function assistantBench(
@@ -25,6 +30,8 @@ export async function assistantBench(
   aiWorkerUrl: URL,
   baseURL: string,
   tokens: number,
+  toolBaseURL: string,
+  toolSessions: number,
 ): Promise<AssistantBenchResult> {
   const data = new DataClient({ workerUrl: dataWorkerUrl, dbName: `bench-ai-${Date.now() % 1e6}.sqlite3` });
   await data.start();
@@ -84,6 +91,42 @@ export async function assistantBench(
   const totalMs = performance.now() - t0;
   streaming = false;
   observer.disconnect();
+  let toolMs: number | null = null;
+  let toolFirstMs: number | null = null;
+  if (toolSessions > 0) {
+    const projects = await Promise.all(['A', 'B', 'C', 'D'].map((name) => data.data.createProject({ name })));
+    const ids = projects.map((p) => p.id);
+    for (let i = 0; i < toolSessions; i += 5_000)
+      await data.data.insertSessions(benchBatch(i, Math.min(5_000, toolSessions - i), ids));
+    console.info(`assistant: ${toolSessions} sessions inserted`);
+    // the reports' roll-ups are built in the background after an import: a first report waits for them
+    await data.data.report({ from: '1970-01-02', to: new Date().toISOString().slice(0, 10), groupBy: 'project' });
+    const r0 = performance.now();
+    const direct = await data.data.report({
+      from: '1970-01-02',
+      to: new Date().toISOString().slice(0, 10),
+      groupBy: 'project',
+    });
+    console.info(
+      `assistant: report() from the page ${Math.round(performance.now() - r0)} ms, ${JSON.stringify(direct).length} bytes`,
+    );
+    const times: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const r = await ai.ask(
+        {
+          requestId: newRequestId(),
+          endpoint: { id: 'bench', name: 'Fake', baseURL: toolBaseURL, model: 'fake-model', hasKey: false },
+          apiKey: null,
+          turns: [{ role: 'user', content: 'totals' }],
+          now: Date.now(),
+        },
+        () => undefined,
+      );
+      if (r.tools[0]) times.push(r.tools[0].ms);
+    }
+    toolFirstMs = times[0] ?? null;
+    toolMs = times.length ? Math.min(...times) : null;
+  }
   ai.dispose();
   data.dispose();
   shown.remove();
@@ -98,5 +141,8 @@ export async function assistantBench(
     longTasks,
     frames,
     longestFrameMs,
+    toolSessions,
+    toolMs,
+    toolFirstMs,
   };
 }

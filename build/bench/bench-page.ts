@@ -543,6 +543,8 @@ async function main(): Promise<PageResult> {
       new URL('../renderer/workers/ai-worker.js', import.meta.url),
       params.get('aiBase')!,
       Number(params.get('aiTokens') ?? 10_000),
+      params.get('aiToolBase')!,
+      Number(params.get('aiSessions') ?? 250_000),
     );
   }
   if (sections.includes('export-app')) {

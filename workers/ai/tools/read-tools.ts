@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 
+import { addLocalDays, localDayKey, startOfLocalDay } from '../../../shared/day.ts';
 import { GROUP_KEYS, type ReportGroup } from '../../../shared/reports.ts';
 import type { Session } from '../../../shared/session.ts';
 import {
@@ -82,7 +83,10 @@ const totals = tool({
     if (args.project) filters['projectIds'] = [(await projectByName(ctx, args.project)).id];
     if (args.tag) filters['tagIds'] = [await tagIdByName(ctx, args.tag)];
     if (args.text) filters['text'] = args.text;
-    const report = await ctx.data.report({ from: args.from, to: args.to, groupBy: args.groupBy, filters });
+    // a range reaching far into the future holds nothing but costs a bucket per day: it ends a year from now
+    const latest = localDayKey(addLocalDays(startOfLocalDay(ctx.now), 366));
+    const to = args.to > latest ? latest : args.to;
+    const report = await ctx.data.report({ from: args.from, to, groupBy: args.groupBy, filters });
     const groups = capped(
       report.groups.map((g) => groupOut(g)),
       50,
@@ -93,6 +97,7 @@ const totals = tool({
       totalHours: hours(report.totals.ms),
       billableHours: hours(report.totals.billableMs),
       sessions: report.totals.sessions,
+      ...(to !== args.to ? { note: `counted up to ${to}; nothing can be tracked later than that` } : {}),
       groupedBy: report.groupBy,
       groups: groups.rows,
       ...(groups.truncated ? { truncated: true, groupsTotal: groups.total } : {}),
