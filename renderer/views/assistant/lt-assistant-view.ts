@@ -4,7 +4,6 @@ import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 
-import { DEFAULT_PRESETS, type AssistantPreset } from '../../../shared/assistant-presets.ts';
 import type { Proposal } from '../../../shared/assistant.ts';
 import type { Conversation, StoredMessage } from '../../../shared/conversations.ts';
 import type { Shell } from '../../../shared/shell-contract.ts';
@@ -15,10 +14,11 @@ import { WatchController } from '../../controllers/watch.ts';
 import { aiClientFor } from '../../services/ai-client.ts';
 import { AiKeyStore } from '../../services/ai-keys.ts';
 import type { DataClient } from '../../services/data-client.ts';
-import { exportClientFor } from '../../services/export-client.ts';
 import type { SettingsService } from '../../services/settings.ts';
+import { instructionsForm, presetsOf } from './assistant-instructions.ts';
 import { AssistantModel } from './assistant-model.ts';
 import { assistantStyles } from './assistant-styles.ts';
+import { ConversationExport } from './conversation-export.ts';
 
 import './lt-ai-endpoints.ts';
 import './lt-ai-usage.ts';
@@ -46,10 +46,13 @@ export class LtAssistantView extends LitElement {
   @state() private panel = false;
   @state() private usage = false;
   @state() private editing = false;
-  @state() private exporting: { done: number; total: number; controller: AbortController } | null = null;
-  @state() private exported: string | null = null;
   @state() private renaming = false;
   #model: AssistantModel | null = null;
+  readonly #exports = new ConversationExport(
+    this,
+    () => this.client,
+    () => this.model.$total.get(),
+  );
   #keys: AiKeyStore | null = null;
 
   constructor() {
@@ -122,7 +125,7 @@ export class LtAssistantView extends LitElement {
               }}></lit-virtualizer>
           </div>
           <p class="muted" role="status">${m.$total.get().toLocaleString()} conversation${m.$total.get() === 1 ? '' : 's'}</p>
-          ${this.#exportControls(null)}
+          ${this.#exports.render(null)}
         </aside>
         <section class="chat" aria-label="Conversation">
           <header>
@@ -141,8 +144,8 @@ export class LtAssistantView extends LitElement {
                 current
                   ? html`<button class="btn small" type="button" @click=${() => (this.renaming = true)}>Rename</button>
                     <button class="btn small" type="button" @click=${() => void m.pin(current.id, !current.pinned)}>${current.pinned ? 'Unpin' : 'Pin'}</button>
-                    <button class="btn small" type="button" ?disabled=${this.exporting !== null}
-                      @click=${() => void this.#export(current.id, 'markdown')}>Export</button>
+                    <button class="btn small" type="button" ?disabled=${this.#exports.busy}
+                      @click=${() => void this.#exports.run(current.id, 'markdown')}>Export</button>
                     <button class="btn small ghost" type="button" @click=${() => void this.#remove(current)}>Delete</button>`
                   : nothing
               }
@@ -160,7 +163,7 @@ export class LtAssistantView extends LitElement {
               }
               <label class="muted">Assistant
                 <select @change=${(e: Event) => void this.settings.update({ aiAssistantId: (e.target as HTMLSelectElement).value })}>
-                  ${this.#presets().map(
+                  ${presetsOf(this.settings).map(
                     (a) => html`<option value=${a.id} ?selected=${a.id === m.$preset.get().id}>${a.name}</option>`,
                   )}
                 </select></label>
@@ -178,7 +181,7 @@ export class LtAssistantView extends LitElement {
                 <lt-ai-endpoints .settings=${this.settings} .ai=${aiClientFor(this.client)} .keys=${this.keys}></lt-ai-endpoints></div>`
               : nothing
           }
-          ${this.editing ? this.#instructions() : nothing}
+          ${this.editing ? instructionsForm(this, this.settings, m.$preset.get(), () => (this.editing = false)) : nothing}
           ${
             this.usage
               ? html`<div class="panel"><h3>Usage</h3><lt-ai-usage .client=${this.client} .settings=${this.settings}></lt-ai-usage></div>`
@@ -209,75 +212,6 @@ export class LtAssistantView extends LitElement {
         </section>
       </div>
     `;
-  }
-
-  /** Export (the open conversation, or all of them) through the export worker, with progress and Cancel. */
-  #exportControls(id: string | null) {
-    if (this.exporting)
-      return html`<p class="muted" role="status">Exporting ${this.exporting.done.toLocaleString()} of
-          ${this.exporting.total.toLocaleString()}…
-          <button class="btn small" type="button" @click=${() => this.exporting?.controller.abort()}>Cancel</button></p>`;
-    return html`<div class="actions" role="group" aria-label=${id ? 'Export this conversation' : 'Export all conversations'}>
-        <span class="muted">${id ? 'Export' : 'Export all'}</span>
-        <button class="btn small" type="button" @click=${() => void this.#export(id, 'markdown')}>Markdown</button>
-        <button class="btn small" type="button" @click=${() => void this.#export(id, 'json')}>JSON</button>
-      </div>
-      ${this.exported ? html`<p class="muted" role="status">${this.exported}</p>` : nothing}`;
-  }
-
-  async #export(id: string | null, format: 'json' | 'markdown'): Promise<void> {
-    const controller = new AbortController();
-    this.exporting = { done: 0, total: id ? 1 : this.model.$total.get(), controller };
-    this.exported = null;
-    const name = `${id ? 'conversation' : 'conversations'}.${format === 'json' ? 'json' : 'md'}`;
-    try {
-      const r = await exportClientFor(this.client).exportConversations(
-        { format, ids: id ? [id] : null },
-        { kind: 'download', name },
-        (p) => this.exporting && (this.exporting = { ...this.exporting, done: p.done, total: p.total }),
-        controller.signal,
-      );
-      this.exported = `Exported ${r.conversations.toLocaleString()} to ${r.destination}.`;
-    } catch (error) {
-      if (!controller.signal.aborted) announceError(this, error);
-      else this.exported = 'Export cancelled.';
-    } finally {
-      this.exporting = null;
-    }
-  }
-
-  /** The user's assistants, or the shipped ones until one is edited. */
-  #presets(): AssistantPreset[] {
-    const list = this.settings.$settings.get().aiAssistants;
-    return list.length ? list : DEFAULT_PRESETS;
-  }
-
-  /** The assistant in use: its instructions and temperature, saved in settings (so they travel with its file). */
-  #instructions() {
-    const preset = this.model.$preset.get();
-    return html`<form class="panel" aria-label="Assistant instructions" @submit=${(e: SubmitEvent) => {
-      e.preventDefault();
-      const f = new FormData(e.target as HTMLFormElement);
-      const temperature = String(f.get('temperature') ?? '').trim();
-      const next = {
-        ...preset,
-        instructions: String(f.get('instructions') ?? ''),
-        temperature: temperature === '' ? null : Number(temperature),
-      };
-      const list = this.#presets().map((a) => (a.id === preset.id ? next : a));
-      void this.settings.update({ aiAssistants: list }).then((out) => {
-        if (out.ok) this.editing = false;
-        else announceError(this, out.error);
-      });
-    }}>
-      <h3>${preset.name}</h3>
-      <label class="muted" for="instructions">Instructions</label>
-      <textarea id="instructions" name="instructions" rows="4" .value=${preset.instructions}></textarea>
-      <label class="muted">Temperature (0–2, empty for the server's)
-        <input name="temperature" type="number" min="0" max="2" step="0.1" .value=${preset.temperature === null ? '' : String(preset.temperature)} /></label>
-      <p class="muted">Tools: ${preset.tools.join(', ')}</p>
-      <div class="actions"><button class="btn primary small" type="submit">Save</button></div>
-    </form>`;
   }
 
   #row(c: Conversation, currentId: string | null) {

@@ -182,4 +182,36 @@ describe('assistant view (real data and AI workers, fake OpenAI-compatible serve
     await ask(m, 'two');
     await until(() => textOf(root(m).querySelector('.notice.warn')).includes('over its budget'), 'over');
   });
+
+  it('an assistant is chosen and its instructions edited; the next question carries them and its tools', async () => {
+    const s = await scenario({ replies: [{ text: 'Yesterday: design.' }] });
+    await addEndpoint(m, s.baseURL);
+    await m.services.settings.update({ aiAssistantId: 'standup' });
+    const button = [...root(m).querySelectorAll<HTMLButtonElement>('button')].find(
+      (b) => b.textContent === 'Instructions',
+    )!;
+    button.click();
+    const form = await until(
+      () => root(m).querySelector<HTMLFormElement>('form[aria-label="Assistant instructions"]'),
+      'the form',
+    );
+    fill(form.querySelector('textarea')!, 'Answer in one line.');
+    form.requestSubmit();
+    await until(
+      () =>
+        m.services.settings.$settings.get().aiAssistants.find((a) => a.id === 'standup')?.instructions ===
+        'Answer in one line.',
+      'saved',
+    );
+    await ask(m, 'standup please');
+    await until(() => textOf(root(m).querySelector('.messages')).includes('Yesterday: design.'), 'the answer');
+    const [req] = await s.requests().then((r) => r.filter((x) => x.path === '/v1/chat/completions'));
+    expect(req!.body.messages[0].content).to.include('Answer in one line.');
+    expect(req!.body.tools.map((t: { function: { name: string } }) => t.function.name).sort()).to.deep.equal([
+      'list_projects',
+      'list_sessions',
+      'running_timer',
+    ]);
+    expect(req!.body.temperature).to.equal(0.3);
+  });
 });
