@@ -147,6 +147,18 @@ const app = [
       chunkFileNames: 'export-chunks/[name]-[hash].js',
     },
   },
+  // The AI worker (openai and the tools), started on the first question.
+  {
+    input: { 'ai-worker': 'workers/ai/ai-worker.ts' },
+    plugins: browserPlugins(),
+    output: {
+      dir: 'dist/renderer/workers',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      inlineDynamicImports: true,
+    },
+  },
 ];
 
 // `npm run bench` adds the benchmark (rollup -c --environment BENCH): a browser page, its engine worker, and the

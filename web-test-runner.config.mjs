@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
 import { chromiumLaunchOptions } from './test/chromium.mjs';
+import { fakeOpenAIPlugin } from './test/fakes/fake-openai.mjs';
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -16,7 +17,8 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html><html><body>
     <script>window.process = { env: { NODE_ENV: 'development' } };</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  // the AI tests reach a fake OpenAI-compatible server on 127.0.0.1 (another origin, as a real endpoint is)
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fakeOpenAIPlugin()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

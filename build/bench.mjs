@@ -5,7 +5,8 @@
 //
 // Environment: BENCH_ROWS (100000) and BENCH_BATCH (10000) size the insert/query comparison; BENCH_FILE_ROWS (250000)
 // the large file; BENCH_MATRIX_ROWS (100000) each matrix cell's bulk insert; BENCH_PAGE_SIZES (4096,16384,65536);
-// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports,export-app picks sections;
+// BENCH_AI_TOKENS (10000) and BENCH_AI_SESSIONS (250000) size the assistant section;
+// BENCH_COALESCING=0 drops the coalesced-WAL VFS rows; BENCH_ONLY=engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports,export-app,assistant picks sections;
 // BENCH_REPORTS_UI_SIZE (250000) sizes the Reports view's database;
 // BENCH_EXPORT_ROWS (250000) sizes the exports section (CSV, iCalendar, Markdown, JSON, XLSX); BENCH_EXPORT_PDF_ROWS
 // (5000) its PDF; BENCH_IMPORT_ROWS (100000) its Toggl CSV import preview; BENCH_EXPORT_FORMATS (all) picks formats, e.g. csv,xlsx;
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 
 import { chromiumLaunchOptions } from '../test/chromium.mjs';
+import { startFakeOpenAI } from '../test/fakes/fake-openai.mjs';
 import { watchWorkerHeaps } from './bench/worker-heap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +28,8 @@ const matrixRows = Number(env.BENCH_MATRIX_ROWS ?? 100_000);
 const pageSizes = env.BENCH_PAGE_SIZES ?? '4096,16384,65536';
 const coalescing = env.BENCH_COALESCING ?? '1';
 const only =
-  env.BENCH_ONLY ?? 'engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports,export-app';
+  env.BENCH_ONLY ??
+  'engine,app,matrix,file,edits,quick,week,day,reports,charts,reports-ui,exports,export-app,assistant';
 const reportSizes = env.BENCH_REPORT_SIZES ?? '250000,1000000';
 const reportsUiSize = env.BENCH_REPORTS_UI_SIZE ?? '250000';
 const exportRows = env.BENCH_EXPORT_ROWS ?? '250000';
@@ -40,7 +43,29 @@ const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
 
 const native = sections.includes('engine') ? await runNative(rows, batch) : null;
 
-const web = await startWebServer(path.join(root, 'dist'), 0);
+// the assistant section streams from the tests' fake OpenAI-compatible server, allowed in the page's connect-src
+const aiTokens = Number(env.BENCH_AI_TOKENS ?? 10_000);
+const fake = sections.includes('assistant') ? await startFakeOpenAI() : null;
+const aiSessions = Number(env.BENCH_AI_SESSIONS ?? 250_000);
+const aiScenario = fake
+  ? await fake.scenario({ replies: [{ text: Array.from({ length: aiTokens }, (_, i) => `w${i % 1000} `) }] })
+  : null;
+// all time, as the Reports view's "All time" asks it; three times (the first may meet roll-ups still building)
+const totalsCall = {
+  toolCalls: [
+    {
+      id: 't',
+      name: 'time_totals',
+      arguments: [`{"from":"1970-01-02","to":"${new Date().toISOString().slice(0, 10)}"}`],
+    },
+  ],
+};
+const aiToolScenario = fake
+  ? await fake.scenario({
+      replies: [totalsCall, { text: 'done' }, totalsCall, { text: 'done' }, totalsCall, { text: 'done' }],
+    })
+  : null;
+const web = await startWebServer(path.join(root, 'dist'), 0, '127.0.0.1', { aiOrigins: fake ? [fake.origin] : [] });
 const browser = await chromium.launch(chromiumLaunchOptions);
 const version = browser.version();
 let page;
@@ -70,6 +95,7 @@ try {
     pdfRows,
     importRows,
     ...(exportFormats ? { exportFormats } : {}),
+    ...(aiScenario ? { aiBase: aiScenario.baseURL, aiTokens, aiToolBase: aiToolScenario.baseURL, aiSessions } : {}),
   });
   tab.setDefaultTimeout(0);
   heapWatch = sections.includes('exports') ? await watchWorkerHeaps(browser, 'exports-worker') : null;
@@ -84,6 +110,7 @@ try {
 } finally {
   await browser.close();
   await web.close();
+  await fake?.close();
 }
 if (env.BENCH_JSON) console.log(JSON.stringify(page, null, 2));
 
@@ -404,6 +431,30 @@ if (page.reportsUi) {
   console.log(
     `   switching views (${v.switches} switches, Day/Week/Projects/Reports/Settings/Diagnostics): tasks over 50 ms: ${v.longTasks}${per ? ` (${per})` : ''}; longest ${v.longest}  [goal none; ${v.longTasks === 0 ? 'met' : 'MISSED'}]`,
   );
+}
+
+if (page.assistant) {
+  const a = page.assistant;
+  const met = (ok) => (ok ? 'met' : 'MISSED');
+  console.log(
+    `\n== The assistant (issue 19): ${n(a.tokens)} tokens streamed from a local fake server through the AI worker`,
+  );
+  console.log(
+    `   ${n(a.chars)} characters in ${f(a.totalMs, 0)}, ${n(a.batches)} batches to the window; first token at the worker after ${f(a.firstTokenMs ?? NaN)}`,
+  );
+  console.log(
+    `   first text painted ${f(a.firstPaintMs)} after the worker sent it  [goal ≤ 50 ms; ${met(a.firstPaintMs <= 50)}]`,
+  );
+  console.log(
+    `   the page meanwhile: longest task ${f(a.longestTaskMs, 0)}, tasks over 50 ms: ${a.longTasks}  [goal none; ${met(a.longTasks === 0)}]`,
+  );
+  console.log(
+    `   ${a.frames} frames, longest gap ${f(a.longestFrameMs)}  [goal ≤ 17 ms for 60 fps; ${met(a.longestFrameMs <= 17)}]`,
+  );
+  if (a.toolSessions)
+    console.log(
+      `   time_totals over ${n(a.toolSessions)} sessions (all time, by project), in the AI worker: ${f(a.toolMs ?? NaN)} (best of 3; first ${f(a.toolFirstMs ?? NaN)})  [goal < 100 ms; ${met((a.toolMs ?? Infinity) < 100)}]`,
+    );
 }
 
 if (page.exportApp) {

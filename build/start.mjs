@@ -47,6 +47,11 @@ if (electron) {
       chromium: openBrowser ? chromium : null,
       profileDir: path.join(homedir(), '.local/share/lighttrack/web-profile'),
       browserArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+      // --ai-origin=URL (repeatable) or LIGHTTRACK_AI_ORIGINS (space-separated): the assistant's endpoints
+      aiOrigins: [
+        ...process.argv.slice(2).flatMap((a) => (a.startsWith('--ai-origin=') ? [a.slice('--ai-origin='.length)] : [])),
+        ...(process.env.LIGHTTRACK_AI_ORIGINS ?? '').split(/\s+/).filter(Boolean),
+      ],
     });
   } catch (error) {
     console.error(error instanceof LaunchRefused ? `LightTrack: ${error.message}` : error);

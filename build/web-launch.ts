@@ -14,6 +14,8 @@ export interface LaunchOptions {
   /** extra Chromium arguments (tests pass none; start.mjs adds --no-sandbox as root) */
   browserArgs?: string[];
   spawn?: typeof nodeSpawn;
+  /** AI endpoints the pages may connect to (see WebServerOptions) */
+  aiOrigins?: readonly string[];
 }
 
 export interface LaunchedWebShell {
@@ -36,7 +38,7 @@ export class LaunchRefused extends Error {}
 export async function launchWebShell(options: LaunchOptions): Promise<LaunchedWebShell> {
   let web: WebServer;
   try {
-    web = await startWebServer(options.rootDir, options.port);
+    web = await startWebServer(options.rootDir, options.port, '127.0.0.1', { aiOrigins: options.aiOrigins ?? [] });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new LaunchRefused(

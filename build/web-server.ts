@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { pipeline, Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 
-import { securityHeaders } from '../main/csp.ts';
+import { contentSecurityPolicy, securityHeaders } from '../main/csp.ts';
 import { createStaticHandler } from '../main/protocol.ts';
 
 export interface WebServer {
@@ -20,6 +20,15 @@ export interface WebServer {
   /** random per launch, never sent: the server proves it holds it (see verifyLightTrackServer) */
   launchKey: Buffer;
   close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  /**
+   * The AI endpoints the pages may reach (connect-src): the web shell cannot learn them from the app's settings, so
+   * it is started with them (`npm run start:web -- --ai-origin=http://localhost:11434`); the assistant's settings
+   * say so when an endpoint is not allowed.
+   */
+  aiOrigins?: readonly string[];
 }
 
 /** Answers a nonce with HMAC(launchKey, nonce), so `npm start` can tell its own server from anything else. */
@@ -81,8 +90,15 @@ function endSocket(socket: Socket, status: number, extra?: Record<string, string
  * database in OPFS). So: only GET/HEAD, only Host 127.0.0.1:PORT or localhost:PORT (DNS rebinding), only
  * origin-form targets; every malformed request gets a 4xx, and every response carries the security headers.
  */
-export function startWebServer(rootDir: string, port = 0, host = '127.0.0.1'): Promise<WebServer> {
-  const handle = createStaticHandler(rootDir);
+export function startWebServer(
+  rootDir: string,
+  port = 0,
+  host = '127.0.0.1',
+  options: WebServerOptions = {},
+): Promise<WebServer> {
+  // validated here: a bad origin stops the start rather than widening the policy
+  const csp = contentSecurityPolicy({ aiEndpoints: options.aiOrigins ?? [] });
+  const handle = createStaticHandler(rootDir, { csp: () => csp });
   const launchKey = randomBytes(32);
   let allowedHosts = new Set<string>();
 

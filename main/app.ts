@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
 
 import { IPC, type ShortcutStatus } from '../shared/shell-contract.ts';
+import { installAiCors } from './ai-cors.ts';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './csp.ts';
-import { registerSecretsIpc } from './ipc.ts';
+import { registerAiIpc, registerSecretsIpc } from './ipc.ts';
 import { installPermissionPolicy, spellcheckAllowed } from './permissions.ts';
 import { forwardPresence, registerPresenceIpc, type PresenceControl, type PresenceOptions } from './presence.ts';
 import { createAppRequestHandler, registerAppScheme } from './protocol.ts';
@@ -83,10 +84,12 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     packaged: app.isPackaged,
     dark: electron.nativeTheme?.shouldUseDarkColors ?? false,
   };
+  // the assistant's endpoint origins, as the renderer last sent them (validated in registerAiIpc)
+  let aiOrigins: string[] = [];
   const csp = () => {
     const endpoint = options.aiEndpoint?.() ?? null;
     try {
-      return contentSecurityPolicy({ aiEndpoint: endpoint });
+      return contentSecurityPolicy({ aiEndpoint: endpoint, aiEndpoints: aiOrigins });
     } catch {
       return CONTENT_SECURITY_POLICY; // an invalid endpoint widens nothing: the assistant reports the bad setting
     }
@@ -128,6 +131,8 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     registerSecretsIpc(ipcMain, safeStorage);
     registerPresenceIpc(ipcMain, () => presence);
     registerTrayIpc(ipcMain, () => tray);
+    registerAiIpc(ipcMain, (origins) => (aiOrigins = origins));
+    if (session.defaultSession.webRequest) installAiCors(session.defaultSession.webRequest, () => aiOrigins);
     openMain();
     const press = () => presenter?.toggle();
     registerQuickEntryIpc(
@@ -167,6 +172,7 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
 
 // For tests of the pieces startApp wires together (dist/main/app.js is what they load).
 export { GRANTED_PERMISSIONS, installPermissionPolicy } from './permissions.ts';
-export { registerSecretsIpc } from './ipc.ts';
+export { registerAiIpc, registerSecretsIpc } from './ipc.ts';
+export { aiCors } from './ai-cors.ts';
 export { presenceSources } from './presence.ts';
 export { TrayTimer } from './tray.ts';

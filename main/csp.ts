@@ -9,11 +9,19 @@ import { AppError } from '../shared/errors.ts';
 export interface PolicyOptions {
   /** the configured OpenAI-compatible endpoint (e.g. https://api.example.com/v1); only its origin is allowed */
   aiEndpoint?: string | null;
+  /** every configured endpoint (the assistant's list in Settings); each is validated, only origins are added */
+  aiEndpoints?: readonly string[];
 }
+
+/** More endpoints than this is not a configuration but an attempt to make the policy huge. */
+export const MAX_AI_ENDPOINTS = 20;
 
 export function contentSecurityPolicy(options: PolicyOptions = {}): string {
   const connect = ["'self'"];
-  if (options.aiEndpoint) connect.push(aiEndpointOrigin(options.aiEndpoint));
+  const endpoints = [...(options.aiEndpoint ? [options.aiEndpoint] : []), ...(options.aiEndpoints ?? [])];
+  if (endpoints.length > MAX_AI_ENDPOINTS)
+    throw new AppError('VALIDATION', `At most ${MAX_AI_ENDPOINTS} AI endpoints can be allowed`);
+  for (const origin of new Set(endpoints.map(aiEndpointOrigin))) connect.push(origin);
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",

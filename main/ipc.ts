@@ -3,9 +3,15 @@ import * as v from 'valibot';
 
 import { AppError, toAppError } from '../shared/errors.ts';
 import type { IpcResult } from '../shared/ipc-result.ts';
-import { CipherTextSchema, IPC, MAX_CIPHERTEXT_BASE64, PlainTextSchema } from '../shared/shell-contract.ts';
+import {
+  AiEndpointUrlsSchema,
+  CipherTextSchema,
+  IPC,
+  MAX_CIPHERTEXT_BASE64,
+  PlainTextSchema,
+} from '../shared/shell-contract.ts';
 import { parse } from '../shared/validate.ts';
-import { isAppUrl } from './csp.ts';
+import { aiEndpointOrigin, isAppUrl } from './csp.ts';
 import { secretProtection, type SafeStorage } from './secrets.ts';
 
 type Handler = (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -81,6 +87,25 @@ export function registerSecretsIpc(
       } catch {
         throw new AppError('VALIDATION', 'Invalid ciphertext: it was not sealed on this machine or has been altered');
       }
+    }),
+  );
+}
+
+const OneUrlList = v.strictTuple([AiEndpointUrlsSchema]);
+
+/**
+ * The assistant's endpoints from the renderer: each is validated (https, or http on this machine; no credentials,
+ * wildcards or policy syntax), and only if all are valid does the list of origins replace the one the CSP uses.
+ * A bad list changes nothing and answers VALIDATION.
+ */
+export function registerAiIpc(ipcMain: Pick<Electron.IpcMain, 'handle'>, allow: (origins: string[]) => void): void {
+  ipcMain.handle(
+    IPC.aiAllowEndpoints,
+    guarded((...args) => {
+      const [urls] = parse(OneUrlList, args, 'allowAiEndpoints arguments');
+      const origins = [...new Set(urls.map(aiEndpointOrigin))];
+      allow(origins);
+      return origins;
     }),
   );
 }

@@ -59,5 +59,7 @@ export function createShellBridge(ipc: Renderer): Shell {
     quickEntryShortcut: () => call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntryShortcut),
     setQuickEntryShortcut: (accelerator: string) =>
       call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntrySetShortcut, accelerator),
+    allowAiEndpoints: (baseURLs: readonly string[]) =>
+      call(ipc, v.array(v.string()), IPC.aiAllowEndpoints, [...baseURLs]),
   };
 }

@@ -9,6 +9,16 @@ import type {
   ResolveOutcome,
 } from './away.ts';
 import type {
+  AssistantQueryInput,
+  AssistantQueryResult,
+  Conversation,
+  ConversationPage,
+  ListConversationsInput,
+  NewMessage,
+  StoredMessage,
+  UsageRow,
+} from './conversations.ts';
+import type {
   BackupInfo,
   BackupRetention,
   DatabaseFile,
@@ -316,6 +326,36 @@ export interface DiagnosticsApi {
 }
 export const DIAGNOSTICS_METHODS = methodsOf<DiagnosticsApi>()(['reportError', 'listErrors', 'clearErrors']);
 
+/** The assistant's conversations (deleting one is undoable) and its guarded read-only SQL. */
+export interface AssistantApi {
+  listConversations(input?: ListConversationsInput): Promise<ConversationPage>;
+  createConversation(input: { title: string }): Promise<Conversation>;
+  renameConversation(input: { id: string; title: string }): Promise<Conversation>;
+  pinConversation(input: { id: string; pinned: boolean }): Promise<Conversation>;
+  /** soft delete, one undoable action */
+  deleteConversation(id: string): Promise<ChangeResult<null>>;
+  conversationMessages(id: string): Promise<StoredMessage[]>;
+  appendMessage(input: NewMessage): Promise<StoredMessage>;
+  /** marks a proposal of a stored answer applied or discarded (the change itself goes through the normal calls) */
+  setProposalStatus(input: { messageId: string; proposalId: string; status: 'applied' | 'discarded' }): Promise<void>;
+  /** one SELECT over the ai_ views only: no writes, no other tables, a time limit and a row cap */
+  assistantQuery(input: AssistantQueryInput): Promise<AssistantQueryResult>;
+  /** token usage of the answers in [from, to), in quarter-hour buckets per model and assistant */
+  assistantUsage(input: { from: number; to: number }): Promise<UsageRow[]>;
+}
+export const ASSISTANT_METHODS = methodsOf<AssistantApi>()([
+  'listConversations',
+  'createConversation',
+  'renameConversation',
+  'pinConversation',
+  'deleteConversation',
+  'conversationMessages',
+  'appendMessage',
+  'setProposalStatus',
+  'assistantQuery',
+  'assistantUsage',
+]);
+
 /**
  * Away time (shared/away.ts): the presence sources of every window report gap events here, as they arrive, in any
  * order; the worker keeps one record per stretch of away time. Every review choice is one undoable action.
@@ -365,6 +405,7 @@ export interface DataApi
     DatabaseApi,
     DiagnosticsApi,
     AwayApi,
+    AssistantApi,
     ExportsApi,
     RestoreApi {}
 
@@ -384,6 +425,7 @@ export const OWNER_METHODS = [
   ...DATABASE_METHODS,
   ...DIAGNOSTICS_METHODS,
   ...AWAY_METHODS,
+  ...ASSISTANT_METHODS,
   ...EXPORTS_METHODS,
   ...RESTORE_METHODS,
 ] as const;

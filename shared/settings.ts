@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 
+import { AssistantPresetSchema, EndpointSchema } from './assistant-settings.ts';
 import { AWAY_POLICIES } from './away.ts';
 import { BackupRetentionSchema, DEFAULT_BACKUP_RETENTION } from './database.ts';
 import { IdSchema } from './ids.ts';
@@ -94,6 +95,30 @@ export const SETTING_SCHEMAS = {
   exportPerson: DocumentText,
   exportClient: DocumentText,
   paper: v.picklist(PAPER_SIZES, 'must be a4 or letter'),
+  /** the assistant's OpenAI-compatible servers (keys are never here: they live behind the shell's secrets) */
+  aiEndpoints: v.pipe(
+    v.array(EndpointSchema),
+    v.maxLength(20, 'at most 20 endpoints'),
+    v.check((list) => new Set(list.map((e) => e.id)).size === list.length, 'two endpoints share an id'),
+  ),
+  /** the endpoint questions go to; null: the first */
+  aiEndpointId: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+  /** the assistants (presets) as edited; empty: the shipped ones (assistant-presets.ts, loaded with the view) */
+  aiAssistants: v.pipe(v.array(AssistantPresetSchema), v.maxLength(30, 'at most 30 assistants')),
+  aiAssistantId: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+  /** price per million tokens by model, for the usage panel's cost */
+  aiPrices: v.pipe(
+    v.array(
+      v.strictObject({
+        model: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200), noNul),
+        inputPerMillion: v.pipe(v.number(), v.minValue(0), v.maxValue(10_000)),
+        outputPerMillion: v.pipe(v.number(), v.minValue(0), v.maxValue(10_000)),
+      }),
+    ),
+    v.maxLength(100),
+  ),
+  /** warn when this month's cost reaches 80% of it; null: no budget */
+  aiMonthlyBudget: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1_000_000))),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -120,6 +145,15 @@ export const DEFAULT_SETTINGS: Settings = {
   exportClient: '',
   // (new keys need no settings migration: a key with no stored row reads as its default)
   paper: defaultPaper(Intl.DateTimeFormat().resolvedOptions().locale),
+  aiEndpoints: [],
+  aiEndpointId: null,
+  aiAssistants: [],
+  aiAssistantId: null,
+  aiPrices: [
+    { model: 'gpt-4o-mini', inputPerMillion: 0.15, outputPerMillion: 0.6 },
+    { model: 'gpt-4o', inputPerMillion: 2.5, outputPerMillion: 10 },
+  ],
+  aiMonthlyBudget: null,
 };
 
 /** The working hours of a weekday (0 Sunday), or null when it is not a working day. */

@@ -22,7 +22,18 @@ export interface Shell {
   quickEntryShortcut(): Promise<ShortcutStatus | null>;
   /** Moves the global shortcut (from Settings); the old one stays when the new one cannot be had. null on the web. */
   setQuickEntryShortcut(accelerator: string): Promise<ShortcutStatus | null>;
+  /**
+   * The assistant's endpoints, so the host lets pages and workers connect to exactly their origins (connect-src).
+   * Electron's main validates each and answers the origins it allows; the web shell cannot change its policy (its
+   * server is started with them) and answers null. A worker started afterwards gets the new policy.
+   */
+  allowAiEndpoints(baseURLs: readonly string[]): Promise<string[] | null>;
 }
+
+export const AiEndpointUrlsSchema = v.pipe(
+  v.array(v.pipe(v.string('must be text'), v.maxLength(2048, 'is too long'))),
+  v.maxLength(20, 'at most 20 endpoints'),
+);
 
 export const AcceleratorSchema = v.pipe(
   v.string('must be text'),
@@ -119,6 +130,7 @@ export const IPC = {
   quickEntryHide: 'shell:quick-entry:hide',
   quickEntryShortcut: 'shell:quick-entry:shortcut',
   quickEntrySetShortcut: 'shell:quick-entry:set-shortcut',
+  aiAllowEndpoints: 'shell:ai:allow-endpoints',
 } as const;
 
 /** 64 KiB of UTF-8 is far beyond any API key or token we keep; it bounds what crosses IPC and what gets sealed. */

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
+import { assistantBench, type AssistantBenchResult } from './assistant-bench.ts';
 import { chartsBench, type ChartsBenchRow } from './charts-bench.ts';
 import { CANDIDATE, matrixConfigs, TODAY, type StorageConfig } from './configs.ts';
 import { dayBench, type DayBenchResult } from './day-bench.ts';
@@ -44,6 +45,7 @@ export interface PageResult {
   day?: DayBenchResult;
   reports?: ReportBenchResult;
   exportApp?: ExportAppResult;
+  assistant?: AssistantBenchResult;
   charts?: ChartsBenchRow[];
   reportsUi?: ReportsUiResult;
   exports?: ExportsBenchResult;
@@ -533,6 +535,16 @@ async function main(): Promise<PageResult> {
       new URL('../renderer/workers/data-worker.js', import.meta.url),
       size,
       10_000,
+    );
+  }
+  if (sections.includes('assistant') && params.get('aiBase')) {
+    result.assistant = await assistantBench(
+      new URL('../renderer/workers/data-worker.js', import.meta.url),
+      new URL('../renderer/workers/ai-worker.js', import.meta.url),
+      params.get('aiBase')!,
+      Number(params.get('aiTokens') ?? 10_000),
+      params.get('aiToolBase')!,
+      Number(params.get('aiSessions') ?? 250_000),
     );
   }
   if (sections.includes('export-app')) {

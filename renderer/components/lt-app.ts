@@ -43,13 +43,14 @@ import { $pendingCommand, type AppCommand } from '../state/commands.ts';
 import { placeToast, toast, toastStyles, type ToastMessage } from './toast.ts';
 
 /** "timer" is the old name of the Day view's route; links to it keep working. */
-const ROUTES = ['day', 'week', 'projects', 'reports', 'settings', 'diagnostics', 'timer'] as const;
+const ROUTES = ['day', 'week', 'projects', 'reports', 'assistant', 'settings', 'diagnostics', 'timer'] as const;
 type Route = (typeof ROUTES)[number];
 const NAV: Array<{ route: Route; label: string }> = [
   { route: 'day', label: 'Day' },
   { route: 'week', label: 'Week' },
   { route: 'projects', label: 'Projects' },
   { route: 'reports', label: 'Reports' },
+  { route: 'assistant', label: 'Assistant' },
   { route: 'settings', label: 'Settings' },
   { route: 'diagnostics', label: 'Data & diagnostics' },
 ];
@@ -275,6 +276,16 @@ export class LtApp extends LitElement {
       if (this.#route.route !== 'reports') location.hash = '#reports';
       return;
     }
+    if (command === 'ask-assistant') {
+      if (this.#route.route !== 'assistant') location.hash = '#assistant';
+      // the view may still be loading: focus its question box once it is there
+      await import('../views/assistant/lt-assistant-view.ts');
+      await this.updateComplete;
+      const view = this.renderRoot.querySelector('lt-assistant-view');
+      await view?.updateComplete;
+      view?.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+      return;
+    }
     if (command !== 'import') return;
     await import('../views/exports/lt-import-dialog.ts');
     let dialog = this.renderRoot.querySelector('lt-import-dialog');
@@ -381,6 +392,10 @@ export class LtApp extends LitElement {
     if (route === 'reports') {
       void import('../views/reports/lt-reports-view.ts');
       return html`<lt-reports-view></lt-reports-view>`;
+    }
+    if (route === 'assistant') {
+      void import('../views/assistant/lt-assistant-view.ts');
+      return html`<lt-assistant-view></lt-assistant-view>`;
     }
     return html`<lt-day-view></lt-day-view>`;
   }

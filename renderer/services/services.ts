@@ -1,6 +1,7 @@
 import type { Shell } from '../../shared/shell-contract.ts';
 import { TimerModel } from '../state/timer-model.ts';
 import { DayModel } from '../views/day/day-model.ts';
+import { syncAiEndpoints } from './ai-endpoints-sync.ts';
 import { AwayService, type AwayOptions } from './away/away-service.ts';
 import { DataClient, type DataClientOptions } from './data-client.ts';
 import { DatabaseService } from './database.ts';
@@ -38,6 +39,7 @@ export function createServices(
   const day = new DayModel(client, timer);
   const undo = new UndoService(client);
   const settings = new SettingsService(client);
+  syncAiEndpoints(shell, settings);
   // Leaving recovery (start fresh, or a restore seen before the reload) makes the window's data readable again.
   let previous = database.$mode.get();
   database.$mode.listen((mode) => {

@@ -17,5 +17,7 @@ export function createWebShell(options: PresenceOptions = {}): Shell {
     hideQuickEntry: () => window.opener && window.close(),
     quickEntryShortcut: async () => null,
     setQuickEntryShortcut: async () => null,
+    // the web shell's server is started with its AI origins (--ai-origin); a page cannot widen its own policy
+    allowAiEndpoints: async () => null,
   };
 }

@@ -1,7 +1,7 @@
 import { atom } from 'nanostores';
 
 /** Commands the Ctrl/Cmd+K palette and menus run in whichever view can (e.g. "Export this report" in Reports). */
-export type AppCommand = 'export-report' | 'import';
+export type AppCommand = 'export-report' | 'import' | 'ask-assistant';
 
 /** A command waiting for its view to mount (the palette navigated there first); the view takes it and clears it. */
 export const $pendingCommand = atom<AppCommand | null>(null);

@@ -11,12 +11,12 @@ const { startWebServer } = await import(path.join(root, 'dist/web/server.js'));
 
 /**
  * Starts the server and a browser before the file's tests and closes both after them. With `contextOptions`, one
- * browser context is made too. The returned object is filled in by the time the tests run.
+ * browser context is made too; `serverOptions()` (read when the server starts) may name AI origins to allow. The returned object is filled in by the time the tests run.
  */
-export function useWebShell(contextOptions) {
+export function useWebShell(contextOptions, serverOptions = () => ({})) {
   const shell = { web: null, browser: null, context: null };
   before(async () => {
-    shell.web = await startWebServer(path.join(root, 'dist/renderer'), 0);
+    shell.web = await startWebServer(path.join(root, 'dist/renderer'), 0, '127.0.0.1', serverOptions());
     shell.browser = await chromium.launch(chromiumLaunchOptions);
     if (contextOptions) shell.context = await shell.browser.newContext(contextOptions);
   });

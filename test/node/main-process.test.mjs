@@ -577,3 +577,38 @@ describe('tray timer (state from the main window, commands back to it)', () => {
     assert.equal(fake.destroyed, true);
   });
 });
+
+describe('assistant endpoints: main validates them and the CSP allows exactly their origins', () => {
+  it('widens connect-src to the origins the renderer sent, refuses a bad list whole, and only from our pages', async () => {
+    const { record } = await started();
+    const handler = record.protocolHandlers.get('app');
+    const connectSrc = async () =>
+      /connect-src ([^;]*)/.exec((await handler(new Request(APP_PAGE))).headers.get('content-security-policy'))[1];
+    const allow = (url, ...args) => record.ipc.get('shell:ai:allow-endpoints')(ipcEvent(url), ...args);
+    assert.equal(await connectSrc(), "'self'");
+    const ok = await allow(APP_PAGE, [
+      'https://api.openai.com/v1',
+      'http://localhost:11434/v1',
+      'https://api.openai.com/v2',
+    ]);
+    assert.deepEqual(ok, { ok: true, value: ['https://api.openai.com', 'http://localhost:11434'] });
+    assert.equal(await connectSrc(), "'self' https://api.openai.com http://localhost:11434");
+    for (const bad of [
+      ['http://evil.example/v1'],
+      ["https://a.example; script-src 'unsafe-eval'"],
+      ['https://*.example.com'],
+      ['https://user:pw@api.example.com'],
+      Array.from({ length: 21 }, (_, i) => `https://h${i}.example`),
+      'https://api.example.com',
+    ]) {
+      const reply = await allow(APP_PAGE, bad);
+      assert.equal(reply.ok, false, JSON.stringify(bad));
+      assert.equal(reply.error.code, 'VALIDATION');
+      assert.equal(await connectSrc(), "'self' https://api.openai.com http://localhost:11434");
+    }
+    const foreign = await allow('https://evil.example/', ['https://evil.example']);
+    assert.equal(foreign.error.code, 'FORBIDDEN');
+    assert.deepEqual((await allow(APP_PAGE, [])).value, []);
+    assert.equal(await connectSrc(), "'self'");
+  });
+});

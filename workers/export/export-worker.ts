@@ -4,6 +4,7 @@ import { installAbortTransfer } from '../../shared/comlink-abort.ts';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
+import { exportConversations, type ConversationsJob } from './conversations-export.ts';
 import type { Progress } from './progress.ts';
 import { confirmImport, discardPreview, previewImport, type PreviewChoices } from './read-import.ts';
 import { runExport, type ExportJob } from './run-export.ts';
@@ -57,6 +58,15 @@ const api = {
     signal?: AbortSignal,
   ) {
     return withData(port, (data) => runExport(data, job, target, progress, signal));
+  },
+  exportConversations(
+    job: ConversationsJob,
+    port: MessagePort,
+    target: ExportTarget,
+    progress: (p: Progress) => void,
+    signal?: AbortSignal,
+  ) {
+    return withData(port, (data) => exportConversations(data, job, target, progress, signal));
   },
   previewImport(file: File, port: MessagePort, timeZone: string, choices?: PreviewChoices) {
     if (!(file instanceof Blob)) throw new AppError('VALIDATION', 'The import needs a file');

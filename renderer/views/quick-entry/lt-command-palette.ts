@@ -15,6 +15,7 @@ import type { LtQuickEntry } from './lt-quick-entry.ts';
 const COMMANDS: [AppCommand, string][] = [
   ['export-report', 'Export this report…'],
   ['import', 'Import from a file…'],
+  ['ask-assistant', 'Ask the assistant…'],
 ];
 
 @customElement('lt-command-palette')

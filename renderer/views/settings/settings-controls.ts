@@ -234,5 +234,17 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
         (['a4', 'letter'] as const).map((v) => ({ value: v, label: LABELS.paper[v] })),
         s.paper,
       );
+    case 'aiEndpoints':
+    case 'aiEndpointId':
+    case 'aiAssistants':
+    case 'aiAssistantId':
+    case 'aiPrices':
+    case 'aiMonthlyBudget':
+      // edited in the Assistant view (keys are sealed there by the shell's secrets); listed here
+      return html`<ul class="endpoints" id=${ids.control} aria-describedby=${describedBy}>
+          ${s.aiEndpoints.length === 0 ? html`<li class="muted">None yet.</li>` : nothing}
+          ${s.aiEndpoints.map((e) => html`<li>${e.name} · ${e.baseURL} · ${e.model}${e.id === s.aiEndpointId ? ' (in use)' : ''}</li>`)}
+        </ul>
+        <a href="#assistant">Manage endpoints in the Assistant</a>`;
   }
 }

@@ -9,6 +9,7 @@ export const SECTIONS = [
   { id: 'exports', title: 'Exports' },
   { id: 'backups', title: 'Backups' },
   { id: 'quick-entry', title: 'Quick entry' },
+  { id: 'assistant', title: 'Assistant' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -126,6 +127,13 @@ export const FIELDS: readonly FieldDef[] = [
     label: 'Paper size',
     help: 'The page size of PDF timesheets.',
     keywords: 'a4 letter page pdf print size',
+  },
+  {
+    key: 'aiEndpoints',
+    section: 'assistant',
+    label: 'AI endpoints',
+    help: 'OpenAI-compatible servers the assistant asks (OpenAI, Ollama, LM Studio, llama.cpp, vLLM). Keys are sealed by the system keychain, never stored here.',
+    keywords: 'ai assistant openai ollama lm studio llama model endpoint api key chat',
   },
   {
     key: 'backupRetention',

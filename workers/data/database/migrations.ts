@@ -1,5 +1,6 @@
 import { APPLICATION_ID } from '../../../shared/database.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { ASSISTANT_V10 } from '../assistant/schema.ts';
 import { AWAY_V9 } from '../away/schema.ts';
 import { EXPORTS_V8 } from '../exports/schema.ts';
 import { REPORTS_V6_ROLLUPS, REPORTS_V7_BAKED } from '../reports/schema.ts';
@@ -177,6 +178,7 @@ export const MIGRATIONS: readonly string[] = [
   REPORTS_V7_BAKED, // v7, in reports/schema.ts
   EXPORTS_V8, // v8, in exports/schema.ts
   AWAY_V9, // v9, in away/schema.ts
+  ASSISTANT_V10, // v10, in assistant/schema.ts
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,5 @@
 import {
+  ASSISTANT_METHODS,
   AWAY_METHODS,
   DATABASE_METHODS,
   DIAGNOSTICS_METHODS,
@@ -11,6 +12,7 @@ import {
   SETTINGS_METHODS,
   TAGS_METHODS,
   UNDO_METHODS,
+  type AssistantApi,
   type AwayApi,
   type DatabaseApi,
   type DiagnosticsApi,
@@ -27,6 +29,7 @@ import {
 import { AppError, toAppError } from '../../../shared/errors.ts';
 import { EXPORTS_METHODS, type ExportsApi } from '../../../shared/export-contract.ts';
 import { RESTORE_METHODS, type RestoreApi } from '../../../shared/restore-contract.ts';
+import { AssistantHandlers } from '../assistant/assistant-handlers.ts';
 import { AwayHandlers } from '../away/away-handlers.ts';
 import { DatabaseHandlers } from '../database/database-handlers.ts';
 import { Lifecycle } from '../database/lifecycle.ts';
@@ -105,6 +108,7 @@ export function createOwner(clock: () => number = Date.now): Owner {
     bind<DatabaseApi>(DATABASE_METHODS, new DatabaseHandlers(core, lifecycle)),
     bind<DiagnosticsApi>(DIAGNOSTICS_METHODS, new DiagnosticsHandlers(core)),
     bind<AwayApi>(AWAY_METHODS, new AwayHandlers(core)),
+    bind<AssistantApi>(ASSISTANT_METHODS, new AssistantHandlers(core)),
     // one instance for both lists: a restore writes into the imports it opens
     ...((exports) => [bind<ExportsApi>(EXPORTS_METHODS, exports), bind<RestoreApi>(RESTORE_METHODS, exports)])(
       new Exports(core),

@@ -38,6 +38,7 @@ interface RawModule {
   _sqlite3_backup_step(backup: number, pages: number): number;
   _sqlite3_backup_finish(backup: number): number;
   _sqlite3_backup_remaining(backup: number): number;
+  _sqlite3_stmt_readonly(stmt: number): number;
 }
 
 interface Engine {
@@ -156,6 +157,11 @@ export class Database {
       if (!this.#sqlite3.get_autocommit(this.#db)) await this.exec('ROLLBACK').catch(() => undefined);
       throw error;
     }
+  }
+
+  /** The raw API and connection, for the guarded read-only path (guarded-query.ts) only. */
+  withHandle<T>(fn: (sqlite3: SQLiteAPI, db: number, readonly: (stmt: number) => boolean) => Promise<T>): Promise<T> {
+    return fn(this.#sqlite3, this.#db, (stmt) => this.#module._sqlite3_stmt_readonly(stmt) !== 0);
   }
 
   get closed(): boolean {

@@ -11,7 +11,7 @@ import type { Database } from '../storage/sqlite.ts';
  * ids for sessions), so comparing "the row now" with "the row as the action left it" is one string comparison and a
  * bulk change of 10,000 sessions is captured and reverted with set-based statements, not a loop of round trips.
  */
-export type Table = 'activities' | 'tags' | 'projects' | 'goals' | 'away_gaps';
+export type Table = 'activities' | 'tags' | 'projects' | 'goals' | 'away_gaps' | 'conversations';
 
 /**
  * Every column of each undoable table, in the order of the images' keys. Written out, not read from the schema at open:
@@ -85,6 +85,8 @@ export const COLUMNS: Record<Table, readonly string[]> = {
     'created_at',
     'updated_at',
   ],
+  // (v10) only deletes (soft) and restores are journaled: a conversation's messages never change
+  conversations: ['id', 'title', 'pinned', 'deleted_at', 'created_at', 'updated_at'],
 };
 const TABLES = Object.keys(COLUMNS) as Table[];
 
@@ -307,6 +309,7 @@ export async function replay(
   await upsert('tags');
   await upsert('activities');
   await upsert('goals');
+  await upsert('conversations');
   await db.run(
     `INSERT INTO activity_tags (activity_id, tag_id)
      SELECT u.row_id, t.value FROM undo_rows u, json_each(u.${target}->'tags') t

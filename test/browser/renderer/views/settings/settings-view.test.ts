@@ -53,8 +53,9 @@ describe('settings view (real data worker)', () => {
       'Exports',
       'Backups',
       'Quick entry',
+      'Assistant',
     ]);
-    expect(root(m).querySelectorAll('.field').length).to.equal(17);
+    expect(root(m).querySelectorAll('.field').length).to.equal(18);
     await expectAccessible(view(m));
   });
 
@@ -68,7 +69,7 @@ describe('settings view (real data worker)', () => {
     setValue(search, 'zzzz nothing');
     await until(() => root(m).textContent!.includes('No setting matches'), 'no match message');
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await until(() => root(m).querySelectorAll('.field').length === 17, 'all back');
+    await until(() => root(m).querySelectorAll('.field').length === 18, 'all back');
   });
 
   it('away time: on lock / on sleep, pause while idle, and what this shell cannot notice, in words', async () => {
@@ -102,7 +103,7 @@ describe('settings view (real data worker)', () => {
     );
     const s = await m.services.client.data.getSettings();
     expect(s.workingHours.byDay).to.deep.equal([null, null, null, null, null, { start: '09:00', end: '13:00' }, null]);
-    expect(s.workingHours).to.include({ start: '09:00', end: '17:00' });
+    expect(s.workingHours).to.include({ start: '09:00', end: '18:00' });
     await until(() => history(m).shadowRoot?.textContent?.includes('(Fri 09:00–13:00)'), 'history in words');
     const refused = await m.services.settings.update({
       workingHours: {
