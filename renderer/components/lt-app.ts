@@ -32,7 +32,6 @@ import type { TimerModel } from '../state/timer-model.ts';
 import type { DayModel } from '../views/day/day-model.ts';
 
 import '../views/day/lt-day-view.ts';
-import '../views/diagnostics/lt-diagnostics-view.ts';
 import '../views/recovery/lt-recovery-view.ts';
 
 import type { LtShortcutHelp } from './lt-shortcut-help.ts';
@@ -374,9 +373,13 @@ export class LtApp extends LitElement {
   }
 
   #view(route: Route) {
-    if (route === 'diagnostics') return html`<lt-diagnostics-view></lt-diagnostics-view>`;
+    // views other than Day and recovery load on first visit, so the window's first paint carries only those two
+    // (Data & diagnostics too: it is a chunk on disk like the others, read without the database)
+    if (route === 'diagnostics') {
+      void import('../views/diagnostics/lt-diagnostics-view.ts');
+      return html`<lt-diagnostics-view></lt-diagnostics-view>`;
+    }
     if (this.database.$mode.get() === 'recovery') return html`<lt-recovery-view></lt-recovery-view>`;
-    // views other than Day load on first visit, so the window's first paint carries only the Day view
     if (route === 'week') {
       void import('../views/week/lt-week-view.ts');
       return html`<lt-week-view></lt-week-view>`;

@@ -52,16 +52,17 @@ describe('Data & diagnostics view (real data worker)', () => {
       'Week',
       'Projects',
       'Reports',
+      'Assistant',
       'Settings',
       'Data & diagnostics',
     ]);
     expect(links[0]!.getAttribute('aria-current')).to.equal('page');
-    expect(links[5]!.hasAttribute('aria-current')).to.equal(false);
+    expect(links[6]!.hasAttribute('aria-current')).to.equal(false);
     await until(() => deep(m.app, 'lt-timer-bar'), 'timer view');
 
     location.hash = '#diagnostics';
     await until(() => view(m), 'diagnostics view');
-    expect(links[5]!.getAttribute('aria-current')).to.equal('page');
+    expect(links[6]!.getAttribute('aria-current')).to.equal('page');
     expect(deep(m.app, 'lt-timer-bar')).to.equal(null);
     location.hash = '#timer'; // the Day view's old name still leads there
     await until(() => deep(m.app, 'lt-timer-bar'), 'timer view again');
