@@ -3,35 +3,29 @@ import { customElement, property } from 'lit/decorators.js';
 
 import type { Proposal, SessionSketch, ToolRecord } from '../../../shared/assistant.ts';
 import type { StoredMessage } from '../../../shared/conversations.ts';
-import { dateTime } from '../../components/format.ts';
 import { controlStyles } from '../../components/styles.ts';
+import { FormatController } from '../../controllers/format.ts';
 import type { LiveAnswer } from './assistant-model.ts';
 import { messageStyles } from './assistant-styles.ts';
 
 type Shown = Proposal & { status?: 'applied' | 'discarded' };
 
-const dayTime = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 
-/** "Tue, 24 Nov, 09:00 – 11:00" in the user's zone (the end's day only when it differs). */
-function span(s: SessionSketch): string {
-  if (s.endTime === null) return `${dayTime.format(s.startTime)} – running`;
+/** "Tue, 24 Nov, 09:00 – 11:00" in the user's zone and clock (12/24 h), the end's day only when it differs. */
+function span(s: SessionSketch, time: (ms: number) => string): string {
+  const at = (ms: number) => `${day.format(ms)}, ${time(ms)}`;
+  if (s.endTime === null) return `${at(s.startTime)} – running`;
   const sameDay = new Date(s.startTime).toDateString() === new Date(s.endTime).toDateString();
-  return `${dayTime.format(s.startTime)} – ${(sameDay ? timeOnly : dayTime).format(s.endTime)}`;
+  return `${at(s.startTime)} – ${sameDay ? time(s.endTime) : at(s.endTime)}`;
 }
 
 /** One side of a change: name · project · time, the parts that differ from `other` marked. */
-function sketch(s: SessionSketch, other: SessionSketch | undefined) {
+function sketch(s: SessionSketch, other: SessionSketch | undefined, time: (ms: number) => string) {
   const part = (text: string, changed: boolean) => (changed ? html`<span class="changed">${text}</span>` : text);
   return html`${part(s.name || 'untitled', !!other && other.name !== s.name)} ·
     ${part(s.project ?? 'no project', !!other && other.project !== s.project)} ·
-    ${part(span(s), !!other && (other.startTime !== s.startTime || other.endTime !== s.endTime))}`;
+    ${part(span(s, time), !!other && (other.startTime !== s.startTime || other.endTime !== s.endTime))}`;
 }
 
 /**
@@ -43,6 +37,8 @@ function sketch(s: SessionSketch, other: SessionSketch | undefined) {
 export class LtAssistantMessage extends LitElement {
   static override styles = [controlStyles, messageStyles];
 
+  readonly #format = new FormatController(this);
+  readonly #time = (ms: number) => this.#format.time(ms);
   @property({ attribute: false }) message: StoredMessage | null = null;
   @property({ attribute: false }) live: LiveAnswer | null = null;
 
@@ -93,8 +89,8 @@ export class LtAssistantMessage extends LitElement {
     return html`<section class="proposal" aria-label="Proposed change">
       <h3>Proposed: ${p.summary}</h3>
       <dl>
-        ${p.before.map((b) => html`<dt>Before</dt><dd class=${p.after.length === 0 ? 'gone' : ''}>${sketch(b, undefined)}</dd>`)}
-        ${p.after.map((a, i) => html`<dt>${p.before.length ? 'After' : 'New'}</dt><dd>${sketch(a, p.before[i] ?? p.before[0])}</dd>`)}
+        ${p.before.map((b) => html`<dt>Before</dt><dd class=${p.after.length === 0 ? 'gone' : ''}>${sketch(b, undefined, this.#time)}</dd>`)}
+        ${p.after.map((a, i) => html`<dt>${p.before.length ? 'After' : 'New'}</dt><dd>${sketch(a, p.before[i] ?? p.before[0], this.#time)}</dd>`)}
         ${p.after.length === 0 ? html`<dt>After</dt><dd>deleted</dd>` : nothing}
       </dl>
       ${

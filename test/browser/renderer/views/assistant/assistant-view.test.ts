@@ -93,6 +93,11 @@ describe('assistant view (real data and AI workers, fake OpenAI-compatible serve
       'the Apply button',
     );
     await expectAccessible(view(m)); // a conversation with a tool call and a proposal
+    // the diff's times follow the clock setting (24 h by default; 12 h once it is chosen)
+    const proposal = () => textOf(apply.closest('.proposal'));
+    expect(proposal()).to.match(/09:00 – 11:00/);
+    await m.services.settings.update({ clock: '12h' });
+    await until(() => /9:00\sAM – 11:00\sAM/.test(proposal()), '12-hour times');
     expect((await data.getSession(design!.id)).name).to.equal('Design');
     apply.click();
     await until(async () => (await data.getSession(design!.id)).name === 'Design review', 'applied');

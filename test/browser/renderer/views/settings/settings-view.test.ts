@@ -103,7 +103,7 @@ describe('settings view (real data worker)', () => {
     );
     const s = await m.services.client.data.getSettings();
     expect(s.workingHours.byDay).to.deep.equal([null, null, null, null, null, { start: '09:00', end: '13:00' }, null]);
-    expect(s.workingHours).to.include({ start: '09:00', end: '18:00' });
+    expect(s.workingHours).to.include({ start: '09:00', end: '17:00' });
     await until(() => history(m).shadowRoot?.textContent?.includes('(Fri 09:00–13:00)'), 'history in words');
     const refused = await m.services.settings.update({
       workingHours: {
