@@ -8,6 +8,7 @@ import type { DataApi } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Project } from '../../shared/project.ts';
 import { parse } from '../../shared/validate.ts';
+import { holdLifelineLock } from '../lifeline.ts';
 import { ask } from './chat.ts';
 import { failureOf } from './failures.ts';
 import { EventBatch } from './stream-batch.ts';
@@ -29,15 +30,7 @@ const api = {
   holdLifeline(lockName: string): Promise<void> {
     if (typeof lockName !== 'string' || !/^lighttrack-ai-life-[\w-]{1,64}$/.test(lockName))
       throw new AppError('VALIDATION', 'Not a lifeline lock name');
-    return new Promise((resolve, reject) => {
-      navigator.locks
-        .request(lockName, { ifAvailable: true }, (lock) => {
-          if (!lock) throw new AppError('CONFLICT', 'That lifeline is already held');
-          resolve();
-          return new Promise<never>(() => undefined);
-        })
-        .catch(reject);
-    });
+    return holdLifelineLock(lockName, 'That lifeline is already held');
   },
 
   async ask(

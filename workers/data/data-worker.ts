@@ -11,6 +11,7 @@ import {
 } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parse } from '../../shared/validate.ts';
+import { holdLifelineLock } from '../lifeline.ts';
 import { CHECK_WORKER_NAME, serveChecks, setCheckWorkerUrl } from './database/file-check.ts';
 import { servePort } from './exports/serve-port.ts';
 import { DEFAULT_DB_NAME } from './owner/core.ts';
@@ -48,15 +49,7 @@ class DataWorker {
 
   holdLifeline(lockName: string): Promise<void> {
     const name = parse(LockNameSchema, lockName, 'lifeline lock name');
-    return new Promise((resolve, reject) => {
-      navigator.locks
-        .request(name, { ifAvailable: true }, (lock) => {
-          if (!lock) throw new AppError('CONFLICT', `Lifeline ${name} is already held`);
-          resolve();
-          return new Promise<never>(() => undefined); // held until this worker ends
-        })
-        .catch(reject);
-    });
+    return holdLifelineLock(name, `Lifeline ${name} is already held`);
   }
 
   async open(options?: OpenOptions): Promise<OpenInfo> {

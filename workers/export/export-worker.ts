@@ -4,6 +4,7 @@ import { installAbortTransfer } from '../../shared/comlink-abort.ts';
 import { installErrorTransfer } from '../../shared/comlink-errors.ts';
 import type { DataApi } from '../../shared/data-contract.ts';
 import { AppError } from '../../shared/errors.ts';
+import { holdLifelineLock } from '../lifeline.ts';
 import { exportConversations, type ConversationsJob } from './conversations-export.ts';
 import type { Progress } from './progress.ts';
 import { confirmImport, discardPreview, previewImport, type PreviewChoices } from './read-import.ts';
@@ -40,15 +41,7 @@ const api = {
   holdLifeline(lockName: string): Promise<void> {
     if (typeof lockName !== 'string' || !/^lighttrack-export-life-[\w-]{1,64}$/.test(lockName))
       throw new AppError('VALIDATION', 'Not a lifeline lock name');
-    return new Promise((resolve, reject) => {
-      navigator.locks
-        .request(lockName, { ifAvailable: true }, (lock) => {
-          if (!lock) throw new AppError('CONFLICT', 'That lifeline is already held');
-          resolve();
-          return new Promise<never>(() => undefined);
-        })
-        .catch(reject);
-    });
+    return holdLifelineLock(lockName, 'That lifeline is already held');
   },
   exportReport(
     job: ExportJob,
