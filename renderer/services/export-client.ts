@@ -58,18 +58,11 @@ export class ExportClient {
     onProgress: (p: Progress) => void,
     signal?: AbortSignal,
   ): Promise<ExportResult> {
-    return this.#run(async (remote) => {
-      const port = await this.data.connectPort();
-      const result = await remote.exportReport(
-        job,
-        Comlink.transfer(port, [port]),
-        target.kind === 'file' ? target : { ...target },
-        Comlink.proxy(onProgress),
-        signal,
-      );
-      if (result.tempName) await this.#download(result);
-      return result;
-    }, signal);
+    return this.#toFile(
+      (remote, port, to) => remote.exportReport(job, port, to, Comlink.proxy(onProgress), signal),
+      target,
+      signal,
+    );
   }
 
   /** The assistant's conversations (one, some or all) as JSON or Markdown, with progress and cancel. */
@@ -79,22 +72,17 @@ export class ExportClient {
     onProgress: (p: Progress) => void,
     signal?: AbortSignal,
   ): Promise<ConversationsResult> {
-    return this.#run(async (remote) => {
-      const port = await this.data.connectPort();
-      const result = await remote.exportConversations(
-        job,
-        Comlink.transfer(port, [port]),
-        target.kind === 'file' ? target : { ...target },
-        Comlink.proxy(onProgress),
-        signal,
-      );
-      if (result.tempName) await this.#download(result);
-      return result;
-    }, signal);
+    return this.#toFile(
+      (remote, port, to) => remote.exportConversations(job, port, to, Comlink.proxy(onProgress), signal),
+      target,
+      signal,
+    );
   }
 
-  /** Reads and parses the file in the worker and answers what an import would do; nothing is written. */
-  /** The preview, in this machine's zone unless another is chosen (the dialog re-runs it when the user picks one). */
+  /**
+   * Reads and parses the file in the worker and answers what an import would do; nothing is written. In this
+   * machine's zone unless another is chosen (the dialog re-runs it when the user picks one).
+   */
   previewImport(
     file: File,
     choices: { timeZone?: string; timewarriorProjectRule?: TimewarriorProjectRule } = {},
@@ -134,6 +122,24 @@ export class ExportClient {
 
   dispose(): void {
     this.#bridge.dispose();
+  }
+
+  /** A job that writes a file: the worker gets a port to the data worker and the target; a download is handed on. */
+  #toFile<R extends ExportResult | ConversationsResult>(
+    call: (remote: Comlink.Remote<ExportWorkerApi>, port: MessagePort, target: ExportTarget) => Promise<R>,
+    target: ExportTarget,
+    signal: AbortSignal | undefined,
+  ): Promise<R> {
+    return this.#run(async (remote) => {
+      const port = await this.data.connectPort();
+      const result = await call(
+        remote,
+        Comlink.transfer(port, [port]),
+        target.kind === 'file' ? target : { ...target },
+      );
+      if (result.tempName) await this.#download(result);
+      return result;
+    }, signal);
   }
 
   /** The OPFS temp file goes to the browser's downloads; it is deleted once the browser has had time to read it. */
