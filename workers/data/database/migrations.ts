@@ -4,7 +4,9 @@ import { ASSISTANT_V10 } from '../assistant/schema.ts';
 import { AWAY_V9 } from '../away/schema.ts';
 import { EXPORTS_V8 } from '../exports/schema.ts';
 import { REPORTS_V6_ROLLUPS, REPORTS_V7_BAKED } from '../reports/schema.ts';
+import { SESSIONS_V12_ONE_RUNNING } from '../sessions/schema.ts';
 import type { Database } from '../storage/sqlite.ts';
+import { UNDO_V11_TABLES } from '../undo/schema.ts';
 
 /**
  * Versioned schema. Each entry moves the schema from index to index+1; PRAGMA user_version records where a file is.
@@ -179,6 +181,8 @@ export const MIGRATIONS: readonly string[] = [
   EXPORTS_V8, // v8, in exports/schema.ts
   AWAY_V9, // v9, in away/schema.ts
   ASSISTANT_V10, // v10, in assistant/schema.ts
+  UNDO_V11_TABLES, // v11, in undo/schema.ts
+  SESSIONS_V12_ONE_RUNNING, // v12, in sessions/schema.ts
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,6 +11,7 @@ import { OPFSCoopSyncVFS } from '@journeyapps/wa-sqlite/src/examples/OPFSCoopSyn
 
 const SQLITE_OK = 0;
 const SQLITE_IOERR_WRITE = 778;
+const SQLITE_IOCAP_POWERSAFE_OVERWRITE = 0x1000;
 const MAX_BUFFERED = 4 * 1024 * 1024;
 const WAL_FRAME_HEADER = 24;
 
@@ -107,5 +108,10 @@ export async function createCoalescingWalVFS(
   vfs.jSync = (fileId, flags) => flushThen(fileId, () => base.jSync(fileId, flags));
   vfs.jFileSize = (fileId, pSize64) => flushThen(fileId, () => base.jFileSize(fileId, pSize64));
   vfs.jClose = (fileId) => flushThen(fileId, () => base.jClose(fileId));
+  // Power-safe overwrite, as SQLite's unix VFS assumes by default: a write never damages bytes outside its range. Without
+  // it SQLite pads every synced WAL commit to a sector boundary by writing the commit frame again, one more 64 KiB
+  // write (~0.8 ms here) on every commit; the OPFS file is an ordinary file on the same OS filesystems.
+  (vfs as unknown as { jDeviceCharacteristics: () => number }).jDeviceCharacteristics = () =>
+    SQLITE_IOCAP_POWERSAFE_OVERWRITE;
   return vfs as unknown as OPFSCoopSyncVFS & { walWrites: number };
 }

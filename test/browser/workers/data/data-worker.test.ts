@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 
 import { SCHEMA_VERSION } from '../../../../workers/data/database/migrations.ts';
+import { sql } from '../../harness/db-fixtures.ts';
 import { nextChange, rejection, startDataWorker, useDataWorker } from '../../harness/worker-harness.ts';
 
 describe('data worker (wa-sqlite on OPFS, for real)', () => {
@@ -45,6 +46,28 @@ describe('data worker (wa-sqlite on OPFS, for real)', () => {
     const firstNow = await handle.api.getSession(first.id);
     expect(firstNow.endTime).to.equal(second.startTime);
     expect((await handle.api.runningTimer())?.id).to.equal(second.id);
+  });
+
+  it('the file itself refuses a second running session, inserted or reopened behind the API (v12 triggers)', async () => {
+    await handle.api.open({ name: handle.dbName });
+    const running = await handle.api.startTimer({ name: 'running' });
+    await handle.api.insertSessions([{ name: 'done', projectId: null, startTime: 1e12, endTime: 1e12 + 60_000 }]);
+    await handle.api.close();
+    handle.worker.terminate();
+    const insert = (id: string, deletedAt: number | null) =>
+      `INSERT INTO activities (id, name, start_time, end_time, source, created_at, updated_at, deleted_at)
+       VALUES ('${id}', '${id}', 1, NULL, 'timer', 1, 1, ${deletedAt ?? 'NULL'})`;
+    // '' when the statement went through (it returns no rows), the error's text when refused
+    const refused = async (statement: string) => String(await sql(handle.dbName, statement).catch((e) => e));
+    expect(await refused(insert('second', null))).to.match(/only one timer can run/);
+    expect(await refused(`UPDATE activities SET end_time = NULL WHERE name = 'done'`)).to.match(
+      /only one timer can run/,
+    );
+    // a deleted running row, and the running row itself changed, are no second timer
+    expect(await refused(insert('deleted', 5))).to.equal('');
+    expect(
+      await refused(`UPDATE activities SET name = 'renamed', end_time = NULL WHERE id = '${running.id}'`),
+    ).to.equal('');
   });
 
   it('pauses and resumes, excluding paused time', async () => {
