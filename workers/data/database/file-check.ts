@@ -21,10 +21,18 @@ export async function checkElsewhere(path: string, kind: 'quick' | 'full'): Prom
   try {
     return await new Promise<FileCheck>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent) => {
-        const data = event.data as { ok?: unknown; problems?: unknown; error?: unknown };
+        const data = event.data as { ok?: unknown; problems?: unknown; error?: unknown; contents?: unknown };
+        const contents = data.contents as { sessions?: unknown; schemaVersion?: unknown } | undefined;
+        const count = (n: unknown) => (Number.isSafeInteger(n) && (n as number) >= 0 ? (n as number) : null);
+        const sessions = count(contents?.sessions);
+        const schemaVersion = count(contents?.schemaVersion);
         if (typeof data.error === 'string') reject(new AppError('DB', `The copy could not be checked: ${data.error}`));
         else if (typeof data.ok === 'boolean' && Array.isArray(data.problems))
-          resolve({ ok: data.ok, problems: data.problems.map(String) });
+          resolve({
+            ok: data.ok,
+            problems: data.problems.map(String),
+            ...(sessions !== null && schemaVersion !== null ? { contents: { sessions, schemaVersion } } : {}),
+          });
         else reject(new AppError('INTERNAL', 'The check worker answered something unexpected'));
       };
       worker.onerror = (event) => reject(new AppError('INTERNAL', `The check worker failed: ${event.message}`));
@@ -60,6 +68,8 @@ export const TAKE_FILE = 'PRAGMA locking_mode = EXCLUSIVE; SELECT count(*) FROM 
 export interface FileCheck {
   ok: boolean;
   problems: string[];
+  /** what a file that checked ok holds (a backup's sidecar says it): counted here, on the copy, not by the owner */
+  contents?: { sessions: number; schemaVersion: number };
 }
 
 /** quick_check or integrity_check of a database file that is not the open one. */
@@ -67,7 +77,12 @@ export async function checkFile(path: string, kind: 'quick' | 'full'): Promise<F
   const db = await Database.open(path);
   try {
     await db.exec(TAKE_FILE);
-    return await runCheck(db, kind);
+    const check = await runCheck(db, kind);
+    if (!check.ok) return check;
+    // counting 250k sessions reads ~10 MB of index (~80 ms): in the check's worker, where it holds nobody up
+    const sessions = await db.get<{ n: number }>('SELECT count(*) AS n FROM activities WHERE deleted_at IS NULL');
+    const version = await db.get<{ user_version: number }>('PRAGMA user_version');
+    return { ...check, contents: { sessions: sessions?.n ?? 0, schemaVersion: version?.user_version ?? 0 } };
   } finally {
     await db.close().catch(() => undefined);
   }

@@ -195,8 +195,10 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  *   journal: measured here ~15 ms (delete journal) -> ~5-7 ms, at any page size.
  * - synchronous FULL: the WAL is synced at every commit, so a committed timer start survives a power cut too, not
  *   only a crashed worker (NORMAL would sync only at checkpoints; measured ~1.5-2 ms faster).
- * - wal_autocheckpoint 64 pages (4 MiB with 64 KiB pages) bounds the WAL, so a launch after a window closed
- *   mid-work (the worker ends without closing) has little to replay; owner/core.ts also checkpoints when writes pause.
+ * - wal_autocheckpoint 256 pages (16 MiB with 64 KiB pages) only bounds the WAL in a burst of writes: owner/core.ts
+ *   checkpoints whenever writes pause for 250 ms (and empties the file after 2 s), so a timer commit rarely runs
+ *   SQLite's own checkpoint (at 64 pages one in ~10 did: the bench's p90 of 20 ms), and a launch after a window closed
+ *   mid-work (the worker ends without closing) has little to replay.
  * - page_size 64 KiB (takes effect when the file is created): each OPFS read/write call costs ~0.5 ms here whatever
  *   its size (4 KiB: ~6 MB/s, 64 KiB: ~75 MB/s), so fewer, larger pages cut a 100k-session import from ~21 s to ~2 s.
  *   Single-row timer writes touch a few pages either way.
@@ -204,7 +206,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * - temp_store: GROUP BY / ORDER BY temp B-trees stay in memory instead of OPFS temp files.
  */
 /** see wal_autocheckpoint above; an import raises it while it runs (workers/data/exports/exports-handlers.ts) */
-export const WAL_AUTOCHECKPOINT_PAGES = 64;
+export const WAL_AUTOCHECKPOINT_PAGES = 256;
 
 export const CONNECTION_PRAGMAS = `
   PRAGMA page_size = 65536;

@@ -10,7 +10,9 @@ import { ChangeAnnouncer } from './changes.ts';
 export const DEFAULT_DB_NAME = 'lighttrack.sqlite3';
 /** Errors kept in memory while the database cannot take them (recovery mode); written out once it can. */
 const MEMORY_LOG_CAP = 500;
-/** Quiet time after the last write before the WAL is folded into the file and emptied. */
+/** Quiet time after the last write before the WAL is folded into the file (a checkpoint of a few pages: ~10 ms). */
+const IDLE_FOLD_MS = 250;
+/** Quiet time after the last write before the WAL file is also emptied. */
 const IDLE_CHECKPOINT_MS = 2_000;
 
 /**
@@ -27,7 +29,7 @@ export class Core {
   /** errors not yet in the database, oldest first */
   readonly unsaved: NewErrorLogEntry[] = [];
   #queue: Promise<unknown> = Promise.resolve();
-  #checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  #checkpointTimers: ReturnType<typeof setTimeout>[] = [];
   readonly #reportedDamaged = new Set<string>();
   /** called after each committed write (e.g. to catch derived tables up later, in small queued steps) */
   readonly afterWrite = new Set<() => void>();
@@ -76,17 +78,21 @@ export class Core {
   }
 
   /**
-   * When writes pause, fold the WAL into the database and truncate it: a window closed later (its worker ends
-   * without closing the file) then leaves nothing to replay at the next launch.
+   * When writes pause, fold the WAL into the database: soon (PASSIVE, after IDLE_FOLD_MS), so the commits a user
+   * waits for rarely meet SQLite's own checkpoint (wal_autocheckpoint is only the cap for bursts), and again after
+   * IDLE_CHECKPOINT_MS truncating the file, so a window closed later (its worker ends without closing the file)
+   * leaves nothing to replay at the next launch.
    */
   #scheduleCheckpoint(): void {
-    if (this.#checkpointTimer) clearTimeout(this.#checkpointTimer);
-    this.#checkpointTimer = setTimeout(() => {
-      this.#checkpointTimer = null;
+    for (const t of this.#checkpointTimers) clearTimeout(t);
+    const fold = (mode: 'PASSIVE' | 'TRUNCATE') => () =>
       void this.serial(async () => {
-        if (this.db && this.info?.status === 'ready') await this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+        if (this.db && this.info?.status === 'ready') await this.db.exec(`PRAGMA wal_checkpoint(${mode})`);
       }).catch(() => undefined); // the next write retries; a failing file shows up in the next call anyway
-    }, IDLE_CHECKPOINT_MS);
+    this.#checkpointTimers = [
+      setTimeout(fold('PASSIVE'), IDLE_FOLD_MS),
+      setTimeout(fold('TRUNCATE'), IDLE_CHECKPOINT_MS),
+    ];
   }
 
   /** A corrupt page met during normal use puts the worker into recovery, like a failed check at open. */
