@@ -364,6 +364,8 @@ async function appFileBench(
     for (let i = 0; i < more.length; i += batch) await api.insertSessions(more.slice(i, i + batch));
   }
   const topUpMs = performance.now() - t0;
+  // a window closes some time after its last write: by then the worker has folded its WAL into the file (owner/core.ts)
+  await sleep(2_500);
   worker.terminate();
 
   const launchRuns: number[] = [];
@@ -374,6 +376,7 @@ async function appFileBench(
     ({ worker, api } = newDataWorker());
     const info = (await api.open({ name })) as unknown as { status?: string; role?: string };
     launchRuns.push(performance.now() - t);
+    await sleep(300); // as a window left open a moment: an open folds a WAL it had to replay
     openStatus = `${info.status ?? '(no status)'}${info.role ? `, ${info.role}` : ''}`;
     if (i < 2) worker.terminate();
   }

@@ -29,6 +29,7 @@ export class Lifecycle {
         core.db = outcome.db;
         const db = outcome.db;
         if (await settingsNeedMigration(db)) await db.transaction(() => migrateSettings(db, core.clock()));
+        core.scheduleCheckpoint();
         core.info = {
           ...base,
           status: 'ready',

@@ -71,7 +71,7 @@ export class Core {
       const { result, ids, also } = await this.#guard(() => db.transaction(() => fn(db, this.clock())));
       if (ids.length > 0 || op === 'insert') this.changes.announce({ table, op, ids });
       for (const change of also ?? []) this.changes.announce(change);
-      this.#scheduleCheckpoint();
+      this.scheduleCheckpoint();
       for (const listener of this.afterWrite) listener();
       return result;
     });
@@ -81,9 +81,10 @@ export class Core {
    * When writes pause, fold the WAL into the database: soon (PASSIVE, after IDLE_FOLD_MS), so the commits a user
    * waits for rarely meet SQLite's own checkpoint (wal_autocheckpoint is only the cap for bursts), and again after
    * IDLE_CHECKPOINT_MS truncating the file, so a window closed later (its worker ends without closing the file)
-   * leaves nothing to replay at the next launch.
+   * leaves nothing to replay at the next launch. Also after an open, which may have replayed a WAL left by a worker
+   * that ended mid-work: folded, the next launch need not replay it again.
    */
-  #scheduleCheckpoint(): void {
+  scheduleCheckpoint(): void {
     for (const t of this.#checkpointTimers) clearTimeout(t);
     const fold = (mode: 'PASSIVE' | 'TRUNCATE') => () =>
       void this.serial(async () => {
