@@ -65,12 +65,20 @@ export const RestoreSessionsInputSchema = v.strictObject(
   'is not a restore batch',
 );
 
+/** The file's settings, restored into the open import's action (validated again by the settings domain). */
+export const RestoreSettingsInputSchema = v.strictObject(
+  { importId: ImportId, settings: v.record(v.string(), v.unknown()) },
+  'is not a settings restore',
+);
+
 export interface RestoreApi {
   restoreCheck(input: v.InferInput<typeof RestoreCheckInputSchema>): Promise<RestoreCheck>;
   /** which of these file session ids are already here (restored before, or the same session) */
   restorePresent(input: { ids: string[] }): Promise<string[]>;
   restoreStructure(input: v.InferInput<typeof RestoreStructureInputSchema>): Promise<RestoreStructureOutcome>;
   restoreSessions(input: { importId: number; sessions: unknown[] }): Promise<{ added: number; skipped: number }>;
+  /** the settings that changed; undoing the import puts them back */
+  restoreSettings(input: { importId: number; settings: Record<string, unknown> }): Promise<{ changed: string[] }>;
 }
 
 export const RESTORE_METHODS = [
@@ -78,4 +86,5 @@ export const RESTORE_METHODS = [
   'restorePresent',
   'restoreStructure',
   'restoreSessions',
+  'restoreSettings',
 ] as const satisfies readonly (keyof RestoreApi)[];

@@ -142,6 +142,7 @@ export async function confirmRestore(
       throw new AppError('CONFLICT', 'The import was cancelled; nothing was added', { cancelled: true });
   };
   let outcome: ImportOutcome;
+  let settingsChanged: SettingKey[] = [];
   let structure: Awaited<ReturnType<DataApi['restoreStructure']>>;
   try {
     structure = await data.restoreStructure({
@@ -156,22 +157,18 @@ export async function confirmRestore(
       progress({ done: Math.min(total, i + MAX_IMPORT_BATCH), total, bytes: 0 });
     }
     stop();
+    if (options.restoreSettings) {
+      const patch: Partial<Settings> = { ...file.settings };
+      // the default project is named by its id in the file: it follows the project wherever it went
+      if (patch.defaultProjectId) patch.defaultProjectId = structure.projectIds[patch.defaultProjectId] ?? null;
+      // in the import's action, so its undo puts the settings back too
+      settingsChanged = (await data.restoreSettings({ importId, settings: patch })).changed as SettingKey[];
+    }
     outcome = await data.finishImport({ importId });
   } catch (error) {
     await data.cancelImport({ importId }).catch(() => undefined);
     throw error;
   }
   progress({ done: total, total, bytes: 0 }, true);
-  let settingsChanged: SettingKey[] = [];
-  if (options.restoreSettings) {
-    const patch: Partial<Settings> = { ...file.settings };
-    // the default project is named by its id in the file: it follows the project wherever it went
-    if (patch.defaultProjectId) patch.defaultProjectId = structure.projectIds[patch.defaultProjectId] ?? null;
-    const before = await data.getSettings();
-    const after = await data.updateSettings(patch);
-    settingsChanged = (Object.keys(patch) as SettingKey[]).filter(
-      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-    );
-  }
   return { ...outcome, backup, goalsCreated: structure.goalsCreated, settingsChanged };
 }

@@ -16,14 +16,6 @@ import {
   type ImportOutcome,
 } from '../../../shared/export-contract.ts';
 import { decodeExportRows } from '../../../shared/export-rows.ts';
-import { FileSessionSchema } from '../../../shared/lighttrack-file.ts';
-import {
-  RestoreCheckInputSchema,
-  RestorePresentInputSchema,
-  RestoreSessionsInputSchema,
-  RestoreStructureInputSchema,
-  type RestoreApi,
-} from '../../../shared/restore-contract.ts';
 import { parse } from '../../../shared/validate.ts';
 import { makeBackup, type Schedule } from '../database/backups.ts';
 import { WAL_AUTOCHECKPOINT_PAGES } from '../database/migrations.ts';
@@ -35,7 +27,7 @@ import { record, type Recording } from '../undo/journal.ts';
 import { labelName } from '../undo/journaled-write.ts';
 import { countSessions, insertHistory, listHistory, sessionsPage } from './exports.ts';
 import { checkRows, matchNames, removeUnfinished, writeBatch } from './import-writes.ts';
-import { checkStructure, presentSessions, restoreSessions, restoreStructure, type RestoreMaps } from './restore.ts';
+import type { RestoreMaps } from './restore.ts';
 
 const ContextInputSchema = v.strictObject({
   from: v.pipe(v.string(), v.regex(/^\d{4}-\d\d-\d\d$/)),
@@ -48,7 +40,7 @@ const HistoryInputSchema = v.optional(
   {},
 );
 
-interface OpenImport {
+export interface OpenImport {
   journal: Recording;
   source: string;
   fileName: string;
@@ -60,7 +52,7 @@ interface OpenImport {
 const EXPORT_SLICE = 500;
 /**
  * While an import runs, its batches commit without an fsync each (synchronous NORMAL) and the WAL is copied back
- * into the file less often (1,024 pages, 64 MiB instead of 64 pages). Measured at 50k sessions + a 20k-row import on
+ * into the file less often (1,024 pages, 64 MiB instead of 256). Measured at 50k sessions + a 20k-row import on
  * this busy 2-core machine: commits of 20-300 ms (growing) became 20-67 ms, the write 4.0 s -> 2.2 s. Nothing is
  * risked that the import does not take back anyway: an unfinished import is removed at the next launch, WAL mode
  * stays consistent without the syncs, and the mode is reset before the finishing commit, whose sync covers every
@@ -74,7 +66,7 @@ const NORMAL_MODE = `PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}; PR
  * history, and imports as one undoable action written in batches (each batch its own queued transaction, so a timer
  * started meanwhile commits between two batches instead of after the whole file).
  */
-export class Exports implements ExportsApi, RestoreApi {
+export class Exports implements ExportsApi {
   readonly #imports = new Map<number, OpenImport>();
 
   constructor(private readonly core: Core) {}
@@ -202,7 +194,7 @@ export class Exports implements ExportsApi, RestoreApi {
 
   importSessions(input: Parameters<ExportsApi['importSessions']>[0]) {
     const p = parse(ImportBatchInputSchema, input, 'import batch');
-    const open = this.#open(p.importId);
+    const open = this.openImport(p.importId);
     const rows = p.sessions.map((s, i) => parse(ImportRowSchema, s, `imported session ${i + 1}`));
     for (const r of rows)
       if (r.end < r.start)
@@ -226,7 +218,7 @@ export class Exports implements ExportsApi, RestoreApi {
 
   finishImport(input: Parameters<ExportsApi['finishImport']>[0]) {
     const { importId } = parse(ImportIdSchema, input, 'import id');
-    const open = this.#open(importId);
+    const open = this.openImport(importId);
     this.#imports.delete(importId);
     void this.#modeAfterImports();
     const finished = this.core.write('activities', 'insert', async (db, now) => {
@@ -256,7 +248,7 @@ export class Exports implements ExportsApi, RestoreApi {
     void this.#modeAfterImports();
     const cancelled = this.core.write('activities', 'delete', async (db) => {
       await removeUnfinished(db, importId);
-      const also = (['activities', 'projects', 'tags', 'goals'] as const).map((table) => ({
+      const also = (['activities', 'projects', 'tags', 'goals', 'settings'] as const).map((table) => ({
         table,
         op: 'delete' as const,
         ids: [],
@@ -266,42 +258,8 @@ export class Exports implements ExportsApi, RestoreApi {
     return cancelled;
   }
 
-  restoreCheck(input: Parameters<RestoreApi['restoreCheck']>[0]) {
-    const p = parse(RestoreCheckInputSchema, input, 'restore check');
-    return this.core.read((db) => checkStructure(db, p.projects, p.tags, p.goals));
-  }
-
-  restorePresent(input: Parameters<RestoreApi['restorePresent']>[0]) {
-    const p = parse(RestorePresentInputSchema, input, 'session ids');
-    return this.core.read((db) => presentSessions(db, p.ids));
-  }
-
-  /** The file's projects, tags and goals, into the open import's action (before its sessions, which point at them). */
-  restoreStructure(input: Parameters<RestoreApi['restoreStructure']>[0]) {
-    const p = parse(RestoreStructureInputSchema, input, 'restore of projects, tags and goals');
-    const open = this.#open(p.importId);
-    return this.core.write('activities', 'update', async (db) => {
-      const out = await restoreStructure(db, open.journal, p, open.maps);
-      open.outcome.projectsCreated += out.projectsCreated;
-      open.outcome.tagsCreated += out.tagsCreated;
-      return { result: { ...out, projectIds: Object.fromEntries(open.maps.projects) }, ids: [] };
-    });
-  }
-
-  restoreSessions(input: Parameters<RestoreApi['restoreSessions']>[0]) {
-    const p = parse(RestoreSessionsInputSchema, input, 'restore batch');
-    const open = this.#open(p.importId);
-    const sessions = p.sessions.map((s, i) => parse(FileSessionSchema, s, `restored session ${i + 1}`));
-    return this.core.write('activities', 'update', async (db, now) => {
-      const out = await restoreSessions(db, open.journal, sessions, open.maps, now);
-      await open.journal.settle();
-      open.outcome.added += out.added;
-      open.outcome.skipped += out.skipped;
-      return { result: out, ids: [] };
-    });
-  }
-
-  #open(importId: number): OpenImport {
+  /** An open import, for the restore's calls (restore-handlers.ts), which write into it. */
+  openImport(importId: number): OpenImport {
     const open = this.#imports.get(importId);
     if (!open)
       throw new AppError(

@@ -197,7 +197,7 @@ async function resolveTags(db: Database, journal: Recording, names: readonly str
 
 /**
  * Takes back an unfinished import: every session, tag link, tag and project its batches made (all recorded with no
- * before-image), and its action. The roll-up is told the span, in case it summed some of the rows meanwhile.
+ * before-image), the settings a restore changed, and its action. The roll-up is told the span, in case it summed some of the rows meanwhile.
  */
 export async function removeUnfinished(db: Database, actionId: number): Promise<void> {
   const made = (tbl: string) =>
@@ -215,6 +215,14 @@ export async function removeUnfinished(db: Database, actionId: number): Promise<
     [actionId],
   );
   for (const p of projects) await db.run('DELETE FROM projects WHERE id = ?', [p.row_id]);
+  // settings a restore wrote (the last thing it does): back to what they were, or to their default
+  const settings = `FROM undo_rows WHERE action_id = ${Number(actionId)} AND tbl = 'settings'`;
+  await db.run(
+    `INSERT INTO settings (key, value, updated_at)
+     SELECT row_id, before->>'value', before->>'updated_at' ${settings} AND before IS NOT NULL
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
+  await db.run(`DELETE FROM settings WHERE key IN (SELECT row_id ${settings} AND before IS NULL)`);
   await db.run('DELETE FROM undo_actions WHERE id = ?', [actionId]);
   if (span?.s != null) await markDirty(db, span.s, span.e ?? span.s);
 }

@@ -36,6 +36,7 @@ import { Lifecycle } from '../database/lifecycle.ts';
 import { DiagnosticsHandlers } from '../diagnostics/diagnostics-handlers.ts';
 import { EditsHandlers } from '../edits/edits-handlers.ts';
 import { Exports } from '../exports/exports-handlers.ts';
+import { RestoreHandlers } from '../exports/restore-handlers.ts';
 import { GoalsHandlers } from '../goals/goals-handlers.ts';
 import { ProjectsHandlers } from '../projects/projects-handlers.ts';
 import { ReportsHandlers } from '../reports/reports-handlers.ts';
@@ -109,10 +110,11 @@ export function createOwner(clock: () => number = Date.now): Owner {
     bind<DiagnosticsApi>(DIAGNOSTICS_METHODS, new DiagnosticsHandlers(core)),
     bind<AwayApi>(AWAY_METHODS, new AwayHandlers(core)),
     bind<AssistantApi>(ASSISTANT_METHODS, new AssistantHandlers(core)),
-    // one instance for both lists: a restore writes into the imports it opens
-    ...((exports) => [bind<ExportsApi>(EXPORTS_METHODS, exports), bind<RestoreApi>(RESTORE_METHODS, exports)])(
-      new Exports(core),
-    ),
+    // a restore writes into the imports the exports' handlers open
+    ...((exports) => [
+      bind<ExportsApi>(EXPORTS_METHODS, exports),
+      bind<RestoreApi>(RESTORE_METHODS, new RestoreHandlers(core, exports)),
+    ])(new Exports(core)),
   ]);
   const api = {} as Record<string, Call>;
   for (const method of OWNER_METHODS) {

@@ -11,7 +11,7 @@ import type { Database } from '../storage/sqlite.ts';
  * ids for sessions), so comparing "the row now" with "the row as the action left it" is one string comparison and a
  * bulk change of 10,000 sessions is captured and reverted with set-based statements, not a loop of round trips.
  */
-export type Table = 'activities' | 'tags' | 'projects' | 'goals' | 'away_gaps' | 'conversations';
+export type Table = 'activities' | 'tags' | 'projects' | 'goals' | 'away_gaps' | 'conversations' | 'settings';
 
 /**
  * Every column of each undoable table, in the order of the images' keys. Written out, not read from the schema at open:
@@ -87,7 +87,12 @@ export const COLUMNS: Record<Table, readonly string[]> = {
   ],
   // (v10) only deletes (soft) and restores are journaled: a conversation's messages never change
   conversations: ['id', 'title', 'pinned', 'deleted_at', 'created_at', 'updated_at'],
+  // (v11) only what a restore writes into its import's action, so undoing the restore puts the settings back too;
+  // a settings row is named by its key (a missing row reads as the default)
+  settings: ['key', 'value', 'updated_at'],
 };
+/** The column a journal row's row_id names: the primary key. */
+const KEY = (table: Table) => (table === 'settings' ? 'key' : 'id');
 const TABLES = Object.keys(COLUMNS) as Table[];
 
 /** The JSON image of row `alias` of `table` (a session's image carries all its tag links, deleted tags too). */
@@ -104,7 +109,7 @@ function image(table: Table, alias: string): string {
 const IMPORT_COLUMNS: readonly string[] = ['import_source', 'source_id'];
 
 /** The current image of the row an undo_rows row (alias u) points at, or NULL when it does not exist. */
-const CURRENT = `CASE u.tbl ${TABLES.map((t) => `WHEN '${t}' THEN (SELECT ${image(t, 'x')} FROM ${t} x WHERE x.id = u.row_id)`).join(' ')} END`;
+const CURRENT = `CASE u.tbl ${TABLES.map((t) => `WHEN '${t}' THEN (SELECT ${image(t, 'x')} FROM ${t} x WHERE x.${KEY(t)} = u.row_id)`).join(' ')} END`;
 
 /** Bulk ops and the oldest actions: at most UNDO_KEEP actions, fewer (never under 100) past this many row images. */
 const MAX_JOURNAL_ROWS = 250_000;
@@ -134,7 +139,7 @@ export class Recording {
     this.tables.add(table);
     await this.db.run(
       `INSERT INTO undo_rows (action_id, seq, tbl, row_id, before)
-       SELECT :action, :seq + j.key, :tbl, j.value, (SELECT ${image(table, 'x')} FROM ${table} x WHERE x.id = j.value)
+       SELECT :action, :seq + j.key, :tbl, j.value, (SELECT ${image(table, 'x')} FROM ${table} x WHERE x.${KEY(table)} = j.value)
        FROM json_each(:ids) j`,
       { ':action': this.id, ':seq': this.#seq, ':tbl': table, ':ids': JSON.stringify(fresh) },
     );
@@ -290,8 +295,8 @@ export async function replay(
       `INSERT INTO ${t} (${COLUMNS[t].join(', ')})
      SELECT ${COLUMNS[t].map((c) => (c === 'pauses' ? `json(u.${target}->'pauses')` : `u.${target}->>'${c}'`)).join(', ')}
      ${rows(t, true)} ORDER BY u.seq
-     ON CONFLICT(id) DO UPDATE SET ${COLUMNS[t]
-       .filter((c) => c !== 'id')
+     ON CONFLICT(${KEY(t)}) DO UPDATE SET ${COLUMNS[t]
+       .filter((c) => c !== KEY(t))
        .map((c) => `${c} = excluded.${c}`)
        .join(', ')}`,
       args,
@@ -310,6 +315,8 @@ export async function replay(
   await upsert('activities');
   await upsert('goals');
   await upsert('conversations');
+  await upsert('settings');
+  await db.run(`DELETE FROM settings WHERE key IN (SELECT u.row_id ${rows('settings', false)})`, args);
   await db.run(
     `INSERT INTO activity_tags (activity_id, tag_id)
      SELECT u.row_id, t.value FROM undo_rows u, json_each(u.${target}->'tags') t

@@ -9,7 +9,9 @@
 export const UNDO_V11_TABLES = `
   CREATE TABLE undo_tables (name TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
   INSERT INTO undo_tables (name) VALUES
-    ('activities'), ('tags'), ('projects'), ('goals'), ('away_gaps'), ('conversations');
+    ('activities'), ('tags'), ('projects'), ('goals'), ('away_gaps'), ('conversations'),
+    -- the settings a restore writes, journaled in the restore's action
+    ('settings');
 
   CREATE TABLE undo_rows_v11 (
     action_id INTEGER NOT NULL REFERENCES undo_actions(id) ON DELETE CASCADE,

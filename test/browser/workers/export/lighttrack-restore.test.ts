@@ -97,6 +97,7 @@ describe('LightTrack JSON restore (real data and export workers on OPFS)', () =>
     const file = await exportFile(source);
 
     const target = await start('lt-dst');
+    const defaults = await target.data.api.getSettings();
     const { summary, outcome } = await restore(target, file, { restoreSettings: true });
     expect(summary.format).to.equal('lighttrack-json');
     expect(summary.restore).to.deep.include({
@@ -113,6 +114,10 @@ describe('LightTrack JSON restore (real data and export workers on OPFS)', () =>
     await target.data.api.undo();
     const undone = await snapshot(target);
     expect([undone.sessions, undone.projects, undone.tags, undone.goals]).to.deep.equal([[], [], [], []]);
+    // the restored settings are part of the same action: back to what they were, and forward again on redo
+    expect(undone.settings).to.deep.equal(defaults);
+    await target.data.api.redo();
+    expect(await snapshot(target)).to.deep.equal(before);
   });
 
   it('into a non-empty database: names matched without case, nothing twice, settings only when asked', async function () {
@@ -143,6 +148,10 @@ describe('LightTrack JSON restore (real data and export workers on OPFS)', () =>
     expect(settings.defaultProjectId).to.equal(mine.id); // followed the matched project
     expect((await target.data.api.settingsHistory()).map((h) => h.key)).to.include.members(['weekStart']);
     expect((await snapshot(target)).sessions).to.have.length(5);
+    // a restore that only changed settings is still one undoable action
+    expect((await target.data.api.undo()).action.label).to.match(/^Import 0 sessions/);
+    expect(await target.data.api.getSettings()).to.include({ weekStart: 1 });
+    expect((await target.data.api.getSettings()).defaultProjectId).to.equal(null);
   });
 
   it('a cancelled restore leaves nothing behind: no sessions, projects, tags or goals', async function () {
@@ -167,6 +176,25 @@ describe('LightTrack JSON restore (real data and export workers on OPFS)', () =>
     const after = await snapshot(target);
     expect([after.sessions, after.projects, after.tags, after.goals]).to.deep.equal([[], [], [], []]);
     expect(after.settings.weekStart).to.equal(1);
+    expect((await target.data.api.undoState()).undo).to.equal(null);
+  });
+
+  it('an import cancelled after its settings were restored puts them back (a key set before, and one not)', async () => {
+    const target = await start('lt-set');
+    await target.data.api.updateSettings({ weekStart: 1 });
+    const before = await target.data.api.getSettings();
+    const { importId } = await target.data.api.beginImport({ source: 'lighttrack-json', fileName: 'x.json', total: 0 });
+    const { changed } = await target.data.api.restoreSettings({
+      importId,
+      settings: { weekStart: 0, durationFormat: 'decimal' },
+    });
+    expect(changed).to.have.members(['weekStart', 'durationFormat']);
+    expect(await target.data.api.getSettings()).to.include({ weekStart: 0, durationFormat: 'decimal' });
+    // a bad value is refused by the settings domain and changes nothing
+    const bad = await rejection(target.data.api.restoreSettings({ importId, settings: { weekStart: 'soon' } }));
+    expect(bad.code).to.equal('VALIDATION');
+    await target.data.api.cancelImport({ importId });
+    expect(await target.data.api.getSettings()).to.deep.equal(before);
     expect((await target.data.api.undoState()).undo).to.equal(null);
   });
 

@@ -43,17 +43,17 @@ describe('undo journal: its columns are the schema', () => {
     try {
       await sql(
         name,
-        "INSERT INTO undo_rows (action_id, seq, tbl, row_id) SELECT id, 999, 'settings', 'x' FROM undo_actions LIMIT 1",
+        "INSERT INTO undo_rows (action_id, seq, tbl, row_id) SELECT id, 999, 'error_log', 'x' FROM undo_actions LIMIT 1",
       );
     } catch (e) {
       refused = String(e);
     }
     expect(refused).to.match(/does not cover/);
     // what a later migration does to make a table undoable: one row, no rebuild
-    await sql(name, "INSERT INTO undo_tables (name) VALUES ('settings')");
+    await sql(name, "INSERT INTO undo_tables (name) VALUES ('error_log')");
     await sql(
       name,
-      "INSERT INTO undo_rows (action_id, seq, tbl, row_id) SELECT id, 999, 'settings', 'x' FROM undo_actions LIMIT 1",
+      "INSERT INTO undo_rows (action_id, seq, tbl, row_id) SELECT id, 999, 'error_log', 'x' FROM undo_actions LIMIT 1",
     );
     const after = (await sql(name, 'SELECT count(*) AS n FROM undo_rows')) as { n: number }[];
     expect(after[0]!.n).to.equal(before[0]!.n + 1);
