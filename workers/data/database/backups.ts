@@ -81,8 +81,9 @@ export async function copyDatabase(
   path: string,
   schedule: Schedule = runNow,
   kind: 'quick' | 'full' = 'quick',
+  stepMs = SNAPSHOT_STEP_MS,
 ): Promise<FileCheck> {
-  await snapshotDatabase(db, path, schedule);
+  await snapshotDatabase(db, path, schedule, stepMs);
   // The check reads the whole copy (~1 s at 250k sessions): in a worker of its own, so the owner keeps serving.
   return checkElsewhere(path, kind);
 }
@@ -91,10 +92,17 @@ export async function copyDatabase(
  * How long one step of a copy may hold the owner's queue: a timer commit queued behind it waits at most this plus its
  * own few ms (issue 21: no commit waits more than 50 ms behind a backup or check). 64-page steps took ~110 ms.
  */
-const SNAPSHOT_STEP_MS = 20;
+export const SNAPSHOT_STEP_MS = 20;
+/** Steps of a copy nothing is queued behind (schedule runNow: at open, before a restore): as large as they come. */
+const UNSCHEDULED_STEP_MS = 1_000;
 
 /** The copy alone (see copyDatabase). The backup API copies pages as they are, so checking the copy checks them. */
-export async function snapshotDatabase(db: Database, path: string, schedule: Schedule = runNow): Promise<void> {
+export async function snapshotDatabase(
+  db: Database,
+  path: string,
+  schedule: Schedule = runNow,
+  stepMs = SNAPSHOT_STEP_MS,
+): Promise<void> {
   const dest = await schedule(async () => {
     const opened = await Database.open(path);
     // journal off: an interrupted copy has no sidecar and is never listed; NORMAL still syncs the finished copy
@@ -109,7 +117,7 @@ export async function snapshotDatabase(db: Database, path: string, schedule: Sch
     return opened;
   });
   try {
-    await db.backupTo(dest, SNAPSHOT_STEP_MS, schedule);
+    await db.backupTo(dest, schedule === runNow ? UNSCHEDULED_STEP_MS : stepMs, schedule);
   } finally {
     await schedule(() => dest.close()).catch(() => undefined);
   }
@@ -122,12 +130,13 @@ export async function makeBackup(
   kind: BackupKind,
   now: number,
   schedule: Schedule = runNow,
+  stepMs = SNAPSHOT_STEP_MS,
 ): Promise<BackupInfo> {
   const name = `${fileStamp(now)}-${kind}.sqlite3`;
   const path = `${backupDir(dbName)}/${name}`;
   let contents: { sessions: number; schemaVersion: number };
   try {
-    const check = await copyDatabase(db, path, schedule);
+    const check = await copyDatabase(db, path, schedule, 'quick', stepMs);
     if (!check.ok) throw new AppError('DAMAGED', `The backup failed its check: ${check.problems[0] ?? ''}`);
     if (!check.contents) throw new AppError('INTERNAL', 'The backup was checked but not counted');
     contents = check.contents;
