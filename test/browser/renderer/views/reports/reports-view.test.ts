@@ -309,7 +309,8 @@ describe('reports view (real data worker)', () => {
   });
 
   it('sorts the detailed table by a column, both ways', async () => {
-    const table = part(m, 'lt-report-table').shadowRoot!;
+    // the table is drawn in an idle callback after the report's paint: late on a busy machine
+    const table = (await until(() => part(m, 'lt-report-table')?.shadowRoot, 'the sessions table'))!;
     const names = () => [...table.querySelectorAll('.row:not(.head)')].map((r) => r.children[1]!.textContent);
     await until(() => names().length === 4, 'four rows');
     expect(names()).to.deep.equal(['Write report', 'Call', 'Backend', 'Email']);
