@@ -2,6 +2,7 @@ import { APPLICATION_ID } from '../../../shared/database.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { ASSISTANT_V10 } from '../assistant/schema.ts';
 import { AWAY_V9 } from '../away/schema.ts';
+import { JIRA_V11 } from '../jira/schema.ts';
 import { EXPORTS_V8 } from '../exports/schema.ts';
 import { REPORTS_V6_ROLLUPS, REPORTS_V7_BAKED } from '../reports/schema.ts';
 import type { Database } from '../storage/sqlite.ts';
@@ -179,6 +180,7 @@ export const MIGRATIONS: readonly string[] = [
   EXPORTS_V8, // v8, in exports/schema.ts
   AWAY_V9, // v9, in away/schema.ts
   ASSISTANT_V10, // v10, in assistant/schema.ts
+  JIRA_V11, // v11, in jira/schema.ts
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
