@@ -3,8 +3,8 @@
 import * as v from 'valibot';
 
 import { IdSchema } from './ids.ts';
-import { ISSUE_KEY, type JiraStep } from './jira.ts';
 import { JIRA_FAILURE_KINDS } from './jira-wire.ts';
+import { ISSUE_KEY, type JiraStep } from './jira.ts';
 import { noNul } from './validate.ts';
 
 export const JIRA_STATES = [
@@ -70,7 +70,7 @@ export const JiraOutcomeSchema = v.variant('kind', [
     retryAfterMs: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
   /** not sent after all (the sender stopped): the row goes back as it was */
-  v.object({ kind: v.literal('released') }),
+  v.object({ kind: v.literal('released'), waitMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0) }),
 ]);
 export type JiraOutcome = v.InferOutput<typeof JiraOutcomeSchema>;
 

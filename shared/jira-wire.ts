@@ -173,8 +173,7 @@ export function failureOfResponse(
       kind: 'not-found',
       message: `Jira found nothing for ${what}: the issue does not exist or you cannot see it${said ? ` (${said})` : ''}.`,
     };
-  if (status === 413)
-    return { ...base, kind: 'too-large', message: `Jira refused ${what} as too large.` };
+  if (status === 413) return { ...base, kind: 'too-large', message: `Jira refused ${what} as too large.` };
   if (status === 429) {
     const wait = retryAfterMs(headers.get('retry-after'), headers.get('date'), now);
     return {

@@ -123,7 +123,11 @@ export function planStep(desired: Desired, booked: Booked | null, choices: Booki
     if (booked) {
       if (booked.issueKey !== desired.issueKey)
         return { op: 'delete', issueKey: booked.issueKey, worklogId: booked.worklogId };
-      if (booked.started === desired.started && booked.seconds === desired.seconds && booked.comment === desired.comment)
+      if (
+        booked.started === desired.started &&
+        booked.seconds === desired.seconds &&
+        booked.comment === desired.comment
+      )
         return { op: 'done' };
       return { op: 'update', worklogId: booked.worklogId, ...withoutKind(desired) };
     }
@@ -137,7 +141,8 @@ export function planStep(desired: Desired, booked: Booked | null, choices: Booki
   }
   // booked, but no longer wanted: a running session keeps its booking until it stops again
   if (desired.kind === 'none' && desired.why === 'running') return { op: 'done' };
-  if (choices.deleteChoice === 'delete') return { op: 'delete', issueKey: booked.issueKey, worklogId: booked.worklogId };
+  if (choices.deleteChoice === 'delete')
+    return { op: 'delete', issueKey: booked.issueKey, worklogId: booked.worklogId };
   if (choices.deleteChoice === 'keep') return { op: 'done' };
   return { op: 'wait', why: 'ask-delete' };
 }

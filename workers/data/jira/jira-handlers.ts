@@ -1,4 +1,3 @@
-
 import type { DataApi, JiraApi } from '../../../shared/data-contract.ts';
 import {
   JiraChoiceInputSchema,
@@ -71,4 +70,3 @@ export class JiraHandlers implements JiraApi {
     return this.core.read((db) => jira.searchIssues(db, p.query.trim(), p.limit ?? 20));
   }
 }
-

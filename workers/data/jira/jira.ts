@@ -1,11 +1,5 @@
-import {
-  desiredBooking,
-  planStep,
-  type Booked,
-  type BookableSession,
-  type Desired,
-  type JiraSettings,
-} from '../../../shared/jira.ts';
+import * as v from 'valibot';
+
 import type {
   JiraBooking,
   JiraBookingList,
@@ -19,9 +13,16 @@ import type {
   JiraState,
 } from '../../../shared/jira-bookings.ts';
 import { isTransient } from '../../../shared/jira-wire.ts';
+import {
+  desiredBooking,
+  planStep,
+  type BookableSession,
+  type Booked,
+  type Desired,
+  type JiraSettings,
+} from '../../../shared/jira.ts';
 import { PauseSchema } from '../../../shared/session.ts';
 import type { Database, Row } from '../storage/sqlite.ts';
-import * as v from 'valibot';
 
 /** Backoff after a failure that may pass: 2 s doubling to 30 min, with jitter so many rows do not retry together. */
 export const BACKOFF_BASE_MS = 2_000;
@@ -146,7 +147,12 @@ export async function enqueue(db: Database, ids: readonly string[]): Promise<voi
  * A lease or a backoff further ahead than it could ever be was set by a clock that has since jumped back: it counts
  * as over, so a machine clock wrong by hours never holds bookings for hours.
  */
-export async function claim(db: Database, p: Required<JiraClaimInput>, now: number, jira: JiraSettings): Promise<JiraClaim> {
+export async function claim(
+  db: Database,
+  p: Required<JiraClaimInput>,
+  now: number,
+  jira: JiraSettings,
+): Promise<JiraClaim> {
   const rows = await db.all<WorklogRow>(
     `SELECT o.session_id, o.gen, w.state, w.issue_key, w.worklog_id, w.started, w.seconds, w.comment, w.approved,
        w.skipped, w.delete_choice, w.uncertain_key, w.attempts, w.session_id IS NOT NULL AS has_row
@@ -236,9 +242,10 @@ export async function record(db: Database, p: JiraRecordInput, now: number): Pro
     return;
   }
   if (out.kind === 'released') {
-    await db.run('UPDATE jira_worklogs SET lease_owner = NULL, lease_until = NULL WHERE session_id = ?', [
-      p.sessionId,
-    ]);
+    await db.run(
+      'UPDATE jira_worklogs SET lease_owner = NULL, lease_until = NULL, next_at = MAX(next_at, ?) WHERE session_id = ?',
+      [out.waitMs ? now + out.waitMs : 0, p.sessionId],
+    );
     return;
   }
   const uncertain = out.uncertain ? 'uncertain_key' : 'NULL';
@@ -318,21 +325,19 @@ export async function list(db: Database, p: Required<Exclude<JiraListInput, unde
     counts[c.state] = c.n;
   const queued = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM jira_outbox'))?.n ?? 0;
   return {
-    rows: rows.map(
-      (r): JiraBooking => ({
-        sessionId: r.session_id,
-        sessionName: r.name ?? '',
-        state: r.state,
-        // what is booked once sent; what will be booked before
-        issueKey: r.state === 'sent' ? r.issue_key : (r.want_key ?? r.issue_key),
-        started: r.state === 'sent' ? r.started : (r.want_started ?? r.started),
-        seconds: r.state === 'sent' ? r.seconds : (r.want_seconds ?? r.seconds),
-        worklogId: r.worklog_id,
-        attempts: r.attempts,
-        error: r.error,
-        updatedAt: r.updated_at,
-      }),
-    ),
+    rows: rows.map((r): JiraBooking => ({
+      sessionId: r.session_id,
+      sessionName: r.name ?? '',
+      state: r.state,
+      // what is booked once sent; what will be booked before
+      issueKey: r.state === 'sent' ? r.issue_key : (r.want_key ?? r.issue_key),
+      started: r.state === 'sent' ? r.started : (r.want_started ?? r.started),
+      seconds: r.state === 'sent' ? r.seconds : (r.want_seconds ?? r.seconds),
+      worklogId: r.worklog_id,
+      attempts: r.attempts,
+      error: r.error,
+      updatedAt: r.updated_at,
+    })),
     counts,
     queued,
   };

@@ -1,0 +1,417 @@
+import { expect } from 'chai';
+
+import { JIRA_PROPERTY_KEY } from '../../../../shared/jira.ts';
+import { until } from '../../harness/wait.ts';
+import {
+  at,
+  connectionOf,
+  jiraScenario,
+  jiraSettings,
+  startJiraPair,
+  type JiraPair,
+  type JiraScenario,
+} from './jira-harness.ts';
+
+const LEASE = 400;
+const TIMEOUT = 250;
+
+describe('Jira sender: the outbox drained against a fake Jira', () => {
+  let pair: JiraPair;
+  let jira: JiraScenario;
+
+  beforeEach(async () => {
+    pair = await startJiraPair('jira-sender');
+    jira = await jiraScenario();
+    await pair.data.api.updateSettings({ jira: jiraSettings(jira) });
+  });
+  afterEach(() => pair.stop());
+
+  const drain = async (sender = pair.sender()) =>
+    sender.drain(
+      {
+        connection: connectionOf(jira),
+        owner: `s-${crypto.randomUUID().slice(0, 8)}`,
+        leaseMs: LEASE,
+        timeoutMs: TIMEOUT,
+      },
+      await pair.port(),
+    );
+  const add = async (name: string, start: number, minutes: number) =>
+    (await pair.data.api.addSession({ name, startTime: start, endTime: start + minutes * 60_000 })).sessions[0]!;
+  const live = async () => (await jira.state()).worklogs.filter((w) => !w.deleted);
+  const booking = async (id: string) => (await pair.data.api.jiraBookings()).rows.find((r) => r.sessionId === id);
+
+  it('books a finished session once, with its own start, its worked seconds and its id as a worklog property', async () => {
+    const s = await add('ABC-123 review', at(0), 90);
+    await add('No issue here', at(120), 30);
+    const result = await drain();
+    expect(result).to.include({ sent: 1, failed: 0, stopped: null });
+    const [w, ...rest] = await live();
+    expect(rest).to.have.length(0);
+    expect(w).to.include({ issueKey: 'ABC-123', started: at(0), timeSpentSeconds: 5400 });
+    expect(w!.properties).to.deep.equal([{ key: JIRA_PROPERTY_KEY, value: { sessionId: s.id } }]);
+    expect(w!.comment).to.deep.include({ type: 'doc' }); // Cloud's v3 takes comments as ADF
+    expect(await booking(s.id)).to.include({ state: 'sent', worklogId: w!.id, issueKey: 'ABC-123', seconds: 5400 });
+    // nothing left: a second drain sends nothing
+    expect(await drain()).to.include({ sent: 0 });
+    expect(await live()).to.have.length(1);
+  });
+
+  it('an edit after booking updates the worklog (PUT), and undo puts it back', async () => {
+    const s = await add('ABC-123 review', at(0), 90);
+    await drain();
+    await pair.data.api.updateSession({ id: s.id, patch: { endTime: at(60) } });
+    await drain();
+    let [w] = await live();
+    expect(w).to.include({ timeSpentSeconds: 3600, updates: 1 });
+    await pair.data.api.undo();
+    await drain();
+    [w] = await live();
+    expect(w).to.include({ timeSpentSeconds: 5400, updates: 2 });
+    expect((await jira.state()).worklogs).to.have.length(1);
+  });
+
+  it('moving a session to another issue deletes the old worklog and books the new one', async () => {
+    const s = await add('ABC-123 review', at(0), 60);
+    await drain();
+    await pair.data.api.updateSession({ id: s.id, patch: { name: 'OPS-7 review' } });
+    await drain();
+    const all = (await jira.state()).worklogs;
+    expect(all.filter((w) => w.deleted).map((w) => w.issueKey)).to.deep.equal(['ABC-123']);
+    expect((await live()).map((w) => w.issueKey)).to.deep.equal(['OPS-7']);
+  });
+
+  it('a session deleted after booking asks first; "delete the worklog too" deletes it, "keep" keeps it', async () => {
+    const a = await add('ABC-123 one', at(0), 60);
+    const b = await add('ABC-124 two', at(90), 60);
+    await drain();
+    await pair.data.api.deleteSession(a.id);
+    await pair.data.api.deleteSession(b.id);
+    await drain();
+    expect((await booking(a.id))?.state).to.equal('ask-delete');
+    expect(await live()).to.have.length(2);
+    await pair.data.api.jiraChoose({ choice: 'delete-worklog', sessionIds: [a.id] });
+    await pair.data.api.jiraChoose({ choice: 'keep-worklog', sessionIds: [b.id] });
+    await drain();
+    expect((await live()).map((w) => w.issueKey)).to.deep.equal(['ABC-124']);
+    expect(await booking(a.id)).to.equal(undefined);
+  });
+
+  it('offline, then online: the booking waits with a sentence and is sent once the site answers', async () => {
+    await jira.rules([{ drop: 'before' }]);
+    const s = await add('ABC-123 review', at(0), 30);
+    const first = await drain();
+    expect(first.failed).to.equal(1);
+    expect(first.waitMs).to.be.greaterThan(1000).and.at.most(3000); // backoff, first step
+    const b = await booking(s.id);
+    expect(b).to.include({ state: 'failed', attempts: 1 });
+    expect(b!.error).to.match(/No answer from Jira/);
+    await jira.rules([]);
+    await pair.data.api.jiraChoose({ choice: 'retry', sessionIds: [s.id] });
+    await drain();
+    expect(await live()).to.have.length(1);
+    expect((await booking(s.id))?.state).to.equal('sent');
+  });
+
+  it('a connection dropped after Jira created the worklog: the retry finds it by its property and adopts it', async () => {
+    // twice: Chromium itself resends a request once when a reused connection closes before any answer
+    await jira.rules([{ method: 'POST', path: '/worklog', drop: 'after', times: 2 }]);
+    const s = await add('ABC-123 review', at(0), 45);
+    await drain();
+    expect((await booking(s.id))?.state).to.equal('failed');
+    expect((await live()).length).to.be.within(1, 2); // Jira did create it (once, or twice with the resend)
+    await pair.data.api.jiraChoose({ choice: 'retry', sessionIds: [s.id] });
+    await drain();
+    const state = await jira.state();
+    const [only, ...none] = state.worklogs.filter((w) => !w.deleted);
+    expect(none).to.have.length(0);
+    expect(state.requests.filter((r) => r.method === 'GET' && /expand=properties$/.test(r.path))).to.have.length(1);
+    expect(state.requests.filter((r) => r.method === 'POST')).to.have.length.within(1, 2); // no create after the look
+    expect(await booking(s.id)).to.include({ state: 'sent', worklogId: only!.id });
+  });
+
+  it("a worklog made twice by Chromium's own resend is cut back to the one that was answered", async () => {
+    await jira.rules([{ method: 'POST', path: '/worklog', drop: 'after', times: 1 }]);
+    const s = await add('ABC-123 review', at(0), 45);
+    await drain();
+    if ((await booking(s.id))?.state === 'failed') {
+      // no resend this time (a fresh connection): the retry's look adopts it
+      await pair.data.api.jiraChoose({ choice: 'retry', sessionIds: [s.id] });
+      await drain();
+    }
+    const [only, ...none] = await live();
+    expect(none).to.have.length(0);
+    expect(await booking(s.id)).to.include({ state: 'sent', worklogId: only!.id });
+  });
+
+  it('429 with Retry-After pauses the whole drain for that long, then books', async () => {
+    await jira.rules([{ method: 'POST', status: 429, headers: { 'Retry-After': '1' }, times: 1 }]);
+    const s = await add('ABC-123 one', at(0), 30);
+    await add('ABC-124 two', at(60), 30);
+    const first = await drain();
+    expect(first.waitMs).to.be.within(900, 1000);
+    expect((await booking(s.id))?.error).to.match(/slow down.*1 s/);
+    expect(await live()).to.have.length(0);
+    expect((await drain()).sent).to.equal(0); // still waiting
+    await new Promise((r) => setTimeout(r, 1050));
+    await drain();
+    expect(await live()).to.have.length(2);
+  });
+
+  it('a session edited while its create is in flight is booked once and then updated', async () => {
+    await jira.rules([{ method: 'POST', path: '/worklog', delayMs: 150, times: 1 }]);
+    const s = await add('ABC-123 review', at(0), 90);
+    const draining = drain();
+    await new Promise((r) => setTimeout(r, 60));
+    await pair.data.api.updateSession({ id: s.id, patch: { endTime: at(30) } });
+    await draining;
+    await drain();
+    const all = (await jira.state()).worklogs;
+    expect(all).to.have.length(1);
+    expect(all[0]).to.include({ timeSpentSeconds: 1800 });
+  });
+
+  it('only while Jira is connected do session changes enter the outbox', async () => {
+    await pair.data.api.updateSettings({ jira: { ...jiraSettings(jira), kind: 'off' } });
+    await add('ABC-123 review', at(0), 30);
+    expect((await pair.data.api.jiraBookings()).queued).to.equal(0);
+    await pair.data.api.updateSettings({ jira: jiraSettings(jira) });
+    await add('ABC-123 more', at(60), 30);
+    expect((await pair.data.api.jiraBookings()).queued).to.equal(1);
+  });
+
+  it('sessions under a minute are flagged, not booked; rounding applies to the booked time only', async () => {
+    const short = await pair.data.api.addSession({ name: 'ABC-123 quick', startTime: at(0), endTime: at(0) + 30_000 });
+    await drain();
+    await pair.data.api.updateSettings({ jira: jiraSettings(jira, { rounding: { mode: 'up', minutes: 15 } }) });
+    const long = await add('ABC-124 work', at(10), 50);
+    await drain();
+    expect((await booking(short.sessions[0]!.id))?.state).to.equal('short');
+    expect((await live()).map((w) => w.timeSpentSeconds)).to.deep.equal([3600]);
+    expect((await pair.data.api.getSession(long.id)).endTime).to.equal(at(60)); // the session keeps its raw time
+  });
+
+  it('the review mode holds new bookings until they are approved', async () => {
+    await pair.data.api.updateSettings({ jira: jiraSettings(jira, { booking: 'review' }) });
+    const s = await add('ABC-123 review', at(0), 30);
+    await drain();
+    expect(await live()).to.have.length(0);
+    expect(
+      (await pair.data.api.jiraBookings({ states: ['review'] })).rows.map((r) => [r.issueKey, r.seconds]),
+    ).to.deep.equal([['ABC-123', 1800]]);
+    await pair.data.api.jiraChoose({ choice: 'approve', sessionIds: [s.id] });
+    await drain();
+    expect(await live()).to.have.length(1);
+  });
+
+  it('"don\'t book" keeps a session off Jira through later edits', async () => {
+    await jira.rules([{ method: 'POST', status: 404, times: 1, body: { errorMessages: ['Issue does not exist'] } }]);
+    const s = await add('ABC-123 review', at(0), 30);
+    await drain();
+    expect((await booking(s.id))?.state).to.equal('attention');
+    await pair.data.api.jiraChoose({ choice: 'skip', sessionIds: [s.id] });
+    await pair.data.api.updateSession({ id: s.id, patch: { name: 'ABC-123 still not' } });
+    await drain();
+    expect((await booking(s.id))?.state).to.equal('skipped');
+    expect(await live()).to.have.length(0);
+  });
+});
+
+describe('Jira sender: bad answers become sentences in the panel, and nothing is booked twice', () => {
+  let pair: JiraPair;
+  beforeEach(async () => (pair = await startJiraPair('jira-bad')));
+  afterEach(() => pair.stop());
+
+  const cases: {
+    what: string;
+    rule?: unknown;
+    name?: string;
+    token?: string;
+    state: string;
+    stopped?: string;
+    words: RegExp;
+  }[] = [
+    { what: 'a wrong token', token: 'wrong', state: 'attention', stopped: 'auth', words: /refused the sign-in/ },
+    {
+      what: 'an issue that does not exist',
+      name: 'ZZZ-9 nope',
+      state: 'attention',
+      words: /found nothing for booking ZZZ-9/,
+    },
+    {
+      what: 'an issue the user cannot book to',
+      name: 'RO-1 read only',
+      state: 'attention',
+      words: /may not log work there/,
+    },
+    {
+      what: "400 with Jira's errorMessages",
+      rule: { method: 'POST', status: 400, body: { errorMessages: ['Worklog is invalid.'] } },
+      state: 'attention',
+      words: /Worklog is invalid/,
+    },
+    { what: '413', rule: { method: 'POST', status: 413, body: {} }, state: 'attention', words: /too large/ },
+    { what: '500', rule: { method: 'POST', status: 500 }, state: 'failed', words: /had a problem \(500\)/ },
+    {
+      what: 'an HTML error page',
+      rule: { method: 'POST', status: 502, html: '<html><body>Bad gateway</body></html>' },
+      state: 'failed',
+      words: /had a problem \(502\)/,
+    },
+    {
+      what: 'a site that is not Jira',
+      rule: { html: '<html>Welcome to nginx</html>' },
+      state: 'attention',
+      stopped: 'not-jira',
+      words: /not Jira/,
+    },
+    {
+      what: 'a CAPTCHA challenge',
+      rule: { status: 401, headers: { 'X-Authentication-Denied-Reason': 'CAPTCHA_CHALLENGE; login-url=https://x' } },
+      state: 'attention',
+      stopped: 'captcha',
+      words: /CAPTCHA/,
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.what}: ${c.state}`, async () => {
+      const jira = await jiraScenario(c.rule ? { rules: [c.rule] } : {});
+      await pair.data.api.updateSettings({ jira: jiraSettings(jira) });
+      const s = (await pair.data.api.addSession({ name: c.name ?? 'ABC-123 x', startTime: at(0), endTime: at(30) }))
+        .sessions[0]!;
+      const result = await pair
+        .sender()
+        .drain(
+          {
+            connection: { ...connectionOf(jira), token: c.token ?? 'secret-token' },
+            owner: 'bad',
+            leaseMs: LEASE,
+            timeoutMs: 1000,
+          },
+          await pair.port(),
+        );
+      expect(result.stopped?.kind ?? null).to.equal(c.stopped ?? null);
+      const b = (await pair.data.api.jiraBookings()).rows.find((r) => r.sessionId === s.id)!;
+      expect(b.state).to.equal(c.state);
+      expect(b.error).to.match(c.words);
+      expect((await jira.state()).worklogs.filter((w) => !w.deleted)).to.have.length(0);
+    });
+  }
+
+  it('Data Center: Bearer token and /rest/api/2, comment as text', async () => {
+    const jira = await jiraScenario({ kind: 'datacenter', token: 'pat-123' });
+    await pair.data.api.updateSettings({ jira: jiraSettings(jira, { kind: 'datacenter', email: '' }) });
+    await pair.data.api.addSession({ name: 'ABC-123 review', startTime: at(0), endTime: at(30) });
+    await pair
+      .sender()
+      .drain(
+        {
+          connection: { kind: 'datacenter', siteUrl: jira.siteUrl, email: '', token: 'pat-123' },
+          owner: 'dc',
+          leaseMs: LEASE,
+        },
+        await pair.port(),
+      );
+    const [w] = (await jira.state()).worklogs;
+    expect(w).to.include({ comment: 'review', timeSpentSeconds: 1800 });
+  });
+
+  it('a 10,000-row outbox drains in pages, booking only the linked sessions', async () => {
+    const jira = await jiraScenario();
+    await pair.data.api.updateSettings({ jira: jiraSettings(jira) });
+    const base = at(0) - 400 * 86_400_000;
+    await pair.data.api.insertSessions(
+      Array.from({ length: 10_000 }, (_, i) => ({
+        name: i % 500 === 0 ? `ABC-123 part ${i}` : `work ${i}`,
+        projectId: null,
+        startTime: base + i * 3_600_000,
+        endTime: base + i * 3_600_000 + 1_800_000,
+      })),
+    );
+    expect((await pair.data.api.jiraBookings()).queued).to.equal(10_000);
+    const began = performance.now();
+    await pair.sender().drain({ connection: connectionOf(jira), owner: 'big', leaseMs: LEASE }, await pair.port());
+    const took = performance.now() - began;
+    const list = await pair.data.api.jiraBookings();
+    expect(list.queued).to.equal(0);
+    expect(list.counts).to.deep.equal({ sent: 20 });
+    expect((await jira.state()).worklogs).to.have.length(20);
+    expect(took).to.be.below(15_000);
+  });
+});
+
+describe('Jira sender: killed at random moments while draining, it books every session exactly once', () => {
+  let pair: JiraPair;
+  beforeEach(async () => (pair = await startJiraPair('jira-kill')));
+  afterEach(() => pair.stop());
+
+  it('30 rounds of terminating the Jira worker mid-drain, then a new one finishes', async function () {
+    this.timeout(60_000);
+    const jira = await jiraScenario({ latencyMs: [3, 20] });
+    await pair.data.api.updateSettings({ jira: jiraSettings(jira) });
+    const keys = ['ABC-123', 'ABC-124', 'OPS-7'];
+    const ids: string[] = [];
+    for (let i = 0; i < 36; i++) {
+      const start = at(i * 20);
+      ids.push(
+        (
+          await pair.data.api.addSession({
+            name: `${keys[i % 3]} part ${i}`,
+            startTime: start,
+            endTime: start + 15 * 60_000,
+          })
+        ).sessions[0]!.id,
+      );
+    }
+    // every few rounds a create's answer is lost after Jira made the worklog
+    await jira.rules([{ method: 'POST', path: '/worklog', drop: 'after', times: 6 }]);
+    let rounds = 0;
+    let killedMidRequest = 0;
+    for (; rounds < 30; rounds++) {
+      const sender = pair.sender();
+      const port = await pair.port();
+      void sender
+        .drain({ connection: connectionOf(jira), owner: `r${rounds}`, leaseMs: LEASE, timeoutMs: TIMEOUT }, port)
+        .catch(() => undefined);
+      await new Promise((r) => setTimeout(r, Math.random() * 120));
+      const before = (await jira.state()).requests.length;
+      pair.kill();
+      if ((await jira.state()).requests.length > before) killedMidRequest++;
+      // now and then the next sender starts only after the dead one's leases ran out
+      if (rounds % 5 === 4) await new Promise((r) => setTimeout(r, LEASE + 50));
+    }
+    expect(rounds).to.equal(30);
+    await new Promise((r) => setTimeout(r, LEASE + 50));
+    await until(
+      async () => {
+        await pair
+          .sender()
+          .drain(
+            { connection: connectionOf(jira), owner: 'final', leaseMs: LEASE, timeoutMs: TIMEOUT },
+            await pair.port(),
+          );
+        const list = await pair.data.api.jiraBookings({ limit: 100 });
+        return list.queued === 0 && list.counts.sent === ids.length;
+      },
+      'every session booked',
+      30_000,
+    );
+    const worklogs = (await jira.state()).worklogs;
+    const liveBySession = new Map<string, number>();
+    for (const w of worklogs.filter((x) => !x.deleted)) {
+      const id = w.properties[0]!.value.sessionId!;
+      liveBySession.set(id, (liveBySession.get(id) ?? 0) + 1);
+    }
+    expect([...liveBySession.keys()].sort()).to.deep.equal([...ids].sort());
+    expect(
+      [...liveBySession.values()].every((n) => n === 1),
+      JSON.stringify([...liveBySession]),
+    ).to.equal(true);
+    // the only worklogs ever removed are the ones Chromium's resend made after a dropped answer, at most one per drop
+    const removed = worklogs.filter((w) => w.deleted);
+    console.log(
+      `kill rounds: ${rounds}, killed mid-request: ${killedMidRequest}, duplicates removed: ${removed.length}`,
+    );
+    expect(removed.length).to.be.at.most(6);
+  });
+});
