@@ -31,15 +31,6 @@ import type { ErrorLogPage, ListErrorsInput, ReportErrorInput } from './error-lo
 import { EXPORTS_METHODS, type ExportsApi } from './export-contract.ts';
 import type { CreateGoalInput, Goal, GoalProgress, UpdateGoalInput } from './goal.ts';
 import type {
-  ArchiveProjectInput,
-  CreateProjectInput,
-  DeleteProjectInput,
-  MergeProjectsInput,
-  Project,
-  ProjectTotals,
-  UpdateProjectInput,
-} from './project.ts';
-import type {
   JiraBookingList,
   JiraChoiceInput,
   JiraClaim,
@@ -48,6 +39,15 @@ import type {
   JiraListInput,
   JiraRecordInput,
 } from './jira-bookings.ts';
+import type {
+  ArchiveProjectInput,
+  CreateProjectInput,
+  DeleteProjectInput,
+  MergeProjectsInput,
+  Project,
+  ProjectTotals,
+  UpdateProjectInput,
+} from './project.ts';
 import type { Report, ReportInput, ReportRowsInput, ReportRowsPage } from './reports.ts';
 import { RESTORE_METHODS, type RestoreApi } from './restore-contract.ts';
 import type {
