@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 
 import { installErrorTransfer } from '../../../shared/comlink-errors.ts';
 import type { JiraConnection } from '../../../shared/jira-wire.ts';
-import type { JiraWorkerApi, JiraTest } from '../../../workers/jira/jira-worker.ts';
+import type { JiraTest, JiraWorkerApi } from '../../../workers/jira/jira-worker.ts';
 import type { DrainResult } from '../../../workers/jira/sender.ts';
 import type { DataClient } from '../data-client.ts';
 import { WorkerBridge } from '../worker-bridge.ts';

@@ -1,8 +1,8 @@
 import { atom } from 'nanostores';
 
 import { toAppError } from '../../../shared/errors.ts';
-import type { JiraSettings } from '../../../shared/jira.ts';
 import type { JiraConnection } from '../../../shared/jira-wire.ts';
+import type { JiraSettings } from '../../../shared/jira.ts';
 import type { Shell } from '../../../shared/shell-contract.ts';
 import { AiKeyStore, JIRA_TOKEN_DB } from '../ai-keys.ts';
 import type { DataClient } from '../data-client.ts';
@@ -102,10 +102,19 @@ export class JiraService {
     await this.#allowSite(jira.kind === 'off' ? null : jira.siteUrl);
     const saved = token ?? (await this.#tokens.get('token').catch(() => null));
     if (jira.kind === 'off' || !jira.siteUrl)
-      return { ok: false, error: { code: 'input', message: 'Choose Jira Cloud or Data Center and give the site URL.' } };
-    if (!saved) return { ok: false, error: { code: 'input', message: 'Give the API token (or personal access token).' } };
+      return {
+        ok: false,
+        error: { code: 'input', message: 'Choose Jira Cloud or Data Center and give the site URL.' },
+      };
+    if (!saved)
+      return { ok: false, error: { code: 'input', message: 'Give the API token (or personal access token).' } };
     try {
-      return await this.#jira.testConnection({ kind: jira.kind, siteUrl: jira.siteUrl, email: jira.email, token: saved });
+      return await this.#jira.testConnection({
+        kind: jira.kind,
+        siteUrl: jira.siteUrl,
+        email: jira.email,
+        token: saved,
+      });
     } catch (error) {
       return { ok: false, error: { code: 'input', message: toAppError(error).message } };
     }
@@ -156,7 +165,10 @@ export class JiraService {
         return;
       }
       if (!navigator.onLine) {
-        this.$status.set({ state: 'offline', message: 'Offline: bookings wait and are sent when the network is back.' });
+        this.$status.set({
+          state: 'offline',
+          message: 'Offline: bookings wait and are sent when the network is back.',
+        });
         return;
       }
       this.$status.set({ state: 'sending', message: 'Sending bookings…' });
