@@ -279,17 +279,15 @@ describe('Jira sender: bad answers become sentences in the panel, and nothing is
       await pair.data.api.updateSettings({ jira: jiraSettings(jira) });
       const s = (await pair.data.api.addSession({ name: c.name ?? 'ABC-123 x', startTime: at(0), endTime: at(30) }))
         .sessions[0]!;
-      const result = await pair
-        .sender()
-        .drain(
-          {
-            connection: { ...connectionOf(jira), token: c.token ?? 'secret-token' },
-            owner: 'bad',
-            leaseMs: LEASE,
-            timeoutMs: 1000,
-          },
-          await pair.port(),
-        );
+      const result = await pair.sender().drain(
+        {
+          connection: { ...connectionOf(jira), token: c.token ?? 'secret-token' },
+          owner: 'bad',
+          leaseMs: LEASE,
+          timeoutMs: 1000,
+        },
+        await pair.port(),
+      );
       expect(result.stopped?.kind ?? null).to.equal(c.stopped ?? null);
       const b = (await pair.data.api.jiraBookings()).rows.find((r) => r.sessionId === s.id)!;
       expect(b.state).to.equal(c.state);
@@ -302,16 +300,14 @@ describe('Jira sender: bad answers become sentences in the panel, and nothing is
     const jira = await jiraScenario({ kind: 'datacenter', token: 'pat-123' });
     await pair.data.api.updateSettings({ jira: jiraSettings(jira, { kind: 'datacenter', email: '' }) });
     await pair.data.api.addSession({ name: 'ABC-123 review', startTime: at(0), endTime: at(30) });
-    await pair
-      .sender()
-      .drain(
-        {
-          connection: { kind: 'datacenter', siteUrl: jira.siteUrl, email: '', token: 'pat-123' },
-          owner: 'dc',
-          leaseMs: LEASE,
-        },
-        await pair.port(),
-      );
+    await pair.sender().drain(
+      {
+        connection: { kind: 'datacenter', siteUrl: jira.siteUrl, email: '', token: 'pat-123' },
+        owner: 'dc',
+        leaseMs: LEASE,
+      },
+      await pair.port(),
+    );
     const [w] = (await jira.state()).worklogs;
     expect(w).to.include({ comment: 'review', timeSpentSeconds: 1800 });
   });
