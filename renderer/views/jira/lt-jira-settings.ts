@@ -186,8 +186,8 @@ export class LtJiraSettings extends LitElement {
           ? (Number(minutes) as JiraSettings['rounding']['minutes'])
           : 15,
       },
-      // what was tracked before connecting is not booked: the first connection sets where booking begins
-      since: current.since || (kind !== 'off' ? Date.now() : 0),
+      // what was tracked before the day of the first connection is never booked
+      since: current.since || (kind !== 'off' ? new Date().setHours(0, 0, 0, 0) : 0),
     };
     const token = String(data.get('token') ?? '');
     return { jira, token: token || null };
@@ -208,11 +208,14 @@ export class LtJiraSettings extends LitElement {
       this.error = `The token could not be sealed: ${(error as Error).message}`;
       return;
     }
+    const first = this.settings.$settings.get().jira.since === 0 && jira.since !== 0;
     const out = await this.settings.update({ jira });
     if (!out.ok) {
       this.error = out.message;
       return;
     }
+    // today's sessions from before the connection were not enqueued (the outbox fills only while connected)
+    if (first) await this.client.data.jiraEnqueueRange({ from: jira.since, to: Date.now() + 1 }).catch(() => 0);
     this.error = null;
     this.saved = true;
     this.hasToken = jira.kind !== 'off' && (this.hasToken || Boolean(token));
