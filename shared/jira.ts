@@ -70,7 +70,7 @@ export interface BookableSession {
 
 export type Desired =
   | { kind: 'none'; why: 'running' | 'no-issue' | 'deleted' | 'before-connection' }
-  | { kind: 'short'; issueKey: string; seconds: number }
+  | { kind: 'short'; issueKey: string; started: number; seconds: number }
   | { kind: 'book'; issueKey: string; started: number; seconds: number; comment: string };
 
 /** What should be on Jira for a session. `started` is the session's own start: the machine's clock plays no part. */
@@ -81,7 +81,7 @@ export function desiredBooking(s: BookableSession | null, jira: JiraSettings): D
   const issueKey = linkedIssue(s, jira.projectIssues);
   if (!issueKey) return { kind: 'none', why: 'no-issue' };
   const seconds = roundedSeconds(workedMs(s, s.endTime) / 1000, jira.rounding);
-  if (seconds < JIRA_MIN_SECONDS) return { kind: 'short', issueKey, seconds };
+  if (seconds < JIRA_MIN_SECONDS) return { kind: 'short', issueKey, started: s.startTime, seconds };
   return { kind: 'book', issueKey, started: s.startTime, seconds, comment: worklogComment(s.name, issueKey) };
 }
 

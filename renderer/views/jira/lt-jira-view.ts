@@ -47,6 +47,7 @@ export class LtJiraView extends LitElement {
       th { font-weight: 600; color: var(--lt-muted, #667085); }
       td.name { overflow-wrap: anywhere; }
       td.error { color: var(--lt-danger-text, #b42318); overflow-wrap: anywhere; }
+      td.note { color: var(--lt-muted, #5d6b82); overflow-wrap: anywhere; }
       .state { white-space: nowrap; }
       .state[data-state='sent'] { color: var(--lt-ok, #067647); }
       .state[data-state='attention'], .state[data-state='ask-delete'] { color: var(--lt-danger-text, #b42318); }
@@ -58,7 +59,7 @@ export class LtJiraView extends LitElement {
           border-bottom: 1px solid var(--lt-track, #eaecf0); }
         td { border: 0; padding: 0; }
         td.name { grid-column: 1 / -1; font-weight: 600; }
-        td.error, td.row-actions { grid-column: 1 / -1; }
+        td.error, td.note, td.row-actions { grid-column: 1 / -1; }
       }
     `,
   ];
@@ -170,7 +171,7 @@ export class LtJiraView extends LitElement {
             <td class="name">${r.sessionName || html`<span class="muted">(no name)</span>`}</td>
             <td>${r.issueKey ?? '—'}</td>
             <td>${r.started !== null ? new Date(r.started).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }) + ' ' + this.#format.time(r.started) : '—'}</td>
-            <td>${r.seconds !== null ? this.#format.duration(r.seconds * 1000) : '—'}</td>
+            <td>${r.seconds === null ? '—' : r.seconds < 60 ? `${r.seconds} s` : this.#format.duration(r.seconds * 1000)}</td>
             <td><span class="state" data-state=${r.state}>${STATE_WORDS[r.state]}</span>${
               r.worklogId && r.state === 'sent'
                 ? html`<br /><span class="muted">worklog ${r.worklogId}</span>`
@@ -178,10 +179,25 @@ export class LtJiraView extends LitElement {
             }</td>
             <td class="row-actions"><div class="actions">${this.#actions(r)}</div></td>
           </tr>
-          ${r.error && r.state !== 'sent' ? html`<tr class="error-row"><td class="error" colspan="6">${r.error}</td></tr>` : nothing}`,
+          ${this.#why(r)}`,
         )}
       </tbody>
     </table>`;
+  }
+
+  /** The row's sentence: Jira's refusal, or the question the state asks. */
+  #why(r: JiraBooking) {
+    const text =
+      r.state === 'short'
+        ? 'Jira takes worklogs of a minute or more: this session is not booked unless rounding makes it longer.'
+        : r.state === 'ask-delete'
+          ? `The session was deleted (or lost its issue) after it was booked${r.worklogId ? ` as worklog ${r.worklogId}` : ''}: delete the worklog in Jira too?`
+          : r.state === 'sent' || r.state === 'skipped'
+            ? null
+            : r.error;
+    return text
+      ? html`<tr class="error-row"><td class=${r.state === 'short' || r.state === 'ask-delete' ? 'note' : 'error'} colspan="6">${text}</td></tr>`
+      : nothing;
   }
 
   #actions(r: JiraBooking) {

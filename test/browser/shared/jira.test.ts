@@ -110,6 +110,7 @@ const desiredArb: fc.Arbitrary<Desired> = fc.oneof(
   fc.record({
     kind: fc.constant('short' as const),
     issueKey: fc.constantFrom('ABC-1', 'DEF-2'),
+    started: fc.integer({ min: 0, max: 5 }),
     seconds: fc.integer({ min: 0, max: 59 }),
   }),
   fc.record({
@@ -238,6 +239,7 @@ describe('desiredBooking', () => {
     expect(desiredBooking(s({ endTime: 1_030_000, pausedMs: 0 }), JIRA)).to.deep.equal({
       kind: 'short',
       issueKey: 'ABC-1',
+      started: 1_000_000,
       seconds: 30,
     });
   });

@@ -2,8 +2,8 @@ import { APPLICATION_ID } from '../../../shared/database.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { ASSISTANT_V10 } from '../assistant/schema.ts';
 import { AWAY_V9 } from '../away/schema.ts';
-import { JIRA_V11 } from '../jira/schema.ts';
 import { EXPORTS_V8 } from '../exports/schema.ts';
+import { JIRA_V11 } from '../jira/schema.ts';
 import { REPORTS_V6_ROLLUPS, REPORTS_V7_BAKED } from '../reports/schema.ts';
 import type { Database } from '../storage/sqlite.ts';
 

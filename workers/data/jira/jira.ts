@@ -107,7 +107,7 @@ function bookedOf(r: WorklogRow): Booked | null {
 
 function wanted(d: Desired): [string | null, number | null, number | null] {
   if (d.kind === 'book') return [d.issueKey, d.started, d.seconds];
-  if (d.kind === 'short') return [d.issueKey, null, d.seconds];
+  if (d.kind === 'short') return [d.issueKey, d.started, d.seconds];
   return [null, null, null];
 }
 
