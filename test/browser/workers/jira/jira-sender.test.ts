@@ -171,6 +171,33 @@ describe('Jira sender: the outbox drained against a fake Jira', () => {
     expect(all[0]).to.include({ timeSpentSeconds: 1800 });
   });
 
+  it('the issue cache: a JQL search fills it (Cloud and Data Center), and it answers offline, key or summary', async () => {
+    const out = await pair.sender().refreshIssues({ connection: connectionOf(jira) }, await pair.port());
+    expect(out).to.deep.equal({ count: 4 });
+    const dc = await jiraScenario({
+      kind: 'datacenter',
+      token: 'pat',
+      issues: [{ key: 'DC-1', summary: 'On premises' }],
+    });
+    const dcOut = await pair
+      .sender()
+      .refreshIssues(
+        { connection: { kind: 'datacenter', siteUrl: dc.siteUrl, email: '', token: 'pat' } },
+        await pair.port(),
+      );
+    expect(dcOut).to.deep.equal({ count: 1 });
+    expect((await dc.state()).requests.map((r) => r.path.split('?')[0])).to.deep.equal(['/rest/api/2/search']);
+    const search = (query: string) => pair.data.api.jiraSearchIssues({ query });
+    expect((await search('ABC-12')).map((i) => i.key)).to.deep.equal(['ABC-123', 'ABC-124']);
+    expect((await search('certif')).map((i) => i.key)).to.deep.equal(['OPS-7']);
+    expect((await search('premises')).map((i) => i.key)).to.deep.equal(['DC-1']);
+    expect(await search('100%_')).to.deep.equal([]);
+    const bad = await pair
+      .sender()
+      .refreshIssues({ connection: { ...connectionOf(jira), token: 'x' } }, await pair.port());
+    expect(bad).to.have.nested.property('error.code', 'auth');
+  });
+
   it('only while Jira is connected do session changes enter the outbox', async () => {
     await pair.data.api.updateSettings({ jira: { ...jiraSettings(jira), kind: 'off' } });
     await add('ABC-123 review', at(0), 30);

@@ -45,6 +45,29 @@ describe('Jira in the window: Settings → Jira and the Jira panel', () => {
     expect(JSON.stringify(saved)).to.contain(jira.siteUrl);
   });
 
+  it('the Day view offers cached issues with their summaries as you type a key', async () => {
+    mount('');
+    await mounted.services.client.data.jiraCacheIssues([
+      { key: 'ABC-123', summary: 'Review the booking flow' },
+      { key: 'OPS-7', summary: 'Rotate the certificates' },
+    ]);
+    const input = await until(
+      () => deep<HTMLInputElement>(mounted.app, 'lt-timer-bar', 'input[name="name"]'),
+      'the bar',
+    );
+    input.value = 'ABC';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await until(
+      () => deepAll<HTMLOptionElement>(mounted.app, 'lt-timer-bar', '#jira-issues option').length === 1,
+      'one issue offered',
+    );
+    const [option] = deepAll<HTMLOptionElement>(mounted.app, 'lt-timer-bar', '#jira-issues option');
+    expect(option!.value).to.equal('ABC-123 Review the booking flow');
+    input.value = 'plain words';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await until(() => deepAll(mounted.app, 'lt-timer-bar', '#jira-issues option').length === 0, 'none for plain words');
+  });
+
   it('a wrong token is a sentence', async () => {
     const service = mount('settings');
     const jira = await jiraScenario();
