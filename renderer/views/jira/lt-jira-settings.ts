@@ -44,6 +44,8 @@ export class LtJiraSettings extends LitElement {
       .warn { color: var(--lt-warn, #b54708); font-size: var(--lt-text-sm, 0.87rem); overflow-wrap: anywhere; margin: 0.25rem 0 0; }
       .ok { color: var(--lt-ok, #067647); font-size: var(--lt-text-sm, 0.87rem); overflow-wrap: anywhere; margin: 0.25rem 0 0; }
       ul.projects { margin: 0.25rem 0 0; padding-left: 1.1rem; font-size: var(--lt-text-sm, 0.87rem); }
+      form.defaults { margin-top: 1rem; }
+      form.defaults p { margin: 0; }
     `,
   ];
 
@@ -57,10 +59,15 @@ export class LtJiraSettings extends LitElement {
   @state() private error: string | null = null;
   @state() private saved = false;
   @state() private allowed: string[] | null = null;
+  @state() private projects: { id: string; name: string }[] = [];
 
   constructor() {
     super();
-    new WatchController(this, () => [this.settings?.$settings]);
+    new WatchController(
+      this,
+      () => [this.settings?.$settings],
+      () => [this.client.watch(['projects'], () => this.#loadProjects())],
+    );
   }
 
   get #service(): JiraService {
@@ -71,6 +78,12 @@ export class LtJiraSettings extends LitElement {
     super.connectedCallback();
     void this.#service.hasToken().then((t) => (this.hasToken = t));
     void allowedConnectOrigins().then((o) => (this.allowed = o));
+    void this.#loadProjects();
+  }
+
+  async #loadProjects(): Promise<void> {
+    const list = await this.client.data.listProjects().catch(() => []);
+    this.projects = list.filter((p) => !p.archivedAt).map((p) => ({ id: p.id, name: p.name }));
   }
 
   override render() {
@@ -139,6 +152,7 @@ export class LtJiraSettings extends LitElement {
           : nothing
       }
       ${this.test ? this.#testResult(this.test) : nothing}
+      ${jira.kind !== 'off' ? this.#defaults(jira) : nothing}
       ${
         jira.kind !== 'off'
           ? html`<p class="hint">Bookings and their states are in the <a href="#jira">Jira panel</a>. Sessions started
@@ -146,6 +160,54 @@ export class LtJiraSettings extends LitElement {
           : nothing
       }
     `;
+  }
+
+  /** Projects' default issues: a session of the project with no key of its own books there. */
+  #defaults(jira: JiraSettings) {
+    const name = (id: string) => this.projects.find((p) => p.id === id)?.name ?? 'a deleted project';
+    const entries = Object.entries(jira.projectIssues);
+    const free = this.projects.filter((p) => !(p.id in jira.projectIssues));
+    return html`<form class="defaults" aria-label="Projects' default issues" @submit=${this.#addDefault}>
+      <p class="row hint">A session with no issue key of its own books to its project's default issue.</p>
+      ${
+        entries.length
+          ? html`<ul class="row projects" aria-label="Default issues">
+              ${entries.map(
+                ([id, key]) => html`<li>${name(id)} → <strong>${key}</strong>
+                  <button class="btn small ghost" type="button" aria-label="Remove the default issue of ${name(id)}"
+                    @click=${() => this.#setDefault(id, null)}>Remove</button></li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      ${
+        free.length
+          ? html`<label>Project<select name="project">${free.map((p) => html`<option value=${p.id}>${p.name}</option>`)}</select></label>
+            <label>Default issue<input name="issue" required pattern="[A-Z][A-Z0-9_]{1,19}-[1-9][0-9]{0,9}" placeholder="ABC-123" /></label>
+            <div class="actions"><button class="btn" type="submit">Add</button></div>`
+          : nothing
+      }
+    </form>`;
+  }
+
+  async #addDefault(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    await this.#setDefault(
+      String(data.get('project') ?? ''),
+      String(data.get('issue') ?? '')
+        .trim()
+        .toUpperCase(),
+    );
+  }
+
+  async #setDefault(projectId: string, key: string | null): Promise<void> {
+    const jira = this.settings.$settings.get().jira;
+    const projectIssues = { ...jira.projectIssues };
+    if (key) projectIssues[projectId] = key;
+    else delete projectIssues[projectId];
+    const out = await this.settings.update({ jira: { ...jira, projectIssues } });
+    this.error = out.ok ? null : out.message;
   }
 
   #testResult(t: { ok: boolean; text: string; result?: JiraTest }) {
@@ -166,7 +228,7 @@ export class LtJiraSettings extends LitElement {
   /** The form's settings; the token apart (it never goes into the settings). */
   #read(): { jira: JiraSettings; token: string | null } {
     const current = this.settings.$settings.get().jira;
-    const form = this.renderRoot.querySelector('form')!;
+    const form = this.renderRoot.querySelector<HTMLFormElement>('form[aria-label="Jira connection"]')!;
     const data = new FormData(form);
     const kind = (this.kind ?? current.kind) as JiraSettings['kind'];
     const [mode, minutes] = String(

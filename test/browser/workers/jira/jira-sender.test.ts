@@ -198,6 +198,23 @@ describe('Jira sender: the outbox drained against a fake Jira', () => {
     expect(bad).to.have.nested.property('error.code', 'auth');
   });
 
+  it("a project's default issue books the project's sessions that name no key of their own", async () => {
+    const project = await pair.data.api.createProject({ name: 'Ops' });
+    await pair.data.api.updateSettings({ jira: jiraSettings(jira, { projectIssues: { [project.id]: 'OPS-7' } }) });
+    await pair.data.api.addSession({ name: 'on call', projectId: project.id, startTime: at(0), endTime: at(60) });
+    await pair.data.api.addSession({
+      name: 'ABC-123 own key wins',
+      projectId: project.id,
+      startTime: at(70),
+      endTime: at(80),
+    });
+    await drain();
+    expect((await live()).map((w) => [w.issueKey, w.timeSpentSeconds])).to.deep.equal([
+      ['OPS-7', 3600],
+      ['ABC-123', 600],
+    ]);
+  });
+
   it('only while Jira is connected do session changes enter the outbox', async () => {
     await pair.data.api.updateSettings({ jira: { ...jiraSettings(jira), kind: 'off' } });
     await add('ABC-123 review', at(0), 30);

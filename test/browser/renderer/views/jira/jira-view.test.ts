@@ -40,6 +40,15 @@ describe('Jira in the window: Settings → Jira and the Jira panel', () => {
     await expectAccessible(deep(mounted.app, 'lt-jira-settings')!);
     form.requestSubmit();
     await until(() => mounted.services.settings.get('jira').kind === 'cloud', 'saved');
+    // a project's default issue, added in the same section
+    const project = await mounted.services.client.data.createProject({ name: 'Ops' });
+    await until(() => deep(mounted.app, 'lt-jira-settings', 'form.defaults select option'), 'the project offered');
+    const dRoot = deep(mounted.app, 'lt-jira-settings')!.shadowRoot!;
+    dRoot.querySelector<HTMLInputElement>('form.defaults input[name="issue"]')!.value = 'OPS-7';
+    dRoot.querySelector<HTMLFormElement>('form.defaults')!.requestSubmit();
+    await until(() => mounted.services.settings.get('jira').projectIssues[project.id] === 'OPS-7', 'the default saved');
+    await until(() => textOf(deep(mounted.app, 'lt-jira-settings', 'form.defaults')).includes('Ops → OPS-7'), 'listed');
+    await expectAccessible(deep(mounted.app, 'lt-jira-settings')!);
     const saved = await mounted.services.client.data.exportSettings();
     expect(JSON.stringify(saved)).to.not.contain('secret-token');
     expect(JSON.stringify(saved)).to.contain(jira.siteUrl);
