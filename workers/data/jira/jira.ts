@@ -27,6 +27,11 @@ import type { Database, Row } from '../storage/sqlite.ts';
 /** Backoff after a failure that may pass: 2 s doubling to 30 min, with jitter so many rows do not retry together. */
 export const BACKOFF_BASE_MS = 2_000;
 export const MAX_BACKOFF_MS = 30 * 60_000;
+/**
+ * A backoff or Retry-After wait is never longer than an hour (MAX_RETRY_AFTER_MS); one further ahead than this was
+ * set by a clock that has since jumped back, and counts as over.
+ */
+export const STALE_WAIT_MS = 2 * 3_600_000;
 /** Rows looked at per claim (no-op rows are settled on the way and do not count towards the jobs). */
 const SCAN = 500;
 
@@ -161,7 +166,7 @@ export async function claim(
        (w.lease_until IS NULL OR w.lease_until <= :now OR w.lease_until > :now + :lease)
        AND (w.next_at <= :now OR w.next_at > :now + :backoff))
      LIMIT :scan`,
-    { ':now': now, ':lease': p.leaseMs, ':backoff': MAX_BACKOFF_MS, ':scan': SCAN },
+    { ':now': now, ':lease': p.leaseMs, ':backoff': STALE_WAIT_MS, ':scan': SCAN },
   );
   const jobs: JiraJob[] = [];
   let more = rows.length === SCAN;
@@ -201,7 +206,7 @@ export async function claim(
      WHERE w.next_at > ?`,
     [now],
   );
-  return { jobs, more, nextInMs: next?.at != null ? Math.min(next.at - now, MAX_BACKOFF_MS) : null };
+  return { jobs, more, nextInMs: next?.at != null ? Math.min(next.at - now, STALE_WAIT_MS) : null };
 }
 
 /** Records what Jira answered for one job (or that it was not sent), in one transaction with the outbox. */
