@@ -280,6 +280,9 @@ export class LtJiraSettings extends LitElement {
     if (first) await this.client.data.jiraEnqueueRange({ from: jira.since, to: Date.now() + 1 }).catch(() => 0);
     this.error = null;
     this.saved = true;
+    // Electron widens its policy for the new site: read it again so the warning below says what now holds
+    await this.shell.allowJiraSite(jira.kind === 'off' ? null : jira.siteUrl).catch(() => null);
+    void allowedConnectOrigins().then((o) => (this.allowed = o));
     this.hasToken = jira.kind !== 'off' && (this.hasToken || Boolean(token));
     this.kind = null;
     const input = this.renderRoot.querySelector<HTMLInputElement>('input[name="token"]');
