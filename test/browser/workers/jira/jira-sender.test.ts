@@ -215,6 +215,23 @@ describe('Jira sender: the outbox drained against a fake Jira', () => {
     ]);
   });
 
+  it('a bad Jira setting is refused whole and changes nothing', async () => {
+    for (const bad of [
+      { projectIssues: { 'not-an-id': 'ABC-1' } },
+      { projectIssues: { [crypto.randomUUID()]: 'abc-1' } },
+      { projectIssues: [] },
+      { kind: 'jira' },
+      { siteUrl: 'x'.repeat(3000) },
+    ]) {
+      const error = await pair.data.api.updateSettings({ jira: { ...jiraSettings(jira), ...bad } as never }).then(
+        () => null,
+        (e: { code: string }) => e,
+      );
+      expect(error?.code, JSON.stringify(bad).slice(0, 80)).to.equal('VALIDATION');
+    }
+    expect((await pair.data.api.getSettings()).jira).to.deep.equal(jiraSettings(jira));
+  });
+
   it('only while Jira is connected do session changes enter the outbox', async () => {
     await pair.data.api.updateSettings({ jira: { ...jiraSettings(jira), kind: 'off' } });
     await add('ABC-123 review', at(0), 30);
