@@ -44,6 +44,7 @@ export class JiraService {
   #again = false;
   #site: string | null | undefined;
   #stop: (() => void) | null = null;
+  #reported: string | null = null;
 
   constructor(
     private readonly deps: Deps,
@@ -182,12 +183,19 @@ export class JiraService {
       }
       if (result.stopped) {
         this.$status.set({ state: 'stopped', message: result.stopped.message });
+        // in Diagnostics too, once until it changes (the sentence and the kind; never the token or headers)
+        if (this.#reported === result.stopped.message) return;
+        this.#reported = result.stopped.message;
+        void this.deps.client.data
+          .reportError({ source: 'jira', message: result.stopped.message, details: { kind: result.stopped.kind } })
+          .catch(() => undefined);
         return;
       }
       if (result.waitMs !== null) {
         this.$status.set({ state: 'waiting', message: 'Some bookings wait to be tried again.', inMs: result.waitMs });
         this.kick(Math.max(250, result.waitMs));
       } else this.$status.set({ state: 'idle', message: 'Up to date.' });
+      this.#reported = null;
     } catch (error) {
       this.$status.set({ state: 'error', message: toAppError(error).message });
       this.kick(30_000);
