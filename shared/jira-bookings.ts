@@ -121,7 +121,7 @@ export interface JiraBookingList {
   rows: JiraBooking[];
   /** rows per state, all of them (the list is capped) */
   counts: Partial<Record<JiraState, number>>;
-  /** sessions changed and not looked at yet by the sender */
+  /** sessions changed and not looked at yet by the sender (those waiting for a retry are in counts.failed) */
   queued: number;
 }
 

@@ -192,7 +192,13 @@ export class JiraService {
         return;
       }
       if (result.waitMs !== null) {
-        this.$status.set({ state: 'waiting', message: 'Some bookings wait to be tried again.', inMs: result.waitMs });
+        const wait =
+          result.waitMs < 90_000 ? `${Math.ceil(result.waitMs / 1000)} s` : `${Math.round(result.waitMs / 60_000)} min`;
+        this.$status.set({
+          state: 'waiting',
+          message: `Some bookings are tried again in ${wait}.`,
+          inMs: result.waitMs,
+        });
         this.kick(Math.max(250, result.waitMs));
       } else this.$status.set({ state: 'idle', message: 'Up to date.' });
       this.#reported = null;

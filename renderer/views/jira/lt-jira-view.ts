@@ -109,6 +109,9 @@ export class LtJiraView extends LitElement {
     const status = this.service?.$status.get();
     const list = this.list;
     const review = list?.rows.filter((r) => r.state === 'review') ?? [];
+    const rest = (list?.rows ?? [])
+      .filter((r) => r.state !== 'review')
+      .sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state));
     return html`
       <h2 class="view-title">Jira</h2>
       ${
@@ -148,14 +151,14 @@ export class LtJiraView extends LitElement {
         ${
           !list
             ? html`<p class="muted">Loading…</p>`
-            : list.rows.length === 0
-              ? html`<p class="muted">Nothing booked yet. A session named with an issue key, like
-                  <code>ABC-123 review</code>, is booked when it stops.</p>`
-              : this.#table(
-                  list.rows
-                    .filter((r) => r.state !== 'review')
-                    .sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state)),
-                )
+            : rest.length === 0
+              ? html`<p class="muted">${
+                  review.length
+                    ? 'Nothing else yet: the sessions above are booked once you confirm them.'
+                    : html`Nothing booked yet. A session named with an issue key, like <code>ABC-123 review</code>, is
+                      booked when it stops.`
+                }</p>`
+              : this.#table(rest)
         }
       </section>
     `;

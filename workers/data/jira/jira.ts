@@ -328,7 +328,14 @@ export async function list(db: Database, p: Required<Exclude<JiraListInput, unde
     'SELECT state, COUNT(*) AS n FROM jira_worklogs GROUP BY state',
   ))
     counts[c.state] = c.n;
-  const queued = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM jira_outbox'))?.n ?? 0;
+  // rows waiting for a retry are counted under "failed", not again here
+  const queued =
+    (
+      await db.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM jira_outbox o LEFT JOIN jira_worklogs w ON w.session_id = o.session_id
+         WHERE w.session_id IS NULL OR w.state <> 'failed'`,
+      )
+    )?.n ?? 0;
   return {
     rows: rows.map((r): JiraBooking => ({
       sessionId: r.session_id,
