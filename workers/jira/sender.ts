@@ -28,9 +28,9 @@ const DRAIN_BUDGET_MS = 20_000;
 
 /**
  * Drains the outbox: claim a few bookings (leased to `owner`), send each, record each answer, until nothing is due.
- * Kill-safety: a create is recorded as possibly sent before it goes out (the claim marks it), so whichever sender
- * meets the row next looks on the issue for a worklog carrying this session's property and adopts it rather than
- * creating another. A 429 pauses the whole drain for Retry-After; a sign-in failure stops it.
+ * Kill-safety: a create is recorded as possibly sent before it goes out (the claim marks it), and every create first
+ * looks on the issue (and where an unanswered try went) for a worklog carrying this session's property, adopting it
+ * rather than creating another. A 429 pauses the whole drain for Retry-After; a sign-in failure stops it.
  */
 export async function drain(data: Data, http: JiraHttp, owner: string, leaseMs: number): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, failed: 0, stopped: null, waitMs: null };
@@ -102,6 +102,7 @@ export async function worklogsOf(
   issueKey: string,
   sessionId: string,
   started?: number,
+  what = `the worklogs of ${issueKey}`,
 ): Promise<Worklog[]> {
   const found: Worklog[] = [];
   const window = started === undefined ? '' : `&startedAfter=${started - 1000}&startedBefore=${started + 1000}`;
@@ -110,7 +111,7 @@ export async function worklogsOf(
       'GET',
       `/issue/${issueKey}/worklog?startAt=${startAt}&maxResults=1000&expand=properties${window}`,
       WorklogPageSchema,
-      `the worklogs of ${issueKey}`,
+      what,
     );
     for (const w of res.worklogs) {
       const ours = w.properties.some(
@@ -151,23 +152,25 @@ export async function perform(http: JiraHttp, job: JiraJob): Promise<JiraOutcome
   let uncertain = job.lookIn !== null;
   try {
     if (step.op === 'create') {
-      if (job.lookIn) {
-        const [found, ...more] = await worklogsOf(http, job.lookIn, job.sessionId);
-        if (found) {
-          await deleteOthers(http, job.lookIn, found.id, more);
-          // an earlier try did reach Jira: adopt it (the next round updates or moves it if it differs)
-          const started = parseJiraStarted(found.started);
-          return {
-            kind: 'booked',
-            issueKey: job.lookIn,
-            worklogId: found.id,
-            started: Number.isNaN(started) ? 0 : started,
-            seconds: found.timeSpentSeconds,
-            comment: commentText(found),
-          };
-        }
-        uncertain = false; // looked, and it is not there
+      // Look before every create, not only after an unknown outcome: a restored backup or a re-imported file can
+      // bring back a session whose worklog exists while the row that knew of it does not. First where an unanswered
+      // try went, then the issue it is for.
+      for (const issueKey of new Set([job.lookIn, step.issueKey].filter((k): k is string => k !== null))) {
+        const [found, ...more] = await worklogsOf(http, issueKey, job.sessionId, undefined, `booking ${issueKey}`);
+        if (!found) continue;
+        await deleteOthers(http, issueKey, found.id, more);
+        // an earlier try did reach Jira: adopt it (the next round updates or moves it if it differs)
+        const started = parseJiraStarted(found.started);
+        return {
+          kind: 'booked',
+          issueKey,
+          worklogId: found.id,
+          started: Number.isNaN(started) ? 0 : started,
+          seconds: found.timeSpentSeconds,
+          comment: commentText(found),
+        };
       }
+      uncertain = false; // looked, and it is not there
       const comment = commentBody(http, step.comment);
       const w = await http.call('POST', `/issue/${step.issueKey}/worklog`, WorklogSchema, `booking ${step.issueKey}`, {
         started: jiraStarted(step.started),

@@ -125,7 +125,8 @@ describe('Jira sender: the outbox drained against a fake Jira', () => {
     const state = await jira.state();
     const [only, ...none] = state.worklogs.filter((w) => !w.deleted);
     expect(none).to.have.length(0);
-    expect(state.requests.filter((r) => r.method === 'GET' && /expand=properties$/.test(r.path))).to.have.length(1);
+    // a look before each create: the first try's, and the retry's, which finds it
+    expect(state.requests.filter((r) => r.method === 'GET' && /expand=properties$/.test(r.path))).to.have.length(2);
     expect(state.requests.filter((r) => r.method === 'POST')).to.have.length.within(1, 2); // no create after the look
     expect(await booking(s.id)).to.include({ state: 'sent', worklogId: only!.id });
   });
@@ -230,6 +231,18 @@ describe('Jira sender: the outbox drained against a fake Jira', () => {
       expect(error?.code, JSON.stringify(bad).slice(0, 80)).to.equal('VALIDATION');
     }
     expect((await pair.data.api.getSettings()).jira).to.deep.equal(jiraSettings(jira));
+  });
+
+  it('a backup restored from before a booking does not book it again: the look before the create adopts it', async () => {
+    const s = await add('ABC-123 review', at(0), 60);
+    const backup = await pair.data.api.backupNow(); // the session is in the outbox, nothing booked yet
+    await drain();
+    const [w] = await live();
+    await pair.data.api.restoreBackup(backup.name);
+    expect((await pair.data.api.jiraBookings()).queued).to.equal(1);
+    await drain();
+    expect((await jira.state()).worklogs).to.have.length(1);
+    expect(await booking(s.id)).to.include({ state: 'sent', worklogId: w!.id });
   });
 
   it('only while Jira is connected do session changes enter the outbox', async () => {
