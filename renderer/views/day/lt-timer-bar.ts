@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 
 import { activeMs, formatClock } from '../../../shared/duration.ts';
@@ -105,7 +105,7 @@ export class LtTimerBar extends ModelElement {
     return html`
       <form @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
         <input name="name" aria-label="What are you working on?" placeholder="What are you working on?"
-          autocomplete="off" maxlength="500" list="jira-issues" @input=${this.#onNameInput} />
+          autocomplete="off" maxlength="500" list=${this.issues.length ? 'jira-issues' : nothing} @input=${this.#onNameInput} />
         <datalist id="jira-issues">${this.issues.map((i) => html`<option value=${`${i.key} ${i.summary}`}></option>`)}</datalist>
         <input name="project" aria-label="Project" placeholder="Project" list="projects" autocomplete="off" maxlength="120" />
         <datalist id="projects">${this.model.$projects.get().map((p) => html`<option value=${p.name}></option>`)}</datalist>
