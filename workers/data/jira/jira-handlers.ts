@@ -11,7 +11,8 @@ import { TimeRangeSchema } from '../../../shared/session.ts';
 import { parse } from '../../../shared/validate.ts';
 import type { Core } from '../owner/core.ts';
 import { readSettings } from '../settings/settings.ts';
-import * as jira from './jira.ts';
+import * as bookings from './bookings.ts';
+import * as outbox from './outbox.ts';
 
 const Ids = (ids: string[]) => ({ ids });
 
@@ -23,7 +24,7 @@ export class JiraHandlers implements JiraApi {
     const p = parse(JiraClaimInputSchema, input, 'Jira claim');
     return this.core.write('jira_worklogs', 'update', async (db, now) => {
       const settings = await readSettings(db, this.core.onBadSetting);
-      const result = await jira.claim(db, { ...p, limit: p.limit ?? 10 }, now, settings.jira);
+      const result = await outbox.claim(db, { ...p, limit: p.limit ?? 10 }, now, settings.jira);
       return { result, ...Ids(result.jobs.map((j) => j.sessionId)) };
     });
   }
@@ -31,20 +32,20 @@ export class JiraHandlers implements JiraApi {
   jiraRecord(input: Parameters<DataApi['jiraRecord']>[0]) {
     const p = parse(JiraRecordInputSchema, input, 'Jira result');
     return this.core.write('jira_worklogs', 'update', async (db, now) => {
-      await jira.record(db, p, now);
+      await outbox.record(db, p, now);
       return { result: undefined, ...Ids([p.sessionId]) };
     });
   }
 
   jiraBookings(input?: Parameters<DataApi['jiraBookings']>[0]) {
     const p = parse(JiraListInputSchema, input, 'Jira list');
-    return this.core.read((db) => jira.list(db, { states: p.states ?? [], limit: p.limit ?? 100 }));
+    return this.core.read((db) => bookings.list(db, { states: p.states ?? [], limit: p.limit ?? 100 }));
   }
 
   jiraChoose(input: Parameters<DataApi['jiraChoose']>[0]) {
     const p = parse(JiraChoiceInputSchema, input, 'Jira choice');
     return this.core.write('jira_worklogs', 'update', async (db, now) => {
-      const result = await jira.choose(db, p, now);
+      const result = await bookings.choose(db, p, now);
       return { result, ...Ids(p.sessionIds.slice(0, 500)) };
     });
   }
@@ -52,7 +53,7 @@ export class JiraHandlers implements JiraApi {
   jiraEnqueueRange(input: Parameters<DataApi['jiraEnqueueRange']>[0]) {
     const p = parse(TimeRangeSchema, input, 'range');
     return this.core.write('jira_worklogs', 'update', async (db) => ({
-      result: await jira.enqueueRange(db, p.from, p.to),
+      result: await outbox.enqueueRange(db, p.from, p.to),
       ids: [],
     }));
   }
@@ -60,13 +61,13 @@ export class JiraHandlers implements JiraApi {
   jiraCacheIssues(issues: Parameters<DataApi['jiraCacheIssues']>[0]) {
     const p = parse(JiraIssuesInputSchema, issues, 'Jira issues');
     return this.core.write('jira_worklogs', 'update', async (db, now) => ({
-      result: await jira.cacheIssues(db, p, now),
+      result: await bookings.cacheIssues(db, p, now),
       ids: [],
     }));
   }
 
   jiraSearchIssues(input: Parameters<DataApi['jiraSearchIssues']>[0]) {
     const p = parse(JiraIssueQuerySchema, input, 'issue search');
-    return this.core.read((db) => jira.searchIssues(db, p.query.trim(), p.limit ?? 20));
+    return this.core.read((db) => bookings.searchIssues(db, p.query.trim(), p.limit ?? 20));
   }
 }
