@@ -1,14 +1,6 @@
 import { expect } from 'chai';
 
-import {
-  at,
-  connectionOf,
-  jiraScenario,
-  jiraSettings,
-  startJiraPair,
-  type JiraPair,
-  type JiraScenario,
-} from './jira-harness.ts';
+import { at, connectionOf, jiraScenario, jiraSettings, startJiraPair, type JiraPair } from './jira-harness.ts';
 
 const LEASE = 400;
 

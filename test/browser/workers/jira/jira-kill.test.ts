@@ -1,15 +1,7 @@
 import { expect } from 'chai';
 
 import { until } from '../../harness/wait.ts';
-import {
-  at,
-  connectionOf,
-  jiraScenario,
-  jiraSettings,
-  startJiraPair,
-  type JiraPair,
-  type JiraScenario,
-} from './jira-harness.ts';
+import { at, connectionOf, jiraScenario, jiraSettings, startJiraPair, type JiraPair } from './jira-harness.ts';
 
 const LEASE = 400;
 const TIMEOUT = 250;

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 
 import { JIRA_PROPERTY_KEY } from '../../../../shared/jira.ts';
-import { until } from '../../harness/wait.ts';
 import {
   at,
   connectionOf,
