@@ -59,6 +59,10 @@ export function jiraSettings(s: JiraScenario, extra: Partial<JiraSettings> = {})
 
 export interface JiraPair {
   data: WorkerHandle;
+  /** the data worker's file */
+  dbName: string;
+  /** closes the data worker, runs `between` on the closed file (fixture SQL), and opens a new one on it */
+  reopen(between: () => Promise<unknown>): Promise<void>;
   /** a fresh port to the data worker, as the window hands one over per job */
   port(): Promise<MessagePort>;
   /** a new Jira worker (the old one, if any, is terminated) */
@@ -72,11 +76,22 @@ const jiraWorkerUrl = new URL('../../../../workers/jira/jira-worker.ts', import.
 
 /** A real data worker on its own OPFS file and a real Jira worker beside it, both from source. */
 export async function startJiraPair(prefix: string): Promise<JiraPair> {
-  const data = startDataWorker();
-  await data.api.open({ name: uniqueDbName(prefix) });
+  const dbName = uniqueDbName(prefix);
+  let data = startDataWorker();
+  await data.api.open({ name: dbName });
   let worker: Worker | null = null;
   return {
-    data,
+    get data() {
+      return data;
+    },
+    dbName,
+    async reopen(between) {
+      await data.api.close();
+      data.worker.terminate();
+      await between();
+      data = startDataWorker();
+      await data.api.open({ name: dbName });
+    },
     async port() {
       const { port1, port2 } = new MessageChannel();
       await (data.api as unknown as { servePort(p: MessagePort): Promise<void> }).servePort(

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 
 import { JIRA_PROPERTY_KEY } from '../../../../shared/jira.ts';
+import { sql } from '../../harness/db-fixtures.ts';
 import {
   at,
   connectionOf,
@@ -242,6 +243,26 @@ describe('Jira sender: the outbox drained against a fake Jira', () => {
     await drain();
     expect((await jira.state()).worklogs).to.have.length(1);
     expect(await booking(s.id)).to.include({ state: 'sent', worklogId: w!.id });
+  });
+
+  it('a clock that jumped back by hours holds nothing for hours: far-off backoffs and leases count as over', async () => {
+    await jira.rules([{ method: 'POST', status: 503, times: 1 }]);
+    const a = await add('ABC-123 one', at(0), 30);
+    await drain();
+    expect((await booking(a.id))?.state).to.equal('failed');
+    const b = await add('ABC-124 two', at(60), 30);
+    // as a clock five hours ahead would have left them: a's backoff and a lease on b by a sender that is gone
+    await pair.reopen(() =>
+      sql(
+        pair.dbName,
+        `UPDATE jira_worklogs SET next_at = next_at + ${5 * 3_600_000} WHERE session_id = '${a.id}'`,
+        `INSERT INTO jira_worklogs (session_id, state, lease_owner, lease_until, updated_at)
+         VALUES ('${b.id}', 'pending', 'gone', ${Date.now() + 5 * 3_600_000}, 0)`,
+        'SELECT 1',
+      ),
+    );
+    await drain();
+    expect((await live()).map((w) => w.issueKey).sort()).to.deep.equal(['ABC-123', 'ABC-124']);
   });
 
   it('only while Jira is connected do session changes enter the outbox', async () => {
