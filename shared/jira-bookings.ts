@@ -45,6 +45,8 @@ export interface JiraClaim {
   more: boolean;
   /** ms until the earliest row in backoff is due; null when none waits */
   nextInMs: number | null;
+  /** sessions whose row was settled without sending (booked already, waiting for the user, nothing to book) */
+  settled: string[];
 }
 
 const Seconds = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10 * 366 * 86_400));

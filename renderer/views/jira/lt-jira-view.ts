@@ -205,24 +205,21 @@ export class LtJiraView extends LitElement {
 
   #actions(r: JiraBooking) {
     const label = r.sessionName || 'this session';
-    const btn = (text: string, choice: Choice, aria: string) =>
-      html`<button class="btn small" type="button" aria-label="${aria} ${label}" @click=${() => this.#choose(choice, [r])}>${text}</button>`;
+    const btn = (text: string, choice: Choice) =>
+      html`<button class="btn small" type="button" aria-label="${text}: ${label}" @click=${() => this.#choose(choice, [r])}>${text}</button>`;
     switch (r.state) {
       case 'failed':
       case 'attention':
-        return [btn('Retry', 'retry', 'Retry'), btn("Don't book", 'skip', "Don't book")];
+        return [btn('Retry', 'retry'), btn("Don't book", 'skip')];
       case 'pending':
       case 'short':
-        return btn("Don't book", 'skip', "Don't book");
+        return btn("Don't book", 'skip');
       case 'review':
-        return [btn('Book', 'approve', 'Book'), btn("Don't book", 'skip', "Don't book")];
+        return [btn('Book', 'approve'), btn("Don't book", 'skip')];
       case 'ask-delete':
-        return [
-          btn('Delete the worklog too', 'delete-worklog', 'Delete the worklog of'),
-          btn('Keep the worklog', 'keep-worklog', 'Keep the worklog of'),
-        ];
+        return [btn('Delete the worklog too', 'delete-worklog'), btn('Keep the worklog', 'keep-worklog')];
       case 'skipped':
-        return btn('Book after all', 'retry', 'Book');
+        return btn('Book after all', 'retry');
       default:
         return nothing;
     }

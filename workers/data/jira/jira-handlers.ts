@@ -25,7 +25,8 @@ export class JiraHandlers implements JiraApi {
     return this.core.write('jira_worklogs', 'update', async (db, now) => {
       const settings = await readSettings(db, this.core.onBadSetting);
       const result = await outbox.claim(db, { ...p, limit: p.limit ?? 10 }, now, settings.jira);
-      return { result, ...Ids(result.jobs.map((j) => j.sessionId)) };
+      // every row whose state changed, so the panel hears of rows settled without sending too
+      return { result, ...Ids([...result.jobs.map((j) => j.sessionId), ...result.settled]) };
     });
   }
 

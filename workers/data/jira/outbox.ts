@@ -159,6 +159,7 @@ export async function claim(
     { ':now': now, ':lease': p.leaseMs, ':backoff': STALE_WAIT_MS, ':scan': SCAN },
   );
   const jobs: JiraJob[] = [];
+  const settled: string[] = [];
   let more = rows.length === SCAN;
   for (const r of rows) {
     const desired = desiredBooking(await bookableSession(db, r.session_id), jira);
@@ -171,6 +172,7 @@ export async function claim(
     });
     if (step.op === 'done' || step.op === 'wait') {
       await db.run('DELETE FROM jira_outbox WHERE session_id = ?', [r.session_id]);
+      if (step.op === 'wait' || booked || r.has_row) settled.push(r.session_id);
       if (step.op === 'wait') await upsertState(db, r.session_id, step.why, desired, now);
       else if (booked) await upsertState(db, r.session_id, 'sent', desired, now);
       else if (r.has_row && r.skipped !== 1)
@@ -196,7 +198,7 @@ export async function claim(
      WHERE w.next_at > ?`,
     [now],
   );
-  return { jobs, more, nextInMs: next?.at != null ? Math.min(next.at - now, STALE_WAIT_MS) : null };
+  return { jobs, more, settled, nextInMs: next?.at != null ? Math.min(next.at - now, STALE_WAIT_MS) : null };
 }
 
 /** Records what Jira answered for one job (or that it was not sent), in one transaction with the outbox. */

@@ -107,4 +107,29 @@ describe('Jira in the window: Settings → Jira and the Jira panel', () => {
     const [w] = (await jira.state()).worklogs;
     expect(w).to.include({ issueKey: 'ABC-123', started: at(0), timeSpentSeconds: 5400 });
   });
+
+  it('the review (Book all) and the question for a session deleted after booking, with axe', async () => {
+    useAppStyles();
+    const service = mount('jira');
+    const jira = await jiraScenario();
+    const data = mounted.services.client.data;
+    await data.updateSettings({ jira: jiraSettings(jira) });
+    await service.saveToken('secret-token');
+    const booked = (await data.addSession({ name: 'ABC-123 booked', startTime: at(0), endTime: at(30) })).sessions[0]!;
+    await until(() => deep(mounted.app, 'lt-jira-view', 'tr[data-state="sent"]'), 'booked', 15_000);
+    await data.updateSettings({ jira: jiraSettings(jira, { booking: 'review' }) });
+    await data.addSession({ name: 'OPS-7 held', startTime: at(60), endTime: at(90) });
+    await data.deleteSession(booked.id);
+    await until(() => deep(mounted.app, 'lt-jira-view', '#jira-review'), 'the review', 15_000);
+    await until(() => deep(mounted.app, 'lt-jira-view', 'tr[data-state="ask-delete"]'), 'the question', 15_000);
+    const view = deep(mounted.app, 'lt-jira-view')!;
+    expect(textOf(view)).to.match(/delete the worklog in Jira too\?/);
+    await expectAccessible(view);
+    deepAll<HTMLButtonElement>(view, '#jira-review ~ .actions button, section button')
+      .find((b) => /Book it/.test(b.textContent ?? ''))!
+      .click();
+    await until(async () => (await jira.state()).worklogs.some((w) => w.issueKey === 'OPS-7'), 'OPS-7 booked', 15_000);
+    deepAll<HTMLButtonElement>(view, 'tr[data-state="ask-delete"] button')[0]!.click();
+    await until(async () => (await jira.state()).worklogs.find((w) => w.issueKey === 'ABC-123')?.deleted, 'deleted');
+  });
 });
