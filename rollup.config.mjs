@@ -159,6 +159,18 @@ const app = [
       inlineDynamicImports: true,
     },
   },
+  // The Jira worker (the sender and the connection test), started when Jira is connected.
+  {
+    input: { 'jira-worker': 'workers/jira/jira-worker.ts' },
+    plugins: browserPlugins(),
+    output: {
+      dir: 'dist/renderer/workers',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      inlineDynamicImports: true,
+    },
+  },
 ];
 
 // `npm run bench` adds the benchmark (rollup -c --environment BENCH): a browser page, its engine worker, and the

@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
 import { chromiumLaunchOptions } from './test/chromium.mjs';
+import { fakeJiraPlugin } from './test/fakes/fake-jira.mjs';
 import { fakeOpenAIPlugin } from './test/fakes/fake-openai.mjs';
 
 export default {
@@ -17,8 +18,12 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html><html><body>
     <script>window.process = { env: { NODE_ENV: 'development' } };</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
-  // the AI tests reach a fake OpenAI-compatible server on 127.0.0.1 (another origin, as a real endpoint is)
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fakeOpenAIPlugin()],
+  // the AI and Jira tests reach fake servers on 127.0.0.1 (other origins, as the real ones are)
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    fakeOpenAIPlugin(),
+    fakeJiraPlugin(),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

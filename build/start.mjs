@@ -52,6 +52,14 @@ if (electron) {
         ...process.argv.slice(2).flatMap((a) => (a.startsWith('--ai-origin=') ? [a.slice('--ai-origin='.length)] : [])),
         ...(process.env.LIGHTTRACK_AI_ORIGINS ?? '').split(/\s+/).filter(Boolean),
       ],
+      // --jira-origin=URL or LIGHTTRACK_JIRA_ORIGIN: the Jira site (connect-src only; see build/web-server.ts)
+      jiraOrigin:
+        process.argv
+          .slice(2)
+          .find((a) => a.startsWith('--jira-origin='))
+          ?.slice('--jira-origin='.length) ??
+        process.env.LIGHTTRACK_JIRA_ORIGIN ??
+        null,
     });
   } catch (error) {
     console.error(error instanceof LaunchRefused ? `LightTrack: ${error.message}` : error);

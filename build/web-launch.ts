@@ -16,6 +16,8 @@ export interface LaunchOptions {
   spawn?: typeof nodeSpawn;
   /** AI endpoints the pages may connect to (see WebServerOptions) */
   aiOrigins?: readonly string[];
+  /** the Jira site the pages may connect to (see WebServerOptions) */
+  jiraOrigin?: string | null;
 }
 
 export interface LaunchedWebShell {
@@ -38,7 +40,10 @@ export class LaunchRefused extends Error {}
 export async function launchWebShell(options: LaunchOptions): Promise<LaunchedWebShell> {
   let web: WebServer;
   try {
-    web = await startWebServer(options.rootDir, options.port, '127.0.0.1', { aiOrigins: options.aiOrigins ?? [] });
+    web = await startWebServer(options.rootDir, options.port, '127.0.0.1', {
+      aiOrigins: options.aiOrigins ?? [],
+      jiraOrigin: options.jiraOrigin ?? null,
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new LaunchRefused(

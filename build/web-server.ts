@@ -29,6 +29,12 @@ export interface WebServerOptions {
    * say so when an endpoint is not allowed.
    */
   aiOrigins?: readonly string[];
+  /**
+   * The Jira site the pages may connect to (--jira-origin). Only connect-src is widened: this server proxies nothing,
+   * so in the web shell Jira itself must answer our origin's CORS requests (a Data Center admin can allow an origin;
+   * Jira Cloud cannot, and is reached from the Electron shell, whose main adds the headers: main/ai-cors.ts).
+   */
+  jiraOrigin?: string | null;
 }
 
 /** Answers a nonce with HMAC(launchKey, nonce), so `npm start` can tell its own server from anything else. */
@@ -97,7 +103,7 @@ export function startWebServer(
   options: WebServerOptions = {},
 ): Promise<WebServer> {
   // validated here: a bad origin stops the start rather than widening the policy
-  const csp = contentSecurityPolicy({ aiEndpoints: options.aiOrigins ?? [] });
+  const csp = contentSecurityPolicy({ aiEndpoints: options.aiOrigins ?? [], jiraSite: options.jiraOrigin ?? null });
   const handle = createStaticHandler(rootDir, { csp: () => csp });
   const launchKey = randomBytes(32);
   let allowedHosts = new Set<string>();

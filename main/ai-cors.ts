@@ -38,11 +38,18 @@ export interface AiCors {
 }
 
 /**
- * Makes the assistant work with local model servers out of the box in Electron. Ollama refuses an Origin it was not
+ * Makes the assistant work with local model servers out of the box in Electron, and Jira at all. Ollama refuses an Origin it was not
  * told about (OLLAMA_ORIGINS) and LM Studio sends no CORS headers unless switched on, and app://lighttrack is no
  * origin either knows. So, for requests from our pages to the configured endpoints only: the Origin header is
  * dropped on the way out (the server sees a plain client, as curl), and the answer gets the CORS headers Chromium
  * needs for our origin, a preflight included. Every other request is left exactly as it is.
+ *
+ * Jira (issue 20) goes through the same rewrite, for exactly the configured site's origin: Jira Cloud sends no CORS
+ * headers at all, so a worker's fetch from app://lighttrack is refused. Chosen over an IPC passthrough because it
+ * keeps the network client out of main (main only rewrites headers of requests our own pages make to an origin
+ * the user configured and main validated), and the Jira worker stays an ordinary fetch client that the web shell and
+ * the tests run unchanged. Hence PUT/DELETE (worklog updates and deletions) and the headers Jira's answers carry
+ * that the sender reads (Retry-After, the CAPTCHA reason, Date).
  */
 export function aiCors(origins: () => readonly string[]): AiCors {
   // the headers a preflight asked for, by request id, to allow exactly those
@@ -73,9 +80,9 @@ export function aiCors(origins: () => readonly string[]): AiCors {
           'access-control-expose-headers',
         ),
         'Access-Control-Allow-Origin': [APP_ORIGIN],
-        'Access-Control-Allow-Methods': ['GET, POST, OPTIONS'],
+        'Access-Control-Allow-Methods': ['GET, POST, PUT, DELETE, OPTIONS'],
         'Access-Control-Allow-Headers': [wanted ?? 'authorization, content-type, x-request-id'],
-        'Access-Control-Expose-Headers': ['retry-after, x-request-id'],
+        'Access-Control-Expose-Headers': ['retry-after, x-request-id, x-authentication-denied-reason, date'],
         Vary: ['Origin'],
       };
       // a server that refuses the preflight itself (403/404/405 for OPTIONS) would still block the request

@@ -5,7 +5,7 @@ import type * as Electron from 'electron';
 import { IPC, type ShortcutStatus } from '../shared/shell-contract.ts';
 import { installAiCors } from './ai-cors.ts';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './csp.ts';
-import { registerAiIpc, registerSecretsIpc } from './ipc.ts';
+import { registerAiIpc, registerJiraIpc, registerSecretsIpc } from './ipc.ts';
 import { installPermissionPolicy, spellcheckAllowed } from './permissions.ts';
 import { forwardPresence, registerPresenceIpc, type PresenceControl, type PresenceOptions } from './presence.ts';
 import { createAppRequestHandler, registerAppScheme } from './protocol.ts';
@@ -86,10 +86,12 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
   };
   // the assistant's endpoint origins, as the renderer last sent them (validated in registerAiIpc)
   let aiOrigins: string[] = [];
+  // the Jira site's origin, as the renderer last sent it (validated in registerJiraIpc)
+  let jiraOrigin: string | null = null;
   const csp = () => {
     const endpoint = options.aiEndpoint?.() ?? null;
     try {
-      return contentSecurityPolicy({ aiEndpoint: endpoint, aiEndpoints: aiOrigins });
+      return contentSecurityPolicy({ aiEndpoint: endpoint, aiEndpoints: aiOrigins, jiraSite: jiraOrigin });
     } catch {
       return CONTENT_SECURITY_POLICY; // an invalid endpoint widens nothing: the assistant reports the bad setting
     }
@@ -132,7 +134,10 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
     registerPresenceIpc(ipcMain, () => presence);
     registerTrayIpc(ipcMain, () => tray);
     registerAiIpc(ipcMain, (origins) => (aiOrigins = origins));
-    if (session.defaultSession.webRequest) installAiCors(session.defaultSession.webRequest, () => aiOrigins);
+    registerJiraIpc(ipcMain, (origin) => (jiraOrigin = origin));
+    // one rewrite for both (Electron keeps one listener per event): the AI origins and the Jira site's, exactly
+    if (session.defaultSession.webRequest)
+      installAiCors(session.defaultSession.webRequest, () => (jiraOrigin ? [...aiOrigins, jiraOrigin] : aiOrigins));
     openMain();
     const press = () => presenter?.toggle();
     registerQuickEntryIpc(
@@ -172,7 +177,8 @@ export function startApp(electron: ElectronModule, options: StartOptions = {}): 
 
 // For tests of the pieces startApp wires together (dist/main/app.js is what they load).
 export { GRANTED_PERMISSIONS, installPermissionPolicy } from './permissions.ts';
-export { registerAiIpc, registerSecretsIpc } from './ipc.ts';
+export { registerAiIpc, registerJiraIpc, registerSecretsIpc } from './ipc.ts';
+export { contentSecurityPolicy } from './csp.ts';
 export { aiCors } from './ai-cors.ts';
 export { presenceSources } from './presence.ts';
 export { TrayTimer } from './tray.ts';

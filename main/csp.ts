@@ -11,6 +11,8 @@ export interface PolicyOptions {
   aiEndpoint?: string | null;
   /** every configured endpoint (the assistant's list in Settings); each is validated, only origins are added */
   aiEndpoints?: readonly string[];
+  /** the configured Jira site (Cloud or Data Center); only its origin is allowed */
+  jiraSite?: string | null;
 }
 
 /** More endpoints than this is not a configuration but an attempt to make the policy huge. */
@@ -21,7 +23,11 @@ export function contentSecurityPolicy(options: PolicyOptions = {}): string {
   const endpoints = [...(options.aiEndpoint ? [options.aiEndpoint] : []), ...(options.aiEndpoints ?? [])];
   if (endpoints.length > MAX_AI_ENDPOINTS)
     throw new AppError('VALIDATION', `At most ${MAX_AI_ENDPOINTS} AI endpoints can be allowed`);
-  for (const origin of new Set(endpoints.map(aiEndpointOrigin))) connect.push(origin);
+  for (const origin of new Set([
+    ...endpoints.map(aiEndpointOrigin),
+    ...(options.jiraSite ? [jiraSiteOrigin(options.jiraSite)] : []),
+  ]))
+    connect.push(origin);
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -47,8 +53,17 @@ const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
  * so a bad setting can never widen the policy (a wildcard, another scheme, or text that would add a directive).
  */
 export function aiEndpointOrigin(endpoint: string): string {
+  return networkOrigin(endpoint, 'AI endpoint');
+}
+
+/** The origin of the Jira site, by the same rules (https, or http on this machine for a local server or a test). */
+export function jiraSiteOrigin(site: string): string {
+  return networkOrigin(site, 'Jira site');
+}
+
+function networkOrigin(endpoint: string, what: string): string {
   const refuse = (why: string): never => {
-    throw new AppError('VALIDATION', `Invalid AI endpoint: ${why}`, { endpoint });
+    throw new AppError('VALIDATION', `Invalid ${what}: ${why}`, { endpoint });
   };
   if (typeof endpoint !== 'string' || endpoint.length > 2048) refuse('must be a URL of at most 2048 characters');
   if (/[\s;,'"*]/.test(endpoint)) refuse('must not contain spaces, quotes, wildcards, commas or semicolons');

@@ -7,11 +7,12 @@ import {
   AiEndpointUrlsSchema,
   CipherTextSchema,
   IPC,
+  JiraSiteArgSchema,
   MAX_CIPHERTEXT_BASE64,
   PlainTextSchema,
 } from '../shared/shell-contract.ts';
 import { parse } from '../shared/validate.ts';
-import { aiEndpointOrigin, isAppUrl } from './csp.ts';
+import { aiEndpointOrigin, isAppUrl, jiraSiteOrigin } from './csp.ts';
 import { secretProtection, type SafeStorage } from './secrets.ts';
 
 type Handler = (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -106,6 +107,27 @@ export function registerAiIpc(ipcMain: Pick<Electron.IpcMain, 'handle'>, allow: 
       const origins = [...new Set(urls.map(aiEndpointOrigin))];
       allow(origins);
       return origins;
+    }),
+  );
+}
+
+const OneSite = v.strictTuple([JiraSiteArgSchema]);
+
+/**
+ * The Jira site from the renderer (null: disconnected): validated like an AI endpoint, and only its origin replaces
+ * the one the CSP and the CORS rewrite allow. A bad site changes nothing and answers VALIDATION.
+ */
+export function registerJiraIpc(
+  ipcMain: Pick<Electron.IpcMain, 'handle'>,
+  allow: (origin: string | null) => void,
+): void {
+  ipcMain.handle(
+    IPC.jiraAllowSite,
+    guarded((...args) => {
+      const [site] = parse(OneSite, args, 'allowJiraSite arguments');
+      const origin = site ? jiraSiteOrigin(site) : null;
+      allow(origin);
+      return origin;
     }),
   );
 }

@@ -61,5 +61,6 @@ export function createShellBridge(ipc: Renderer): Shell {
       call(ipc, v.nullable(ShortcutStatusSchema), IPC.quickEntrySetShortcut, accelerator),
     allowAiEndpoints: (baseURLs: readonly string[]) =>
       call(ipc, v.array(v.string()), IPC.aiAllowEndpoints, [...baseURLs]),
+    allowJiraSite: (siteUrl: string | null) => call(ipc, v.nullable(v.string()), IPC.jiraAllowSite, siteUrl),
   };
 }

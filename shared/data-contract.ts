@@ -31,6 +31,15 @@ import type { ErrorLogPage, ListErrorsInput, ReportErrorInput } from './error-lo
 import { EXPORTS_METHODS, type ExportsApi } from './export-contract.ts';
 import type { CreateGoalInput, Goal, GoalProgress, UpdateGoalInput } from './goal.ts';
 import type {
+  JiraBookingList,
+  JiraChoiceInput,
+  JiraClaim,
+  JiraClaimInput,
+  JiraIssue,
+  JiraListInput,
+  JiraRecordInput,
+} from './jira-bookings.ts';
+import type {
   ArchiveProjectInput,
   CreateProjectInput,
   DeleteProjectInput,
@@ -387,6 +396,33 @@ export const AWAY_METHODS = methodsOf<AwayApi>()([
 ]);
 
 /**
+ * Jira bookings (shared/jira-bookings.ts): the outbox is filled by triggers on sessions; the Jira worker claims and
+ * records; the panel lists and chooses. None of these is undoable: they are bookkeeping, not the user's data.
+ */
+export interface JiraApi {
+  /** leases the next bookings to send to `owner`, settling rows with nothing to send on the way */
+  jiraClaim(input: JiraClaimInput): Promise<JiraClaim>;
+  /** what Jira answered for one claimed booking */
+  jiraRecord(input: JiraRecordInput): Promise<void>;
+  jiraBookings(input?: JiraListInput): Promise<JiraBookingList>;
+  /** retry, don't book, approve (review), delete or keep the worklog of a deleted session; answers rows changed */
+  jiraChoose(input: JiraChoiceInput): Promise<number>;
+  /** sessions in [from, to) linked to an issue, enqueued (the review's "look at this day") */
+  jiraEnqueueRange(input: { from: number; to: number }): Promise<number>;
+  jiraCacheIssues(issues: JiraIssue[]): Promise<number>;
+  jiraSearchIssues(input: { query: string; limit?: number }): Promise<JiraIssue[]>;
+}
+export const JIRA_METHODS = methodsOf<JiraApi>()([
+  'jiraClaim',
+  'jiraRecord',
+  'jiraBookings',
+  'jiraChoose',
+  'jiraEnqueueRange',
+  'jiraCacheIssues',
+  'jiraSearchIssues',
+]);
+
+/**
  * The data worker's API, reached through Comlink: the domains composed into one object. Every argument is
  * validated inside the worker (it crossed a postMessage boundary); failures reject with an AppError and change
  * nothing.
@@ -406,6 +442,7 @@ export interface DataApi
     DiagnosticsApi,
     AwayApi,
     AssistantApi,
+    JiraApi,
     ExportsApi,
     RestoreApi {}
 
@@ -426,6 +463,7 @@ export const OWNER_METHODS = [
   ...DIAGNOSTICS_METHODS,
   ...AWAY_METHODS,
   ...ASSISTANT_METHODS,
+  ...JIRA_METHODS,
   ...EXPORTS_METHODS,
   ...RESTORE_METHODS,
 ] as const;

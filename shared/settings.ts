@@ -22,6 +22,10 @@ export function defaultPaper(locale: string): (typeof PAPER_SIZES)[number] {
 
 export const ROUNDING_MODES = ['none', 'up', 'down', 'nearest'] as const;
 export const ROUNDING_MINUTES = [1, 5, 6, 10, 15, 30] as const;
+export const JIRA_KINDS = ['off', 'cloud', 'datacenter'] as const;
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]{1,19}-[1-9]\d{0,9}$/;
+const Rounding = v.object({ mode: v.picklist(ROUNDING_MODES), minutes: v.picklist(ROUNDING_MINUTES) });
 
 export const SETTING_SCHEMAS = {
   theme: v.picklist(['system', 'light', 'dark'], 'must be system, light or dark'),
@@ -80,7 +84,7 @@ export const SETTING_SCHEMAS = {
     ),
   ),
   /** applied only when reporting, never to stored data */
-  reportRounding: v.object({ mode: v.picklist(ROUNDING_MODES), minutes: v.picklist(ROUNDING_MINUTES) }),
+  reportRounding: Rounding,
   backupRetention: BackupRetentionSchema,
   /** an Electron accelerator */
   quickEntryShortcut: v.pipe(
@@ -119,6 +123,30 @@ export const SETTING_SCHEMAS = {
   ),
   /** warn when this month's cost reaches 80% of it; null: no budget */
   aiMonthlyBudget: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1_000_000))),
+  /** the Jira connection and how sessions are booked (the token is never here: it lives behind the shell's secrets) */
+  jira: v.object({
+    kind: v.picklist(JIRA_KINDS),
+    siteUrl: v.pipe(v.string(), v.maxLength(2048), noNul),
+    /** Jira Cloud signs in with e-mail + API token; Data Center with a personal access token alone */
+    email: v.pipe(v.string(), v.maxLength(254), noNul),
+    /** each session when it stops, or only what the user confirms in the review */
+    booking: v.picklist(['on-stop', 'review']),
+    /** applied to the booked time only; the session keeps its raw time */
+    rounding: Rounding,
+    /** sessions that started before this (the day of the first connection) are never booked */
+    since: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    /** a project's default issue, by project id (at most 2000) */
+    // a plain check, not v.record: this schema is in the quick-entry window's first paint (its 25 KB budget)
+    projectIssues: v.custom<Record<string, string>>(
+      (m) =>
+        typeof m === 'object' &&
+        m !== null &&
+        !Array.isArray(m) &&
+        Object.entries(m).length <= 2000 &&
+        Object.entries(m).every(([id, key]) => UUID.test(id) && typeof key === 'string' && ISSUE_KEY.test(key)),
+      'must map project ids to issue keys',
+    ),
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -154,6 +182,15 @@ export const DEFAULT_SETTINGS: Settings = {
     { model: 'gpt-4o', inputPerMillion: 2.5, outputPerMillion: 10 },
   ],
   aiMonthlyBudget: null,
+  jira: {
+    kind: 'off',
+    siteUrl: '',
+    email: '',
+    booking: 'on-stop',
+    rounding: { mode: 'none', minutes: 15 },
+    since: 0,
+    projectIssues: {},
+  },
 };
 
 /** The working hours of a weekday (0 Sunday), or null when it is not a working day. */

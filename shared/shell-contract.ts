@@ -28,7 +28,15 @@ export interface Shell {
    * server is started with them) and answers null. A worker started afterwards gets the new policy.
    */
   allowAiEndpoints(baseURLs: readonly string[]): Promise<string[] | null>;
+  /**
+   * The Jira site (null: none), so the host lets pages and workers reach exactly its origin (connect-src, and in
+   * Electron the CORS headers Jira Cloud does not send; see main/ai-cors.ts). Electron answers the origin it allows;
+   * the web shell answers null (its server is started with --jira-origin).
+   */
+  allowJiraSite(siteUrl: string | null): Promise<string | null>;
 }
+
+export const JiraSiteArgSchema = v.nullable(v.pipe(v.string('must be text'), v.maxLength(2048, 'is too long')));
 
 export const AiEndpointUrlsSchema = v.pipe(
   v.array(v.pipe(v.string('must be text'), v.maxLength(2048, 'is too long'))),
@@ -131,6 +139,7 @@ export const IPC = {
   quickEntryShortcut: 'shell:quick-entry:shortcut',
   quickEntrySetShortcut: 'shell:quick-entry:set-shortcut',
   aiAllowEndpoints: 'shell:ai:allow-endpoints',
+  jiraAllowSite: 'shell:jira:allow-site',
 } as const;
 
 /** 64 KiB of UTF-8 is far beyond any API key or token we keep; it bounds what crosses IPC and what gets sealed. */

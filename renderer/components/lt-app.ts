@@ -42,7 +42,7 @@ import { $pendingCommand, type AppCommand } from '../state/commands.ts';
 import { placeToast, toast, toastStyles, type ToastMessage } from './toast.ts';
 
 /** "timer" is the old name of the Day view's route; links to it keep working. */
-const ROUTES = ['day', 'week', 'projects', 'reports', 'assistant', 'settings', 'diagnostics', 'timer'] as const;
+const ROUTES = ['day', 'week', 'projects', 'reports', 'assistant', 'jira', 'settings', 'diagnostics', 'timer'] as const;
 type Route = (typeof ROUTES)[number];
 const NAV: Array<{ route: Route; label: string }> = [
   { route: 'day', label: 'Day' },
@@ -50,6 +50,7 @@ const NAV: Array<{ route: Route; label: string }> = [
   { route: 'projects', label: 'Projects' },
   { route: 'reports', label: 'Reports' },
   { route: 'assistant', label: 'Assistant' },
+  { route: 'jira', label: 'Jira' },
   { route: 'settings', label: 'Settings' },
   { route: 'diagnostics', label: 'Data & diagnostics' },
 ];
@@ -113,8 +114,8 @@ export class LtApp extends LitElement {
     new WatchController(
       this,
       () => {
-        const { timer, database, lifecycle, away } = this.services;
-        return [timer.$error, database.$mode, lifecycle.$reloadReason, away.$pending, away.$away];
+        const { timer, database, lifecycle, away, settings } = this.services;
+        return [timer.$error, database.$mode, lifecycle.$reloadReason, away.$pending, away.$away, settings.$settings];
       },
       () => {
         const { timer, database, day, undo, settings, away } = this.services;
@@ -356,7 +357,10 @@ export class LtApp extends LitElement {
       <header class="top">
         <h1>LightTrack</h1>
         <nav aria-label="Main">
-          <ul>${NAV.map(
+          <ul>${NAV.filter(
+            // Jira is in the menu once connected
+            (n) => n.route !== 'jira' || current === 'jira' || this.services.settings.get('jira').kind !== 'off',
+          ).map(
             (n) => html`<li><a href=${`#${n.route}`}
             aria-current=${current === n.route ? 'page' : nothing}>${n.label}</a></li>`,
           )}</ul>
@@ -399,6 +403,10 @@ export class LtApp extends LitElement {
     if (route === 'assistant') {
       void import('../views/assistant/lt-assistant-view.ts');
       return html`<lt-assistant-view></lt-assistant-view>`;
+    }
+    if (route === 'jira') {
+      void import('../views/jira/lt-jira-view.ts');
+      return html`<lt-jira-view></lt-jira-view>`;
     }
     return html`<lt-day-view></lt-day-view>`;
   }

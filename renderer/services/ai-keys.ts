@@ -4,6 +4,8 @@ import { CipherTextSchema, type SecretStore } from '../../shared/shell-contract.
 
 const DB_NAME = 'lighttrack-ai-keys';
 const STORE = 'sealed';
+/** The Jira token's own database (a separate one: clearing the assistant's keys never takes the Jira token along). */
+export const JIRA_TOKEN_DB = 'lighttrack-jira-token';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -12,8 +14,8 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-async function open(): Promise<IDBDatabase> {
-  const req = indexedDB.open(DB_NAME, 1);
+async function open(name: string): Promise<IDBDatabase> {
+  const req = indexedDB.open(name, 1);
   req.onupgradeneeded = () => req.result.createObjectStore(STORE);
   return request(req);
 }
@@ -24,10 +26,14 @@ async function open(): Promise<IDBDatabase> {
  * its backups, an export, the settings or the error log: those only ever say whether an endpoint has a key.
  */
 export class AiKeyStore {
-  constructor(private readonly secrets: SecretStore) {}
+  constructor(
+    private readonly secrets: SecretStore,
+    /** the Jira token is kept the same way, in JIRA_TOKEN_DB */
+    private readonly dbName: string = DB_NAME,
+  ) {}
 
   async get(endpointId: string): Promise<string | null> {
-    const db = await open();
+    const db = await open(this.dbName);
     try {
       const sealed: unknown = await request(db.transaction(STORE).objectStore(STORE).get(endpointId));
       if (!v.is(CipherTextSchema, sealed)) return null;
@@ -40,7 +46,7 @@ export class AiKeyStore {
   /** Seals and keeps the key (null or empty removes it). */
   async set(endpointId: string, key: string | null): Promise<void> {
     const sealed = key ? await this.secrets.encrypt(key) : null;
-    const db = await open();
+    const db = await open(this.dbName);
     try {
       const store = db.transaction(STORE, 'readwrite').objectStore(STORE);
       if (sealed === null) await request(store.delete(endpointId));

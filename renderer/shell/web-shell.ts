@@ -19,5 +19,7 @@ export function createWebShell(options: PresenceOptions = {}): Shell {
     setQuickEntryShortcut: async () => null,
     // the web shell's server is started with its AI origins (--ai-origin); a page cannot widen its own policy
     allowAiEndpoints: async () => null,
+    // likewise for Jira: the server is started with --jira-origin
+    allowJiraSite: async () => null,
   };
 }

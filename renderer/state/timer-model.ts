@@ -30,6 +30,16 @@ export class TimerModel {
   );
   #disconnect: (() => void) | null = null;
 
+  /**
+   * Cached Jira issues for what is being typed, when its last word looks like the start of an issue key (capitals,
+   * maybe a dash and digits) or is the start of a summary after one; [] otherwise, when none are cached, or on failure.
+   */
+  async jiraIssues(text: string): Promise<{ key: string; summary: string }[]> {
+    const word = /(?:^|\s)([A-Z][A-Z0-9_]+(?:-\d*)?)$/.exec(text)?.[1];
+    if (!word) return [];
+    return this.#client.data.jiraSearchIssues({ query: word, limit: 8 }).catch(() => []);
+  }
+
   constructor(client: DataClient, clock: () => number = Date.now) {
     this.#client = client;
     this.#clock = clock;

@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 
 import { activeMs, formatClock } from '../../../shared/duration.ts';
@@ -47,6 +47,9 @@ export class LtTimerBar extends ModelElement {
   @query('input[name="name"]') private nameInput!: HTMLInputElement;
   @query('input[name="project"]') private projectInput!: HTMLInputElement;
 
+  /** cached Jira issues offered for the name being typed (ABC → "ABC-123 Review the booking flow") */
+  @state() private issues: { key: string; summary: string }[] = [];
+
   /** the start waiting for the user to say the running timer may stop */
   @state() private pendingStart: { name: string; project: string } | null = null;
 
@@ -87,6 +90,12 @@ export class LtTimerBar extends ModelElement {
     return [m.$running, m.$now, m.$projects, m.$busy];
   }
 
+  async #onNameInput(): Promise<void> {
+    const text = this.nameInput.value;
+    const issues = await this.model.jiraIssues(text);
+    if (this.nameInput.value === text) this.issues = issues;
+  }
+
   override render() {
     const running = this.model.$running.get();
     const now = this.model.$now.get();
@@ -96,7 +105,8 @@ export class LtTimerBar extends ModelElement {
     return html`
       <form @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
         <input name="name" aria-label="What are you working on?" placeholder="What are you working on?"
-          autocomplete="off" maxlength="500" />
+          autocomplete="off" maxlength="500" list=${this.issues.length ? 'jira-issues' : nothing} @input=${this.#onNameInput} />
+        <datalist id="jira-issues">${this.issues.map((i) => html`<option value=${`${i.key} ${i.summary}`}></option>`)}</datalist>
         <input name="project" aria-label="Project" placeholder="Project" list="projects" autocomplete="off" maxlength="120" />
         <datalist id="projects">${this.model.$projects.get().map((p) => html`<option value=${p.name}></option>`)}</datalist>
         <span class="clock" role="timer" aria-live="off">${running ? formatClock(activeMs(running, now)) : '0:00:00'}</span>

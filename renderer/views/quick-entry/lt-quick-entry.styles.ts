@@ -27,6 +27,8 @@ export const quickEntryStyles = css`
   }
   ul { list-style: none; margin: 0.35rem 0 0; padding: 0.25rem; border: 1px solid var(--lt-border, #d0d5dd);
     border-radius: 10px; background: var(--lt-field, #fff); max-height: 16rem; overflow: auto; }
+  li .detail { color: var(--lt-muted, #5d6b82); }
+  li[aria-selected='true'] .detail { color: inherit; }
   li { padding: 0.35rem 0.6rem; border-radius: 6px; cursor: pointer; overflow: hidden; text-overflow: ellipsis;
     white-space: nowrap; }
   li[aria-selected='true'] { background: var(--lt-selected, #e8eeff); color: var(--lt-selected-text, #2f4fbf);

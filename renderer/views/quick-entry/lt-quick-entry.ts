@@ -107,7 +107,7 @@ export class LtQuickEntry extends LitElement {
     this.result = this.text.trim() ? parseQuickEntry(this.text, this.#model.context()) : null;
     const m = this.#model;
     // the list comes with fuzzysort, after the first paint (the line itself parses without it)
-    const next = suggestions?.suggest(this.text, this.caret, m.$projects.get(), m.$tags.get()) ?? null;
+    const next = suggestions?.suggest(this.text, this.caret, m.$projects.get(), m.$tags.get(), m.$issues.get()) ?? null;
     if (next?.from !== this.suggestions?.from || next?.query !== this.suggestions?.query) this.active = 0;
     this.suggestions = next && next.items.length ? next : null;
   }
@@ -283,13 +283,13 @@ export class LtQuickEntry extends LitElement {
           @scroll=${this.#syncScroll}
         />
       </div>
-      <ul id=${listId} role="listbox" aria-label=${s?.marker === '#' ? 'Tags' : 'Projects'} ?hidden=${!s}>
+      <ul id=${listId} role="listbox" aria-label=${s?.marker === '#' ? 'Tags' : s?.marker === 'key' ? 'Jira issues' : 'Projects'} ?hidden=${!s}>
         ${s?.items.map(
           (item, i) => html`<li id="qe-s-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'}
           title=${item.label} @mousedown=${(e: Event) => {
             e.preventDefault();
             this.#pick(i);
-          }}>${s.marker}${bolded(item.label, item.indexes)}</li>`,
+          }}>${s.marker === 'key' ? html`${item.label} <span class="detail">${item.detail}</span>` : html`${s.marker}${bolded(item.label, item.indexes)}`}</li>`,
         )}
       </ul>
       <p id="qe-preview" class="preview ${preview ? 'ok' : ''}" aria-live="polite">${preview ?? (r ? '' : 'Start a timer, log time or type stop, pause, resume, continue.')}</p>

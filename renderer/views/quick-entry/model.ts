@@ -23,6 +23,8 @@ export type CommitOutcome =
 export class QuickEntryModel {
   readonly $projects = atom<Project[]>([]);
   readonly $tags = atom<Tag[]>([]);
+  /** the cached Jira issues (empty without Jira), for key suggestions */
+  readonly $issues = atom<{ key: string; summary: string }[]>([]);
   /** recent sessions, newest first */
   readonly $recent = atom<Session[]>([]);
   readonly $loaded = atom(false);
@@ -80,6 +82,11 @@ export class QuickEntryModel {
           .sort((a, b) => (used.get(b.id) ?? -1) - (used.get(a.id) ?? -1)),
       );
       this.$tags.set(tags);
+      if (settings.jira.kind !== 'off')
+        void this.#client.data.jiraSearchIssues({ query: '', limit: 100 }).then(
+          (issues) => this.$issues.set(issues),
+          () => undefined,
+        );
       this.$recent.set([...page.sessions].reverse());
       this.$loaded.set(true);
     } catch {

@@ -1,7 +1,10 @@
 import { fuzzy, fuzzyMatches, nameIndex, type NamedItem } from '../../../shared/quick-entry/names.ts';
 import { splitWords } from '../../../shared/quick-entry/words.ts';
 
-/** Pure: what to offer for the `@project` or `#tag` word under the caret, and how picking one rewrites the line. */
+/**
+ * Pure: what to offer for the `@project` or `#tag` word under the caret, or for a word that starts a Jira issue key
+ * (`ABC`, `ABC-1`: the cached issues with their summaries), and how picking one rewrites the line.
+ */
 
 export interface Suggestion {
   id: string;
@@ -9,10 +12,13 @@ export interface Suggestion {
   label: string;
   /** matched character positions in label, for bold */
   indexes: readonly number[];
+  /** an issue's summary, shown beside its key */
+  detail?: string;
 }
 
 export interface Suggestions {
-  marker: '@' | '#';
+  /** 'key': a Jira issue key, written as it is (no marker) */
+  marker: '@' | '#' | 'key';
   /** the marker word's span in the text */
   from: number;
   to: number;
@@ -36,14 +42,26 @@ export function markerAt(
   return { marker, from: word.from, to: word.to, query };
 }
 
+/** A word that can only be the start of an issue key: capitals (two or more), maybe a dash and digits. */
+const KEY_START = /^[A-Z][A-Z0-9_]+(?:-\d*)?$/;
+
 export function suggest(
   text: string,
   caret: number,
   projects: readonly NamedItem[],
   tags: readonly NamedItem[],
+  issues: readonly { key: string; summary: string }[] = [],
 ): Suggestions | null {
   const at = markerAt(text, caret);
-  if (!at) return null;
+  if (!at) {
+    const word = issues.length ? splitWords(text).find((w) => w.from < caret && caret <= w.to) : undefined;
+    if (!word || !KEY_START.test(word.text)) return null;
+    const items = issues
+      .filter((i) => i.key.startsWith(word.text) && i.key !== word.text)
+      .slice(0, MAX_SUGGESTIONS)
+      .map((i) => ({ id: i.key, label: i.key, indexes: [], detail: i.summary }));
+    return { marker: 'key', from: word.from, to: word.to, query: word.text, items };
+  }
   const index = nameIndex(at.marker === '@' ? projects : tags);
   // a bare marker offers the list in the order given (the caller puts recent ones first)
   const lower = at.query.trim().toLowerCase();
@@ -63,7 +81,7 @@ export function suggest(
 
 /** The line with the marker word replaced by the picked name (quoted when it has spaces), and the caret after it. */
 export function applySuggestion(text: string, s: Suggestions, label: string): { text: string; caret: number } {
-  const word = `${s.marker}${/\s|"/.test(label) ? `"${label.replace(/"/g, '')}"` : label}`;
+  const word = s.marker === 'key' ? label : `${s.marker}${/\s|"/.test(label) ? `"${label.replace(/"/g, '')}"` : label}`;
   const after = text.slice(s.to);
   const spacer = after.startsWith(' ') ? '' : ' ';
   return { text: text.slice(0, s.from) + word + spacer + after, caret: s.from + word.length + 1 };

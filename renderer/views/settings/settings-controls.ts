@@ -246,5 +246,9 @@ export function renderControl(key: SettingKey, c: ControlContext): TemplateResul
           ${s.aiEndpoints.map((e) => html`<li>${e.name} · ${e.baseURL} · ${e.model}${e.id === s.aiEndpointId ? ' (in use)' : ''}</li>`)}
         </ul>
         <a href="#assistant">Manage endpoints in the Assistant</a>`;
+    case 'jira':
+      // its own element, loaded with the first look at it (the main window's first paint has a budget)
+      void import('../jira/lt-jira-settings.ts');
+      return html`<lt-jira-settings id=${ids.control} aria-describedby=${describedBy}></lt-jira-settings>`;
   }
 }

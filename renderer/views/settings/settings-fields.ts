@@ -10,6 +10,7 @@ export const SECTIONS = [
   { id: 'backups', title: 'Backups' },
   { id: 'quick-entry', title: 'Quick entry' },
   { id: 'assistant', title: 'Assistant' },
+  { id: 'jira', title: 'Jira' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -136,6 +137,13 @@ export const FIELDS: readonly FieldDef[] = [
     keywords: 'ai assistant openai ollama lm studio llama model endpoint api key chat',
   },
   {
+    key: 'jira',
+    section: 'jira',
+    label: 'Jira connection',
+    help: 'Book sessions as Jira worklogs: an issue key in a session’s name (ABC-123 review) or a project’s default issue links it. The token is sealed by the system keychain, never stored here.',
+    keywords: 'jira atlassian worklog issue book booking token cloud data center server',
+  },
+  {
     key: 'backupRetention',
     section: 'backups',
     label: 'Backups kept',
@@ -226,6 +234,10 @@ export function describeValue(
     case 'reportRounding': {
       const r = s as Settings['reportRounding'];
       return r.mode === 'none' ? LABELS.rounding.none : `${LABELS.rounding[r.mode] ?? r.mode} to ${r.minutes} min`;
+    }
+    case 'jira': {
+      const j = s as Settings['jira'];
+      return j.kind === 'off' ? 'Off' : `${j.kind === 'cloud' ? 'Jira Cloud' : 'Jira Data Center'} ${j.siteUrl}`;
     }
     case 'backupRetention': {
       const b = s as Settings['backupRetention'];

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { ASSISTANT_V10 } from '../assistant/schema.ts';
 import { AWAY_V9 } from '../away/schema.ts';
 import { EXPORTS_V8 } from '../exports/schema.ts';
+import { JIRA_V13 } from '../jira/schema.ts';
 import { REPORTS_V6_ROLLUPS, REPORTS_V7_BAKED } from '../reports/schema.ts';
 import { SESSIONS_V12_ONE_RUNNING } from '../sessions/schema.ts';
 import type { Database } from '../storage/sqlite.ts';
@@ -183,6 +184,7 @@ export const MIGRATIONS: readonly string[] = [
   ASSISTANT_V10, // v10, in assistant/schema.ts
   UNDO_V11_TABLES, // v11, in undo/schema.ts
   SESSIONS_V12_ONE_RUNNING, // v12, in sessions/schema.ts
+  JIRA_V13, // v13, in jira/schema.ts
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,6 +5,7 @@ import {
   DIAGNOSTICS_METHODS,
   EDITS_METHODS,
   GOALS_METHODS,
+  JIRA_METHODS,
   OWNER_METHODS,
   PROJECTS_METHODS,
   REPORTS_METHODS,
@@ -18,6 +19,7 @@ import {
   type DiagnosticsApi,
   type EditsApi,
   type GoalsApi,
+  type JiraApi,
   type OwnerApi,
   type ProjectsApi,
   type ReportsApi,
@@ -38,6 +40,7 @@ import { EditsHandlers } from '../edits/edits-handlers.ts';
 import { Exports } from '../exports/exports-handlers.ts';
 import { RestoreHandlers } from '../exports/restore-handlers.ts';
 import { GoalsHandlers } from '../goals/goals-handlers.ts';
+import { JiraHandlers } from '../jira/jira-handlers.ts';
 import { ProjectsHandlers } from '../projects/projects-handlers.ts';
 import { ReportsHandlers } from '../reports/reports-handlers.ts';
 import { SessionsHandlers } from '../sessions/sessions-handlers.ts';
@@ -110,6 +113,7 @@ export function createOwner(clock: () => number = Date.now): Owner {
     bind<DiagnosticsApi>(DIAGNOSTICS_METHODS, new DiagnosticsHandlers(core)),
     bind<AwayApi>(AWAY_METHODS, new AwayHandlers(core)),
     bind<AssistantApi>(ASSISTANT_METHODS, new AssistantHandlers(core)),
+    bind<JiraApi>(JIRA_METHODS, new JiraHandlers(core)),
     // a restore writes into the imports the exports' handlers open
     ...((exports) => [
       bind<ExportsApi>(EXPORTS_METHODS, exports),

@@ -175,6 +175,36 @@ describe('<lt-quick-entry> (keyboard only, real data worker)', () => {
     await expectAccessible(entry);
   });
 
+  it('offers cached Jira issues with their summaries for a word that starts a key, and writes the key', async () => {
+    await client.data.updateSettings({
+      jira: {
+        kind: 'cloud',
+        siteUrl: 'https://acme.atlassian.net',
+        email: 'a@example.com',
+        booking: 'on-stop',
+        rounding: { mode: 'none', minutes: 15 },
+        since: 0,
+        projectIssues: {},
+      },
+    });
+    await client.data.jiraCacheIssues([
+      { key: 'ABC-123', summary: 'Review the booking flow' },
+      { key: 'ABC-124', summary: 'Fix the login page' },
+      { key: 'OPS-7', summary: 'Rotate the certificates' },
+    ]);
+    await entry.model!.reload();
+    await until(() => entry.model!.$issues.get().length === 3, 'issues loaded');
+    await sendKeys({ type: 'ABC' });
+    await until(() => root().querySelectorAll('[role=option]').length === 2, 'two issues');
+    expect(root().querySelector('[role=listbox]')!.getAttribute('aria-label')).to.equal('Jira issues');
+    expect(root().querySelector('[role=option]')!.textContent).to.match(/ABC-123\s+Review the booking flow/);
+    await expectAccessible(entry);
+    await sendKeys({ press: 'Tab' });
+    expect(input().value).to.equal('ABC-123 ');
+    await sendKeys({ type: 'review' });
+    expect(root().querySelectorAll('[role=option]').length).to.equal(0);
+  });
+
   it('shows problems in words and commits nothing for an invalid line', async () => {
     await sendKeys({ type: 'review yesterday' });
     await until(() => root().querySelector('.problems li'), 'a problem');

@@ -54,8 +54,9 @@ describe('settings view (real data worker)', () => {
       'Backups',
       'Quick entry',
       'Assistant',
+      'Jira',
     ]);
-    expect(root(m).querySelectorAll('.field').length).to.equal(18);
+    expect(root(m).querySelectorAll('.field').length).to.equal(19);
     await expectAccessible(view(m));
   });
 
@@ -69,7 +70,7 @@ describe('settings view (real data worker)', () => {
     setValue(search, 'zzzz nothing');
     await until(() => root(m).textContent!.includes('No setting matches'), 'no match message');
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await until(() => root(m).querySelectorAll('.field').length === 18, 'all back');
+    await until(() => root(m).querySelectorAll('.field').length === 19, 'all back');
   });
 
   it('away time: on lock / on sleep, pause while idle, and what this shell cannot notice, in words', async () => {
