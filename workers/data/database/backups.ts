@@ -134,20 +134,43 @@ export async function makeBackup(
   schedule: Schedule = runNow,
   stepMs = SNAPSHOT_STEP_MS,
 ): Promise<BackupInfo> {
+  return (await startBackup(db, dbName, kind, now, schedule, stepMs)).verified;
+}
+
+/**
+ * The copy now, its check in the check worker afterwards: `verified` settles once the copy checked ok and was listed
+ * (its sidecar written), or rejects (the copy removed) when it did not. A caller that may go on meanwhile (an import,
+ * whose batches the check would otherwise hold up ~1 s at 250k sessions) must not finish before it settles.
+ */
+export async function startBackup(
+  db: Database,
+  dbName: string,
+  kind: BackupKind,
+  now: number,
+  schedule: Schedule = runNow,
+  stepMs = SNAPSHOT_STEP_MS,
+): Promise<{ name: string; verified: Promise<BackupInfo> }> {
   const name = `${fileStamp(now)}-${kind}.sqlite3`;
   const path = `${backupDir(dbName)}/${name}`;
-  let contents: { sessions: number; schemaVersion: number };
+  const removed = (error: unknown) =>
+    removeBackupFiles(dbName, name).then(
+      () => Promise.reject(error),
+      () => Promise.reject(error),
+    );
   try {
-    const check = await copyDatabase(db, path, schedule, 'quick', stepMs);
+    await snapshotDatabase(db, path, schedule, stepMs);
+  } catch (error) {
+    return removed(error);
+  }
+  const verified = (async () => {
+    const check = await checkElsewhere(path, 'quick');
     if (!check.ok) throw new AppError('DAMAGED', `The backup failed its check: ${check.problems[0] ?? ''}`);
     if (!check.contents) throw new AppError('INTERNAL', 'The backup was checked but not counted');
-    contents = check.contents;
+    const contents = check.contents;
     await writeBytes(path + SIDE, JSON.stringify({ kind, createdAt: now, ...contents }));
-  } catch (error) {
-    await removeBackupFiles(dbName, name);
-    throw error;
-  }
-  return { name, kind, createdAt: now, sizeBytes: (await fileSize(path)) ?? 0, ...contents };
+    return { name, kind, createdAt: now, sizeBytes: (await fileSize(path)) ?? 0, ...contents };
+  })().catch(removed);
+  return { name, verified };
 }
 
 /** Verified backups, newest first. Files without a valid sidecar (a copy cut short) are not listed. */

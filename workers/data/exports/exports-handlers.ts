@@ -17,7 +17,7 @@ import {
 } from '../../../shared/export-contract.ts';
 import { decodeExportRows } from '../../../shared/export-rows.ts';
 import { parse } from '../../../shared/validate.ts';
-import { makeBackup, type Schedule } from '../database/backups.ts';
+import { startBackup, type Schedule } from '../database/backups.ts';
 import { WAL_AUTOCHECKPOINT_PAGES } from '../database/migrations.ts';
 import type { Core } from '../owner/core.ts';
 import { dayNumberOf, dayStartMs } from '../reports/days.ts';
@@ -47,6 +47,8 @@ export interface OpenImport {
   outcome: Omit<ImportOutcome, 'action'>;
   /** a LightTrack JSON restore: where the file's projects and tags went */
   maps: RestoreMaps;
+  /** the backup made at beginImport checked ok (see startBackup) */
+  backupVerified: Promise<unknown>;
 }
 
 const EXPORT_SLICE = 500;
@@ -165,14 +167,20 @@ export class Exports implements ExportsApi {
     return this.core.read((db) => matchNames(db, p.projectPaths, p.tags));
   }
 
-  /** A backup first (a failed backup stops the import), then the action the batches are recorded in. */
+  /**
+   * A backup first (a failed copy stops the import), then the action the batches are recorded in. The copy's check
+   * runs in the check worker beside the first batches; finishImport waits for it, and a copy that fails its check
+   * takes the import back.
+   */
   async beginImport(input: Parameters<ExportsApi['beginImport']>[0]) {
     const p = parse(BeginImportInputSchema, input, 'import start');
     const db = await this.core.serial(async () => this.core.requireDb());
     const backup =
       p.total > 0
-        ? await makeBackup(db, this.core.name, 'pre-bulk', this.core.clock(), this.#queued, PRE_IMPORT_STEP_MS)
+        ? await startBackup(db, this.core.name, 'pre-bulk', this.core.clock(), this.#queued, PRE_IMPORT_STEP_MS)
         : null;
+    const backupVerified: Promise<unknown> = backup?.verified ?? Promise.resolve();
+    backupVerified.catch(() => undefined); // awaited by finishImport; not an unhandled rejection meanwhile
     const journal = await this.core.write('activities', 'update', async (db, now) => {
       // an import left unfinished by an earlier worker (its window closed mid-import) is taken back first
       for (const stale of await db.all<{ id: number }>(
@@ -195,6 +203,7 @@ export class Exports implements ExportsApi {
       fileName: p.fileName,
       outcome: { added: 0, skipped: 0, projectsCreated: 0, tagsCreated: 0, backup: backup?.name ?? null },
       maps: { projects: new Map(), tags: new Map() },
+      backupVerified,
     });
     return { importId: journal.id, backup: backup?.name ?? null };
   }
@@ -223,9 +232,16 @@ export class Exports implements ExportsApi {
     });
   }
 
-  finishImport(input: Parameters<ExportsApi['finishImport']>[0]) {
+  async finishImport(input: Parameters<ExportsApi['finishImport']>[0]) {
     const { importId } = parse(ImportIdSchema, input, 'import id');
     const open = this.openImport(importId);
+    // finished only over a backup that checked ok; one that did not takes the import back
+    try {
+      await open.backupVerified;
+    } catch (error) {
+      await this.cancelImport({ importId });
+      throw error;
+    }
     this.#imports.delete(importId);
     void this.#modeAfterImports();
     const finished = this.core.write('activities', 'insert', async (db, now) => {

@@ -125,6 +125,8 @@ export class Recording {
   #seq = 0;
   /** rows before this seq already hold their after-image (see settle) */
   #settled = 0;
+  /** settled rows the action left as they were, already dropped */
+  #dropped = 0;
 
   constructor(
     private readonly db: Database,
@@ -157,6 +159,12 @@ export class Recording {
       this.id,
       this.#settled,
     ]);
+    // the batch's rows left as they were (a duplicate skipped) go now, while their page is at hand: finish() would
+    // otherwise compare every row of a 100k-row import (~0.5 s)
+    this.#dropped += await this.db.run('DELETE FROM undo_rows WHERE action_id = ? AND seq >= ? AND before IS after', [
+      this.id,
+      this.#settled,
+    ]);
     this.#settled = this.#seq;
   }
 
@@ -170,7 +178,12 @@ export class Recording {
     ]);
     // rows the action left as they were are no part of it (run() answers how many it removed)
     const count =
-      this.#seq - (await db.run(`DELETE FROM undo_rows WHERE action_id = ? AND before IS after`, [this.id]));
+      this.#seq -
+      this.#dropped -
+      (await db.run(`DELETE FROM undo_rows WHERE action_id = ? AND seq >= ? AND before IS after`, [
+        this.id,
+        this.#settled,
+      ]));
     if (count === 0) {
       await db.run('DELETE FROM undo_actions WHERE id = ?', [this.id]);
       return null;
