@@ -163,7 +163,12 @@ export async function startBackup(
     return removed(error);
   }
   const verified = (async () => {
-    const check = await checkElsewhere(path, 'quick');
+    const check = await checkElsewhere(path, 'quick').catch((error: unknown) => {
+      // a copy too damaged to open is a failed check too
+      const why =
+        error instanceof Error ? error.message.replace(/^The copy could not be checked: /, '') : String(error);
+      return { ok: false, problems: [why], contents: undefined };
+    });
     if (!check.ok) throw new AppError('DAMAGED', `The backup failed its check: ${check.problems[0] ?? ''}`);
     if (!check.contents) throw new AppError('INTERNAL', 'The backup was checked but not counted');
     const contents = check.contents;

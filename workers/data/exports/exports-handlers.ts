@@ -239,7 +239,7 @@ export class Exports implements ExportsApi {
     try {
       await open.backupVerified;
     } catch (error) {
-      await this.cancelImport({ importId });
+      await this.cancelImport({ importId }).catch(() => undefined); // what the user must hear is why: the backup
       throw error;
     }
     this.#imports.delete(importId);

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 
 import type { ImportRow } from '../../../../shared/export-contract.ts';
 import type { Progress } from '../../../../workers/export/progress.ts';
+import { corruptPage, fileSize } from '../../harness/db-fixtures.ts';
 import { rejection, startDataWorker, uniqueDbName } from '../../harness/worker-harness.ts';
 import { startPair, type Pair } from './export-harness.ts';
 
@@ -189,6 +190,48 @@ const TOGGL = (rows: string[]) =>
   `\uFEFFUser,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)\n${rows.join('\n')}\n`;
 const row = (i: number) =>
   `Ann,ann@example.com,Acme,Website,,"Task ${i}, part",Yes,2026-11-0${1 + (i % 5)},${String(8 + (i % 8)).padStart(2, '0')}:00:00,2026-11-0${1 + (i % 5)},${String(8 + (i % 8)).padStart(2, '0')}:30:00,00:30:00,"a, b",`;
+
+describe('an import over a backup that fails its check', () => {
+  it('is taken back at its finish: the check ran beside the batches and found the copy damaged', async function () {
+    this.timeout(60_000);
+    const name = uniqueDbName('import-badcopy');
+    const first = startDataWorker();
+    await first.api.open({ name });
+    const old = Array.from({ length: 30_000 }, (_, i) => ({
+      name: `old ${i}`,
+      projectId: null,
+      startTime: T - (i + 1) * 60 * MIN,
+      endTime: T - (i + 1) * 60 * MIN + 30 * MIN,
+    }));
+    await first.api.insertSessions(old);
+    await first.api.close();
+    first.worker.terminate();
+    // a damaged page amid the old sessions, which the import's own statements never read (the copy's check does)
+    const pages = Math.floor((await fileSize(name))! / 65536);
+    await corruptPage(name, Math.floor(pages * 0.4));
+    const w = startDataWorker();
+    try {
+      expect((await w.api.open({ name })).status).to.equal('ready');
+      const { importId, backup } = await w.api.beginImport({ source: 'toggl-csv', fileName: 'f.csv', total: 6 });
+      expect(backup).to.match(/pre-bulk/);
+      await w.api.importSessions({ importId, sessions: FILES[0]! });
+      const refused = await rejection(w.api.finishImport({ importId }));
+      expect(refused.code).to.equal('DAMAGED');
+      expect(refused.message).to.match(/backup failed its check/);
+      // the damaged copy is not kept as a backup
+      expect((await w.api.listBackups()).map((b) => b.name)).to.not.include(backup);
+      // taking the batch back met the damaged page too, so the worker is in recovery: nothing more is written, and
+      // the next launch offers the backups; had it not, the import's rows are gone
+      const status = await w.api.status();
+      if (status.status === 'ready') {
+        const { sessions } = await w.api.sessionsInRange({ from: T, to: T + 30 * 24 * 60 * MIN });
+        expect(sessions, 'the import was taken back').to.deep.equal([]);
+      } else expect(status.status).to.equal('recovery');
+    } finally {
+      w.worker.terminate();
+    }
+  });
+});
 
 describe('import through the export worker: preview, confirm, cancel', () => {
   let pair: Pair;
