@@ -2,7 +2,7 @@
 // one step that takes what is booked on Jira towards that. The data worker and the sender both use these; the
 // property tests check the algebra (test/browser/shared/jira-reconcile.test.ts).
 import { workedMs } from './session-math.ts';
-import type { Pause } from './session.ts';
+import type { Session } from './session.ts';
 import type { Settings } from './settings.ts';
 
 export type JiraSettings = Settings['jira'];
@@ -55,18 +55,19 @@ export function worklogComment(name: string, issueKey: string): string {
 }
 
 /** What the sender needs of a session (deleted ones included; null when it is gone altogether). */
-export interface BookableSession {
-  id: string;
-  name: string;
-  description: string;
-  projectId: string | null;
-  startTime: number;
-  endTime: number | null;
-  pausedMs: number;
-  pauseStartedAt: number | null;
-  pauses: Pause[];
-  deletedAt: number | null;
-}
+export type BookableSession = Pick<
+  Session,
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'projectId'
+  | 'startTime'
+  | 'endTime'
+  | 'pausedMs'
+  | 'pauseStartedAt'
+  | 'pauses'
+  | 'deletedAt'
+>;
 
 export type Desired =
   | { kind: 'none'; why: 'running' | 'no-issue' | 'deleted' | 'before-connection' }

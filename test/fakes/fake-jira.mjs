@@ -13,6 +13,8 @@
 // is cut: the client never learns it worked), delayMs?}.
 import { createServer } from 'node:http';
 
+import { fakePlugin, listenFake } from './fake-server.mjs';
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function cors(origin) {
@@ -259,39 +261,16 @@ export async function startFakeJira() {
     }
     return send(404, { errorMessages: [`No such resource ${req.method} ${api}`], errors: {} });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const base = await listenFake(server);
   return {
-    origin,
-    /** A scenario made from Node (e2e tests); browser tests POST to `${origin}/__scenario` themselves. */
-    async scenario(spec) {
-      const res = await fetch(`${origin}/__scenario`, { method: 'POST', body: JSON.stringify(spec) });
-      return res.json();
-    },
+    ...base,
     async state(id) {
-      return (await fetch(`${origin}/s/${id}/__state`)).json();
-    },
-    close() {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
+      return (await fetch(`${base.origin}/s/${id}/__state`)).json();
     },
   };
 }
 
 /** A web-test-runner plugin: the fake runs beside the dev server; tests import its origin from /__fake-jira.js. */
 export function fakeJiraPlugin() {
-  let fake = null;
-  return {
-    name: 'fake-jira',
-    async serverStart() {
-      fake = await startFakeJira();
-    },
-    async serverStop() {
-      await fake?.close();
-    },
-    serve(context) {
-      if (context.path === '/__fake-jira.js')
-        return { body: `export const fakeJiraOrigin = ${JSON.stringify(fake.origin)};`, type: 'js' };
-    },
-  };
+  return fakePlugin('fake-jira', startFakeJira, '/__fake-jira.js', 'fakeJiraOrigin');
 }

@@ -15,6 +15,8 @@
 //   { raw: ['data: …', …] } (lines written as they are)
 import { createServer } from 'node:http';
 
+import { fakePlugin, listenFake } from './fake-server.mjs';
+
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': '*',
@@ -204,39 +206,16 @@ export async function startFakeOpenAI() {
     }
     await stream(req, res, reply, body);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const base = await listenFake(server);
   return {
-    origin,
-    /** A scenario made from Node (e2e tests); browser tests POST to `${origin}/__scenario` themselves. */
-    async scenario(spec) {
-      const res = await fetch(`${origin}/__scenario`, { method: 'POST', body: JSON.stringify(spec) });
-      return res.json();
-    },
+    ...base,
     async requests(id) {
-      return (await fetch(`${origin}/s/${id}/__requests`)).json();
-    },
-    close() {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
+      return (await fetch(`${base.origin}/s/${id}/__requests`)).json();
     },
   };
 }
 
 /** A web-test-runner plugin: the fake runs beside the dev server; tests import its origin from /__fake-openai.js. */
 export function fakeOpenAIPlugin() {
-  let fake = null;
-  return {
-    name: 'fake-openai',
-    async serverStart() {
-      fake = await startFakeOpenAI();
-    },
-    async serverStop() {
-      await fake?.close();
-    },
-    serve(context) {
-      if (context.path === '/__fake-openai.js')
-        return { body: `export const fakeOrigin = ${JSON.stringify(fake.origin)};`, type: 'js' };
-    },
-  };
+  return fakePlugin('fake-openai', startFakeOpenAI, '/__fake-openai.js', 'fakeOrigin');
 }

@@ -12,6 +12,7 @@ import {
   type JiraSettings,
 } from '../../../shared/jira.ts';
 import { PauseSchema } from '../../../shared/session.ts';
+import type { SessionRow } from '../sessions/sessions.ts';
 import type { Database, Row } from '../storage/sqlite.ts';
 
 /** Backoff after a failure that may pass: 2 s doubling to 30 min, with jitter so many rows do not retry together. */
@@ -51,18 +52,21 @@ const Pauses = v.array(PauseSchema);
 
 /** The session as the sender needs it, deleted ones included; null when it is gone (purged) or unreadable. */
 export async function bookableSession(db: Database, id: string): Promise<BookableSession | null> {
-  const r = await db.get<{
-    id: string;
-    name: string;
-    description: string;
-    project_id: string | null;
-    start_time: number;
-    end_time: number | null;
-    paused_ms: number;
-    pause_started_at: number | null;
-    pauses: string;
-    deleted_at: number | null;
-  }>(
+  const r = await db.get<
+    Pick<
+      SessionRow,
+      | 'id'
+      | 'name'
+      | 'description'
+      | 'project_id'
+      | 'start_time'
+      | 'end_time'
+      | 'paused_ms'
+      | 'pause_started_at'
+      | 'pauses'
+      | 'deleted_at'
+    >
+  >(
     `SELECT id, name, description, project_id, start_time, end_time, paused_ms, pause_started_at, pauses, deleted_at
      FROM activities WHERE id = ?`,
     [id],
