@@ -152,11 +152,11 @@ export async function startBackup(
 ): Promise<{ name: string; verified: Promise<BackupInfo> }> {
   const name = `${fileStamp(now)}-${kind}.sqlite3`;
   const path = `${backupDir(dbName)}/${name}`;
-  const removed = (error: unknown) =>
-    removeBackupFiles(dbName, name).then(
-      () => Promise.reject(error),
-      () => Promise.reject(error),
-    );
+  // a copy that failed is removed (as well as it can be), and the failure is what the caller hears
+  const removed = async (error: unknown): Promise<never> => {
+    await removeBackupFiles(dbName, name).catch(() => undefined);
+    throw error;
+  };
   try {
     await snapshotDatabase(db, path, schedule, stepMs);
   } catch (error) {
