@@ -17,7 +17,6 @@ import { servePort } from './exports/serve-port.ts';
 import { DEFAULT_DB_NAME } from './owner/core.ts';
 import { createOwner } from './owner/owner.ts';
 import { OwnerHost, ownerLockName, OwnerProxy, tryLock } from './owner/ownership.ts';
-import { warmEngine } from './storage/sqlite.ts';
 
 const OpenOptionsSchema = v.optional(
   v.object({
@@ -126,7 +125,6 @@ class DataWorker {
   }
 }
 
-warmEngine(); // the owner and the check worker open a file first thing
 if (self.name === CHECK_WORKER_NAME) {
   // started by checkElsewhere() to check a closed copy off the owner's thread
   serveChecks();

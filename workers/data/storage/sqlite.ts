@@ -66,14 +66,6 @@ function engine(): Promise<Engine> {
   return enginePromise;
 }
 
-/**
- * Starts loading the engine (WebAssembly compile, VFS) now, so a worker's first open does not wait for it after the
- * window's message, the ownership lock and the file checks (~60 ms of a launch). A failure here is met again by open.
- */
-export function warmEngine(): void {
-  engine().catch(() => undefined);
-}
-
 /** Resolves after pending events (incoming messages) had their turn; faster than setTimeout's clamped delay. */
 function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => {
